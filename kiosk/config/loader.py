@@ -1,0 +1,98 @@
+"""Reading the settings file, with errors that name the offending key.
+
+Precedence, highest first: command-line overrides, ``KIOSK_<SETTING>`` environment
+variables, the TOML file, the defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import ValidationError
+
+from kiosk import APP_NAME
+from kiosk.config.settings import Settings
+from kiosk.errors import ConfigError
+
+CONFIG_ENV = "KIOSK_CONFIG"
+ENV_PREFIX = "KIOSK_"
+
+
+def default_config_path(environ: Mapping[str, str] | None = None) -> Path:
+    """Where the kiosk looks for its configuration when none is named."""
+    named = (os.environ if environ is None else environ).get(CONFIG_ENV)
+    if named:
+        return Path(named)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def load_settings(
+    path: Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """The settings in force; a missing file at the default place means defaults.
+
+    A file named explicitly must exist. Any unreadable file, unknown key or value of
+    the wrong type raises :class:`ConfigError` naming the file and the key.
+    """
+    env = os.environ if environ is None else environ
+    explicit = path is not None or bool(env.get(CONFIG_ENV))
+    config_path = path or default_config_path(env)
+    values: dict[str, Any] = {}
+    if config_path.exists() or explicit:
+        values.update(_read_toml(config_path))
+    values.update(_from_environment(env))
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    return _validate(values, source=str(config_path))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise ConfigError(detail=f"{path}: không tìm thấy tệp / file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(detail=f"{path}: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(detail=f"{path}: TOML: {exc}") from exc
+
+
+def _from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    """``KIOSK_IDLE_TIMEOUT_S=30`` and the like; numbers and booleans read as JSON."""
+    found: dict[str, Any] = {}
+    for name, info in Settings.model_fields.items():
+        raw = environ.get(ENV_PREFIX + name.upper())
+        if raw is None:
+            continue
+        annotation = info.annotation
+        if isinstance(annotation, type) and issubclass(annotation, int | float):
+            try:
+                found[name] = json.loads(raw.strip().lower())
+            except ValueError:
+                found[name] = raw  # validation names the key and the type
+        else:
+            found[name] = raw
+    return found
+
+
+def _validate(values: dict[str, Any], source: str) -> Settings:
+    try:
+        # JSON mode keeps types strict (no quoted numbers) yet reads enums by value.
+        return Settings.model_validate_json(json.dumps(values, default=str), strict=True)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            key = ".".join(str(part) for part in error["loc"]) or "(file)"
+            if error["type"] == "extra_forbidden":
+                problems.append(f"'{key}': khoá không được hỗ trợ / unknown setting")
+            else:
+                problems.append(f"'{key}': {error['msg']}")
+        raise ConfigError(detail=f"{source}: " + "; ".join(problems)) from exc

@@ -1,0 +1,82 @@
+"""Expected failures, each carrying what the citizen or IT staff should read.
+
+Anything raised that is *not* a :class:`KioskError` is a bug: the UI's exception
+hook logs it and shows the calm "please ask staff" screen instead.
+"""
+
+from __future__ import annotations
+
+from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+
+
+class KioskError(Exception):
+    """An expected failure with a message fit to show."""
+
+    message: TrText = QT_TRANSLATE_NOOP("Errors", "Đã có lỗi xảy ra.")
+
+    def __init__(self, message: TrText | None = None, **params: object) -> None:
+        if message is not None:
+            self.message = message
+        if params:
+            self.message = self.message.with_params(**params)
+        super().__init__(self.message.render())
+
+
+class ConfigError(KioskError):
+    """The configuration file cannot be used; nothing was changed."""
+
+    message = QT_TRANSLATE_NOOP("Errors", "Tệp cấu hình không hợp lệ: {detail}")
+
+
+class DataDirError(KioskError):
+    """The data folder cannot be created or written to."""
+
+    message = QT_TRANSLATE_NOOP("Errors", "Không ghi được vào thư mục dữ liệu {path}: {detail}")
+
+
+class DatabaseError(KioskError):
+    """The local database cannot be opened or upgraded; its file was left untouched."""
+
+    message = QT_TRANSLATE_NOOP("Errors", "Không mở được cơ sở dữ liệu {path}: {detail}")
+
+
+class DatabaseTooNewError(DatabaseError):
+    """The database was written by a newer version of the kiosk."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Cơ sở dữ liệu {path} thuộc phiên bản phần mềm mới hơn (lược đồ {revision}). "
+        "Hãy cập nhật phần mềm kiosk; dữ liệu được giữ nguyên.",
+    )
+
+
+class StaffPinError(KioskError):
+    """The staff PIN was wrong, not set, or is locked."""
+
+
+class PinNotSetError(StaffPinError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Chưa đặt mã PIN cán bộ. Bộ phận CNTT đặt bằng lệnh: kiosk staff set-pin"
+    )
+
+
+class WrongPinError(StaffPinError):
+    message = QT_TRANSLATE_NOOP("Errors", "Mã PIN không đúng. Còn {remaining} lần thử.")
+
+    def __init__(self, remaining: int) -> None:
+        super().__init__(remaining=remaining)
+        self.remaining = remaining
+
+
+class PinLockedError(StaffPinError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Nhập sai quá nhiều lần. Mở khoá tạm bị khoá đến {until}."
+    )
+
+    def __init__(self, until: str) -> None:
+        super().__init__(until=until)
+        self.until = until
+
+
+class InvalidPinError(StaffPinError):
+    message = QT_TRANSLATE_NOOP("Errors", "Mã PIN phải gồm từ 4 đến 12 chữ số.")
