@@ -1,0 +1,5 @@
+"""The staff audit log."""
+
+from kiosk.audit.log import AuditEntry, AuditLog
+
+__all__ = ["AuditEntry", "AuditLog"]

@@ -1,0 +1,159 @@
+"""The kiosk's local database: opening it safely, and one transaction per user action."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.db.engine import create_kiosk_engine
+from kiosk.db.migrate import VERSION_TABLE, head_revision, known_revisions, upgrade_to_head
+from kiosk.errors import DatabaseError, DatabaseTooNewError
+
+log = logging.getLogger("kiosk.db")
+
+#: The first bytes of every SQLite 3 database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class Database:
+    """One SQLite file, its schema kept at head by Alembic.
+
+    Construction touches no disk, so the UI can build its services and paint before
+    :meth:`open` does the (rarely slow) work. ``open`` looks at an existing file
+    read-only first and refuses, leaving it byte-for-byte untouched, anything that
+    is not a kiosk database this code can handle.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = Path(path)
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("the database is not open")
+        return self._engine
+
+    def open(self) -> None:
+        """Create or upgrade the database, then load the bundled demo data if empty.
+
+        Raises ``DatabaseError`` (or ``DatabaseTooNewError``) with nothing changed.
+        Opening an open database does nothing.
+        """
+        if self.is_open:
+            return
+        revision = self._inspect_existing_file()
+        self._create_folder()
+        engine = create_kiosk_engine(self._path)
+        try:
+            if revision != head_revision():
+                log.info("migrating database from %s to %s", revision, head_revision())
+                upgrade_to_head(engine)
+            self._engine = engine
+            self._sessions = sessionmaker(engine, expire_on_commit=False)
+            self._load_bundled_data()
+        except (sa_exc.SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            self._abandon(engine)
+            raise self._error(exc) from exc
+        except BaseException:
+            self._abandon(engine)
+            raise
+
+    def close(self) -> None:
+        """Release every connection; SQLite then folds the WAL back into the file."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._sessions = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session for one user action: committed on success, rolled back on error.
+
+        Never share the session across threads or keep it after the ``with`` block.
+        """
+        if self._sessions is None:
+            raise RuntimeError("the database is not open")
+        with self._sessions.begin() as session:
+            yield session
+
+    # --- opening ---------------------------------------------------------------------
+
+    def _inspect_existing_file(self) -> str | None:
+        """The existing file's schema revision, read without changing a byte.
+
+        ``None`` for a missing or empty file (a new database). Raises if the file is
+        not a SQLite database, belongs to something else, or is from a newer kiosk.
+        """
+        try:
+            if not self._path.exists() or self._path.stat().st_size == 0:
+                return None
+            with self._path.open("rb") as file:
+                header = file.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise self._error(exc) from exc
+        if header != SQLITE_HEADER:
+            raise DatabaseError(path=str(self._path), detail="not a SQLite database")
+        try:
+            uri = f"{self._path.resolve().as_uri()}?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True)) as connection:
+                tables = {
+                    row[0]
+                    for row in connection.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    )
+                }
+                if VERSION_TABLE not in tables:
+                    if tables:
+                        raise DatabaseError(path=str(self._path), detail="not a kiosk database")
+                    return None
+                row = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        revision = None if row is None else str(row[0])
+        if revision is not None and revision not in known_revisions():
+            raise DatabaseTooNewError(path=str(self._path), revision=revision)
+        return revision
+
+    def _abandon(self, engine: Engine) -> None:
+        self.close()
+        engine.dispose()
+
+    def _create_folder(self) -> None:
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._error(exc) from exc
+
+    def _load_bundled_data(self) -> None:
+        # Imported here: the catalogue package builds on this one.
+        from kiosk.catalog.bundled import load_bundled_catalogue
+
+        with self.transaction() as session:
+            if load_bundled_catalogue(session):
+                log.info("loaded the bundled demo catalogue")
+
+    def _error(self, exc: BaseException) -> DatabaseError:
+        if isinstance(exc, OSError):
+            detail = exc.strerror or str(exc)
+        elif isinstance(exc, sa_exc.DBAPIError):
+            detail = str(exc.orig)
+        else:
+            detail = str(exc)
+        return DatabaseError(path=str(self._path), detail=detail)

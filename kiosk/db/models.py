@@ -1,0 +1,297 @@
+"""The kiosk's local tables, as SQLAlchemy 2.0 declarative models.
+
+Three kinds of data live here (see DESIGN.md, "Data the kiosk keeps"):
+
+- the **catalogue** (thủ tục, lĩnh vực, cơ quan, quầy): owned by the server, replaced
+  whole; keyed by its natural national codes, which are what the server sends;
+- **citizen data** (tài khoản, hồ sơ, số thứ tự): made on the kiosk; UUID keys made
+  here, so an upload can be retried any number of times and the server keeps one copy;
+- **bookkeeping**: the outbox, sync state, the audit log and the staff PIN.
+
+Citizen rows name catalogue rows by code *without* a foreign key on purpose: a
+catalogue update may withdraw a procedure, and a dossier already filed for it must
+stay. The schema is owned by Alembic (``migrations/``); a change here needs a new
+migration, and ``tests/core/test_migrations.py`` fails until both agree.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from kiosk.db.types import UTCDateTime
+
+#: A JSON object column's Python type.
+JsonObject = dict[str, Any]
+
+#: Named constraints, so later migrations can alter them in SQLite's batch mode
+#: (which must drop and recreate constraints by name).
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: Length of a national procedure code such as ``1.001193`` or ``2.000815``, with room.
+CODE_LENGTH = 20
+
+
+class Base(DeclarativeBase):
+    """Base of every kiosk table; its metadata is what Alembic compares against."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), JsonObject: JSON()}  # noqa: RUF012
+
+
+# --- Catalogue (server-owned, read-only on the kiosk) ---------------------------------
+
+
+class CatalogMeta(Base):
+    """Which catalogue is loaded: one row, replaced with the catalogue itself."""
+
+    __tablename__ = "catalog_meta"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: The server's catalogue version (or the bundled demo's), as the server names it.
+    version: Mapped[str] = mapped_column(String(64))
+    #: ``bundled`` for the demo data shipped with the kiosk, ``server`` once synced.
+    source: Mapped[str] = mapped_column(String(16))
+    loaded_at: Mapped[datetime]
+
+
+class Field(Base):
+    """A lĩnh vực (field) such as "Hộ tịch", used to browse procedures."""
+
+    __tablename__ = "fields"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    #: Order on the browse screen.
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Agency(Base):
+    """A cơ quan (agency) that receives or decides a procedure."""
+
+    __tablename__ = "agencies"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    #: ``central``, ``province`` or ``commune``.
+    level: Mapped[str] = mapped_column(String(16))
+
+
+class QueueService(Base):
+    """A queue (hàng đợi) citizens take a số thứ tự for, such as "A – Tư pháp – Hộ tịch"."""
+
+    __tablename__ = "queue_services"
+
+    #: The letter printed before the ticket number: ``A`` in "A-015".
+    code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    #: Counter (quầy) numbers serving this queue, e.g. ``[1, 2]``.
+    counters: Mapped[list[int]] = mapped_column(JSON)
+    #: Opening hours per weekday, e.g. ``{"mon": [["07:30", "11:30"], ...], ...}``.
+    opening_hours: Mapped[JsonObject]
+    #: Tickets a day before the kiosk says "hết số"; ``None`` means no limit.
+    daily_limit: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Procedure(Base):
+    """A thủ tục hành chính, keyed by its national code (e.g. ``1.001193``)."""
+
+    __tablename__ = "procedures"
+
+    code: Mapped[str] = mapped_column(String(CODE_LENGTH), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    #: Cấp thực hiện: ``central``, ``province`` or ``commune`` (several joined by ``,``).
+    level: Mapped[str] = mapped_column(String(64))
+    field_code: Mapped[str] = mapped_column(ForeignKey("fields.code"), index=True)
+    agency_code: Mapped[str | None] = mapped_column(ForeignKey("agencies.code"))
+    #: ``full`` (toàn trình), ``partial`` (một phần) or ``none``.
+    online_level: Mapped[str] = mapped_column(String(16))
+    #: The queue a citizen joins for this procedure at the counters.
+    queue_service_code: Mapped[str | None] = mapped_column(ForeignKey("queue_services.code"))
+    #: The form (tờ khai) the kiosk offers; the newest version of it is used.
+    form_id: Mapped[str | None] = mapped_column(String(64))
+    #: Documents, fees, processing times, steps, legal basis: shown, never queried.
+    details: Mapped[JsonObject]
+
+
+class FormDefinition(Base):
+    """A tờ khai's fields and pages, versioned so old dossiers keep their meaning."""
+
+    __tablename__ = "form_definitions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    definition: Mapped[JsonObject]
+
+
+# --- Citizen data (kiosk-owned until the server acknowledges it) ----------------------
+
+
+class Account(Base):
+    """A citizen's portal account registration, made at the kiosk."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    #: What the citizen entered; removed (``{}``) when purged.
+    data: Mapped[JsonObject]
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    acknowledged_at: Mapped[datetime | None]
+    purged_at: Mapped[datetime | None]
+
+
+class Dossier(Base):
+    """A hồ sơ: a filled form for one procedure, with the reference on the receipt."""
+
+    __tablename__ = "dossiers"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    #: Printed on the receipt and typed by staff to find the dossier again.
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    procedure_code: Mapped[str] = mapped_column(String(CODE_LENGTH))
+    form_id: Mapped[str] = mapped_column(String(64))
+    form_version: Mapped[int] = mapped_column(Integer)
+    #: The citizen's answers; removed (``{}``) when purged.
+    answers: Mapped[JsonObject]
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    #: When the server confirmed it has the dossier; purging waits for this.
+    acknowledged_at: Mapped[datetime | None]
+    purged_at: Mapped[datetime | None]
+
+
+class Ticket(Base):
+    """A số thứ tự printed for one queue on one service day."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (UniqueConstraint("service_code", "service_day", "number"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    service_code: Mapped[str] = mapped_column(String(4))
+    #: The centre's local day (Asia/Ho_Chi_Minh) the number belongs to.
+    service_day: Mapped[date] = mapped_column(Date)
+    number: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime]
+    people_ahead: Mapped[int] = mapped_column(Integer)
+    dossier_reference: Mapped[str | None] = mapped_column(String(40))
+    #: ``pending``, ``printed`` or ``failed``, so staff can reprint what did not come out.
+    print_status: Mapped[str] = mapped_column(String(16))
+
+
+class NumberLease(Base):
+    """A block of ticket numbers this kiosk may print, so kiosks never collide."""
+
+    __tablename__ = "number_leases"
+    __table_args__ = (
+        Index("ix_number_leases_service_day", "service_code", "service_day"),
+        CheckConstraint("first_number <= last_number", name="range"),
+        CheckConstraint(
+            "next_number BETWEEN first_number AND last_number + 1", name="next_in_range"
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    service_code: Mapped[str] = mapped_column(String(4))
+    service_day: Mapped[date] = mapped_column(Date)
+    first_number: Mapped[int] = mapped_column(Integer)
+    last_number: Mapped[int] = mapped_column(Integer)
+    #: The next number to hand out; ``last_number + 1`` once the block is used up.
+    next_number: Mapped[int] = mapped_column(Integer)
+    #: ``server`` for a leased block, ``local`` for the offline fallback range.
+    source: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+
+
+# --- Bookkeeping ------------------------------------------------------------------------
+
+
+class OutboxEntry(Base):
+    """A change the server must receive, written in the same transaction as the change.
+
+    ``sequence`` gives the upload order; ``AUTOINCREMENT`` keeps it monotonic even
+    after the newest rows are deleted. ``entry_id`` is the idempotency key the
+    server deduplicates on, so a retried upload is harmless.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_pending", "acknowledged_at", "sequence"),
+        {"sqlite_autoincrement": True},
+    )
+
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entry_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=uuid.uuid4)
+    #: ``dossier``, ``ticket``, ``account``...
+    entity_type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    #: ``create``, ``update`` or ``delete``.
+    operation: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[JsonObject]
+    created_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    #: Back-off: not retried before this instant; ``None`` means as soon as possible.
+    next_attempt_at: Mapped[datetime | None]
+    #: Why the last upload failed, for the staff screen; never personal data.
+    last_error: Mapped[str | None] = mapped_column(Text)
+    acknowledged_at: Mapped[datetime | None]
+
+
+class SyncState(Base):
+    """Small facts the sync worker keeps between runs (catalogue cursor, last success)."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class AuditRecord(Base):
+    """One staff action (unlock, reprint, leave kiosk mode...); never holds a PIN."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    #: A dotted name such as ``staff.unlock``.
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[JsonObject]
+
+
+class StaffCredential(Base):
+    """The staff PIN's hash and lock-out state: one row, so a restart keeps the lock."""
+
+    __tablename__ = "staff_credentials"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: ``scrypt$n$r$p$salt$hash`` (see ``kiosk.staff.pin``).
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime]

@@ -1,0 +1,38 @@
+"""The core services the UI and the command line talk to, built in one place."""
+
+from __future__ import annotations
+
+import logging
+
+from kiosk.audit import AuditLog
+from kiosk.clock import Clock, utc_now
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.paths import KioskPaths
+from kiosk.staff import StaffAccess
+
+log = logging.getLogger("kiosk.services")
+
+
+class KioskServices:
+    """Every core service of one running kiosk.
+
+    Construction is cheap and touches no disk, so the first screen can paint before
+    :meth:`open` migrates the database and loads the bundled data.
+    """
+
+    def __init__(self, settings: Settings, paths: KioskPaths, clock: Clock = utc_now) -> None:
+        self.settings = settings
+        self.paths = paths
+        self.clock = clock
+        self.db = Database(paths.database)
+        self.audit = AuditLog(self.db, clock)
+        self.staff = StaffAccess(self.db, self.audit, clock)
+
+    def open(self) -> None:
+        """Create or upgrade the database and load the bundled data; raises ``KioskError``."""
+        self.db.open()
+        log.info("database ready at %s", self.paths.database)
+
+    def close(self) -> None:
+        self.db.close()

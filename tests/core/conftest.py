@@ -1,0 +1,49 @@
+"""Fixtures for core tests: a real SQLite file per test and a clock that tests move."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiosk.audit import AuditLog
+from kiosk.db import Database
+
+
+class FakeClock:
+    """A clock that stands still until a test moves it; never sleep in a test."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> None:
+        self.now += delta
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # 09:00 in Hà Nội (UTC+7).
+    return FakeClock(datetime(2025, 3, 10, 2, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "kiosk.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = Database(db_path)
+    database.open()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def audit(db: Database, clock: FakeClock) -> AuditLog:
+    return AuditLog(db, clock)
