@@ -1,0 +1,1 @@
+"""Benchmarks: real code paths on realistic data, reported as JSON, never asserted."""

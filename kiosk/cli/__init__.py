@@ -1,0 +1,1 @@
+"""``python -m kiosk``: commands for IT staff, counter staff and benchmarks."""

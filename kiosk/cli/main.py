@@ -1,0 +1,33 @@
+"""The command line's entry point: one sub-command per job, each in its own module."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+from kiosk.cli import bench_cmd, doctor_cmd, run_cmd, staff_cmd
+from kiosk.errors import KioskError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk",
+        description="Một Cửa Kiosk: start the kiosk, check its health, manage staff access.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in (run_cmd, doctor_cmd, staff_cmd, bench_cmd):
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+    try:
+        code: int = args.handler(args)
+    except KioskError as exc:
+        print(f"kiosk: {exc.message.render()}", file=sys.stderr)
+        return 2
+    return code

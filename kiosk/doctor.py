@@ -1,0 +1,140 @@
+"""Health checks for IT staff: what is wrong with this kiosk, in one list.
+
+Each check returns a :class:`CheckResult`; ``error`` means the kiosk cannot do its
+job, ``warning`` that something will be needed later (a keyring before enrolment).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import keyring
+import keyring.errors
+
+from kiosk import APP_NAME
+from kiosk.config import Settings, load_settings
+from kiosk.db import Database
+from kiosk.errors import KioskError
+from kiosk.paths import RESOURCES_DIR, KioskPaths, prepare_data_dir, resolve_data_dir
+
+T = TypeVar("T")
+
+
+class Status(enum.StrEnum):
+    OK = "ok"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    name: str
+    status: Status
+    detail: str
+
+
+@dataclass(slots=True)
+class Report:
+    checks: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(check.status is not Status.ERROR for check in self.checks)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "checks": [
+                {"name": c.name, "status": c.status.value, "detail": c.detail} for c in self.checks
+            ],
+        }
+
+
+def run_checks(config: Path | None = None, data_dir: Path | None = None) -> Report:
+    """Every check, in the order an IT person would fix them; never raises."""
+    report = Report()
+    settings = _check(report, "config", lambda: _config(config))
+    if settings is None:
+        return report
+    paths = _check(report, "data_dir", lambda: _data_dir(settings, data_dir))
+    if paths is not None:
+        _check(report, "database", lambda: _database(paths))
+    _check(report, "keyring", lambda: _keyring(settings))
+    _check(report, "resources", _resources)
+    return report
+
+
+def _check(report: Report, name: str, probe: Callable[[], tuple[T, CheckResult]]) -> T | None:
+    try:
+        value, result = probe()
+    except KioskError as exc:
+        report.checks.append(CheckResult(name, Status.ERROR, exc.message.render()))
+        return None
+    report.checks.append(CheckResult(name, result.status, result.detail))
+    return value
+
+
+def _config(path: Path | None) -> tuple[Settings, CheckResult]:
+    settings = load_settings(path)
+    return settings, CheckResult("config", Status.OK, "settings valid")
+
+
+def _data_dir(settings: Settings, cli_dir: Path | None) -> tuple[KioskPaths, CheckResult]:
+    paths = prepare_data_dir(resolve_data_dir(cli_dir, settings.data_dir))
+    return paths, CheckResult("data_dir", Status.OK, f"{paths.data_dir} writable")
+
+
+def _database(paths: KioskPaths) -> tuple[None, CheckResult]:
+    """Opens the database as start-up does: created and migrated if need be."""
+    from kiosk.db.migrate import current_revision, head_revision
+
+    database = Database(paths.database)
+    database.open()
+    try:
+        with database.engine.connect() as connection:
+            current = current_revision(connection)
+    finally:
+        database.close()
+    head = head_revision()
+    if current != head:
+        return None, CheckResult("database", Status.ERROR, f"schema {current}, expected {head}")
+    return None, CheckResult(
+        "database", Status.OK, f"{paths.database} reachable, migrations at head ({head})"
+    )
+
+
+def _keyring(settings: Settings) -> tuple[None, CheckResult]:
+    """The device token will live in the keyring; only needed once a server is set."""
+    backend = keyring.get_keyring()
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    try:
+        backend.get_password(APP_NAME, "doctor-probe")
+    except (keyring.errors.KeyringError, RuntimeError) as exc:
+        status = Status.ERROR if settings.server_url else Status.WARNING
+        return None, CheckResult("keyring", status, f"{name} not usable: {exc}")
+    return None, CheckResult("keyring", Status.OK, f"{name} usable")
+
+
+def _resources() -> tuple[None, CheckResult]:
+    missing = [
+        str(path.relative_to(RESOURCES_DIR))
+        for path in (
+            RESOURCES_DIR / "fonts" / "NotoSans-Regular.ttf",
+            RESOURCES_DIR / "fonts" / "NotoSans-Bold.ttf",
+            RESOURCES_DIR / "demo" / "catalogue.json",
+        )
+        if not path.is_file()
+    ]
+    if missing:
+        return None, CheckResult("resources", Status.ERROR, "missing: " + ", ".join(missing))
+    if not (RESOURCES_DIR / "translations" / "kiosk_en.qm").is_file():
+        return None, CheckResult(
+            "resources",
+            Status.WARNING,
+            "English translation not compiled (run: python -m ui.i18n); Vietnamese only",
+        )
+    return None, CheckResult("resources", Status.OK, "fonts, demo data and translations present")

@@ -1,0 +1,111 @@
+"""The command line as IT staff use it: version, doctor, staff PIN."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import __version__
+from kiosk.cli.main import main
+from kiosk.db import Database
+from kiosk.paths import PROJECT_ROOT
+
+
+def run_cli(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real ``python -m kiosk`` in a child process, as IT staff would type it."""
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """No user config, a fresh data folder: a freshly installed kiosk."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("KIOSK_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("KIOSK_CONFIG", raising=False)
+    return dict(os.environ)
+
+
+def test_version_and_help() -> None:
+    version = run_cli("--version")
+    assert version.returncode == 0
+    assert __version__ in version.stdout
+    helped = run_cli("--help")
+    for command in ("run", "doctor", "staff", "bench"):
+        assert command in helped.stdout
+
+
+def test_doctor_on_a_fresh_install_passes(isolated_env: dict[str, str], tmp_path: Path) -> None:
+    result = run_cli("doctor", "--json", env=isolated_env)
+    report = json.loads(result.stdout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert report["ok"] is True
+    names = {check["name"]: check["status"] for check in report["checks"]}
+    assert set(names) == {"config", "data_dir", "database", "keyring", "resources"}
+    assert names["database"] == "ok"
+    assert (tmp_path / "data" / "kiosk.sqlite3").is_file()
+
+
+def test_doctor_names_a_broken_config_and_fails(
+    isolated_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("idle_timeout_s = -5\n", encoding="utf-8")
+    assert main(["doctor", "--json", "--config", str(config)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False
+    assert report["checks"][0]["name"] == "config"
+    assert "'idle_timeout_s'" in report["checks"][0]["detail"]
+
+
+def test_doctor_refuses_a_database_it_cannot_read(
+    isolated_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "kiosk.sqlite3").write_bytes(b"this is not a database" * 100)
+    assert main(["doctor"]) == 1
+    out = capsys.readouterr().out
+    assert "[FAIL] database" in out
+    assert (data / "kiosk.sqlite3").read_bytes() == b"this is not a database" * 100
+
+
+def test_staff_set_pin_then_unlock(isolated_env: dict[str, str], tmp_path: Path) -> None:
+    result = run_cli("staff", "set-pin", "--pin-stdin", stdin="246810\n", env=isolated_env)
+    assert result.returncode == 0, result.stderr
+    from kiosk.audit import AuditLog
+    from kiosk.clock import utc_now
+    from kiosk.staff import StaffAccess
+
+    database = Database(tmp_path / "data" / "kiosk.sqlite3")
+    database.open()
+    try:
+        audit = AuditLog(database, utc_now)
+        staff = StaffAccess(database, audit, utc_now)
+        staff.unlock("246810")
+        actions = [entry.action for entry in audit.recent()]
+        assert actions[:2] == ["staff.unlock", "staff.pin_set"]
+        assert all("246810" not in str(entry.detail) for entry in audit.recent())
+    finally:
+        database.close()
+
+
+def test_staff_set_pin_rejects_a_non_numeric_pin(isolated_env: dict[str, str]) -> None:
+    result = run_cli("staff", "set-pin", "--pin-stdin", stdin="12ab\n", env=isolated_env)
+    assert result.returncode == 2
+    assert "4 đến 12 chữ số" in result.stderr
