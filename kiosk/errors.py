@@ -70,7 +70,7 @@ class WrongPinError(StaffPinError):
 
 class PinLockedError(StaffPinError):
     message = QT_TRANSLATE_NOOP(
-        "Errors", "Nhập sai quá nhiều lần. Mở khoá tạm bị khoá đến {until}."
+        "Errors", "Nhập sai mã PIN quá nhiều lần. Tạm khoá đến {until}, vui lòng thử lại sau."
     )
 
     def __init__(self, until: str) -> None:

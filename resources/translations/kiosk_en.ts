@@ -1,0 +1,302 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>Clock</name>
+    <message>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>{weekday}, {day:02d}/{month:02d}/{year}</source>
+        <translation>{weekday}, {day:02d}/{month:02d}/{year}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorScreen</name>
+    <message>
+        <source>Xin lỗi, đã có sự cố.</source>
+        <translation>Sorry, something went wrong.</translation>
+    </message>
+    <message>
+        <source>Vui lòng liên hệ cán bộ tại quầy.</source>
+        <translation>Please ask the staff at the counter for help.</translation>
+    </message>
+    <message>
+        <source>Kiosk sẽ tự trở về trang chủ trong giây lát.</source>
+        <translation>The kiosk will return to the home screen in a moment.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Kiosk đang khởi động, vui lòng thử lại sau giây lát.</source>
+        <translation>The kiosk is still starting up. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Tệp danh mục thủ tục {path} không hợp lệ: {detail}</source>
+        <translation>The procedure catalogue file {path} is not valid: {detail}</translation>
+    </message>
+    <message>
+        <source>Đã có lỗi xảy ra.</source>
+        <translation>Something went wrong.</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình không hợp lệ: {detail}</source>
+        <translation>The configuration file is not valid: {detail}</translation>
+    </message>
+    <message>
+        <source>Không ghi được vào thư mục dữ liệu {path}: {detail}</source>
+        <translation>Cannot write to the data folder {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>Không mở được cơ sở dữ liệu {path}: {detail}</source>
+        <translation>Cannot open the database {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {path} thuộc phiên bản phần mềm mới hơn (lược đồ {revision}). Hãy cập nhật phần mềm kiosk; dữ liệu được giữ nguyên.</source>
+        <translation>The database {path} was written by a newer version of the software (schema {revision}). Please update the kiosk software; your data has been left unchanged.</translation>
+    </message>
+    <message>
+        <source>Chưa đặt mã PIN cán bộ. Bộ phận CNTT đặt bằng lệnh: kiosk staff set-pin</source>
+        <translation>No staff PIN has been set. IT staff can set one with the command: kiosk staff set-pin</translation>
+    </message>
+    <message>
+        <source>Mã PIN không đúng. Còn {remaining} lần thử.</source>
+        <translation>Wrong PIN. {remaining} attempts left.</translation>
+    </message>
+    <message>
+        <source>Nhập sai mã PIN quá nhiều lần. Tạm khoá đến {until}, vui lòng thử lại sau.</source>
+        <translation>Too many wrong PINs. Locked until {until}; please try again later.</translation>
+    </message>
+    <message>
+        <source>Mã PIN phải gồm từ 4 đến 12 chữ số.</source>
+        <translation>The PIN must be 4 to 12 digits long.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpScreen</name>
+    <message>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>How to use this kiosk</translation>
+    </message>
+    <message>
+        <source>1. Chạm vào ô bạn cần trên trang chủ: tra cứu thủ tục, điền tờ khai, đăng ký tài khoản hoặc lấy số thứ tự.</source>
+        <translation>1. On the home screen, touch what you need: look up a procedure, fill in a form, register an account or get a queue number.</translation>
+    </message>
+    <message>
+        <source>2. Làm theo từng bước trên màn hình. Bạn có thể bấm «Về trang chủ» bất cứ lúc nào.</source>
+        <translation>2. Follow the steps on the screen. You can touch “Back to home” at any time.</translation>
+    </message>
+    <message>
+        <source>3. Chữ nhỏ quá? Bấm «Cỡ chữ» ở cuối trang chủ để phóng to, hoặc «Tương phản cao» để chữ rõ hơn.</source>
+        <translation>3. Text too small? Touch “Text size” at the bottom of the home screen to make it bigger, or “High contrast” to make it clearer.</translation>
+    </message>
+    <message>
+        <source>4. Nếu bạn rời đi, sau một lúc kiosk sẽ tự xoá thông tin đã nhập và trở về trang chủ. Cần giúp đỡ? Hãy hỏi cán bộ tại quầy.</source>
+        <translation>4. If you walk away, after a while the kiosk erases what you entered and returns to the home screen. Need help? Ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Về trang chủ</source>
+        <translation>Back to home</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Bộ phận một cửa · {kiosk}</source>
+        <extracomment>The language toggle names the *other* language in that language, so a citizen who cannot read the current one still recognises their own. Emitted once, after the first time this screen is painted (start-up benchmark).</extracomment>
+        <translation>One-stop counter · {kiosk}</translation>
+    </message>
+    <message>
+        <source>Xin chào! Bạn cần làm gì hôm nay?</source>
+        <translation>Hello! What would you like to do today?</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Ngoại tuyến</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ {percent}%</source>
+        <translation>Text size {percent}%</translation>
+    </message>
+    <message>
+        <source>Tương phản cao</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Biểu trưng của trung tâm</source>
+        <translation>Centre emblem</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Bạn vẫn đang sử dụng chứ?</source>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <source>Để bảo vệ thông tin của bạn, kiosk sẽ xoá những gì đã nhập và trở về trang chủ.</source>
+        <translation>To protect your information, the kiosk will erase what you entered and return to the home screen.</translation>
+    </message>
+    <message>
+        <source>Tiếp tục</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>{seconds} giây</source>
+        <translation>{seconds} seconds</translation>
+    </message>
+</context>
+<context>
+    <name>Journeys</name>
+    <message>
+        <source>Tra cứu thủ tục</source>
+        <translation>Look up a procedure</translation>
+    </message>
+    <message>
+        <source>Xem giấy tờ cần mang, lệ phí, thời gian giải quyết</source>
+        <translation>Documents to bring, fees and processing times</translation>
+    </message>
+    <message>
+        <source>Điền tờ khai</source>
+        <translation>Fill in a form</translation>
+    </message>
+    <message>
+        <source>Khai từng bước, in biên nhận hồ sơ</source>
+        <translation>Step by step, with a printed dossier receipt</translation>
+    </message>
+    <message>
+        <source>Đăng ký tài khoản</source>
+        <translation>Register an account</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản dịch vụ công trực tuyến</source>
+        <translation>Create an online public services account</translation>
+    </message>
+    <message>
+        <source>Lấy số thứ tự</source>
+        <translation>Get a queue number</translation>
+    </message>
+    <message>
+        <source>In phiếu số thứ tự để được gọi vào quầy</source>
+        <translation>Print a ticket and wait to be called to a counter</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Một Cửa Kiosk</source>
+        <translation>One-Stop Kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>PinPadScreen</name>
+    <message>
+        <source>Hãy nhập mã PIN.</source>
+        <translation>Please enter the PIN.</translation>
+    </message>
+    <message>
+        <source>Mở khoá chế độ cán bộ</source>
+        <translation>Unlock staff mode</translation>
+    </message>
+    <message>
+        <source>Nhập mã PIN cán bộ rồi bấm OK.</source>
+        <translation>Enter the staff PIN, then touch OK.</translation>
+    </message>
+    <message>
+        <source>Mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Xoá</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <source>Xoá một chữ số</source>
+        <translation>Erase one digit</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <source>Chế độ cán bộ</source>
+        <translation>Staff mode</translation>
+    </message>
+    <message>
+        <source>Thoát chế độ kiosk</source>
+        <translation>Leave kiosk mode</translation>
+    </message>
+    <message>
+        <source>Thoát ứng dụng</source>
+        <translation>Quit the application</translation>
+    </message>
+    <message>
+        <source>Khoá lại &amp; về trang chủ</source>
+        <translation>Lock &amp; go home</translation>
+    </message>
+    <message>
+        <source>Thao tác gần đây</source>
+        <translation>Recent actions</translation>
+    </message>
+    <message>
+        <source>Nhật ký hệ thống</source>
+        <translation>System log</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableScreen</name>
+    <message>
+        <source>Dịch vụ này chưa có tại kiosk này.</source>
+        <translation>This service is not available at this kiosk yet.</translation>
+    </message>
+    <message>
+        <source>Vui lòng liên hệ cán bộ tại quầy tiếp nhận hồ sơ để được hướng dẫn, hoặc quay lại trang chủ để chọn việc khác.</source>
+        <translation>Please ask the staff at the dossier reception counter for help, or go back to the home screen to choose something else.</translation>
+    </message>
+    <message>
+        <source>Về trang chủ</source>
+        <translation>Back to home</translation>
+    </message>
+</context>
+</TS>

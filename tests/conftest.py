@@ -1,0 +1,205 @@
+"""Shared by every test: offscreen Qt, an in-memory keyring, no leftover threads."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: no test may need a display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import keyring
+import keyring.errors
+import pytest
+from keyring.backend import KeyringBackend
+
+from kiosk.config import Language, Settings
+from kiosk.paths import KioskPaths, prepare_data_dir
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from kiosk.services import KioskServices
+    from ui.main_window import KioskWindow
+
+STAFF_PIN = "246810"
+#: 09:05 in Hà Nội: what the kiosk's clock says in UI tests.
+FIXED_NOW = datetime(2025, 3, 10, 2, 5, tzinfo=UTC)
+
+
+#: WORKAROUND: the offscreen platform plugin warns on every top-level show() that it
+#: cannot propagate size hints; that says nothing about our code.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+class MemoryKeyring(KeyringBackend):
+    """A faithful keyring that lives in memory, so no test touches the OS keyring."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.secrets[(service, username)]
+        except KeyError:
+            raise keyring.errors.PasswordDeleteError(username) from None
+
+
+MEMORY_KEYRING = MemoryKeyring()
+keyring.set_keyring(MEMORY_KEYRING)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    keyring.set_keyring(MEMORY_KEYRING)
+    MEMORY_KEYRING.secrets.clear()
+    yield MEMORY_KEYRING
+    MEMORY_KEYRING.secrets.clear()
+
+
+def _new_threads(before: set[int | None]) -> list[threading.Thread]:
+    # Threads Qt starts for its pools show up as dummy threads once they ran Python;
+    # they are checked through the pools' own counters below instead.
+    return [
+        t
+        for t in threading.enumerate()
+        if t.ident not in before and t.is_alive() and not isinstance(t, threading._DummyThread)
+    ]
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_threads() -> Iterator[None]:
+    """Fail a test that leaves a Python thread or a Qt worker running (as napari's)."""
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    deadline = time.monotonic() + 2.0
+    for thread in _new_threads(before):
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    leftovers = _new_threads(before)
+    busy_pools = 0
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        from ui import ops
+
+        ops.wait_for_all(1000)
+        QThreadPool.globalInstance().waitForDone(1000)
+        busy_pools = ops.active_threads() + QThreadPool.globalInstance().activeThreadCount()
+    if leftovers or busy_pools:
+        pytest.fail(f"test left threads running: {leftovers!r}, busy Qt workers: {busy_pools}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_translation() -> None:
+    """Compile the English ``.qm`` when it is missing or older than its ``.ts``."""
+    from ui.i18n import build_translations, translations_stale
+
+    if translations_stale():
+        build_translations(update=False)
+
+
+@pytest.fixture
+def settings_factory() -> Callable[..., Settings]:
+    """Settings with overrides; idle timers long unless a test asks for short ones."""
+
+    def make(**overrides: Any) -> Settings:
+        values: dict[str, Any] = {"idle_timeout_s": 600.0, "idle_warning_s": 60.0}
+        values.update(overrides)
+        return Settings(**values)
+
+    return make
+
+
+@pytest.fixture
+def kiosk_paths(tmp_path: Path) -> KioskPaths:
+    return prepare_data_dir(tmp_path / "kiosk-data")
+
+
+@pytest.fixture
+def services(
+    settings_factory: Callable[..., Settings], kiosk_paths: KioskPaths
+) -> Iterator[KioskServices]:
+    """Opened core services on a temporary data folder (a real SQLite file)."""
+    from kiosk.services import KioskServices
+
+    opened = KioskServices(settings_factory(), kiosk_paths, clock=lambda: FIXED_NOW)
+    opened.open()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def staff_pin(services: KioskServices) -> str:
+    services.staff.set_pin(STAFF_PIN)
+    return STAFF_PIN
+
+
+@pytest.fixture
+def synchronous_ops() -> Iterator[None]:
+    from ui import ops
+
+    ops.set_synchronous(True)
+    yield
+    ops.set_synchronous(False)
+
+
+@pytest.fixture
+def window_factory(
+    qtbot: QtBot,
+    services: KioskServices,
+    settings_factory: Callable[..., Settings],
+    synchronous_ops: None,
+) -> Iterator[Callable[..., KioskWindow]]:
+    """Shown 1366×768 windows; keyword arguments override settings."""
+    from ui.main_window import KioskWindow
+
+    made: list[KioskWindow] = []
+
+    def make(
+        *, long_press_ms: int = 150, error_return_ms: int = 50, **overrides: Any
+    ) -> KioskWindow:
+        window = KioskWindow(
+            settings_factory(**overrides),
+            services,
+            clock=lambda: FIXED_NOW,
+            long_press_ms=long_press_ms,
+            error_return_ms=error_return_ms,
+        )
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.idle.stop()
+        window.languages.set_language(Language.VIETNAMESE)
+
+
+@pytest.fixture
+def window(window_factory: Callable[..., KioskWindow]) -> KioskWindow:
+    """The kiosk window with real services and synchronous ops."""
+    return window_factory()

@@ -1,0 +1,113 @@
+"""Starting the kiosk: options, settings, Qt, fonts, translator, window, services.
+
+The import chain before the first paint is kept lean: the database layer
+(SQLAlchemy, Alembic) is imported and opened only after the home screen is on screen,
+so a citizen sees the kiosk at once and staff actions wait for the database instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from kiosk import APP_NAME, __version__
+from kiosk.config import Language
+from kiosk.errors import KioskError
+from kiosk.startup import StartupContext, parse_run_args, prepare
+from ui.errors import ExceptionHook
+from ui.fonts import apply_app_font, load_bundled_fonts
+from ui.i18n import qm_path
+from ui.main_window import KioskWindow
+from ui.ops import Op, wait_for_all
+
+if TYPE_CHECKING:
+    from kiosk.services import KioskServices
+
+log = logging.getLogger("kiosk.ui")
+
+ORGANISATION = "Mot Cua Kiosk"
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the kiosk until it quits; 2 when it cannot start (message on stderr)."""
+    options = parse_run_args(argv)
+    try:
+        context = prepare(options)
+    except KioskError as error:
+        print(startup_failure_text(error), file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Một Cửa Kiosk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANISATION)
+    load_bundled_fonts()
+    apply_app_font(app, context.settings.text_scale)
+
+    hook = ExceptionHook(app)
+    hook.install()
+    window = KioskWindow(context.settings)
+    hook.crashed.connect(window.show_crash)
+    window.quit_requested.connect(app.quit)
+    holder: list[KioskServices] = []
+    if options.benchmark_first_paint:
+        window.home.first_painted.connect(lambda: _report_first_paint(app))
+    else:
+        window.home.first_painted.connect(
+            lambda: QTimer.singleShot(0, lambda: _open_services(context, window, holder))
+        )
+    window.present()
+    try:
+        return app.exec()
+    finally:
+        hook.uninstall()
+        wait_for_all()
+        for services in holder:
+            services.close()
+
+
+def _report_first_paint(app: QCoreApplication) -> None:
+    print(f"first-paint {time.monotonic()}", flush=True)
+    QTimer.singleShot(0, app.quit)
+
+
+def _open_services(
+    context: StartupContext, window: KioskWindow, holder: list[KioskServices]
+) -> None:
+    """Import and open the core services once the first screen is up."""
+    if holder:
+        return
+    from kiosk.services import KioskServices
+
+    services = KioskServices(context.settings, context.paths)
+    holder.append(services)
+
+    def failed(error: KioskError) -> None:
+        log.error("services could not open: %s", error.message.render())
+        window.show_error(error)
+
+    Op(services.open, parent=window).on_success(
+        lambda _: window.attach_services(services)
+    ).on_failure(failed).start()
+
+
+def startup_failure_text(error: KioskError) -> str:
+    """The message in Vietnamese and, when the translation is built, English too.
+
+    The settings may be what failed, so the configured language is unknown; IT staff
+    get both. No QApplication exists yet, so the translator is asked directly.
+    """
+    vietnamese = error.message.render()
+    translator = QTranslator()
+    if translator.load(str(qm_path(Language.ENGLISH))):
+        english = translator.translate(error.message.context, error.message.source)
+        if english:
+            return f"{vietnamese}\n{error.message.render(english)}"
+    return vietnamese

@@ -1,0 +1,47 @@
+"""What every screen has: one place for its texts and one for forgetting a citizen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+from typing_extensions import override
+
+
+class Screen(QWidget):
+    """A page of the kiosk.
+
+    ``retranslate()`` sets *every* text of the screen and runs on each language change,
+    so switching language never leaves a stale string. ``reset()`` clears whatever a
+    citizen entered or was shown; the window also clears every input field it finds.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def reset(self) -> None:
+        """Forget the current citizen; the default screen holds nothing of theirs."""
+
+    def entered(self) -> None:
+        """Called each time the window shows this screen."""
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def big_button(parent: QWidget, *, role: str | None = None, name: str = "") -> QPushButton:
+    """A touch-sized push button; ``role`` picks its look in the stylesheet."""
+    button = QPushButton(parent)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    if role is not None:
+        button.setProperty("role", role)
+    if name:
+        button.setObjectName(name)
+    return button

@@ -1,0 +1,49 @@
+"""The calm screen shown when something unexpected broke (a bug, not the citizen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from ui.screens.base import Screen
+
+
+class ErrorScreen(Screen):
+    """No technical detail here: the log has it. The window returns home by itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        card = QFrame(self)
+        card.setObjectName("Card")
+        card.setMinimumWidth(760)
+        card.setMaximumWidth(1000)
+        self.title = QLabel(card)
+        self.title.setObjectName("ErrorTitle")
+        self.body = QLabel(card)
+        self.body.setObjectName("Lead")
+        self.note = QLabel(card)
+        self.note.setObjectName("Muted")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(64, 56, 64, 56)
+        inner.setSpacing(24)
+        for label in (self.title, self.body, self.note):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addStretch(1)
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(QCoreApplication.translate("ErrorScreen", "Xin lỗi, đã có sự cố."))
+        self.body.setText(
+            QCoreApplication.translate("ErrorScreen", "Vui lòng liên hệ cán bộ tại quầy.")
+        )
+        self.note.setText(
+            QCoreApplication.translate(
+                "ErrorScreen", "Kiosk sẽ tự trở về trang chủ trong giây lát."
+            )
+        )

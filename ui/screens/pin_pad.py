@@ -1,0 +1,134 @@
+"""The staff PIN pad: big digits for a touch screen, masked entry, a clear message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+from ui.i18n import translate
+from ui.screens.base import Screen, big_button
+
+MAX_PIN_DIGITS = 12
+EMPTY_PIN = QT_TRANSLATE_NOOP("PinPadScreen", "Hãy nhập mã PIN.")
+
+
+class PinPadScreen(Screen):
+    """Emits ``submitted(pin)``; the staff-mode controller checks it off the UI thread
+    and calls :meth:`show_message` with what went wrong."""
+
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._message: TrText | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("ScreenTitle")
+        self.prompt = QLabel(self)
+        self.prompt.setObjectName("Lead")
+        self.field = QLineEdit(self)
+        self.field.setObjectName("PinField")
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setMaxLength(MAX_PIN_DIGITS)
+        self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.field.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), self.field)
+        )
+        self.field.returnPressed.connect(self.submit)
+        self.message = QLabel(self)
+        self.message.setObjectName("Message")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        pad = self._build_pad()
+        self.cancel_button = big_button(self, role="secondary", name="CancelButton")
+        self.cancel_button.clicked.connect(self.cancelled)
+        left = QVBoxLayout()
+        left.setSpacing(20)
+        left.addStretch(1)
+        left.addWidget(self.title)
+        left.addWidget(self.prompt)
+        left.addWidget(self.field)
+        left.addWidget(self.message)
+        left.addStretch(1)
+        left.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(64, 40, 64, 40)
+        layout.setSpacing(56)
+        layout.addLayout(left, 1)
+        layout.addWidget(pad, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.retranslate()
+
+    def _build_pad(self) -> QFrame:
+        pad = QFrame(self)
+        pad.setObjectName("Card")
+        grid = QGridLayout(pad)
+        grid.setContentsMargins(24, 24, 24, 24)
+        grid.setSpacing(14)
+        self.digit_buttons: dict[str, QPushButton] = {}
+        for index, digit in enumerate("1234567890"):
+            button = big_button(pad, name="PinKey")
+            button.setText(digit)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, d=digit: self.press_digit(d))
+            self.digit_buttons[digit] = button
+            row, col = (3, 1) if digit == "0" else divmod(index, 3)
+            grid.addWidget(button, row, col)
+        self.erase_button = big_button(pad, name="PinKey")
+        self.erase_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.erase_button.clicked.connect(self.field.backspace)
+        self.ok_button = big_button(pad, name="PinOk")
+        self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.ok_button.clicked.connect(self.submit)
+        grid.addWidget(self.erase_button, 3, 0)
+        grid.addWidget(self.ok_button, 3, 2)
+        return pad
+
+    def press_digit(self, digit: str) -> None:
+        if len(self.field.text()) < MAX_PIN_DIGITS:
+            self.field.insert(digit)
+
+    def submit(self) -> None:
+        pin = self.field.text()
+        self.field.clear()
+        if not pin:
+            self.show_message(EMPTY_PIN)
+            return
+        self.show_message(None)
+        self.submitted.emit(pin)
+
+    def show_message(self, text: TrText | None) -> None:
+        self._message = text
+        self.message.setText("" if text is None else translate(text))
+
+    def entered(self) -> None:
+        self.field.setFocus()
+
+    def reset(self) -> None:
+        self.field.clear()
+        self.show_message(None)
+
+    def retranslate(self) -> None:
+        self.title.setText(QCoreApplication.translate("PinPadScreen", "Mở khoá chế độ cán bộ"))
+        self.prompt.setText(
+            QCoreApplication.translate("PinPadScreen", "Nhập mã PIN cán bộ rồi bấm OK.")
+        )
+        self.field.setPlaceholderText(QCoreApplication.translate("PinPadScreen", "Mã PIN"))
+        self.erase_button.setText(QCoreApplication.translate("PinPadScreen", "Xoá"))
+        self.erase_button.setAccessibleName(
+            QCoreApplication.translate("PinPadScreen", "Xoá một chữ số")
+        )
+        self.ok_button.setText(QCoreApplication.translate("PinPadScreen", "OK"))
+        self.cancel_button.setText(QCoreApplication.translate("PinPadScreen", "Huỷ"))
+        self.show_message(self._message)

@@ -1,0 +1,100 @@
+"""Staff mode: leave kiosk mode, quit, lock again; recent audit entries and log tail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from kiosk.clock import LOCAL_TZ
+from ui.screens.base import Screen, big_button
+
+
+class StaffScreen(Screen):
+    """Shows what the controller loads; every button only emits, the controller acts
+    (and writes the audit entry)."""
+
+    leave_kiosk_requested = Signal()
+    quit_requested = Signal()
+    lock_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setObjectName("ScreenTitle")
+        self.leave_button = big_button(self, role="secondary", name="LeaveKioskButton")
+        self.leave_button.clicked.connect(self.leave_kiosk_requested)
+        self.quit_button = big_button(self, role="secondary", name="QuitButton")
+        self.quit_button.clicked.connect(self.quit_requested)
+        self.lock_button = big_button(self, name="LockButton")
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.audit_title = QLabel(self)
+        self.audit_title.setObjectName("Muted")
+        self.audit_view = QPlainTextEdit(self)
+        self.audit_view.setReadOnly(True)
+        self.log_title = QLabel(self)
+        self.log_title.setObjectName("Muted")
+        self.log_view = QPlainTextEdit(self)
+        self.log_view.setReadOnly(True)
+        self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+
+        actions = QVBoxLayout()
+        actions.setSpacing(16)
+        actions.addWidget(self.title)
+        actions.addSpacing(8)
+        actions.addWidget(self.leave_button)
+        actions.addWidget(self.quit_button)
+        actions.addStretch(1)
+        actions.addWidget(self.lock_button)
+        views = QVBoxLayout()
+        views.setSpacing(8)
+        views.addWidget(self.audit_title)
+        views.addWidget(self.audit_view, 1)
+        views.addSpacing(8)
+        views.addWidget(self.log_title)
+        views.addWidget(self.log_view, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(40)
+        layout.addLayout(actions, 2)
+        layout.addLayout(views, 3)
+        self.retranslate()
+
+    def show_audit(self, entries: Iterable[object]) -> None:
+        self.audit_view.setPlainText("\n".join(format_audit_entry(e) for e in entries))
+
+    def show_log(self, lines: Sequence[str]) -> None:
+        self.log_view.setPlainText("\n".join(lines))
+        bar = self.log_view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def reset(self) -> None:
+        self.audit_view.clear()
+        self.log_view.clear()
+
+    def retranslate(self) -> None:
+        self.title.setText(QCoreApplication.translate("StaffScreen", "Chế độ cán bộ"))
+        self.leave_button.setText(QCoreApplication.translate("StaffScreen", "Thoát chế độ kiosk"))
+        self.quit_button.setText(QCoreApplication.translate("StaffScreen", "Thoát ứng dụng"))
+        lock = QCoreApplication.translate("StaffScreen", "Khoá lại & về trang chủ")
+        self.lock_button.setText(lock.replace("&", "&&"))  # a lone & marks a mnemonic
+        self.audit_title.setText(QCoreApplication.translate("StaffScreen", "Thao tác gần đây"))
+        self.log_title.setText(QCoreApplication.translate("StaffScreen", "Nhật ký hệ thống"))
+
+
+def format_audit_entry(entry: object) -> str:
+    """One line per audit entry: local time, actor, action, details."""
+    at = getattr(entry, "at", None) or getattr(entry, "created_at", None)
+    when = ""
+    if at is not None and hasattr(at, "astimezone"):
+        moment = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+        when = f"{moment.astimezone(LOCAL_TZ):%d/%m %H:%M:%S}  "
+    actor = getattr(entry, "actor", "")
+    action = getattr(entry, "action", str(entry))
+    detail = getattr(entry, "detail", None)
+    extra = ""
+    if isinstance(detail, dict) and detail:
+        extra = "  " + ", ".join(f"{k}={v}" for k, v in sorted(detail.items()))
+    return f"{when}{actor}  {action}{extra}".strip()

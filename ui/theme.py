@@ -1,0 +1,228 @@
+"""The kiosk's look: one stylesheet built from the theme and the text size.
+
+Sizes are written for 100 % and multiplied by the text scale, so 125 % and 150 %
+grow text *and* the touch targets around it. At 100 % body text is at least 20 px
+and every button at least 64 px high, the usual minimum for elderly users' fingers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.config import TextScale, Theme
+
+FONT_FAMILY = "Noto Sans"
+MIN_TOUCH_PX = 64
+BASE_TEXT_PX = 22
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    window: str
+    surface: str
+    text: str
+    muted: str
+    primary: str
+    primary_text: str
+    primary_pressed: str
+    accent: str
+    border: str
+    border_px: int
+    header: str
+    header_text: str
+    focus: str
+    danger: str
+    backdrop: str
+
+
+STANDARD = Palette(
+    window="#eef2f7",
+    surface="#ffffff",
+    text="#17212f",
+    muted="#4a5668",
+    primary="#0b4a8b",
+    primary_text="#ffffff",
+    primary_pressed="#083763",
+    accent="#c8102e",
+    border="#c7d2e0",
+    border_px=2,
+    header="#0b4a8b",
+    header_text="#ffffff",
+    focus="#f0b400",
+    danger="#b3261e",
+    backdrop="rgba(10, 25, 45, 185)",
+)
+
+HIGH_CONTRAST = Palette(
+    window="#000000",
+    surface="#000000",
+    text="#ffffff",
+    muted="#ffffff",
+    primary="#000000",
+    primary_text="#ffff00",
+    primary_pressed="#333300",
+    accent="#ffff00",
+    border="#ffff00",
+    border_px=4,
+    header="#000000",
+    header_text="#ffff00",
+    focus="#ffffff",
+    danger="#ffff00",
+    backdrop="rgba(0, 0, 0, 230)",
+)
+
+
+def palette(theme: Theme) -> Palette:
+    return HIGH_CONTRAST if theme == Theme.HIGH_CONTRAST else STANDARD
+
+
+def px(size: float, scale: TextScale) -> int:
+    return round(size * int(scale) / 100)
+
+
+def text_px(scale: TextScale) -> int:
+    """Body text size in pixels at ``scale``."""
+    return px(BASE_TEXT_PX, scale)
+
+
+def stylesheet(theme: Theme, scale: TextScale) -> str:
+    """The whole window's stylesheet for ``theme`` at ``scale`` percent."""
+    p = palette(theme)
+    hc = theme == Theme.HIGH_CONTRAST
+
+    def s(size: float) -> int:
+        return px(size, scale)
+
+    title = p.text if hc else p.primary
+    tile_border = f"{p.border_px}px solid {p.border}"
+    button_border = f"{p.border_px}px solid {p.border if hc else p.primary}"
+    return f"""
+QWidget {{
+    font-family: "{FONT_FAMILY}";
+    font-size: {s(BASE_TEXT_PX)}px;
+    color: {p.text};
+}}
+QMainWindow, QStackedWidget, #Screen {{ background: {p.window}; }}
+#Header {{
+    background: {p.header};
+    border-bottom: {6 if not hc else p.border_px}px solid {p.accent};
+}}
+#Header QLabel {{ color: {p.header_text}; }}
+#CentreName {{ font-size: {s(32)}px; font-weight: bold; }}
+#KioskName {{ font-size: {s(20)}px; }}
+#Clock {{ font-size: {s(44)}px; font-weight: bold; }}
+#Date {{ font-size: {s(20)}px; }}
+#Greeting {{ font-size: {s(34)}px; font-weight: bold; color: {p.text}; }}
+#ScreenTitle {{ font-size: {s(40)}px; font-weight: bold; color: {title}; }}
+#Lead {{ font-size: {s(28)}px; color: {p.text}; }}
+#Body {{ font-size: {s(24)}px; color: {p.text}; }}
+#Muted {{ font-size: {s(20)}px; color: {p.muted}; }}
+#Card {{
+    background: {p.surface};
+    border: {tile_border};
+    border-radius: 18px;
+}}
+QPushButton {{
+    min-height: {max(MIN_TOUCH_PX, s(64))}px;
+    min-width: {max(MIN_TOUCH_PX, s(64))}px;
+    padding: {s(8)}px {s(24)}px;
+    font-size: {s(24)}px;
+    font-weight: bold;
+    color: {p.primary_text};
+    background: {p.primary};
+    border: {button_border};
+    border-radius: 14px;
+}}
+QPushButton:pressed {{ background: {p.primary_pressed}; }}
+QPushButton[role="secondary"] {{
+    color: {p.primary if not hc else p.primary_text};
+    background: {p.surface};
+}}
+QPushButton[role="secondary"]:checked {{
+    color: {p.primary_text if not hc else "#000000"};
+    background: {p.primary if not hc else p.accent};
+}}
+QPushButton[role="home"] {{
+    min-height: {max(80, s(80))}px;
+    font-size: {s(28)}px;
+    padding: {s(8)}px {s(48)}px;
+}}
+#Tile {{
+    background: {p.surface};
+    border: {tile_border};
+    border-radius: 18px;
+    padding: 0;
+    text-align: left;
+}}
+#TileStripe {{ background: {p.accent if hc else p.primary}; border-radius: 5px; }}
+#Tile:pressed {{ background: {p.window if not hc else p.primary_pressed}; }}
+#TileTitle {{ font-size: {s(31)}px; font-weight: bold; color: {p.primary if not hc else p.text}; }}
+#TileSubtitle {{ font-size: {s(21)}px; color: {p.muted}; }}
+#TileArrow {{ font-size: {s(48)}px; color: {p.accent}; }}
+#Footer {{ background: {p.surface}; border-top: {p.border_px}px solid {p.border}; }}
+#Footer QPushButton {{ font-size: {s(22)}px; padding: {s(6)}px {s(18)}px; }}
+#Header #StatusBadge {{
+    font-size: {s(20)}px;
+    font-weight: bold;
+    padding: {s(2)}px {s(12)}px;
+    border-radius: 12px;
+    color: {"#7a4a00" if not hc else "#000000"};
+    background: {"#fff1cc" if not hc else p.accent};
+    border: {p.border_px}px solid {"#e0a800" if not hc else p.accent};
+}}
+#Header #StatusBadge[online="true"] {{
+    color: {"#0d5d2a" if not hc else "#000000"};
+    background: {"#dcf3e3" if not hc else p.accent};
+    border-color: {"#2e8b57" if not hc else p.accent};
+}}
+#Banner {{
+    background: {"#fdecea" if not hc else "#000000"};
+    border: {p.border_px}px solid {p.danger};
+    border-radius: 12px;
+}}
+#Banner QLabel {{ color: {p.danger}; font-size: {s(24)}px; font-weight: bold; }}
+#Message {{ color: {p.danger}; font-size: {s(24)}px; font-weight: bold; }}
+#PinField {{
+    font-size: {s(44)}px;
+    min-height: {max(MIN_TOUCH_PX, s(72))}px;
+    padding: 0 {s(16)}px;
+    color: {p.text};
+    background: {p.surface};
+    border: {p.border_px + 1}px solid {p.border if hc else p.primary};
+    border-radius: 12px;
+}}
+QPushButton#PinKey, QPushButton#PinOk {{
+    font-size: {s(34)}px;
+    min-width: {s(96)}px;
+    padding: {s(4)}px {s(12)}px;
+    min-height: {max(80, s(80))}px;
+    color: {p.text if not hc else p.primary_text};
+    background: {p.surface};
+    border: {tile_border};
+}}
+QPushButton#PinKey:pressed {{ background: {p.window if not hc else p.primary_pressed}; }}
+QPushButton#PinOk {{
+    color: {p.primary_text};
+    background: {p.primary if not hc else p.surface};
+    border: {button_border};
+}}
+QPlainTextEdit {{
+    font-family: "{FONT_FAMILY}";
+    font-size: {s(20)}px;
+    background: {p.surface};
+    border: {tile_border};
+    border-radius: 10px;
+    padding: {s(6)}px;
+}}
+QScrollBar:vertical {{ width: {s(28)}px; background: {p.window}; }}
+QScrollBar::handle:vertical {{ background: {p.border}; min-height: {s(48)}px; border-radius: 8px; }}
+#Scroll, #Scroll > QWidget > QWidget {{ background: transparent; }}
+#Overlay {{ background: {p.backdrop}; }}
+#OverlayCard {{
+    background: {p.surface};
+    border: {p.border_px + 2}px solid {p.accent if hc else p.primary};
+    border-radius: 24px;
+}}
+#Countdown {{ font-size: {s(72)}px; font-weight: bold; color: {p.accent}; }}
+#ErrorTitle {{ font-size: {s(44)}px; font-weight: bold; color: {p.text}; }}
+"""
