@@ -11,7 +11,7 @@ def summarise(samples: Sequence[float]) -> dict[str, float | int]:
     if not samples:
         raise ValueError("a metric needs at least one sample")
     ordered = sorted(samples)
-    rank95 = max(0, min(len(ordered) - 1, round(0.95 * len(ordered) + 0.5) - 1))
+    rank95 = -(-95 * len(ordered) // 100) - 1  # nearest rank: ceil(0.95 n), 1-based
     return {
         "p50": round(statistics.median(ordered), 3),
         "p95": round(ordered[rank95], 3),
