@@ -13,7 +13,6 @@ the ``QT_TRANSLATE_NOOP`` texts of ``kiosk/``), compiles the ``.qm``, or both.
 from __future__ import annotations
 
 import argparse
-
 import logging
 import shutil
 import subprocess
