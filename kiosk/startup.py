@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
+
 from kiosk import __version__
 from kiosk.config import Settings, load_settings
 from kiosk.logs import configure_logging
@@ -60,7 +62,7 @@ def prepare(options: RunOptions) -> StartupContext:
     """Settings read, data folder ready, logs going to it; raises ``KioskError``."""
     settings = load_settings(options.config)
     if options.fullscreen:
-        settings = settings.model_copy(update={"kiosk_mode": True})
+        settings = msgspec.structs.replace(settings, kiosk_mode=True)
     paths = prepare_data_dir(resolve_data_dir(options.data_dir, settings.data_dir))
     configure_logging(paths.logs, settings.log_level)
     log.info("Một Cửa Kiosk %s starting, data folder %s", __version__, paths.data_dir)

@@ -95,7 +95,7 @@ def render_all(
     was_synchronous = ops.is_synchronous()
     ops.set_synchronous(True)
     with tempfile.TemporaryDirectory(prefix="kiosk-screens-") as data:
-        settings = Settings.model_validate({"idle_timeout_s": 3600.0, "idle_warning_s": 20.0})
+        settings = Settings(idle_timeout_s=3600.0, idle_warning_s=20.0)
         paths = prepare_data_dir(Path(data))
         configure_logging(None, "INFO")
         services = KioskServices(settings, paths, clock=lambda: SCREENSHOT_TIME)

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+import msgspec
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,41 +23,70 @@ from kiosk.paths import RESOURCES_DIR
 
 BUNDLED_CATALOGUE = RESOURCES_DIR / "demo" / "catalogue.json"
 
-Code = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9.-]+$")]
-Name = Annotated[str, Field(min_length=1, max_length=300)]
+# msgspec matches patterns with ``re.search``, where ``$`` also matches before a final
+# newline; ``\Z`` is the true end of the string, so "A\n" is refused.
+Code = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9.-]+\Z")]
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
 Level = Literal["central", "province", "commune"]
 #: Hours and minutes, as printed on the queue's notice board: ``07:30``.
-HourMinute = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+HourMinute = Annotated[str, msgspec.Meta(pattern=r"^([01]\d|2[0-3]):[0-5]\d\Z")]
+Span = tuple[HourMinute, HourMinute]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PositiveInt = Annotated[int, msgspec.Meta(ge=1)]
+
+# Every struct spells out its options: msgspec does not inherit ``kw_only`` (it applies
+# to the fields a class defines itself), so a shared base class would mislead.
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class FieldEntry(_Strict):
+class FieldEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     code: Code
     name: Name
     position: int = 0
 
 
-class AgencyEntry(_Strict):
+class AgencyEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     code: Code
     name: Name
     level: Level
 
 
-class QueueServiceEntry(_Strict):
-    code: Annotated[str, Field(pattern=r"^[A-Z]{1,4}$")]
+class OpeningHours(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """The [start, end] spans of each day the queue is open; days not given are closed.
+
+    One field per day (not a dict) so that an error names the day: msgspec reports a
+    dict's values only as ``[...]``.
+    """
+
+    mon: list[Span] | msgspec.UnsetType = msgspec.UNSET
+    tue: list[Span] | msgspec.UnsetType = msgspec.UNSET
+    wed: list[Span] | msgspec.UnsetType = msgspec.UNSET
+    thu: list[Span] | msgspec.UnsetType = msgspec.UNSET
+    fri: list[Span] | msgspec.UnsetType = msgspec.UNSET
+    sat: list[Span] | msgspec.UnsetType = msgspec.UNSET
+    sun: list[Span] | msgspec.UnsetType = msgspec.UNSET
+
+    def days(self) -> dict[Weekday, list[Span]]:
+        """The days given in the file, Monday first."""
+        days: dict[Weekday, list[Span]] = {}
+        for day in WEEKDAYS:
+            spans = getattr(self, day)
+            if spans is not msgspec.UNSET:
+                days[day] = spans
+        return days
+
+
+class QueueServiceEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    code: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{1,4}\Z")]
     name: Name
-    counters: list[Annotated[int, Field(ge=1)]] = Field(min_length=1)
-    opening_hours: dict[Weekday, list[tuple[HourMinute, HourMinute]]]
-    daily_limit: Annotated[int, Field(ge=1)] | None = None
+    counters: Annotated[list[PositiveInt], msgspec.Meta(min_length=1)]
+    opening_hours: OpeningHours
+    daily_limit: PositiveInt | None = None
     position: int = 0
 
 
-class ProcedureEntry(_Strict):
-    code: Annotated[str, Field(pattern=r"^\d\.\d{6}$")]
+class ProcedureEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    code: Annotated[str, msgspec.Meta(pattern=r"^\d\.\d{6}\Z")]
     name: Name
     level: Level
     field: Code
@@ -65,23 +94,23 @@ class ProcedureEntry(_Strict):
     online_level: Literal["full", "partial", "none"]
     queue_service: str | None = None
     form_id: str | None = None
-    details: dict[str, Any] = Field(default_factory=dict)
+    details: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
-class CatalogueFile(_Strict):
+class CatalogueFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     """The whole file; references between its parts are checked too."""
 
     format: Literal["kiosk-catalogue"]
     version: Literal[1]
-    catalogue_version: Annotated[str, Field(min_length=1, max_length=64)]
+    catalogue_version: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
     note: str = ""
     fields: list[FieldEntry]
     agencies: list[AgencyEntry]
     queue_services: list[QueueServiceEntry]
-    procedures: list[ProcedureEntry] = Field(min_length=1)
+    procedures: Annotated[list[ProcedureEntry], msgspec.Meta(min_length=1)]
 
-    @model_validator(mode="after")
-    def _references_resolve(self) -> CatalogueFile:
+    def __post_init__(self) -> None:
+        # A ValueError here becomes a msgspec.ValidationError while decoding.
         for kind, entries in (
             ("field", self.fields),
             ("agency", self.agencies),
@@ -101,7 +130,6 @@ class CatalogueFile(_Strict):
                 raise ValueError(f"procedure {p.code}: unknown agency {p.agency!r}")
             if p.queue_service is not None and p.queue_service not in queues:
                 raise ValueError(f"procedure {p.code}: unknown queue {p.queue_service!r}")
-        return self
 
 
 def read_catalogue_file(path: Path) -> CatalogueFile:
@@ -111,13 +139,14 @@ def read_catalogue_file(path: Path) -> CatalogueFile:
     except OSError as exc:
         raise CatalogueFileError(path=str(path), detail=exc.strerror or str(exc)) from exc
     try:
-        # JSON mode: pydantic reads [start, end] arrays as tuples, and bad JSON is an
-        # error like any other.
-        return CatalogueFile.model_validate_json(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "file"
-        raise CatalogueFileError(path=str(path), detail=f"{where}: {first['msg']}") from exc
+        # The detail names the place, e.g. "... - at `$.procedures[0].code`".
+        return msgspec.json.decode(data, type=CatalogueFile, strict=True)
+    except msgspec.ValidationError as exc:
+        raise CatalogueFileError(path=str(path), detail=str(exc)) from exc
+    except msgspec.DecodeError as exc:  # malformed JSON
+        raise CatalogueFileError(path=str(path), detail=f"invalid JSON: {exc}") from exc
+    except UnicodeDecodeError as exc:  # msgspec lets bad UTF-8 in a string escape as this
+        raise CatalogueFileError(path=str(path), detail=f"not UTF-8: {exc.reason}") from exc
 
 
 def catalogue_is_empty(session: Session) -> bool:
@@ -159,7 +188,7 @@ def _write(session: Session, catalogue: CatalogueFile, now: datetime) -> None:
             name=q.name,
             counters=list(q.counters),
             opening_hours={
-                day: [list(span) for span in spans] for day, spans in q.opening_hours.items()
+                day: [list(span) for span in spans] for day, spans in q.opening_hours.days().items()
             },
             daily_limit=q.daily_limit,
             position=q.position,

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import platformdirs
-from pydantic import ValidationError
 
 from kiosk import APP_NAME
-from kiosk.config.settings import Settings
+from kiosk.config.settings import Settings, describe_settings
 from kiosk.errors import ConfigError
 
 CONFIG_ENV = "KIOSK_CONFIG"
@@ -68,31 +69,39 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
     """``KIOSK_IDLE_TIMEOUT_S=30`` and the like; numbers and booleans read as JSON."""
     found: dict[str, Any] = {}
-    for name, info in Settings.model_fields.items():
-        raw = environ.get(ENV_PREFIX + name.upper())
+    for setting in describe_settings():
+        raw = environ.get(ENV_PREFIX + setting.name.upper())
         if raw is None:
             continue
-        annotation = info.annotation
-        if isinstance(annotation, type) and issubclass(annotation, int | float):
+        if issubclass(setting.value_type, bool | int | float):
             try:
-                found[name] = json.loads(raw.strip().lower())
+                found[setting.name] = json.loads(raw.strip().lower())
             except ValueError:
-                found[name] = raw  # validation names the key and the type
+                found[setting.name] = raw  # validation names the key and the type
         else:
-            found[name] = raw
+            found[setting.name] = raw
     return found
 
 
 def _validate(values: dict[str, Any], source: str) -> Settings:
     try:
-        # JSON mode keeps types strict (no quoted numbers) yet reads enums by value.
-        return Settings.model_validate_json(json.dumps(values, default=str), strict=True)
-    except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            key = ".".join(str(part) for part in error["loc"]) or "(file)"
-            if error["type"] == "extra_forbidden":
-                problems.append(f"'{key}': khoá không được hỗ trợ / unknown setting")
-            else:
-                problems.append(f"'{key}': {error['msg']}")
-        raise ConfigError(detail=f"{source}: " + "; ".join(problems)) from exc
+        return msgspec.convert(values, Settings, strict=True, dec_hook=_decode_path)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(detail=f"{source}: {_name_the_key(str(exc))}") from exc
+
+
+def _decode_path(expected: type, value: object) -> object:
+    if expected is Path and isinstance(value, str):
+        return Path(value)
+    raise TypeError(f"Expected a folder path, got `{type(value).__name__}`")
+
+
+def _name_the_key(message: str) -> str:
+    """msgspec's message, led by the setting's name the way an IT person reads it."""
+    unknown = re.fullmatch(r"Object contains unknown field `(.+)`", message)
+    if unknown:
+        return f"'{unknown.group(1)}': khoá không được hỗ trợ / unknown setting"
+    located = re.fullmatch(r"(.*) - at `\$\.(\w+)`", message)
+    if located:
+        return f"'{located.group(2)}': {located.group(1)}"
+    return message

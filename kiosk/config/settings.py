@@ -1,18 +1,26 @@
 """Every setting of the kiosk, declared once with its type, default and meaning.
 
-This model is the registry: the loader, ``doctor``, the README's table and the
-example file are all derived from it. Secrets (device token, staff PIN) never live
-here: the token goes to the OS keyring, the PIN hash to the local database.
+This struct is the registry: the loader, ``doctor``, the README's table and its test
+are all derived from it. Secrets (device token, staff PIN) never live here: the token
+goes to the OS keyring, the PIN hash to the local database.
+
+msgspec rather than a heavier validation library: the settings are read before the
+first screen paints, and every millisecond there is one a citizen waits.
 """
 
 from __future__ import annotations
 
+import types
+import typing
+from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+import msgspec
+from msgspec import Meta
 
-#: Bumped when a setting is renamed or its meaning changes; the loader upgrades
+#: Bumped when a setting is renamed or its meaning changes; the loader then upgrades
 #: older files in memory and says which keys it moved.
 CONFIG_VERSION = 1
 
@@ -33,52 +41,104 @@ class TextScale(IntEnum):
     LARGEST = 150
 
 
-class Settings(BaseModel):
+class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """The whole configuration of one kiosk."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_enum_values=False)
+    config_version: Annotated[int, Meta(ge=1, description="Version of this file's layout.")] = (
+        CONFIG_VERSION
+    )
+    centre_name: Annotated[
+        str,
+        Meta(
+            min_length=1,
+            max_length=120,
+            description="Name of the centre, shown on the home screen and on tickets.",
+        ),
+    ] = "Trung tâm Phục vụ hành chính công"
+    kiosk_name: Annotated[
+        str,
+        Meta(
+            pattern=r"^[A-Za-z0-9-]{1,20}\Z",
+            description="Short name of this kiosk; part of every dossier reference.",
+        ),
+    ] = "KIOSK-01"
+    language: Annotated[
+        Language, Meta(description="Language the kiosk starts in and returns to.")
+    ] = Language.VIETNAMESE
+    idle_timeout_s: Annotated[
+        float,
+        Meta(gt=0, le=3600, description="Seconds without a touch before the reset warning."),
+    ] = 90.0
+    idle_warning_s: Annotated[
+        float, Meta(gt=0, le=300, description="Seconds the reset warning counts down.")
+    ] = 20.0
+    theme: Annotated[Theme, Meta(description="Colour theme: standard or high_contrast.")] = (
+        Theme.STANDARD
+    )
+    text_scale: Annotated[TextScale, Meta(description="Text size in percent: 100, 125 or 150.")] = (
+        TextScale.NORMAL
+    )
+    kiosk_mode: Annotated[
+        bool, Meta(description="Frameless full screen that only staff can leave.")
+    ] = False
+    printer: Annotated[
+        str,
+        Meta(
+            min_length=1,
+            description="Receipt printer URI; 'file:' writes ESC/POS bytes to the data folder.",
+        ),
+    ] = "file:"
+    server_url: (
+        Annotated[
+            str,
+            Meta(
+                pattern=r"^https?://\S+\Z",
+                description="URL of the centre's sync server; empty means offline only.",
+            ),
+        ]
+        | None
+    ) = None
+    data_dir: (
+        Annotated[
+            Path,
+            Meta(description="Folder for the database, logs and printouts (default: per-user)."),
+        ]
+        | None
+    ) = None
+    log_level: Annotated[
+        str,
+        Meta(
+            pattern=r"^(DEBUG|INFO|WARNING|ERROR)\Z",
+            description="Least severe log level written to the log files.",
+        ),
+    ] = "INFO"
 
-    config_version: int = Field(CONFIG_VERSION, description="Version of this file's layout.")
-    centre_name: str = Field(
-        "Trung tâm Phục vụ hành chính công",
-        min_length=1,
-        max_length=120,
-        description="Name of the centre, shown on the home screen and on tickets.",
-    )
-    kiosk_name: str = Field(
-        "KIOSK-01",
-        pattern=r"^[A-Za-z0-9-]{1,20}$",
-        description="Short name of this kiosk; part of every dossier reference.",
-    )
-    language: Language = Field(
-        Language.VIETNAMESE, description="Language the kiosk starts in and returns to."
-    )
-    idle_timeout_s: float = Field(
-        90.0, gt=0, le=3600, description="Seconds without a touch before the reset warning."
-    )
-    idle_warning_s: float = Field(
-        20.0, gt=0, le=300, description="Seconds the reset warning counts down."
-    )
-    theme: Theme = Field(Theme.STANDARD, description="Colour theme: standard or high_contrast.")
-    text_scale: TextScale = Field(
-        TextScale.NORMAL, description="Text size in percent: 100, 125 or 150."
-    )
-    kiosk_mode: bool = Field(False, description="Frameless full screen that only staff can leave.")
-    printer: str = Field(
-        "file:",
-        min_length=1,
-        description="Receipt printer URI; 'file:' writes ESC/POS bytes to the data folder.",
-    )
-    server_url: str | None = Field(
-        None,
-        pattern=r"^https?://\S+$",
-        description="URL of the centre's sync server; empty means offline only.",
-    )
-    data_dir: Path | None = Field(
-        None, description="Folder for the database, logs and printouts (default: per-user)."
-    )
-    log_level: str = Field(
-        "INFO",
-        pattern=r"^(DEBUG|INFO|WARNING|ERROR)$",
-        description="Least severe log level written to the log files.",
-    )
+
+@dataclass(frozen=True, slots=True)
+class SettingInfo:
+    """One setting as the registry declares it."""
+
+    name: str
+    value_type: type
+    default: object
+    description: str
+
+
+def describe_settings() -> list[SettingInfo]:
+    """Every setting, in declaration order, with its plain type and description."""
+    hints = typing.get_type_hints(Settings, include_extras=True)
+    described = []
+    for field in msgspec.structs.fields(Settings):
+        value_type, meta = _unwrap(hints[field.name])
+        described.append(SettingInfo(field.name, value_type, field.default, meta.description or ""))
+    return described
+
+
+def _unwrap(hint: object) -> tuple[type, Meta]:
+    """``Annotated[T, Meta(...)] | None`` → ``(T, Meta)``."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        (hint,) = (arg for arg in typing.get_args(hint) if arg is not type(None))
+    base, meta = typing.get_args(hint)
+    if not (isinstance(base, type) and isinstance(meta, Meta)):
+        raise TypeError(f"every setting is declared as Annotated[type, Meta(...)]: {hint}")
+    return base, meta

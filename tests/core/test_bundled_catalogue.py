@@ -99,7 +99,7 @@ def _valid() -> dict[str, Any]:
     [
         (lambda d: d.update(format="something-else"), "format"),
         (lambda d: d.update(version=2), "version"),
-        (lambda d: d["procedures"][0].update(code="1001193"), "procedures.0.code"),
+        (lambda d: d["procedures"][0].update(code="1001193"), "$.procedures[0].code"),
         (lambda d: d["procedures"][0].update(field="no-such-field"), "unknown field"),
         (lambda d: d["procedures"][0].update(queue_service="Z"), "unknown queue"),
         (lambda d: d["procedures"].append(d["procedures"][0]), "duplicate procedure"),
@@ -123,6 +123,23 @@ def test_bad_json_and_missing_file_are_refused(tmp_path: Path) -> None:
         read_catalogue_file(broken)
     with pytest.raises(CatalogueFileError):
         read_catalogue_file(tmp_path / "missing.json")
+
+
+def test_codes_with_a_trailing_newline_are_refused(tmp_path: Path) -> None:
+    data = _valid()
+    data["procedures"][0]["code"] += "\n"
+    with pytest.raises(CatalogueFileError, match=re.escape("$.procedures[0].code")):
+        read_catalogue_file(_write(tmp_path / "c.json", data))
+
+
+def test_text_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    data = _valid()
+    data["note"] = "café"
+    text = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    latin1 = tmp_path / "latin1.json"
+    latin1.write_bytes(text.replace("café".encode(), "café".encode("latin-1")))
+    with pytest.raises(CatalogueFileError, match="UTF-8"):
+        read_catalogue_file(latin1)
 
 
 def test_malformed_file_loads_nothing(tmp_path: Path) -> None:

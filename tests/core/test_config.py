@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Language, Settings, TextScale, Theme, load_settings
+from kiosk.config.settings import describe_settings
 from kiosk.errors import ConfigError
 
 
@@ -29,8 +30,11 @@ def test_no_file_at_the_default_place_gives_the_defaults(
 
 
 def test_every_setting_is_declared_with_a_description() -> None:
-    for name, info in Settings.model_fields.items():
-        assert info.description, f"{name} has no description"
+    described = describe_settings()
+    assert [s.name for s in described] == list(Settings.__struct_fields__)
+    for setting in described:
+        assert setting.description, f"{setting.name} has no description"
+    assert {s.name: s.default for s in described}["idle_timeout_s"] == 90.0
 
 
 def test_file_values_and_environment_override(tmp_path: Path) -> None:
