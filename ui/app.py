@@ -91,7 +91,7 @@ def _open_services(
 
     def failed(error: KioskError) -> None:
         log.error("services could not open: %s", error.message.render())
-        window.show_error(error)
+        window.services_failed(error)
 
     Op(services.open, parent=window).on_success(
         lambda _: window.attach_services(services)

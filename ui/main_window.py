@@ -79,6 +79,7 @@ class KioskWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self._services = services
+        self._services_error: KioskError | None = None
         self.session = Session()
         self.languages = LanguageSwitcher(self)
         self.languages.language_changed.connect(lambda _: self._refresh_home_toggles())
@@ -190,13 +191,19 @@ class KioskWindow(QMainWindow):
     # -- services and messages -------------------------------------------------------
 
     def services(self) -> KioskServices:
-        """The core services; raises ``StartingUpError`` until the database is open."""
+        """The core services; until the database is open, why they are not there."""
         if self._services is None:
-            raise StartingUpError
+            raise self._services_error or StartingUpError()
         return self._services
 
     def attach_services(self, services: KioskServices) -> None:
         self._services = services
+        self._services_error = None
+
+    def services_failed(self, error: KioskError) -> None:
+        """The database could not be opened: say so now, and to staff who try later."""
+        self._services_error = error
+        self.show_error(error)
 
     def show_error(self, error: KioskError) -> None:
         """An expected failure, translated, above the current screen."""

@@ -1,16 +1,24 @@
-"""Starting the kiosk: a clear message on a bad config, a fast first paint."""
+"""Starting the kiosk: clear messages on bad config, data folder or database; fast paint."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
+from kiosk.logs import configure_logging
 from kiosk.paths import PROJECT_ROOT
-from ui.app import main
+from kiosk.services import KioskServices
+from kiosk.startup import RunOptions, prepare
+from ui.app import _open_services, main
+from ui.main_window import KioskWindow
 
 
 def test_a_corrupt_config_gives_a_clear_message_and_exit_2(
@@ -60,3 +68,47 @@ def test_benchmark_first_paint_prints_and_exits(tmp_path: Path) -> None:
     kind, stamp = out.stdout.split()
     assert kind == "first-paint"
     assert started < float(stamp) < time.monotonic()
+
+
+def test_an_unusable_data_folder_gives_a_clear_message_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("keep me", encoding="utf-8")
+    assert main(["--data-dir", str(blocker / "data")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"Không ghi được vào thư mục dữ liệu {blocker / 'data'}")
+    assert "Traceback" not in err
+    assert blocker.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_database_from_a_newer_kiosk_is_reported_and_left_untouched(
+    qtbot: QtBot, tmp_path: Path, synchronous_ops: None
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    database = data / "kiosk.sqlite3"
+    with closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        connection.execute("INSERT INTO alembic_version VALUES ('9999_from_the_future')")
+    before = database.read_bytes()
+
+    context = prepare(RunOptions(data_dir=data))
+    window = KioskWindow(context.settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    holder: list[KioskServices] = []
+    _open_services(context, window, holder)
+
+    assert window.banner.isVisible()
+    assert "phiên bản phần mềm mới hơn" in window.banner.label.text()
+    assert "9999_from_the_future" in window.banner.label.text()
+    assert database.read_bytes() == before
+    window.open_staff()
+    qtbot.mouseClick(window.pin_pad.digit_buttons["1"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.pin_pad.ok_button, Qt.MouseButton.LeftButton)
+    assert "phiên bản phần mềm mới hơn" in window.pin_pad.message.text()
+    for services in holder:
+        services.close()
+    configure_logging(None, "WARNING")
