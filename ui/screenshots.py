@@ -8,6 +8,7 @@ data folder and a fixed clock, into files such as ``home-vi-1366x768.png``.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import tempfile
@@ -17,9 +18,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.clock import LOCAL_TZ
 from kiosk.config import Language, Settings, TextScale
 from kiosk.errors import WrongPinError
-from kiosk.logs import configure_logging
+from kiosk.logs import LOG_TAIL, configure_logging
+from kiosk.logs.setup import LOG_FORMAT
 from kiosk.paths import PROJECT_ROOT, prepare_data_dir
 from kiosk.services import KioskServices
 from ui import ops
@@ -79,6 +82,13 @@ def _large_text(window: KioskWindow) -> None:
     window.go_home()
 
 
+class _ScreenshotTimeFormatter(logging.Formatter):
+    """Log lines stamped with the screenshots' clock, so the images are reproducible."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        return SCREENSHOT_TIME.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S")
+
+
 def render_all(
     out: Path,
     sizes: Sequence[tuple[int, int]] = SIZES,
@@ -98,6 +108,7 @@ def render_all(
         settings = Settings(idle_timeout_s=3600.0, idle_warning_s=20.0)
         paths = prepare_data_dir(Path(data))
         configure_logging(None, "INFO")
+        LOG_TAIL.setFormatter(_ScreenshotTimeFormatter(LOG_FORMAT))
         services = KioskServices(settings, paths, clock=lambda: SCREENSHOT_TIME)
         services.open()
         services.staff.set_pin(DEMO_PIN)
@@ -109,6 +120,7 @@ def render_all(
                 for language in languages:
                     for name, arrange in _shots(window).items():
                         window.reset_session()
+                        LOG_TAIL.clear()  # the staff screen shows only this shot's lines
                         window.languages.set_language(language)
                         arrange()
                         window.resize(width, height)

@@ -33,6 +33,10 @@ class LogTail(logging.Handler):
         with self._guard:
             return list(self._lines)
 
+    def clear(self) -> None:
+        with self._guard:
+            self._lines.clear()
+
 
 LOG_TAIL = LogTail()
 
