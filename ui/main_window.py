@@ -283,6 +283,9 @@ class KioskWindow(QMainWindow):
             | Qt.WindowType.FramelessWindowHint
             | Qt.WindowType.WindowStaysOnTopHint
         )
+        # WORKAROUND: without a window manager (a bare X session on a kiosk PC) X11
+        # ignores the full-screen request, so cover the screen by geometry as well.
+        self.setGeometry(self.screen().geometry())
         self.showFullScreen()
 
     def leave_kiosk_mode(self) -> None:

@@ -115,6 +115,7 @@ def test_kiosk_mode_cannot_be_left_without_staff(
     assert window.in_kiosk_mode
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert window.geometry().contains(window.screen().geometry())  # covers the screen
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
     assert not window.close()
