@@ -109,3 +109,12 @@ def test_staff_set_pin_rejects_a_non_numeric_pin(isolated_env: dict[str, str]) -
     result = run_cli("staff", "set-pin", "--pin-stdin", stdin="12ab\n", env=isolated_env)
     assert result.returncode == 2
     assert "4 đến 12 chữ số" in result.stderr
+
+
+@pytest.mark.slow
+def test_run_starts_the_kiosk_window(isolated_env: dict[str, str], tmp_path: Path) -> None:
+    env = {**isolated_env, "QT_QPA_PLATFORM": "offscreen"}
+    result = run_cli("run", "--benchmark-first-paint", "--data-dir", str(tmp_path / "d"), env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("first-paint ")
+    assert (tmp_path / "d" / "logs" / "kiosk.log").is_file()
