@@ -17,9 +17,9 @@ def test_every_setting_is_documented_in_the_readme() -> None:
 
 def test_readme_opens_with_the_two_commands() -> None:
     first_screen = "\n".join(README.splitlines()[:25])
-    assert "./dev run" in first_screen
-    assert "./dev test" in first_screen
-    assert (PROJECT_ROOT / "dev").stat().st_mode & 0o111
+    assert "./dev.sh run" in first_screen
+    assert "./dev.sh test" in first_screen
+    assert (PROJECT_ROOT / "dev.sh").stat().st_mode & 0o111
 
 
 def test_every_screenshot_the_readme_shows_exists() -> None:

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Set up, run and test Một Cửa Kiosk on Debian or Ubuntu, from a fresh clone.
 #
-#   ./dev run [main.py options]   make the virtual environment, install, start the kiosk
-#   ./dev test [pytest options]   the same set-up, then lint, types, import contracts, tests
-#   ./dev screenshots             render every screen into docs/screenshots/
-#   ./dev bench NAME              run a benchmark (startup, ...) and print its JSON
-#   ./dev setup                   only the set-up
+#   ./dev.sh run [main.py options]   make the virtual environment, install, start the kiosk
+#   ./dev.sh test [pytest options]   the same set-up, then lint, types, import contracts, tests
+#   ./dev.sh screenshots             render every screen into docs/screenshots/
+#   ./dev.sh bench NAME              run a benchmark (startup, ...) and print its JSON
+#   ./dev.sh setup                   only the set-up
 #
 # System packages Qt needs are installed with apt-get when missing (as root, or with
 # sudo); PYTHON picks the interpreter (default: python3.11, else python3 >= 3.11).
