@@ -1,0 +1,1 @@
+"""Vietnamese procedure search: accents optional, typos forgiven, as you type."""
