@@ -125,7 +125,7 @@ def _resources() -> tuple[None, CheckResult]:
         for path in (
             RESOURCES_DIR / "fonts" / "NotoSans-Regular.ttf",
             RESOURCES_DIR / "fonts" / "NotoSans-Bold.ttf",
-            RESOURCES_DIR / "demo" / "catalogue.json",
+            RESOURCES_DIR / "catalogue" / "bundled.json",
         )
         if not path.is_file()
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from kiosk.audit import AuditLog
+from kiosk.catalog.service import CatalogService
 from kiosk.clock import Clock, utc_now
 from kiosk.config import Settings
 from kiosk.db import Database
@@ -28,6 +29,7 @@ class KioskServices:
         self.db = Database(paths.database)
         self.audit = AuditLog(self.db, clock)
         self.staff = StaffAccess(self.db, self.audit, clock)
+        self.catalog = CatalogService(self.db, clock)
 
     def open(self) -> None:
         """Create or upgrade the database and load the bundled data; raises ``KioskError``."""

@@ -1,4 +1,4 @@
-"""Failures of catalogue data the kiosk was given."""
+"""Failures of catalogue data the kiosk was given or asked for."""
 
 from __future__ import annotations
 
@@ -10,3 +10,15 @@ class CatalogueFileError(KioskError):
     """A catalogue file cannot be read or is malformed; nothing was loaded from it."""
 
     message = QT_TRANSLATE_NOOP("Errors", "Tệp danh mục thủ tục {path} không hợp lệ: {detail}")
+
+
+class ProcedureNotFoundError(KioskError):
+    """The catalogue has no procedure with that code (withdrawn, or a stale link)."""
+
+    message = QT_TRANSLATE_NOOP("Errors", "Không tìm thấy thủ tục có mã {code}.")
+
+
+class FieldNotFoundError(KioskError):
+    """The catalogue has no field (lĩnh vực) with that code."""
+
+    message = QT_TRANSLATE_NOOP("Errors", "Không tìm thấy lĩnh vực có mã {code}.")

@@ -55,7 +55,8 @@ class Method(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
 class Document(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A paper to bring: "Tờ khai đăng ký khai sinh (mẫu ...)", 1 bản chính."""
 
-    name: Name
+    #: Longer than other names: the portal lists some papers with a paragraph of cases.
+    name: Annotated[str, Meta(min_length=1, max_length=20_000)]
     #: The form template's name or file, when the portal links one (e.g. "Mẫu TP/HT-...").
     template: str | None = None
     originals: Annotated[int, Meta(ge=0)] = 0
@@ -149,3 +150,26 @@ class CatalogueFile(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fi
     agencies: list[Agency] = msgspec.field(default_factory=list)
     queue_services: list[QueueService] = msgspec.field(default_factory=list)
     procedures: Annotated[list[Procedure], Meta(min_length=1)]
+
+    def __post_init__(self) -> None:
+        # Runs while decoding: a ValueError here becomes a msgspec.ValidationError, so
+        # a file naming a field, agency or queue it does not define is refused whole.
+        for kind, codes in (
+            ("field", [f.code for f in self.fields]),
+            ("agency", [a.code for a in self.agencies]),
+            ("queue service", [q.code for q in self.queue_services]),
+            ("procedure", [p.code for p in self.procedures]),
+        ):
+            if len(codes) != len(set(codes)):
+                raise ValueError(f"duplicate {kind} code")
+        fields = {f.code for f in self.fields}
+        agencies = {a.code for a in self.agencies}
+        queues = {q.code for q in self.queue_services}
+        for p in self.procedures:
+            if p.field not in fields:
+                raise ValueError(f"procedure {p.code}: unknown field {p.field!r}")
+            for agency in p.agencies:
+                if agency not in agencies:
+                    raise ValueError(f"procedure {p.code}: unknown agency {agency!r}")
+            if p.queue_service is not None and p.queue_service not in queues:
+                raise ValueError(f"procedure {p.code}: unknown queue {p.queue_service!r}")

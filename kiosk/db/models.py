@@ -62,6 +62,14 @@ class Base(DeclarativeBase):
 
 
 # --- Catalogue (server-owned, read-only on the kiosk) ---------------------------------
+#
+# Shaped by ``kiosk.catalog.schema`` (see ``kiosk.catalog.store``): the columns are what
+# the kiosk filters, joins and lists by; ``procedures.body`` keeps the whole procedure.
+
+#: A procedure code with a province's suffix: ``1.001193`` or ``1.001193.HN``.
+PROCEDURE_CODE_LENGTH = 32
+#: A slugged code (lĩnh vực, cơ quan): ``ho-tich``, ``ubnd-xa``.
+SLUG_LENGTH = 64
 
 
 class CatalogMeta(Base):
@@ -71,11 +79,15 @@ class CatalogMeta(Base):
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    #: The server's catalogue version (or the bundled demo's), as the server names it.
+    #: The catalogue's own version (``catalogue_version`` in the file).
     version: Mapped[str] = mapped_column(String(64))
-    #: ``bundled`` for the demo data shipped with the kiosk, ``server`` once synced.
+    #: ``bundled`` (shipped with the kiosk), ``import`` (IT's command) or ``server``.
     source: Mapped[str] = mapped_column(String(16))
+    #: The file's format: ``kiosk`` (kiosk-catalogue) or ``portal``.
+    format: Mapped[str] = mapped_column(String(16))
     loaded_at: Mapped[datetime]
+    #: SHA-256 of the catalogue's canonical encoding: the same content is not re-written.
+    content_hash: Mapped[str] = mapped_column(String(64))
 
 
 class Field(Base):
@@ -83,8 +95,8 @@ class Field(Base):
 
     __tablename__ = "fields"
 
-    code: Mapped[str] = mapped_column(String(32), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(SLUG_LENGTH), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
     #: Order on the browse screen.
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -94,10 +106,10 @@ class Agency(Base):
 
     __tablename__ = "agencies"
 
-    code: Mapped[str] = mapped_column(String(32), primary_key=True)
-    name: Mapped[str] = mapped_column(String(300))
-    #: ``central``, ``province`` or ``commune``.
-    level: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(String(SLUG_LENGTH), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    #: ``bo``, ``tinh``, ``xa`` or ``khac`` (schema ``Level``).
+    level: Mapped[str] = mapped_column(String(8))
 
 
 class QueueService(Base):
@@ -107,7 +119,7 @@ class QueueService(Base):
 
     #: The letter printed before the ticket number: ``A`` in "A-015".
     code: Mapped[str] = mapped_column(String(4), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(1000))
     #: Counter (quầy) numbers serving this queue, e.g. ``[1, 2]``.
     counters: Mapped[list[int]] = mapped_column(JSON)
     #: Opening hours per weekday, e.g. ``{"mon": [["07:30", "11:30"], ...], ...}``.
@@ -122,20 +134,35 @@ class Procedure(Base):
 
     __tablename__ = "procedures"
 
-    code: Mapped[str] = mapped_column(String(CODE_LENGTH), primary_key=True)
+    code: Mapped[str] = mapped_column(String(PROCEDURE_CODE_LENGTH), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
-    #: Cấp thực hiện: ``central``, ``province`` or ``commune`` (several joined by ``,``).
-    level: Mapped[str] = mapped_column(String(64))
+    #: Cấp thực hiện, comma-joined schema levels: ``xa`` or ``bo,tinh``.
+    levels: Mapped[str] = mapped_column(String(32))
     field_code: Mapped[str] = mapped_column(ForeignKey("fields.code"), index=True)
-    agency_code: Mapped[str | None] = mapped_column(ForeignKey("agencies.code"))
-    #: ``full`` (toàn trình), ``partial`` (một phần) or ``none``.
-    online_level: Mapped[str] = mapped_column(String(16))
+    #: ``toan_trinh``, ``mot_phan`` or ``khong``.
+    online: Mapped[str] = mapped_column(String(16))
+    popularity: Mapped[int] = mapped_column(Integer, default=0)
     #: The queue a citizen joins for this procedure at the counters.
     queue_service_code: Mapped[str | None] = mapped_column(ForeignKey("queue_services.code"))
     #: The form (tờ khai) the kiosk offers; the newest version of it is used.
     form_id: Mapped[str | None] = mapped_column(String(64))
-    #: Documents, fees, processing times, steps, legal basis: shown, never queried.
-    details: Mapped[JsonObject]
+    #: The whole ``schema.Procedure`` as JSON text written by msgspec. Text, not the JSON
+    #: type, so reading it back skips the standard library's (slower) JSON parser.
+    body: Mapped[str] = mapped_column(Text)
+
+
+class ProcedureAgency(Base):
+    """Which cơ quan handle a procedure, in the catalogue's order."""
+
+    __tablename__ = "procedure_agencies"
+
+    procedure_code: Mapped[str] = mapped_column(
+        ForeignKey("procedures.code", ondelete="CASCADE"), primary_key=True
+    )
+    agency_code: Mapped[str] = mapped_column(
+        ForeignKey("agencies.code"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class FormDefinition(Base):

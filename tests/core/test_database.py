@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from kiosk.catalog import BUNDLED_CATALOGUE, read_catalogue_file
 from kiosk.db import Database, create_kiosk_engine
 from kiosk.db.migrate import head_revision
 from kiosk.db.models import AuditRecord, Dossier, Procedure, SyncState
@@ -61,7 +62,7 @@ def test_reopening_keeps_data_and_does_not_load_demo_twice(db_path: Path) -> Non
         with database.transaction() as session:
             count = session.scalar(select(func.count()).select_from(Procedure))
         database.close()
-    assert count == 7
+    assert count == len(read_catalogue_file(BUNDLED_CATALOGUE).procedures)
 
 
 def test_transaction_commits_on_success(db: Database) -> None:
@@ -90,10 +91,10 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
             Procedure(
                 code="9.999999",
                 name="x",
-                level="commune",
+                levels="xa",
                 field_code="no-such-field",
-                online_level="none",
-                details={},
+                online="khong",
+                body="{}",
             )
         )
 

@@ -114,3 +114,32 @@ def test_a_failed_migration_leaves_no_half_schema(engine: Engine) -> None:
         migrate_then_crash()
     with engine.connect() as connection:
         assert inspect(connection).get_table_names() == []
+
+
+def test_0002_replaces_the_old_catalogue_and_keeps_citizen_data(tmp_path: Path) -> None:
+    """From 0001, the old catalogue is dropped; the next open loads the bundled one."""
+    from kiosk.db import Database
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_kiosk_engine(path)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection=connection), "0001")
+            connection.exec_driver_sql(
+                "INSERT INTO fields (code, name, position) VALUES ('ho-tich', 'Hộ tịch', 0)"
+            )
+            connection.exec_driver_sql("INSERT INTO sync_state (key, value) VALUES ('cursor', '7')")
+    finally:
+        engine.dispose()
+    database = Database(path)
+    database.open()
+    try:
+        with database.engine.connect() as connection:
+            assert current_revision(connection) == head_revision()
+            assert connection.exec_driver_sql("SELECT value FROM sync_state").scalar() == "7"
+            assert connection.exec_driver_sql("SELECT source FROM catalog_meta").scalar() == (
+                "bundled"
+            )
+        assert _differences(database.engine) == []
+    finally:
+        database.close()

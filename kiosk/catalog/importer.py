@@ -1,0 +1,151 @@
+"""Replacing the whole catalogue: validated first, then one transaction, or nothing.
+
+A catalogue (bundled, imported by IT, or later synced from the server) is never
+patched on the kiosk: it is checked whole, then written whole in one transaction, so a
+citizen never sees half of an old catalogue and half of a new one. Writing the same
+content again is skipped (its hash is kept in ``catalog_meta``), so a re-import or a
+re-sent sync changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any, Literal
+
+import msgspec
+from sqlalchemy.orm import Session
+
+from kiosk.catalog import store
+from kiosk.catalog.errors import CatalogueFileError
+from kiosk.catalog.problems import ParseProblem
+from kiosk.catalog.schema import CatalogueFile
+from kiosk.clock import Clock, utc_now
+from kiosk.db import Database
+
+log = logging.getLogger("kiosk.catalog")
+
+Source = Literal["bundled", "import", "server"]
+Format = Literal["kiosk", "portal"]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import did: counts, whether anything changed, and what could not be read."""
+
+    catalogue_version: str
+    source: Source
+    format: Format
+    content_hash: str
+    #: The same content was already loaded: nothing was written.
+    unchanged: bool
+    procedures: int
+    fields: int
+    agencies: int
+    queue_services: int
+    seconds: float
+    problems: tuple[ParseProblem, ...] = field(default=())
+
+    @property
+    def records_with_problems(self) -> int:
+        return len({p.code for p in self.problems})
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "catalogue_version": self.catalogue_version,
+            "source": self.source,
+            "format": self.format,
+            "content_hash": self.content_hash,
+            "unchanged": self.unchanged,
+            "procedures": self.procedures,
+            "fields": self.fields,
+            "agencies": self.agencies,
+            "queue_services": self.queue_services,
+            "seconds": round(self.seconds, 3),
+            "records_with_problems": self.records_with_problems,
+            "problems": [
+                {"code": p.code, "field": p.field, "reason": p.reason} for p in self.problems
+            ],
+        }
+
+
+def validate_catalogue(catalogue: CatalogueFile) -> CatalogueFile:
+    """The catalogue as a strict decode of its own encoding would give it.
+
+    Structs are validated only when decoded, so one built in Python (the portal
+    converter's) is round-tripped through JSON here; patterns, lengths and the
+    references between parts are all checked before anything is written.
+    """
+    try:
+        return msgspec.json.decode(msgspec.json.encode(catalogue), type=CatalogueFile, strict=True)
+    except msgspec.ValidationError as exc:
+        raise CatalogueFileError(path=catalogue.catalogue_version, detail=str(exc)) from exc
+
+
+def replace_catalogue(
+    session: Session,
+    catalogue: CatalogueFile,
+    *,
+    source: Source,
+    fmt: Format,
+    now: datetime,
+    problems: Sequence[ParseProblem] = (),
+) -> ImportReport:
+    """Write ``catalogue`` in the caller's transaction unless it is already loaded.
+
+    ``catalogue`` must be validated (read from a file, or :func:`validate_catalogue`).
+    """
+    started = time.perf_counter()
+    digest = store.content_hash(catalogue)
+    meta = store.read_meta(session)
+    unchanged = meta is not None and meta.content_hash == digest
+    if not unchanged:
+        store.write_catalogue(session, catalogue, source=source, fmt=fmt, digest=digest, now=now)
+    return ImportReport(
+        catalogue_version=catalogue.catalogue_version,
+        source=source,
+        format=fmt,
+        content_hash=digest,
+        unchanged=unchanged,
+        procedures=len(catalogue.procedures),
+        fields=len(catalogue.fields),
+        agencies=len(catalogue.agencies),
+        queue_services=len(catalogue.queue_services),
+        seconds=time.perf_counter() - started,
+        problems=tuple(problems),
+    )
+
+
+def import_catalogue(
+    db: Database,
+    catalogue: CatalogueFile,
+    *,
+    source: Source = "import",
+    fmt: Format = "kiosk",
+    problems: Sequence[ParseProblem] = (),
+    clock: Clock = utc_now,
+) -> ImportReport:
+    """Validate ``catalogue``, then replace the loaded one in one transaction.
+
+    Raises ``CatalogueFileError`` with the previous catalogue untouched when it is
+    invalid; any failure while writing rolls the whole transaction back.
+    """
+    started = time.perf_counter()
+    catalogue = validate_catalogue(catalogue)
+    with db.transaction() as session:
+        report = replace_catalogue(
+            session, catalogue, source=source, fmt=fmt, now=clock(), problems=problems
+        )
+    elapsed = time.perf_counter() - started
+    log.info(
+        "catalogue %s (%s, %d procedures) %s in %.2f s",
+        report.catalogue_version,
+        fmt,
+        report.procedures,
+        "unchanged" if report.unchanged else "loaded",
+        elapsed,
+    )
+    return replace(report, seconds=elapsed)
