@@ -1,0 +1,100 @@
+"""A procedure as the index keeps it: its name's folded words, spans and weights.
+
+Done once per document when the index is built, so a keystroke never folds a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kiosk.catalog.search.api import SearchDocument
+from kiosk.catalog.search.folding import (
+    fold,
+    fold_words,
+    raw_words,
+    spans,
+    strip_marks,
+    term,
+)
+from kiosk.catalog.search.synonyms import find_named
+
+#: Words that say nothing about which procedure it is ("Thủ tục đăng ký…").
+_LEADING_FILLER = ("thu", "tuc")
+#: Words in brackets ("(thực hiện tại cấp tỉnh)") count half towards a name's length.
+_BRACKETED_WEIGHT = 0.5
+#: Prefix for a synonym rule's tag among the index's terms; no folded word has it.
+RULE_TAG = "\x01"
+
+
+@dataclass(slots=True)
+class Entry:
+    document: SearchDocument
+    terms: tuple[str, ...]
+    #: How much each word counts towards the name's length (coverage ranking).
+    weights: tuple[float, ...]
+    length: float
+    #: Synonym rules the name mentions: (rule, first word, end word).
+    rules: tuple[tuple[int, int, int], ...]
+    #: The code and its number part, folded: "1.001193", "001193".
+    codes: tuple[str, ...]
+    _spans: tuple[tuple[int, int], ...] | None = None
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Each word's (start, end) in the name; found when first asked (for few hits)."""
+        if self._spans is None:
+            self._spans = tuple(spans(self.document.name))
+        return self._spans
+
+
+def analyse(document: SearchDocument) -> tuple[Entry, set[str]]:
+    """The entry, and the words found elsewhere (keywords, summary, field) with the
+    synonym-rule tags they mention: those go to the index only, not kept per entry."""
+    terms, weights = _terms_and_weights(document.name)
+    code = document.code.strip().lower()
+    codes = (code, code.split(".", 1)[1]) if "." in code else (code,)
+    extra: set[str] = set(_words_and_tags(document.field_name))
+    for text in (*document.keywords, document.summary):
+        if text:
+            extra.update(_words_and_tags(text))
+    entry = Entry(
+        document=document,
+        terms=terms,
+        weights=weights,
+        length=sum(weights),
+        rules=tuple(find_named(terms)),
+        codes=tuple(c for c in codes if c),
+    )
+    return entry, extra
+
+
+@lru_cache(maxsize=1024)
+def _words_and_tags(text: str) -> tuple[str, ...]:
+    """The folded words of a text and the synonym-rule tags it mentions (fields repeat)."""
+    folded = fold_words(text)
+    return (*folded, *(f"{RULE_TAG}{rule}" for rule, _, _ in find_named(folded)))
+
+
+_BRACKETS = re.compile(r"([()])")
+
+
+def _terms_and_weights(name: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The name's folded words and their weights: bracketed words count half."""
+    folded = strip_marks(fold(name))
+    terms: list[str] = []
+    weights: list[float] = []
+    depth = 0
+    for piece in _BRACKETS.split(folded) if "(" in folded else (folded,):
+        if piece == "(":
+            depth += 1
+        elif piece == ")":
+            depth = max(0, depth - 1)
+        else:
+            found = [term(raw) for raw in raw_words(piece)]
+            terms.extend(found)
+            weights.extend([_BRACKETED_WEIGHT if depth else 1.0] * len(found))
+    if tuple(terms[:2]) == _LEADING_FILLER:
+        weights[0] = weights[1] = 0.0
+    return tuple(terms), tuple(weights)
