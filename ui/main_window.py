@@ -9,12 +9,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDateTimeEdit,
     QDoubleSpinBox,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QTextEdit,
@@ -30,10 +32,12 @@ from ui.errors import StartingUpError
 from ui.i18n import LanguageSwitcher
 from ui.idle import IdleWatchdog
 from ui.journeys import JOURNEYS
+from ui.keyboard import KeyboardFocus, OnScreenKeyboard, TelexFilter
 from ui.screens.base import Screen
 from ui.screens.error import ErrorScreen
 from ui.screens.help import HelpScreen
 from ui.screens.home import HomeScreen
+from ui.screens.lookup import install as install_lookup
 from ui.screens.pin_pad import PinPadScreen
 from ui.screens.staff import StaffScreen
 from ui.screens.unavailable import UnavailableScreen
@@ -103,6 +107,7 @@ class KioskWindow(QMainWindow):
         self.home = HomeScreen(settings.centre_name, settings.kiosk_name, clock=clock)
         self.home.logo.set_hold_ms(long_press_ms)
         self._build_screens()
+        self._build_keyboard(central, layout)
         self._wire_home()
         self.idle = IdleWatchdog(settings.idle_timeout_s, settings.idle_warning_s, self)
         self.overlay = IdleOverlay(central, self.idle.remaining_ms)
@@ -124,6 +129,7 @@ class KioskWindow(QMainWindow):
             placeholder = UnavailableScreen(journey)
             placeholder.home_requested.connect(self.go_home)
             self.add_screen(journey.key, placeholder)
+        self.lookup = install_lookup(self)
         self.help = HelpScreen()
         self.help.home_requested.connect(self.go_home)
         self.add_screen("help", self.help)
@@ -142,6 +148,21 @@ class KioskWindow(QMainWindow):
         self.staff_mode.leave_kiosk_mode.connect(self.leave_kiosk_mode)
         self.staff_mode.quit_app.connect(self._quit)
         self.staff_mode.lock_and_go_home.connect(self.reset_session)
+
+    def _build_keyboard(self, central: QWidget, layout: QVBoxLayout) -> None:
+        """Telex for every field, and the on-screen keyboard docked under the screens."""
+        self.telex = TelexFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.telex)
+        self.keyboard = OnScreenKeyboard(self.telex, central)
+        self.keyboard.hide()
+        layout.addWidget(self.keyboard)
+        # The keyboard takes over half of a 768 px screen: let the screen above give up
+        # height rather than grow the window off the screen (screens with fields scroll).
+        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.keyboard_focus = KeyboardFocus(self.keyboard, self)
+        self.pin_pad.field.setProperty("keyboard", False)  # it has its own digit pad
 
     def _wire_home(self) -> None:
         self.home.journey_chosen.connect(self.show_screen)
@@ -326,6 +347,8 @@ class KioskWindow(QMainWindow):
         for screen in self.screens.values():
             screen.reset()
         self._wipe_inputs()
+        self.keyboard.reset()
+        self.telex.reset()
         self.session.end()
         self.session = Session()
         self.staff_mode.lock()

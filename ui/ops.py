@@ -40,7 +40,7 @@ class Pool(enum.Enum):
 _POOL_SIZES = {Pool.DATABASE: 1, Pool.IO: 2}
 _pools: dict[Pool, QThreadPool] = {}
 _synchronous = False
-#: Ops started and not yet finished; holding them keeps their relay objects alive.
+# Ops started and not yet finished; holding them keeps their relay objects alive.
 _running: set[Op[Any]] = set()
 
 

@@ -28,12 +28,15 @@ from kiosk.services import KioskServices
 from ui import ops
 from ui.fonts import apply_app_font, load_bundled_fonts
 from ui.main_window import KioskWindow
+from ui.screens.lookup import BrowseScreen, SearchScreen
 
 SIZES = ((1366, 768), (1920, 1080))
 LANGUAGES = (Language.VIETNAMESE, Language.ENGLISH)
-#: 09:41 on a Monday morning in Hà Nội.
+# 09:41 on a Monday morning in Hà Nội.
 SCREENSHOT_TIME = datetime(2025, 3, 10, 2, 41, tzinfo=UTC)
 DEMO_PIN = "246810"
+# Thủ tục đăng ký khai sinh: the procedure the lookup screenshots open.
+DEMO_PROCEDURE = "1.001193"
 
 
 def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
@@ -56,6 +59,28 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
         window.show_screen("pin")
         window.staff_mode.check_pin(DEMO_PIN)
 
+    def lookup_results() -> None:
+        window.show_screen("lookup")
+        search = window.screens["lookup"]
+        assert isinstance(search, SearchScreen)
+        search.search_field.setText("dang ky")
+        search.search_now()
+
+    def lookup_field() -> None:
+        window.show_screen("lookup.browse")
+        browse = window.screens["lookup.browse"]
+        assert isinstance(browse, BrowseScreen)
+        tile = browse.visible_tiles()[0]
+        browse.open_field(tile.code, tile.name.text())
+
+    def procedure() -> None:
+        window.show_screen("lookup")
+        window.lookup.open_procedure(DEMO_PROCEDURE, "lookup")
+
+    def procedure_large_text() -> None:
+        _large_text(window)
+        procedure()
+
     def high_contrast() -> None:
         window.set_high_contrast(True)
         window.go_home()
@@ -63,6 +88,11 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
     return {
         "home": screen("home"),
         "lookup": screen("lookup"),
+        "lookup-results": lookup_results,
+        "lookup-browse": screen("lookup.browse"),
+        "lookup-field": lookup_field,
+        "procedure": procedure,
+        "procedure-large-text": procedure_large_text,
         "form": screen("form"),
         "register": screen("register"),
         "queue": screen("queue"),

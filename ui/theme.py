@@ -14,6 +14,7 @@ from kiosk.config import TextScale, Theme
 FONT_FAMILY = "Noto Sans"
 MIN_TOUCH_PX = 64
 BASE_TEXT_PX = 22
+KEY_LABEL_PX = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,8 @@ def stylesheet(theme: Theme, scale: TextScale) -> str:
     title = p.text if hc else p.primary
     tile_border = f"{p.border_px}px solid {p.border}"
     button_border = f"{p.border_px}px solid {p.border if hc else p.primary}"
-    return f"""
+    return (
+        f"""
 QWidget {{
     font-family: "{FONT_FAMILY}";
     font-size: {s(BASE_TEXT_PX)}px;
@@ -225,4 +227,143 @@ QScrollBar::handle:vertical {{ background: {p.border}; min-height: {s(48)}px; bo
 }}
 #Countdown {{ font-size: {s(72)}px; font-weight: bold; color: {p.accent}; }}
 #ErrorTitle {{ font-size: {s(44)}px; font-weight: bold; color: {p.text}; }}
+"""
+        + _lookup_styles(p, scale)
+        + keyboard_stylesheet(p, scale)
+    )
+
+
+# -- Tra cứu thủ tục: search, browse by field, procedure page ---------------------------
+
+
+def _lookup_styles(p: Palette, scale: TextScale) -> str:
+    """The lookup screens' widgets (``ui/screens/lookup``); rows are at least 72 px."""
+    hc = p is HIGH_CONTRAST
+
+    def s(size: float) -> int:
+        return px(size, scale)
+
+    title = p.text if hc else p.primary
+    card_border = f"{p.border_px}px solid {p.border}"
+    strong_border = f"{p.border_px + 1}px solid {p.border if hc else p.primary}"
+    return f"""
+#SearchField {{
+    font-size: {s(30)}px;
+    min-height: {max(72, s(72))}px;
+    padding: 0 {s(20)}px;
+    color: {p.text};
+    background: {p.surface};
+    border: {strong_border};
+    border-radius: 14px;
+}}
+#SearchField:focus {{ border-color: {p.focus}; }}
+QPushButton[filter="true"] {{ font-size: {s(22)}px; padding: {s(6)}px {s(20)}px; }}
+#ResultStatus {{ font-size: {s(22)}px; color: {p.muted}; }}
+#ResultStatus[nothing="true"] {{ font-size: {s(24)}px; font-weight: bold; color: {p.text}; }}
+#ResultRow, #FieldTile {{
+    min-height: {max(72, s(72))}px;
+    padding: 0;
+    text-align: left;
+    background: {p.surface};
+    border: {card_border};
+    border-radius: 14px;
+}}
+#FieldTile {{ min-height: {max(96, s(96))}px; }}
+#ResultRow:pressed, #FieldTile:pressed {{
+    background: {p.window if not hc else p.primary_pressed};
+}}
+#ResultName {{ font-size: {s(26)}px; font-weight: normal; color: {p.text}; }}
+#ResultMeta {{ font-size: {s(20)}px; font-weight: normal; color: {p.muted}; }}
+#RowArrow {{ font-size: {s(40)}px; color: {p.accent}; }}
+#OnlineBadge {{
+    font-size: {s(20)}px;
+    font-weight: bold;
+    padding: {s(2)}px {s(12)}px;
+    border-radius: 10px;
+    color: {"#0d5d2a" if not hc else "#000000"};
+    background: {"#dcf3e3" if not hc else p.accent};
+    border: {p.border_px}px solid {"#2e8b57" if not hc else p.accent};
+}}
+#OnlineBadge[online="mot_phan"] {{
+    color: {"#0b4a8b" if not hc else "#000000"};
+    background: {"#e3edf8" if not hc else p.accent};
+    border-color: {"#6d93c0" if not hc else p.accent};
+}}
+#FieldTileName {{ font-size: {s(26)}px; font-weight: bold; color: {title}; }}
+#FieldTileCount {{ font-size: {s(20)}px; font-weight: normal; color: {p.muted}; }}
+#NavBar {{ background: {p.surface}; border-top: {p.border_px}px solid {p.border}; }}
+#NavBar QPushButton {{ font-size: {s(24)}px; padding: {s(6)}px {s(24)}px; }}
+#NavBar QPushButton#HomeButton {{
+    min-height: {max(MIN_TOUCH_PX, s(64))}px;
+    color: {p.primary if not hc else p.primary_text};
+    background: {p.surface};
+}}
+QPushButton[role="action"] {{ font-size: {s(26)}px; padding: {s(6)}px {s(32)}px; }}
+#ProcedurePage {{ background: transparent; }}
+#ProcedureName {{ font-size: {s(36)}px; font-weight: bold; color: {title}; }}
+#Section {{ background: {p.surface}; border: {card_border}; border-radius: 18px; }}
+#SectionTitle {{ font-size: {s(30)}px; font-weight: bold; color: {title}; }}
+#GroupTitle {{ font-size: {s(24)}px; font-weight: bold; color: {p.text}; }}
+#DocumentName {{ font-size: {s(24)}px; color: {p.text}; }}
+#Quantity {{ font-size: {s(22)}px; font-weight: bold; color: {title}; }}
+#CheckBox {{ background: {p.surface}; border: {strong_border}; border-radius: 5px; }}
+#MethodName {{ font-size: {s(26)}px; font-weight: bold; color: {title}; }}
+#Url {{ font-size: {s(20)}px; color: {p.muted}; }}
+#QrCode {{ background: #ffffff; }}
+"""
+
+
+# -- Bàn phím ảo: the on-screen keyboard (ui/keyboard) ---------------------------------
+
+
+def keyboard_stylesheet(p: Palette, scale: TextScale) -> str:
+    """Keys 64 px high at every scale, labels 24 px or more.
+
+    Key height does not grow with the text scale: six rows already take more than half
+    of a 768 px screen. Labels grow, but stop at 30 px so a row of twelve keys still
+    fits 1366 px. The Vietnamese letters and the tone keys are tinted so that row reads
+    as "Vietnamese" at a glance; high contrast keeps yellow on black throughout.
+    """
+    hc = p is HIGH_CONTRAST
+    label = min(max(KEY_LABEL_PX, px(26, scale)), 30)
+    return f"""
+#Keyboard {{
+    background: {p.window};
+    border-top: {p.border_px + 1}px solid {p.accent if hc else p.primary};
+}}
+#Keyboard QPushButton {{
+    min-height: {MIN_TOUCH_PX}px;
+    max-height: {MIN_TOUCH_PX}px;
+    min-width: 0px;
+    padding: 0 4px;
+    font-size: {label}px;
+    font-weight: bold;
+    color: {p.primary_text if hc else p.text};
+    background: {p.surface};
+    border: {p.border_px}px solid {p.border};
+    border-radius: 10px;
+}}
+#Keyboard QPushButton:pressed {{ background: {p.primary_pressed if hc else p.border}; }}
+#Keyboard QPushButton[keyrole="vietnamese"] {{
+    background: {p.surface if hc else "#fff4d6"};
+    border-color: {p.accent if hc else "#e0a800"};
+}}
+#Keyboard QPushButton[keyrole="tone"] {{
+    background: {p.surface if hc else "#e3eefb"};
+    border-color: {p.accent if hc else p.primary};
+}}
+#Keyboard QPushButton[keyrole="action"], #Keyboard QPushButton[keyrole="toggle"] {{
+    color: {p.primary_text};
+    background: {p.primary};
+    border-color: {p.border if hc else p.primary};
+}}
+#Keyboard QPushButton[keyrole="action"]:pressed {{ background: {p.primary_pressed}; }}
+#Keyboard QPushButton:checked {{
+    color: {"#000000" if hc else p.primary_text};
+    background: {p.accent if hc else "#2e8b57"};
+}}
+#Keyboard QPushButton[keyrole="toggle"]:!checked {{
+    color: {p.primary_text if hc else p.text};
+    background: {p.surface};
+}}
 """

@@ -62,6 +62,14 @@
         <translation>The procedure catalogue file {path} is not valid: {detail}</translation>
     </message>
     <message>
+        <source>Không tìm thấy thủ tục có mã {code}.</source>
+        <translation>No procedure with code {code} was found.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy lĩnh vực có mã {code}.</source>
+        <translation>No field with code {code} was found.</translation>
+    </message>
+    <message>
         <source>Đã có lỗi xảy ra.</source>
         <translation>Something went wrong.</translation>
     </message>
@@ -129,7 +137,6 @@
     <name>HomeScreen</name>
     <message>
         <source>Bộ phận một cửa · {kiosk}</source>
-        <extracomment>The language toggle names the *other* language in that language, so a citizen who cannot read the current one still recognises their own. Emitted once, after the first time this screen is painted (start-up benchmark).</extracomment>
         <translation>One-stop counter · {kiosk}</translation>
     </message>
     <message>
@@ -220,6 +227,268 @@
     <message>
         <source>Một Cửa Kiosk</source>
         <translation>One-Stop Kiosk</translation>
+    </message>
+</context>
+<context>
+    <name>Lookup</name>
+    <message>
+        <source>{count} thủ tục</source>
+        <translation>Procedures: {count}</translation>
+    </message>
+    <message>
+        <source>{count} thủ tục trong lĩnh vực này. Chạm vào thủ tục để xem.</source>
+        <translation>{count} procedures in this field. Touch one to see it.</translation>
+    </message>
+    <message>
+        <source>Tra cứu theo lĩnh vực</source>
+        <translation>Browse by field</translation>
+    </message>
+    <message>
+        <source>Chọn lĩnh vực của việc bạn cần làm:</source>
+        <translation>Choose the field of what you need to do:</translation>
+    </message>
+    <message>
+        <source>{amount} đồng</source>
+        <translation>{amount} VND</translation>
+    </message>
+    <message>
+        <source>Không mất lệ phí</source>
+        <translation>No fee</translation>
+    </message>
+    <message>
+        <source>Chưa có thông tin, vui lòng hỏi cán bộ tại quầy</source>
+        <translation>Not stated yet; please ask the staff at the counter</translation>
+    </message>
+    <message>
+        <source>{days} ngày làm việc</source>
+        <translation>{days} working days</translation>
+    </message>
+    <message>
+        <source>Mã thủ tục {code} · {meta}</source>
+        <translation>Procedure code {code} · {meta}</translation>
+    </message>
+    <message>
+        <source>Giấy tờ cần mang</source>
+        <translation>Documents to bring</translation>
+    </message>
+    <message>
+        <source>Danh mục chưa ghi giấy tờ cho thủ tục này. Vui lòng hỏi cán bộ tại quầy.</source>
+        <translation>The catalogue lists no documents for this procedure yet. Please ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Mẫu: {template}</source>
+        <translation>Form: {template}</translation>
+    </message>
+    <message>
+        <source>Lệ phí và thời hạn giải quyết</source>
+        <translation>Fees and processing time</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết: {time}</source>
+        <translation>Processing time: {time}</translation>
+    </message>
+    <message>
+        <source>Lệ phí: {fee}</source>
+        <translation>Fee: {fee}</translation>
+    </message>
+    <message>
+        <source>Nơi nộp hồ sơ</source>
+        <translation>Where to submit</translation>
+    </message>
+    <message>
+        <source>Làm trực tuyến</source>
+        <translation>Do it online</translation>
+    </message>
+    <message>
+        <source>Mã QR của trang thủ tục</source>
+        <translation>QR code of the procedure&apos;s page</translation>
+    </message>
+    <message>
+        <source>Quét mã QR bằng camera điện thoại để mở thủ tục này trên Cổng Dịch vụ công và xem lại hoặc nộp hồ sơ ở nhà.</source>
+        <translation>Scan the QR code with your phone&apos;s camera to open this procedure on the National Public Service Portal, read it again or apply from home.</translation>
+    </message>
+    <message>
+        <source>Ai được làm thủ tục này</source>
+        <translation>Who can apply</translation>
+    </message>
+    <message>
+        <source>Các bước thực hiện</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Điều kiện</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Kết quả nhận được</source>
+        <translation>What you receive</translation>
+    </message>
+    <message>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Điền tờ khai</source>
+        <translation>Fill in the form</translation>
+    </message>
+    <message>
+        <source>Lấy số thứ tự</source>
+        <translation>Take a queue number</translation>
+    </message>
+    <message>
+        <source>Tra cứu thủ tục</source>
+        <translation>Look up a procedure</translation>
+    </message>
+    <message>
+        <source>Gõ tên thủ tục, ví dụ: khai sinh, kết hôn</source>
+        <translation>Type the procedure&apos;s name, e.g. birth registration, marriage</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục cần tìm</source>
+        <translation>Name of the procedure to find</translation>
+    </message>
+    <message>
+        <source>Xoá</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Lọc:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Có thể nộp trực tuyến</source>
+        <translation>Can be done online</translation>
+    </message>
+    <message>
+        <source>Đang tải danh mục thủ tục…</source>
+        <translation>Loading the list of procedures…</translation>
+    </message>
+    <message>
+        <source>Chưa mở được danh mục thủ tục. Vui lòng hỏi cán bộ tại quầy.</source>
+        <translation>The list of procedures could not be opened. Please ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Các thủ tục được hỏi nhiều nhất:</source>
+        <translation>Most requested procedures:</translation>
+    </message>
+    <message>
+        <source>Gõ vài chữ trong tên thủ tục, không cần gõ dấu. Ví dụ: khai sinh.</source>
+        <translation>Type a few words of the procedure&apos;s name; accents are not needed. For example: khai sinh.</translation>
+    </message>
+    <message>
+        <source>Các thủ tục phù hợp ({count}):</source>
+        <translation>Matching procedures ({count}):</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy thủ tục nào phù hợp. Hãy thử gõ ít chữ hơn, bỏ bớt bộ lọc, hoặc tra cứu theo lĩnh vực.</source>
+        <translation>No matching procedure was found. Try typing fewer words, removing a filter, or browsing by field.</translation>
+    </message>
+    <message>
+        <source>Cấp bộ</source>
+        <translation>Ministry level</translation>
+    </message>
+    <message>
+        <source>Cấp tỉnh</source>
+        <translation>Province level</translation>
+    </message>
+    <message>
+        <source>Cấp xã</source>
+        <translation>Commune level</translation>
+    </message>
+    <message>
+        <source>Cơ quan khác</source>
+        <translation>Other agencies</translation>
+    </message>
+    <message>
+        <source>Trực tuyến toàn trình</source>
+        <translation>Fully online</translation>
+    </message>
+    <message>
+        <source>Trực tuyến một phần</source>
+        <translation>Partly online</translation>
+    </message>
+    <message>
+        <source>Thủ tục này làm được trực tuyến toàn trình: bạn có thể nộp hồ sơ, nộp lệ phí và nhận kết quả qua mạng, không cần đến quầy.</source>
+        <translation>This procedure can be done fully online: you can submit the application, pay the fee and receive the result online, without coming to the counter.</translation>
+    </message>
+    <message>
+        <source>Thủ tục này nộp hồ sơ trực tuyến được, nhưng bạn vẫn cần đến quầy để xuất trình giấy tờ hoặc nhận kết quả.</source>
+        <translation>You can submit this application online, but you still need to come to the counter to show documents or collect the result.</translation>
+    </message>
+    <message>
+        <source>Thủ tục này chưa làm được trực tuyến: bạn nộp hồ sơ tại quầy.</source>
+        <translation>This procedure cannot be done online yet: you submit the application at the counter.</translation>
+    </message>
+    <message>
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>Giấy tờ phải nộp</source>
+        <translation>Documents to hand in</translation>
+    </message>
+    <message>
+        <source>Giấy tờ phải xuất trình</source>
+        <translation>Documents to show</translation>
+    </message>
+    <message>
+        <source>Giấy tờ khác</source>
+        <translation>Other documents</translation>
+    </message>
+    <message>
+        <source>{count} bản chính</source>
+        <translation>Originals: {count}</translation>
+    </message>
+    <message>
+        <source>{count} bản sao</source>
+        <translation>Copies: {count}</translation>
+    </message>
+    <message>
+        <source>‹ Quay lại</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Về trang chủ</source>
+        <translation>Back to home</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Ẩn bàn phím</source>
+        <translation>Hide keyboard</translation>
+    </message>
+    <message>
+        <source>Xoá</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Dấu cách</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Chữ hoa</source>
+        <translation>Capitals</translation>
+    </message>
+    <message>
+        <source>Telex: bật</source>
+        <translation>Telex: on</translation>
+    </message>
+    <message>
+        <source>Telex: tắt</source>
+        <translation>Telex: off</translation>
     </message>
 </context>
 <context>

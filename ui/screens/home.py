@@ -15,8 +15,8 @@ from ui.widgets.clock import ClockPanel
 from ui.widgets.logo import CentreLogo
 from ui.widgets.tile import Tile
 
-#: The language toggle names the *other* language in that language, so a citizen who
-#: cannot read the current one still recognises their own.
+# The language toggle names the *other* language in that language, so a citizen who
+# cannot read the current one still recognises their own.
 LANGUAGE_TOGGLE_LABELS = {Language.VIETNAMESE: "English", Language.ENGLISH: "Tiếng Việt"}
 
 
@@ -26,7 +26,7 @@ class HomeScreen(Screen):
     language_toggle_requested = Signal()
     text_scale_requested = Signal()
     contrast_toggled = Signal(bool)
-    #: Emitted once, after the first time this screen is painted (start-up benchmark).
+    # Emitted once, after the first time this screen is painted (start-up benchmark).
     first_painted = Signal()
 
     def __init__(

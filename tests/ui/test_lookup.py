@@ -1,0 +1,291 @@
+"""Tra cứu thủ tục as a citizen uses it: type, read, browse, filter, walk away.
+
+Real services (a real SQLite file with the bundled catalogue) and synchronous ops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.catalog.search.api import SearchHit
+from kiosk.config import TextScale
+from ui.main_window import KioskWindow
+from ui.screens.lookup import BrowseScreen, ProcedureScreen, SearchScreen
+from ui.screens.lookup.catalogue import NATIONAL_PORTAL_URL
+from ui.screens.lookup.flow import FORM_ID_KEY, PROCEDURE_KEY, QUEUE_SERVICE_KEY
+from ui.screens.lookup.search import Status
+from ui.screens.lookup.widgets import highlighted
+from ui.widgets.qr import QUIET_ZONE, qr_matrix, qr_pixmap
+
+BIRTH = "Thủ tục đăng ký khai sinh"
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    assert button.isVisible(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def texts(widget: QWidget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+def open_lookup(qtbot: QtBot, window: KioskWindow) -> SearchScreen:
+    click(qtbot, window.home.tiles["lookup"])
+    screen = window.screens["lookup"]
+    assert isinstance(screen, SearchScreen)
+    assert window.current_screen_name() == "lookup"
+    qtbot.waitUntil(lambda: window.lookup.index_is_ready)
+    return screen
+
+
+def type_query(qtbot: QtBot, screen: SearchScreen, text: str) -> list[SearchHit]:
+    """Type as on a keyboard, see the results come, then press Enter to put the
+    on-screen keyboard away (while it is up the filters make room for the results)."""
+    qtbot.keyClicks(screen.search_field, text)
+    qtbot.waitUntil(lambda: screen.searched_query == text.strip())
+    hits = screen.results.hits
+    qtbot.keyClick(screen.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(screen.online_toggle.isVisible)
+    assert screen.results.hits == hits
+    return hits
+
+
+def search_screen(window: KioskWindow) -> SearchScreen:
+    screen = window.screens["lookup"]
+    assert isinstance(screen, SearchScreen)
+    return screen
+
+
+def procedure_screen(window: KioskWindow) -> ProcedureScreen:
+    screen = window.screens["lookup.procedure"]
+    assert isinstance(screen, ProcedureScreen)
+    return screen
+
+
+def browse_screen(window: KioskWindow) -> BrowseScreen:
+    screen = window.screens["lookup.browse"]
+    assert isinstance(screen, BrowseScreen)
+    return screen
+
+
+def test_type_without_accents_read_the_procedure_and_take_a_ticket(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    screen = open_lookup(qtbot, window)
+    hits = type_query(qtbot, screen, "dang ky khai sinh")
+    assert hits[0].name == BIRTH
+    first = screen.results.visible_rows()[0]
+    assert "<b>" in first.name.text()  # the matched words are bold
+    assert first.height() >= 72
+    assert "Hộ tịch" in first.meta.text()
+    assert first.badge.text() == "Trực tuyến toàn trình"
+
+    click(qtbot, first)
+    assert window.current_screen_name() == "lookup.procedure"
+    page = procedure_screen(window)
+    shown = texts(page)
+    assert BIRTH in shown
+    assert "Giấy tờ cần mang" in shown
+    assert any("Giấy chứng sinh" in text for text in shown)
+    assert "1 bản chính" in shown
+    assert "Lệ phí và thời hạn giải quyết" in shown
+    assert {"Trực tiếp", "Trực tuyến", "Bưu chính"} <= set(shown)
+    assert any(text.startswith("Lệ phí: ") for text in shown)
+    assert any(text.startswith("Thời hạn giải quyết: ") for text in shown)
+    assert page.content is not None
+    assert "1.001193" in page.content.qr.data
+    assert not page.content.qr.pixmap().isNull()
+    assert page.form_button.isVisible()  # khai sinh has a guided form
+
+    click(qtbot, page.ticket_button)
+    assert window.current_screen_name() == "queue"
+    assert window.session.data[PROCEDURE_KEY] == "1.001193"
+    assert window.session.data[QUEUE_SERVICE_KEY] == "A"
+
+
+def test_back_from_a_procedure_keeps_the_results(qtbot: QtBot, window: KioskWindow) -> None:
+    screen = open_lookup(qtbot, window)
+    hits = type_query(qtbot, screen, "ket hon")
+    assert hits
+    click(qtbot, screen.results.visible_rows()[0])
+    page = procedure_screen(window)
+    click(qtbot, page.nav.back_button)
+    assert window.current_screen_name() == "lookup"
+    assert screen.search_field.text() == "ket hon"
+    assert screen.results.hits == hits
+    click(qtbot, screen.nav.home_button)
+    assert window.current_screen_name() == "home"
+
+
+def test_form_button_hands_the_form_over(qtbot: QtBot, window: KioskWindow) -> None:
+    screen = open_lookup(qtbot, window)
+    type_query(qtbot, screen, "khai sinh")
+    click(qtbot, screen.results.visible_rows()[0])
+    click(qtbot, procedure_screen(window).form_button)
+    assert window.current_screen_name() == "form"
+    assert window.session.data[FORM_ID_KEY] == "khai-sinh"
+
+
+def test_empty_query_shows_the_most_asked_for_procedures_or_a_prompt(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    screen = open_lookup(qtbot, window)
+    assert screen.status_kind in {Status.POPULAR, Status.PROMPT}
+    assert screen.status.text()
+    if screen.status_kind == Status.POPULAR:
+        hits = screen.results.hits
+        assert hits
+        assert hits[0].name == BIRTH  # the most asked for
+
+
+def test_browse_a_field_and_open_a_procedure(qtbot: QtBot, window: KioskWindow) -> None:
+    screen = open_lookup(qtbot, window)
+    click(qtbot, screen.browse_button)
+    assert window.current_screen_name() == "lookup.browse"
+    browse = browse_screen(window)
+    tiles = {tile.name.text(): tile for tile in browse.visible_tiles()}
+    assert "Hộ tịch" in tiles
+    assert tiles["Hộ tịch"].count.text().endswith(" thủ tục")
+    assert all(tile.height() >= 72 for tile in tiles.values())
+
+    click(qtbot, tiles["Hộ tịch"])
+    assert browse.showing_field
+    assert browse.title.text() == "Hộ tịch"
+    hits = browse.procedures.hits
+    assert BIRTH in [hit.name for hit in hits]
+    assert all(hit.field == "ho-tich" for hit in hits)
+    row = next(r for r in browse.procedures.visible_rows() if r.code == "1.001193")
+    click(qtbot, row)
+    assert window.current_screen_name() == "lookup.procedure"
+
+    click(qtbot, procedure_screen(window).nav.back_button)
+    assert window.current_screen_name() == "lookup.browse"
+    assert browse.showing_field
+    click(qtbot, browse.nav.back_button)
+    assert not browse.showing_field
+    click(qtbot, browse.nav.back_button)
+    assert window.current_screen_name() == "lookup"
+
+
+def test_a_filter_toggle_narrows_the_results(qtbot: QtBot, window: KioskWindow) -> None:
+    screen = open_lookup(qtbot, window)
+    everything = type_query(qtbot, screen, "thu tuc")
+    click(qtbot, screen.level_toggles["tinh"])
+    provincial = screen.results.hits
+    assert len(provincial) < len(everything)
+    assert all("tinh" in hit.levels for hit in provincial)
+    click(qtbot, screen.level_toggles["tinh"])
+    click(qtbot, screen.online_toggle)
+    online = screen.results.hits
+    assert online
+    assert all(hit.online != "khong" for hit in online)
+    assert len(online) <= len(everything)
+
+
+def test_odd_input_gets_a_calm_no_results_message(qtbot: QtBot, window: KioskWindow) -> None:
+    screen = open_lookup(qtbot, window)
+    type_query(qtbot, screen, "'; DROP TABLE procedures; --")
+    assert screen.status_kind == Status.NOTHING
+    assert screen.status.text().startswith("Không tìm thấy thủ tục nào phù hợp")
+    assert screen.results.visible_rows() == []
+    assert window.banner.isHidden()
+
+    screen.search_field.setText("")
+    screen.search_field.setFocus()
+    # QTest types Latin-1 only; an emoji arrives as a key event with its text, as from
+    # the on-screen keyboard or a phone-style input method.
+    QApplication.sendEvent(
+        screen.search_field,
+        QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, "🙂"),
+    )
+    qtbot.waitUntil(lambda: screen.searched_query == "🙂")
+    assert screen.status_kind == Status.NOTHING
+
+    screen.search_field.setText("")
+    assert type_query(qtbot, screen, "khai sinh")  # the catalogue is still fine
+
+
+def test_idle_reset_forgets_query_filters_results_and_procedure(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    screen = open_lookup(qtbot, window)
+    type_query(qtbot, screen, "khai sinh")
+    click(qtbot, screen.online_toggle)
+    click(qtbot, screen.results.visible_rows()[0])
+    page = procedure_screen(window)
+    assert page.procedure is not None
+    browse = browse_screen(window)
+    browse.open_field("ho-tich", "Hộ tịch")
+
+    window.reset_session()
+
+    assert window.current_screen_name() == "home"
+    assert screen.search_field.text() == ""
+    assert not screen.online_toggle.isChecked()
+    assert not any(t.isChecked() for t in screen.level_toggles.values())
+    assert screen.results.hits == []
+    assert screen.searched_query is None
+    assert page.procedure is None
+    assert page.content is None
+    assert not browse.showing_field
+    assert browse.procedures.hits == []
+    assert PROCEDURE_KEY not in window.session.data
+    # The next citizen starts fresh, and the index is still there for them.
+    open_lookup(qtbot, window)
+    assert screen.search_field.text() == ""
+
+
+@pytest.mark.parametrize("scale", [TextScale.NORMAL, TextScale.LARGEST])
+def test_lookup_screens_fit_and_stay_touch_sized(
+    qtbot: QtBot, window_factory: Callable[..., KioskWindow], scale: TextScale
+) -> None:
+    window = window_factory(text_scale=scale)
+    screen = open_lookup(qtbot, window)
+    type_query(qtbot, screen, "dang ky")
+    click(qtbot, screen.results.visible_rows()[0])
+    for name in ("lookup", "lookup.browse", "lookup.procedure"):
+        window.show_screen(name)
+        qtbot.waitUntil(lambda n=name: window.screens[n].isVisible())
+        assert window.height() == 768, name  # nothing pushes the window taller
+        for button in window.screens[name].findChildren(QPushButton):
+            if button.isVisible():
+                assert button.height() >= 64, (name, button.text())
+        for label in window.screens[name].findChildren(QLabel):
+            if label.isVisible() and label.text():
+                assert label.fontInfo().pixelSize() >= 20 * int(scale) // 100, label.text()
+
+
+def test_language_switch_keeps_the_procedure_on_screen(qtbot: QtBot, window: KioskWindow) -> None:
+    screen = open_lookup(qtbot, window)
+    type_query(qtbot, screen, "khai sinh")
+    click(qtbot, screen.results.visible_rows()[0])
+    page = procedure_screen(window)
+    click(qtbot, page.nav.home_button)
+    click(qtbot, window.home.language_button)
+    window.show_screen("lookup.procedure")
+    assert page.content is not None
+    assert BIRTH in texts(page)
+
+
+def test_highlighting_escapes_markup_and_ignores_bad_spans() -> None:
+    assert highlighted("a <b> c", [(0, 1)]) == "<b>a</b> &lt;b&gt; c"
+    assert highlighted("khai sinh", [(5, 9), (0, 4)]) == "<b>khai</b> <b>sinh</b>"
+    assert highlighted("abc", [(2, 99), (1, 3), (-5, -1)]) == "a<b>bc</b>"
+
+
+def test_qr_code_is_a_real_code_with_a_quiet_zone() -> None:
+    url = NATIONAL_PORTAL_URL.format(code="1.001193")
+    matrix = qr_matrix(url)
+    size = len(matrix)
+    assert (size - 2 * QUIET_ZONE - 17) % 4 == 0  # a QR version's side: 17 + 4·v
+    assert not any(matrix[0])  # quiet zone
+    assert all(matrix[QUIET_ZONE][QUIET_ZONE : QUIET_ZONE + 7])  # finder pattern
+    pixmap = qr_pixmap(url, 240)
+    assert pixmap.width() == pixmap.height() <= 240
+    assert pixmap.width() % size == 0  # whole-pixel modules

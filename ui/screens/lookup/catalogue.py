@@ -1,0 +1,84 @@
+"""What the lookup screens need from the catalogue service, and the procedure page's data.
+
+The screens are written against this protocol rather than the service class, so they
+say exactly which calls they make (and a test could hand them another catalogue).
+:class:`ProcedurePage` is assembled on the database worker in one go, so the screen
+gets plain data and never calls the database while drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from kiosk.catalog.schema import Procedure
+    from kiosk.catalog.search.api import SearchFilters, SearchHit
+
+
+# Where a procedure without its own portal link continues: the national portal's page
+# for its code (Cổng Dịch vụ công Quốc gia). Not checked by the kiosk; just a link.
+NATIONAL_PORTAL_URL = (
+    "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}"
+)
+
+
+class FieldSummaryLike(Protocol):
+    """A lĩnh vực with how many procedures it holds."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def count(self) -> int: ...
+
+
+class Catalogue(Protocol):
+    """The catalogue service (``services.catalog``) as the lookup screens use it."""
+
+    def fields(self) -> list[FieldSummaryLike]: ...
+    def search(
+        self, query: str, filters: SearchFilters = ..., limit: int = ...
+    ) -> list[SearchHit]: ...
+    def browse(
+        self, field: str, filters: SearchFilters = ..., limit: int = ...
+    ) -> list[SearchHit]: ...
+    def procedure(self, code: str) -> Procedure: ...
+    def field_name(self, code: str) -> str: ...
+    def warm_up(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedurePage:
+    """Everything the procedure screen shows, names already looked up."""
+
+    procedure: Procedure
+    field_name: str
+    agency_names: tuple[str, ...]
+    # Where the QR code sends the citizen's phone.
+    portal_url: str
+
+
+def portal_url(procedure: Procedure) -> str:
+    return procedure.portal_url or NATIONAL_PORTAL_URL.format(code=procedure.code)
+
+
+def load_page(catalogue: Catalogue, code: str) -> ProcedurePage:
+    """The procedure ``code`` with its names; runs on the database worker."""
+    procedure = catalogue.procedure(code)
+    # WORKAROUND: the catalogue service has no agency-name lookup yet; until it has
+    # ``agency_name(code)``, the "Nơi nộp hồ sơ" section is left out rather than
+    # showing machine codes such as "ubnd-xa" to a citizen.
+    agency_name = getattr(catalogue, "agency_name", None)
+    agencies = (
+        tuple(str(agency_name(slug)) for slug in procedure.agencies)
+        if callable(agency_name)
+        else ()
+    )
+    return ProcedurePage(
+        procedure=procedure,
+        field_name=catalogue.field_name(procedure.field),
+        agency_names=agencies,
+        portal_url=portal_url(procedure),
+    )

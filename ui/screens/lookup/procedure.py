@@ -1,0 +1,326 @@
+"""One procedure, in the order a citizen asks about it.
+
+What it is (plain summary), what to bring (a checklist with bản chính / bản sao),
+what it costs and how long it takes per way of submitting, where to submit, whether it
+can be done from home (with a QR code to continue on a phone), then the details. The
+page scrolls by finger; the actions ("Điền tờ khai", "Lấy số thứ tự") stay in the bar.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.i18n import translate
+from ui.screens.base import Screen, big_button
+from ui.screens.lookup.catalogue import ProcedurePage
+from ui.screens.lookup.flow import LookupFlow
+from ui.screens.lookup.texts import (
+    DOCUMENT_GROUPS,
+    METHODS,
+    ONLINE_BADGES,
+    ONLINE_SENTENCES,
+    levels_text,
+    quantity_text,
+)
+from ui.screens.lookup.widgets import NavBar, kinetic_scroll_area
+from ui.widgets.qr import QrCode
+
+if TYPE_CHECKING:
+    from kiosk.catalog.schema import Document, Method, Procedure
+
+# The QR code's side in multiples of the body text size: grows with the text scale.
+QR_SIDE_IN_TEXT = 12
+
+
+def vnd(amount: int) -> str:
+    """50000 → "50.000 đồng" (Vietnamese groups thousands with dots)."""
+    return QCoreApplication.translate("Lookup", "{amount} đồng").format(
+        amount=f"{amount:,}".replace(",", ".")
+    )
+
+
+def fee_text(method: Method) -> str:
+    if method.fee_text:
+        return method.fee_text
+    if method.fee_vnd == 0:
+        return QCoreApplication.translate("Lookup", "Không mất lệ phí")
+    if method.fee_vnd is not None:
+        return vnd(method.fee_vnd)
+    return QCoreApplication.translate("Lookup", "Chưa có thông tin, vui lòng hỏi cán bộ tại quầy")
+
+
+def time_text(method: Method) -> str:
+    if method.time_text:
+        return method.time_text
+    if method.days is not None:
+        days = int(method.days) if method.days.is_integer() else method.days
+        return QCoreApplication.translate("Lookup", "{days} ngày làm việc").format(
+            days=str(days).replace(".", ",")
+        )
+    return QCoreApplication.translate("Lookup", "Chưa có thông tin, vui lòng hỏi cán bộ tại quầy")
+
+
+class _Page(QWidget):
+    """The scrolling content for one procedure, built whole (and rebuilt on a language
+    change) so no stale section survives from the previous procedure."""
+
+    def __init__(self, page: ProcedurePage, qr_side: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ProcedurePage")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 12, 24)
+        self._layout.setSpacing(20)
+        p = page.procedure
+        self.title = self._label(p.name, "ProcedureName", self)
+        self._layout.addWidget(self.title)
+        meta = " · ".join(part for part in (page.field_name, levels_text(p.levels)) if part)
+        self._layout.addWidget(
+            self._label(
+                QCoreApplication.translate("Lookup", "Mã thủ tục {code} · {meta}").format(
+                    code=p.code, meta=meta
+                ),
+                "Muted",
+            )
+        )
+        if p.summary:
+            self._layout.addWidget(self._label(p.summary, "Lead"))
+        self._documents(p)
+        self._methods(p)
+        self._agencies(page)
+        self._online(page, qr_side)
+        self._details(p)
+        self._layout.addStretch(1)
+
+    def _label(self, text: str, name: str, parent: QWidget | None = None) -> QLabel:
+        label = QLabel(text, parent or self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    def _section(self, title: str) -> QVBoxLayout:
+        card = QFrame(self)
+        card.setObjectName("Section")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(32, 24, 32, 24)
+        inner.setSpacing(14)
+        inner.addWidget(self._label(title, "SectionTitle", card))
+        self._layout.addWidget(card)
+        return inner
+
+    def _documents(self, p: Procedure) -> None:
+        inner = self._section(QCoreApplication.translate("Lookup", "Giấy tờ cần mang"))
+        groups = [g for g in p.document_groups if g.documents]
+        if not groups:
+            inner.addWidget(
+                self._label(
+                    QCoreApplication.translate(
+                        "Lookup",
+                        "Danh mục chưa ghi giấy tờ cho thủ tục này. Vui lòng hỏi cán bộ tại quầy.",
+                    ),
+                    "Body",
+                )
+            )
+        for group in groups:
+            if len(groups) > 1 or group.kind != "nop":
+                inner.addWidget(
+                    self._label(group.title or translate(DOCUMENT_GROUPS[group.kind]), "GroupTitle")
+                )
+            for document in group.documents:
+                inner.addWidget(self._document_row(document))
+
+    def _document_row(self, document: Document) -> QWidget:
+        row = QWidget(self)
+        row.setObjectName("DocumentRow")
+        box = QFrame(row)
+        box.setObjectName("CheckBox")
+        box.setFixedSize(28, 28)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self._label(document.name, "DocumentName", row))
+        if document.template:
+            texts.addWidget(
+                self._label(
+                    QCoreApplication.translate("Lookup", "Mẫu: {template}").format(
+                        template=document.template
+                    ),
+                    "Muted",
+                    row,
+                )
+            )
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(16)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(texts, 1)
+        quantity = quantity_text(document)
+        if quantity:
+            layout.addWidget(self._label(quantity, "Quantity", row), 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _methods(self, p: Procedure) -> None:
+        inner = self._section(QCoreApplication.translate("Lookup", "Lệ phí và thời hạn giải quyết"))
+        if not p.methods:
+            inner.addWidget(
+                self._label(
+                    QCoreApplication.translate(
+                        "Lookup", "Chưa có thông tin, vui lòng hỏi cán bộ tại quầy"
+                    ),
+                    "Body",
+                )
+            )
+        for method in p.methods:
+            inner.addWidget(self._label(translate(METHODS[method.kind]), "MethodName"))
+            inner.addWidget(
+                self._label(
+                    QCoreApplication.translate("Lookup", "Thời hạn giải quyết: {time}").format(
+                        time=time_text(method)
+                    ),
+                    "Body",
+                )
+            )
+            inner.addWidget(
+                self._label(
+                    QCoreApplication.translate("Lookup", "Lệ phí: {fee}").format(
+                        fee=fee_text(method)
+                    ),
+                    "Body",
+                )
+            )
+            if method.note:
+                inner.addWidget(self._label(method.note, "Muted"))
+
+    def _agencies(self, page: ProcedurePage) -> None:
+        if not page.agency_names:
+            return
+        inner = self._section(QCoreApplication.translate("Lookup", "Nơi nộp hồ sơ"))
+        for name in page.agency_names:
+            inner.addWidget(self._label(f"• {name}", "Body"))
+
+    def _online(self, page: ProcedurePage, qr_side: int) -> None:
+        p = page.procedure
+        inner = self._section(QCoreApplication.translate("Lookup", "Làm trực tuyến"))
+        badge = ONLINE_BADGES.get(p.online)
+        if badge is not None:
+            label = self._label(translate(badge), "OnlineBadge")
+            label.setProperty("online", p.online)
+            inner.addWidget(label, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self._label(translate(ONLINE_SENTENCES[p.online]), "Body"))
+        row = QHBoxLayout()
+        row.setSpacing(28)
+        self.qr = QrCode(self, side_px=qr_side)
+        self.qr.set_data(page.portal_url)
+        self.qr.setAccessibleName(QCoreApplication.translate("Lookup", "Mã QR của trang thủ tục"))
+        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        caption = QVBoxLayout()
+        caption.setSpacing(8)
+        caption.addWidget(
+            self._label(
+                QCoreApplication.translate(
+                    "Lookup",
+                    "Quét mã QR bằng camera điện thoại để mở thủ tục này trên Cổng Dịch vụ công "
+                    "và xem lại hoặc nộp hồ sơ ở nhà.",
+                ),
+                "Body",
+            )
+        )
+        # Only the site's name: a whole link has no spaces to wrap at, and would
+        # widen the page past the screen at large text sizes.
+        caption.addWidget(self._label(QUrl(page.portal_url).host(), "Url"))
+        caption.addStretch(1)
+        row.addLayout(caption, 1)
+        inner.addLayout(row)
+
+    def _details(self, p: Procedure) -> None:
+        if p.applicants:
+            self._section(
+                QCoreApplication.translate("Lookup", "Ai được làm thủ tục này")
+            ).addWidget(self._label(p.applicants, "Body"))
+        if p.steps:
+            inner = self._section(QCoreApplication.translate("Lookup", "Các bước thực hiện"))
+            for number, step in enumerate(p.steps, 1):
+                inner.addWidget(self._label(f"{number}. {step}", "Body"))
+        if p.conditions:
+            self._section(QCoreApplication.translate("Lookup", "Điều kiện")).addWidget(
+                self._label(p.conditions, "Body")
+            )
+        if p.result:
+            self._section(QCoreApplication.translate("Lookup", "Kết quả nhận được")).addWidget(
+                self._label(p.result, "Body")
+            )
+        if p.legal_basis:
+            inner = self._section(QCoreApplication.translate("Lookup", "Căn cứ pháp lý"))
+            for basis in p.legal_basis:
+                inner.addWidget(self._label(f"• {basis}", "Muted"))
+
+
+class ProcedureScreen(Screen):
+    def __init__(self, flow: LookupFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.page: ProcedurePage | None = None
+        self.content: _Page | None = None
+        self.scroll_area = kinetic_scroll_area(self, QWidget(self))
+        self.nav = NavBar(self)
+        self.nav.back.connect(self.flow.back_from_procedure)
+        self.nav.home.connect(self.flow.go_home)
+        self.form_button = big_button(self.nav, role="action", name="FormButton")
+        self.form_button.clicked.connect(self._fill_form)
+        self.ticket_button = big_button(self.nav, role="action", name="TicketButton")
+        self.ticket_button.clicked.connect(self._take_ticket)
+        self.nav.add_action(self.form_button)
+        self.nav.add_action(self.ticket_button)
+        flow.page_loaded.connect(self.show_page)
+        body = QVBoxLayout()
+        body.setContentsMargins(40, 24, 40, 8)
+        body.addWidget(self.scroll_area, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.nav)
+        self.retranslate()
+
+    @property
+    def procedure(self) -> Procedure | None:
+        return self.page.procedure if self.page is not None else None
+
+    def show_page(self, page: ProcedurePage) -> None:
+        self.page = page
+        self._render()
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _render(self) -> None:
+        if self.page is None:
+            self.content = None
+            self.scroll_area.setWidget(QWidget(self))  # the old page is deleted with it
+        else:
+            qr_side = QR_SIDE_IN_TEXT * max(20, self.fontInfo().pixelSize())
+            self.content = _Page(self.page, qr_side)
+            self.scroll_area.setWidget(self.content)
+        self.form_button.setVisible(self.page is not None and bool(self.page.procedure.form_id))
+        self.ticket_button.setVisible(self.page is not None)
+
+    def _fill_form(self) -> None:
+        if self.procedure is not None:
+            self.flow.fill_form(self.procedure)
+
+    def _take_ticket(self) -> None:
+        if self.procedure is not None:
+            self.flow.take_ticket(self.procedure)
+
+    def reset(self) -> None:
+        self.page = None
+        self._render()
+
+    def retranslate(self) -> None:
+        self.form_button.setText(QCoreApplication.translate("Lookup", "Điền tờ khai"))
+        self.ticket_button.setText(QCoreApplication.translate("Lookup", "Lấy số thứ tự"))
+        self.nav.retranslate()
+        if self.page is not None:
+            position = self.scroll_area.verticalScrollBar().value()
+            self._render()
+            self.scroll_area.verticalScrollBar().setValue(position)

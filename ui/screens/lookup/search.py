@@ -1,0 +1,288 @@
+"""Tra cứu thủ tục: type a few words, see the matching procedures as you type.
+
+Searching runs on the UI thread, debounced, but only once the in-memory index is built
+(a search then takes a few milliseconds); building it is the flow's job, done on the
+database worker while this screen says the catalogue is loading.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from typing_extensions import override
+
+from kiosk.errors import KioskError
+from ui.i18n import translate
+from ui.screens.base import Screen, big_button
+from ui.screens.lookup.flow import BROWSE_SCREEN, SEARCH_SCREEN, LookupFlow
+from ui.screens.lookup.texts import LEVELS
+from ui.screens.lookup.widgets import NavBar, ResultList
+
+if TYPE_CHECKING:
+    from kiosk.catalog.schema import Level
+    from kiosk.catalog.search.api import SearchFilters, SearchHit
+
+# Quiet time after a keystroke before searching: fast typists do not search per letter.
+DEBOUNCE_MS = 90
+RESULT_LIMIT = 30
+MAX_QUERY_CHARS = 80
+# Room (margins, spacing, one result row) the full layout needs beyond its parts;
+# below that (the docked keyboard is up) the title and filters step aside.
+COMPACT_BELOW_EXTRA_PX = 170
+# The level toggles offered, in this order: commune counters first.
+LEVEL_TOGGLES: tuple[Level, ...] = ("xa", "tinh")
+
+
+class Status(enum.Enum):
+    LOADING = "loading"
+    UNAVAILABLE = "unavailable"
+    POPULAR = "popular"
+    PROMPT = "prompt"
+    FOUND = "found"
+    NOTHING = "nothing"
+
+
+class SearchScreen(Screen):
+    def __init__(self, flow: LookupFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self._status = Status.LOADING
+        self._stale = True
+        # The query the results on screen are for (``None``: none searched yet).
+        self.searched_query: str | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("ScreenTitle")
+        search_row = self._build_search_row()
+        filter_row = self._build_filter_row()
+        self._filter_widgets = [
+            self.filters_label,
+            *self.level_toggles.values(),
+            self.online_toggle,
+        ]
+        self.status = QLabel(self)
+        self.status.setObjectName("ResultStatus")
+        self.status.setWordWrap(True)
+        self.results = ResultList(self)
+        self.results.chosen.connect(lambda code: self.flow.open_procedure(code, SEARCH_SCREEN))
+        self.nav = NavBar(self)
+        self.nav.back.connect(self.flow.go_home)
+        self.nav.home.connect(self.flow.go_home)
+        self.browse_button = big_button(self.nav, role="secondary", name="BrowseButton")
+        self.browse_button.clicked.connect(lambda: self.flow.show(BROWSE_SCREEN))
+        self.nav.add_action(self.browse_button)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.search_now)
+        flow.index_ready.connect(self._index_ready)
+        flow.index_failed.connect(self._index_failed)
+
+        body = QVBoxLayout()
+        body.setContentsMargins(40, 24, 40, 8)
+        body.setSpacing(14)
+        body.addWidget(self.title)
+        body.addLayout(search_row)
+        body.addLayout(filter_row)
+        body.addWidget(self.status)
+        body.addWidget(self.results, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.nav)
+        self.retranslate()
+
+    def _build_search_row(self) -> QHBoxLayout:
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("SearchField")
+        self.search_field.setMaxLength(MAX_QUERY_CHARS)
+        self.search_field.textChanged.connect(self._query_changed)
+        self.search_field.returnPressed.connect(self._typing_done)
+        self.clear_button = big_button(self, role="secondary", name="ClearButton")
+        self.clear_button.clicked.connect(self._clear_query)
+        search_row = QHBoxLayout()
+        search_row.setSpacing(16)
+        search_row.addWidget(self.search_field, 1)
+        search_row.addWidget(self.clear_button)
+        return search_row
+
+    def _build_filter_row(self) -> QHBoxLayout:
+        self.level_toggles: dict[Level, QPushButton] = {}
+        filter_row = QHBoxLayout()
+        filter_row.setSpacing(14)
+        self.filters_label = QLabel(self)
+        self.filters_label.setObjectName("Muted")
+        filter_row.addWidget(self.filters_label)
+        for level in LEVEL_TOGGLES:
+            toggle = self._toggle(f"Filter-{level}")
+            self.level_toggles[level] = toggle
+            filter_row.addWidget(toggle)
+        self.online_toggle = self._toggle("Filter-online")
+        filter_row.addWidget(self.online_toggle)
+        filter_row.addStretch(1)
+        return filter_row
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit(event.size().height())
+
+    def _fit(self, height: int) -> None:
+        """When the docked keyboard leaves little room, drop the title and filters
+        (the citizen is typing); they come back when it closes."""
+        rows = (self.title, self.status, self.nav, self.online_toggle)
+        full = sum(w.sizeHint().height() for w in rows) + max(
+            self.search_field.sizeHint().height(), self.clear_button.sizeHint().height()
+        )
+        compact = height < full + COMPACT_BELOW_EXTRA_PX
+        self.title.setVisible(not compact)
+        for widget in self._filter_widgets:
+            widget.setVisible(not compact)
+
+    def _toggle(self, name: str) -> QPushButton:
+        toggle = big_button(self, role="secondary", name=name)
+        toggle.setProperty("filter", "true")
+        toggle.setCheckable(True)
+        toggle.toggled.connect(lambda _: self.search_now())
+        return toggle
+
+    # -- searching ---------------------------------------------------------------
+
+    def filters(self) -> SearchFilters:
+        # Imported here: the catalogue package pulls in the database layer, which the
+        # start-up path must not load before the first paint.
+        from kiosk.catalog.search.api import SearchFilters
+
+        levels = tuple(level for level, t in self.level_toggles.items() if t.isChecked())
+        return SearchFilters(levels=levels, online_only=self.online_toggle.isChecked())
+
+    def _query_changed(self, _: str) -> None:
+        self._debounce.start()
+
+    def _typing_done(self) -> None:
+        """Enter: search now and put the keyboard away, so results and filters show."""
+        self.search_now()
+        self.flow.hide_keyboard()
+
+    def _clear_query(self) -> None:
+        self.search_field.setText("")
+        self.search_field.setFocus()
+        self.search_now()
+
+    def search_now(self) -> None:
+        """Search for what is typed, with the chosen filters (the index must be ready)."""
+        self._debounce.stop()
+        if not self.flow.index_is_ready:
+            self._show([], Status.LOADING)
+            return
+        query = self.search_field.text().strip()
+        if query and not any(char.isalnum() for char in query):
+            # Only symbols or emoji: nothing a procedure name could match. Without this
+            # the index, which ignores them, would answer as for an empty query.
+            self.searched_query = query
+            self._stale = False
+            self._show([], Status.NOTHING)
+            return
+        try:
+            hits = self.flow.catalogue().search(query, self.filters(), RESULT_LIMIT)
+        except KioskError:
+            self._show([], Status.UNAVAILABLE)
+            return
+        self._stale = False
+        self.searched_query = query
+        if query:
+            self._show(hits, Status.FOUND if hits else Status.NOTHING)
+        else:
+            self._show(hits, Status.POPULAR if hits else Status.PROMPT)
+
+    @property
+    def status_kind(self) -> Status:
+        return self._status
+
+    def _show(self, hits: list[SearchHit], status: Status) -> None:
+        self._status = status
+        self.results.set_hits(hits, self.flow.field_name)
+        self._retranslate_status()
+
+    def _index_ready(self) -> None:
+        if self._stale or self._status == Status.LOADING:
+            self.search_now()
+
+    def _index_failed(self, _: KioskError) -> None:
+        self._show([], Status.UNAVAILABLE)
+
+    # -- screen ------------------------------------------------------------------
+
+    def entered(self) -> None:
+        if not self.flow.index_is_ready:
+            self._show([], Status.LOADING)
+            self.flow.warm_up()
+        elif self._stale:
+            self.search_now()
+        if not self.search_field.text():
+            self.search_field.setFocus()
+
+    def reset(self) -> None:
+        self._debounce.stop()
+        self.search_field.setText("")
+        self._debounce.stop()  # setText queued a search; there is nothing to search
+        for toggle in (*self.level_toggles.values(), self.online_toggle):
+            toggle.blockSignals(True)
+            toggle.setChecked(False)
+            toggle.blockSignals(False)
+        self.results.clear()
+        self.searched_query = None
+        self._stale = True
+        self._status = Status.LOADING if not self.flow.index_is_ready else Status.PROMPT
+        self._retranslate_status()
+
+    def retranslate(self) -> None:
+        self.title.setText(QCoreApplication.translate("Lookup", "Tra cứu thủ tục"))
+        self.search_field.setPlaceholderText(
+            QCoreApplication.translate("Lookup", "Gõ tên thủ tục, ví dụ: khai sinh, kết hôn")
+        )
+        self.search_field.setAccessibleName(
+            QCoreApplication.translate("Lookup", "Tên thủ tục cần tìm")
+        )
+        self.clear_button.setText(QCoreApplication.translate("Lookup", "Xoá"))
+        self.filters_label.setText(QCoreApplication.translate("Lookup", "Lọc:"))
+        for level, toggle in self.level_toggles.items():
+            toggle.setText(translate(LEVELS[level]))
+        self.online_toggle.setText(QCoreApplication.translate("Lookup", "Có thể nộp trực tuyến"))
+        self.browse_button.setText(QCoreApplication.translate("Lookup", "Tra cứu theo lĩnh vực"))
+        self.nav.retranslate()
+        self.results.retranslate()
+        self._retranslate_status()
+
+    def _retranslate_status(self) -> None:
+        count = len(self.results.hits)
+        texts = {
+            Status.LOADING: QCoreApplication.translate("Lookup", "Đang tải danh mục thủ tục…"),
+            Status.UNAVAILABLE: QCoreApplication.translate(
+                "Lookup",
+                "Chưa mở được danh mục thủ tục. Vui lòng hỏi cán bộ tại quầy.",
+            ),
+            Status.POPULAR: QCoreApplication.translate(
+                "Lookup", "Các thủ tục được hỏi nhiều nhất:"
+            ),
+            Status.PROMPT: QCoreApplication.translate(
+                "Lookup", "Gõ vài chữ trong tên thủ tục, không cần gõ dấu. Ví dụ: khai sinh."
+            ),
+            Status.FOUND: QCoreApplication.translate(
+                "Lookup", "Các thủ tục phù hợp ({count}):"
+            ).format(count=count),
+            Status.NOTHING: QCoreApplication.translate(
+                "Lookup",
+                "Không tìm thấy thủ tục nào phù hợp. Hãy thử gõ ít chữ hơn, bỏ bớt bộ lọc, "
+                "hoặc tra cứu theo lĩnh vực.",
+            ),
+        }
+        self.status.setText(texts[self._status])
+        self.status.setProperty("nothing", "true" if self._status == Status.NOTHING else "false")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)

@@ -1,0 +1,195 @@
+"""Pieces the lookup screens share: a kinetic scroll area, result rows, the bottom bar."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.i18n import translate
+from ui.screens.base import big_button
+from ui.screens.lookup.texts import ONLINE_BADGES, levels_text
+
+if TYPE_CHECKING:
+    from kiosk.catalog.search.api import SearchHit
+
+
+def kinetic_scroll_area(parent: QWidget, content: QWidget) -> QScrollArea:
+    """A frameless scroll area a finger can flick, as on a phone (no bar needed)."""
+    scroll = QScrollArea(parent)
+    scroll.setObjectName("Scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    return scroll
+
+
+def highlighted(name: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``name`` as rich text with the matched spans in bold; bad spans are ignored."""
+    out: list[str] = []
+    position = 0
+    for span_start, span_end in sorted(spans):
+        start, end = max(span_start, position), min(span_end, len(name))
+        if start >= end:
+            continue
+        out.append(html.escape(name[position:start]))
+        out.append(f"<b>{html.escape(name[start:end])}</b>")
+        position = end
+    out.append(html.escape(name[position:]))
+    return "".join(out)
+
+
+class ResultRow(QPushButton):
+    """One procedure in a list: its name (matched words bold), field, level and a badge.
+
+    The whole row is one touch target; its labels let presses through to it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ResultRow")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.code = ""
+        self.name = QLabel(self)
+        self.name.setObjectName("ResultName")
+        self.name.setWordWrap(True)
+        self.name.setTextFormat(Qt.TextFormat.RichText)
+        self.meta = QLabel(self)
+        self.meta.setObjectName("ResultMeta")
+        self.meta.setWordWrap(True)
+        self.badge = QLabel(self)
+        self.badge.setObjectName("OnlineBadge")
+        arrow = QLabel("›", self)
+        arrow.setObjectName("RowArrow")
+        for label in (self.name, self.meta, self.badge, arrow):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        meta_row = QHBoxLayout()
+        meta_row.setSpacing(14)
+        meta_row.addWidget(self.meta, 1)
+        meta_row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        texts = QVBoxLayout()
+        texts.setSpacing(6)
+        texts.addWidget(self.name)
+        texts.addLayout(meta_row)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 14, 20, 14)
+        row.setSpacing(16)
+        row.addLayout(texts, 1)
+        row.addWidget(arrow, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def show_hit(self, hit: SearchHit, field_name: str) -> None:
+        self.code = hit.code
+        self.name.setText(highlighted(hit.name, hit.highlights))
+        self.meta.setText(
+            " · ".join(part for part in (field_name, levels_text(hit.levels)) if part)
+        )
+        badge = ONLINE_BADGES.get(hit.online)
+        self.badge.setVisible(badge is not None)
+        self.badge.setText(translate(badge) if badge is not None else "")
+        self.badge.setProperty("online", hit.online)
+        self.badge.style().unpolish(self.badge)
+        self.badge.style().polish(self.badge)
+        self.setAccessibleName(hit.name)
+
+
+class ResultList(QWidget):
+    """A flickable list of procedures; rows are reused, so typing stays cheap."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+        self._field_name: Callable[[str], str] = str
+        self.rows: list[ResultRow] = []
+        self._content = QWidget(self)
+        self._content.setObjectName("ResultListContent")
+        self._rows_layout = QVBoxLayout(self._content)
+        self._rows_layout.setContentsMargins(0, 0, 12, 0)
+        self._rows_layout.setSpacing(12)
+        self._rows_layout.addStretch(1)
+        self.scroll_area = kinetic_scroll_area(self, self._content)
+        # May shrink to one row: the docked keyboard takes room from the list first.
+        self.scroll_area.setMinimumHeight(72)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        return list(self._hits)
+
+    def visible_rows(self) -> list[ResultRow]:
+        return self.rows[: len(self._hits)]
+
+    def set_hits(self, hits: Sequence[SearchHit], field_name: Callable[[str], str]) -> None:
+        self._hits = list(hits)
+        self._field_name = field_name
+        while len(self.rows) < len(hits):
+            row = ResultRow(self._content)
+            row.clicked.connect(lambda _=False, r=row: self.chosen.emit(r.code))
+            self._rows_layout.insertWidget(len(self.rows), row)
+            self.rows.append(row)
+        for index, row in enumerate(self.rows):
+            if index < len(hits):
+                row.show_hit(hits[index], field_name(hits[index].field))
+            row.setVisible(index < len(hits))
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def retranslate(self) -> None:
+        """Badges and levels are translated texts: redraw the rows shown."""
+        for row, hit in zip(self.rows, self._hits, strict=False):
+            row.show_hit(hit, self._field_name(hit.field))
+
+    def clear(self) -> None:
+        self.set_hits([], str)
+
+
+class NavBar(QWidget):
+    """The bottom bar of every lookup screen: "‹ Quay lại" left, "Về trang chủ" right,
+    and the screen's own actions between them."""
+
+    back = Signal()
+    home = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("NavBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.back_button = big_button(self, role="secondary", name="BackButton")
+        self.back_button.clicked.connect(self.back)
+        self.home_button = big_button(self, role="home", name="HomeButton")
+        self.home_button.clicked.connect(self.home)
+        self._actions = QHBoxLayout()
+        self._actions.setSpacing(16)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(40, 12, 40, 12)
+        row.setSpacing(16)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addLayout(self._actions)
+        row.addStretch(1)
+        row.addWidget(self.home_button)
+
+    def add_action(self, button: QPushButton) -> None:
+        self._actions.addWidget(button)
+
+    def retranslate(self) -> None:
+        self.back_button.setText(QCoreApplication.translate("Lookup", "‹ Quay lại"))
+        self.home_button.setText(QCoreApplication.translate("Lookup", "Về trang chủ"))
