@@ -93,9 +93,12 @@ def _open_services(
         log.error("services could not open: %s", error.message.render())
         window.services_failed(error)
 
-    Op(services.open, parent=window).on_success(
-        lambda _: window.attach_services(services)
-    ).on_failure(failed).start()
+    def opened(_: None) -> None:
+        window.attach_services(services)
+        # The search index is ready before the first citizen types.
+        Op(services.catalog.warm_up, parent=window).start()
+
+    Op(services.open, parent=window).on_success(opened).on_failure(failed).start()
 
 
 def startup_failure_text(error: KioskError) -> str:

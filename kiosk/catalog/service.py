@@ -9,6 +9,7 @@ that raced an import is thrown away rather than installed stale.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -78,6 +79,15 @@ class CatalogService:
         if name is None:
             raise FieldNotFoundError(code=code)
         return name
+
+    def agency_names(self, codes: Sequence[str]) -> tuple[str, ...]:
+        """The names of ``codes``' agencies (cơ quan thực hiện), in the order given."""
+        with self._db.transaction() as session:
+            rows = session.execute(
+                select(models.Agency.code, models.Agency.name).where(models.Agency.code.in_(codes))
+            )
+            names = {row.code: row.name for row in rows}
+        return tuple(names[code] for code in codes if code in names)
 
     def procedure(self, code: str) -> Procedure:
         with self._db.transaction() as session:

@@ -112,3 +112,20 @@ def test_a_database_from_a_newer_kiosk_is_reported_and_left_untouched(
     for services in holder:
         services.close()
     configure_logging(None, "WARNING")
+
+
+def test_services_open_after_the_first_paint_and_attach(
+    qtbot: QtBot, tmp_path: Path, synchronous_ops: None
+) -> None:
+    context = prepare(RunOptions(data_dir=tmp_path / "data"))
+    window = KioskWindow(context.settings)
+    qtbot.addWidget(window)
+    holder: list[KioskServices] = []
+    _open_services(context, window, holder)
+    try:
+        assert window.services() is holder[0]
+        assert holder[0].catalog.search("khai sinh")[0].code == "1.001193"
+    finally:
+        for services in holder:
+            services.close()
+        configure_logging(None, "WARNING")

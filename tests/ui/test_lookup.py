@@ -98,6 +98,8 @@ def test_type_without_accents_read_the_procedure_and_take_a_ticket(
     assert {"Trực tiếp", "Trực tuyến", "Bưu chính"} <= set(shown)
     assert any(text.startswith("Lệ phí: ") for text in shown)
     assert any(text.startswith("Thời hạn giải quyết: ") for text in shown)
+    assert "Nơi nộp hồ sơ" in shown
+    assert any("Ủy ban nhân dân cấp xã" in text for text in shown)
     assert page.content is not None
     assert "1.001193" in page.content.qr.data
     assert not page.content.qr.pixmap().isNull()

@@ -63,6 +63,14 @@ def test_procedure_and_not_found(service: CatalogService) -> None:
     assert "9.999999" in caught.value.message.render()
 
 
+def test_agency_names_in_the_order_asked(service: CatalogService) -> None:
+    birth = service.procedure("1.001193")
+    assert birth.agencies
+    names = service.agency_names(birth.agencies)
+    assert names[0] == "Ủy ban nhân dân cấp xã"
+    assert service.agency_names(["no-such-agency", *birth.agencies]) == names
+
+
 def test_index_is_built_once_across_threads(
     service: CatalogService, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,6 +8,7 @@ gets plain data and never calls the database while drawing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -46,6 +47,7 @@ class Catalogue(Protocol):
     ) -> list[SearchHit]: ...
     def procedure(self, code: str) -> Procedure: ...
     def field_name(self, code: str) -> str: ...
+    def agency_names(self, codes: Sequence[str]) -> tuple[str, ...]: ...
     def warm_up(self) -> None: ...
 
 
@@ -67,18 +69,9 @@ def portal_url(procedure: Procedure) -> str:
 def load_page(catalogue: Catalogue, code: str) -> ProcedurePage:
     """The procedure ``code`` with its names; runs on the database worker."""
     procedure = catalogue.procedure(code)
-    # WORKAROUND: the catalogue service has no agency-name lookup yet; until it has
-    # ``agency_name(code)``, the "Nơi nộp hồ sơ" section is left out rather than
-    # showing machine codes such as "ubnd-xa" to a citizen.
-    agency_name = getattr(catalogue, "agency_name", None)
-    agencies = (
-        tuple(str(agency_name(slug)) for slug in procedure.agencies)
-        if callable(agency_name)
-        else ()
-    )
     return ProcedurePage(
         procedure=procedure,
         field_name=catalogue.field_name(procedure.field),
-        agency_names=agencies,
+        agency_names=catalogue.agency_names(procedure.agencies),
         portal_url=portal_url(procedure),
     )
