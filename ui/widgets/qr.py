@@ -8,7 +8,6 @@ cannot read an inverted (light on dark) code.
 
 from __future__ import annotations
 
-import qrcode  # type: ignore[import-untyped]  # WORKAROUND: qrcode ships no type hints
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -19,6 +18,10 @@ QUIET_ZONE = 4
 
 def qr_matrix(data: str) -> list[list[bool]]:
     """The code's modules, quiet zone included; ``True`` is a dark module."""
+    # Imported on first use: the library is not needed before the first paint.
+    # WORKAROUND: qrcode ships no type hints.
+    import qrcode  # type: ignore[import-untyped]
+
     code = qrcode.QRCode(
         error_correction=qrcode.constants.ERROR_CORRECT_M,  # survives a scuffed screen
         border=QUIET_ZONE,
