@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.catalog.search.api import SearchHit
 from kiosk.config import TextScale
+from kiosk.text import Tone
 from ui.main_window import KioskWindow
 from ui.screens.lookup import BrowseScreen, ProcedureScreen, SearchScreen
 from ui.screens.lookup.catalogue import NATIONAL_PORTAL_URL
@@ -291,3 +292,36 @@ def test_qr_code_is_a_real_code_with_a_quiet_zone() -> None:
     pixmap = qr_pixmap(url, 240)
     assert pixmap.width() == pixmap.height() <= 240
     assert pixmap.width() % size == 0  # whole-pixel modules
+
+
+def test_tap_a_query_on_the_on_screen_keyboard_then_telex_and_open_the_procedure(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    """The whole journey by touch: the keyboard comes up with the search field, the
+    citizen taps "đăng ký" (đ and ă from the Vietnamese row, the sắc tone key), adds
+    "kết hôn" through Telex key presses, and opens the marriage procedure."""
+    screen = open_lookup(qtbot, window)
+    qtbot.mouseClick(screen.search_field, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.keyboard.isVisible)
+    keys = window.keyboard.letter_buttons
+
+    for key in ("đ", "ă", "n", "g", " ", "k", "y"):
+        target = window.keyboard.space_button if key == " " else keys[key]
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.keyboard.tone_buttons[Tone.SAC], Qt.MouseButton.LeftButton)
+    assert screen.search_field.text() == "đăng ký"
+    qtbot.waitUntil(lambda: screen.searched_query == "đăng ký")
+
+    qtbot.keyClicks(screen.search_field, " keets hoon")  # Telex: ee → ê, s → sắc, oo → ô
+    assert screen.search_field.text() == "đăng ký kết hôn"
+    qtbot.waitUntil(lambda: screen.searched_query == "đăng ký kết hôn")
+    assert screen.results.hits[0].name == "Thủ tục đăng ký kết hôn"
+
+    qtbot.mouseClick(window.keyboard.hide_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.keyboard.isVisible())
+    first = screen.results.visible_rows()[0]
+    click(qtbot, first)
+    assert window.current_screen_name() == "lookup.procedure"
+    shown = texts(procedure_screen(window))
+    assert "Giấy tờ cần mang" in shown
+    assert any(text.startswith("Lệ phí: ") for text in shown)
