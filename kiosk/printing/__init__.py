@@ -1,0 +1,1 @@
+"""Receipt printing: layout, raster rendering with the bundled font, ESC/POS, printers."""

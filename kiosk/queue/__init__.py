@@ -1,0 +1,1 @@
+"""Queue tickets (số thứ tự): services, numbering with leases, issuing and printing."""

@@ -1,0 +1,56 @@
+"""Queue tickets (số thứ tự) as the screen, the command line and the benchmark see them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from kiosk.i18n import TrText
+
+#: Priority groups served first at the counters (đối tượng ưu tiên).
+PriorityGroup = Literal["nguoi_cao_tuoi", "nguoi_khuyet_tat", "phu_nu_co_thai", "nguoi_co_cong"]
+PRIORITY_GROUPS: tuple[PriorityGroup, ...] = (
+    "nguoi_cao_tuoi",
+    "nguoi_khuyet_tat",
+    "phu_nu_co_thai",
+    "nguoi_co_cong",
+)
+PrintStatus = Literal["pending", "printed", "failed", "voided"]
+
+
+@dataclass(frozen=True, slots=True)
+class QueueServiceView:
+    """A queue on the "Lấy số thứ tự" screen."""
+
+    code: str
+    name: str
+    counters: tuple[int, ...]
+    #: Tickets issued today not yet called, as far as this kiosk knows.
+    waiting: int
+    open_now: bool
+    #: ``True`` once today's daily limit is reached (hết số).
+    full: bool
+    priority_groups: tuple[PriorityGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedTicket:
+    """A ticket that exists, printed or not: the screen shows it either way."""
+
+    id: uuid.UUID
+    service_code: str
+    service_name: str
+    number: int
+    #: What is printed and called out: ``A-001``.
+    label: str
+    counters: tuple[int, ...]
+    service_day: date
+    issued_at: datetime
+    people_ahead: int
+    priority: PriorityGroup | None
+    dossier_reference: str | None
+    print_status: PrintStatus
+    #: Why printing failed, to show the citizen; ``None`` when it printed.
+    print_error: TrText | None = None
