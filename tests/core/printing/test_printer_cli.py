@@ -1,0 +1,74 @@
+"""``python -m kiosk printer test`` as IT runs it after plugging a printer in."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from PIL import Image
+
+from kiosk.paths import PROJECT_ROOT
+from kiosk.printing.service import TONES, VOWELS, PrintService
+from tests.core.printing.conftest import parse_escpos
+
+
+def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, KIOSK_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
+    env.pop("KIOSK_CONFIG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", "printer", "test", *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_printer_test_on_the_default_file_printer(tmp_path: Path) -> None:
+    result = run_cli("--json", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] is True
+    assert report["profile"] == "80mm"
+    data, preview = (Path(name) for name in report["files"])
+    assert data.parent == tmp_path / "data" / "printouts"
+    assert parse_escpos(data.read_bytes()).bands[0][0] == 72
+    with Image.open(preview) as image:
+        assert image.width == 576
+
+
+def test_printer_test_on_a_closed_port_fails_in_vietnamese(
+    tmp_path: Path, closed_port: int
+) -> None:
+    result = run_cli("--printer", f"tcp://127.0.0.1:{closed_port}?timeout=0.5", home=tmp_path)
+    assert result.returncode == 2
+    assert "Máy in chưa sẵn sàng" in result.stderr
+    assert f"127.0.0.1:{closed_port}" in result.stderr
+
+
+def test_printer_test_names_a_bad_uri(tmp_path: Path) -> None:
+    result = run_cli("--printer", "lpt1", home=tmp_path)
+    assert result.returncode == 2
+    assert "Địa chỉ máy in không hợp lệ: lpt1" in result.stderr
+
+
+def test_the_test_page_has_every_vowel_with_every_tone_in_both_cases(tmp_path: Path) -> None:
+    page = PrintService("file:?paper=58mm", tmp_path).test_page(date(2025, 3, 10))
+    text = "\n".join(getattr(block, "text", "") for block in page.blocks)
+    for vowel in VOWELS:
+        for tone in TONES:
+            letter = unicodedata.normalize("NFC", vowel + tone)
+            assert len(letter) == 1
+            assert letter in text
+            assert letter.upper() in text
+    assert "đ" in text
+    assert "Đ" in text
+    assert "58mm" in text
+    assert "10/03/2025" in text
