@@ -10,6 +10,9 @@ from kiosk.clock import Clock, utc_now
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.paths import KioskPaths
+from kiosk.printing.service import PrintService
+from kiosk.queue.desk import TicketDesk
+from kiosk.queue.tickets import TicketService
 from kiosk.staff import StaffAccess
 
 log = logging.getLogger("kiosk.services")
@@ -30,6 +33,10 @@ class KioskServices:
         self.audit = AuditLog(self.db, clock)
         self.staff = StaffAccess(self.db, self.audit, clock)
         self.catalog = CatalogService(self.db, clock)
+        self.printing = PrintService(settings.printer, paths.printouts)
+        self.tickets = TicketService(self.db, self.audit, clock, settings)
+        #: Issues and prints số thứ tự: the screen's, the CLI's and the benchmark's path.
+        self.desk = TicketDesk(self.tickets, self.printing, settings)
 
     def open(self) -> None:
         """Create or upgrade the database and load the bundled data; raises ``KioskError``."""

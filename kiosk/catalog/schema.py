@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta
 
+from kiosk.queue.api import PRIORITY_GROUPS, PriorityGroup
+
 FORMAT_NAME = "kiosk-catalogue"
 FORMAT_VERSION = 1
 
@@ -137,6 +139,10 @@ class QueueService(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fie
     opening_hours: OpeningHours
     daily_limit: Annotated[int, Meta(ge=1)] | None = None
     position: int = 0
+    #: Đối tượng ưu tiên served first at this queue; all four unless the centre says less.
+    priority_groups: list[PriorityGroup] = msgspec.field(
+        default_factory=lambda: list(PRIORITY_GROUPS)
+    )
 
 
 class CatalogueFile(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from kiosk.catalog import schema
 from kiosk.catalog.search.api import SearchDocument
 from kiosk.db import models
+from kiosk.queue.api import PriorityGroup
 
 _encoder = msgspec.json.Encoder()
 _procedure_decoder = msgspec.json.Decoder(schema.Procedure)
@@ -132,6 +133,7 @@ def _queue_row(queue: schema.QueueService) -> dict[str, Any]:
         },
         "daily_limit": queue.daily_limit,
         "position": queue.position,
+        "priority_groups": list(queue.priority_groups),
     }
 
 
@@ -171,6 +173,7 @@ def read_catalogue(session: Session) -> schema.CatalogueFile | None:
             opening_hours=msgspec.convert(q.opening_hours, schema.OpeningHours),
             daily_limit=q.daily_limit,
             position=q.position,
+            priority_groups=msgspec.convert(q.priority_groups, list[PriorityGroup]),
         )
         for q in session.scalars(select(models.QueueService).order_by(models.QueueService.code))
     ]

@@ -19,10 +19,17 @@ def _search(args: argparse.Namespace) -> Metrics:
     return search.run(catalog=args.catalog, size=args.size, runs=max(1, args.runs))
 
 
+def _ticket(args: argparse.Namespace) -> Metrics:
+    from kiosk.bench import ticket  # loads printing and the queue: only when asked for
+
+    return ticket.run(tickets=args.tickets)
+
+
 #: Every benchmark by name, given the parsed options; later areas add theirs here.
 BENCHMARKS: dict[str, Callable[[argparse.Namespace], Metrics]] = {
     "startup": lambda args: startup.run(runs=max(1, args.runs)),
     "search": _search,
+    "ticket": _ticket,
 }
 
 
@@ -41,6 +48,9 @@ def register(commands: Any) -> None:
     )
     parser.add_argument(
         "--size", type=int, default=10_000, help="search: the synthetic catalogue's size"
+    )
+    parser.add_argument(
+        "--tickets", type=int, default=200, help="ticket: tickets issued and printed (default 200)"
     )
     parser.set_defaults(handler=bench)
 

@@ -7,7 +7,15 @@ import sys
 from collections.abc import Sequence
 
 from kiosk import __version__
-from kiosk.cli import bench_cmd, catalog_cmd, doctor_cmd, run_cmd, staff_cmd
+from kiosk.cli import (
+    bench_cmd,
+    catalog_cmd,
+    doctor_cmd,
+    printer_cmd,
+    run_cmd,
+    staff_cmd,
+    ticket_cmd,
+)
 from kiosk.errors import KioskError
 
 
@@ -18,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (run_cmd, doctor_cmd, staff_cmd, catalog_cmd, bench_cmd):
+    for module in (run_cmd, doctor_cmd, staff_cmd, catalog_cmd, ticket_cmd, bench_cmd, printer_cmd):
         module.register(commands)
     return parser
 

@@ -62,6 +62,14 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
             description="Short name of this kiosk; part of every dossier reference.",
         ),
     ] = "KIOSK-01"
+    kiosk_number: Annotated[
+        int,
+        Meta(
+            ge=1,
+            le=9,
+            description="This kiosk's number at its centre (1-9); picks its offline ticket band.",
+        ),
+    ] = 1
     language: Annotated[
         Language, Meta(description="Language the kiosk starts in and returns to.")
     ] = Language.VIETNAMESE

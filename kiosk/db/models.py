@@ -127,6 +127,8 @@ class QueueService(Base):
     #: Tickets a day before the kiosk says "hết số"; ``None`` means no limit.
     daily_limit: Mapped[int | None] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    #: Đối tượng ưu tiên this queue serves first, e.g. ``["nguoi_cao_tuoi", ...]``.
+    priority_groups: Mapped[list[str]] = mapped_column(JSON)
 
 
 class Procedure(Base):
@@ -226,8 +228,19 @@ class Ticket(Base):
     issued_at: Mapped[datetime]
     people_ahead: Mapped[int] = mapped_column(Integer)
     dossier_reference: Mapped[str | None] = mapped_column(String(40))
-    #: ``pending``, ``printed`` or ``failed``, so staff can reprint what did not come out.
+    #: ``pending``, ``printed``, ``failed`` or ``voided``, so staff can reprint what did
+    #: not come out; a voided ticket keeps its number (never reused, never silently skipped).
     print_status: Mapped[str] = mapped_column(String(16))
+    #: The đối tượng ưu tiên the citizen chose (``nguoi_cao_tuoi``...), if any.
+    priority: Mapped[str | None] = mapped_column(String(32))
+    #: The kiosk that issued it (``settings.kiosk_name``); ``None`` for tickets before 0003.
+    kiosk_name: Mapped[str | None] = mapped_column(String(20))
+    printed_at: Mapped[datetime | None]
+    #: Why the last print failed, as a translatable text ``{context, source, params}``.
+    print_error: Mapped[JsonObject | None]
+    #: How many times staff reprinted it.
+    reprints: Mapped[int] = mapped_column(Integer, default=0)
+    voided_at: Mapped[datetime | None]
 
 
 class NumberLease(Base):
@@ -249,7 +262,9 @@ class NumberLease(Base):
     last_number: Mapped[int] = mapped_column(Integer)
     #: The next number to hand out; ``last_number + 1`` once the block is used up.
     next_number: Mapped[int] = mapped_column(Integer)
-    #: ``server`` for a leased block, ``local`` for the offline fallback range.
+    #: ``server`` for a block the server leased, ``local`` for this kiosk's offline band,
+    #: ``standalone`` for a block a kiosk without a server took from the shared range
+    #: (see ``docs/queue-numbers.md``).
     source: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime]
 

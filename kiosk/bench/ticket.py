@@ -1,0 +1,77 @@
+"""Tap to bytes: a số thứ tự issued, laid out, rendered and turned into ESC/POS bytes.
+
+Runs the real :class:`~kiosk.queue.desk.TicketDesk` on a real SQLite file in a
+temporary data folder, printing to a ``file:`` printer there. A thin timing wrapper
+around the print service marks when the job's bytes are ready (``tap_to_bytes_ms``)
+and how long writing them took (``file_print_ms``, left out of the first); the whole
+``take`` including recording the outcome is ``tap_to_printed_ms``. The clock is fixed
+at a Monday 09:00 in Hà Nội so the queues are open whenever the benchmark runs.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kiosk.bench.stats import summarise
+from kiosk.config import Settings
+from kiosk.paths import prepare_data_dir
+from kiosk.printing.api import PaperProfile, PrintDocument, PrintJob
+from kiosk.queue.desk import PrintPort, TicketDesk
+from kiosk.services import KioskServices
+
+#: 09:00 on Monday 10 March 2025 in Hà Nội.
+BENCH_NOW = datetime(2025, 3, 10, 2, 0, tzinfo=UTC)
+SERVICES = ("A", "B", "C")
+
+
+class _Timed:
+    """The real print service, with the instants the desk reaches each stage."""
+
+    def __init__(self, inner: PrintPort) -> None:
+        self._inner = inner
+        self.bytes_ready = 0.0
+        self.send_ms = 0.0
+
+    def job(self, document: PrintDocument, profile: PaperProfile | None = None) -> PrintJob:
+        job = self._inner.job(document, profile)
+        self.bytes_ready = time.perf_counter()
+        return job
+
+    def send(self, job: PrintJob) -> None:
+        started = time.perf_counter()
+        self._inner.send(job)
+        self.send_ms = (time.perf_counter() - started) * 1000
+
+
+def run(tickets: int = 200) -> dict[str, dict[str, float | int]]:
+    tap_to_bytes: list[float] = []
+    file_print: list[float] = []
+    tap_to_printed: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-ticket-") as folder:
+        paths = prepare_data_dir(Path(folder))
+        settings = Settings(printer=f"file:{paths.printouts}")
+        services = KioskServices(settings, paths, clock=lambda: BENCH_NOW)
+        services.open()
+        try:
+            timed = _Timed(services.printing)
+            desk = TicketDesk(services.tickets, timed, settings)
+            desk.take("C")  # warm-up: fonts, QR encoder, first statements
+            for index in range(tickets):
+                started = time.perf_counter()
+                ticket = desk.take(SERVICES[index % len(SERVICES)])
+                finished = time.perf_counter()
+                if ticket.print_status != "printed":
+                    raise RuntimeError(f"benchmark ticket not printed: {ticket.print_error}")
+                tap_to_bytes.append((timed.bytes_ready - started) * 1000)
+                file_print.append(timed.send_ms)
+                tap_to_printed.append((finished - started) * 1000)
+        finally:
+            services.close()
+    return {
+        "tap_to_bytes_ms": summarise(tap_to_bytes),
+        "file_print_ms": summarise(file_print),
+        "tap_to_printed_ms": summarise(tap_to_printed),
+    }

@@ -1,0 +1,51 @@
+"""Why a số thứ tự could not be issued, reprinted or voided, in words for the citizen."""
+
+from __future__ import annotations
+
+from kiosk.errors import KioskError
+from kiosk.i18n import QT_TRANSLATE_NOOP
+
+
+class QueueError(KioskError):
+    """A ticket request the kiosk cannot fulfil; nothing was issued or changed."""
+
+
+class UnknownServiceError(QueueError):
+    message = QT_TRANSLATE_NOOP("Queue", "Không có dịch vụ xếp hàng “{code}”.")
+
+
+class UnknownPriorityError(QueueError):
+    message = QT_TRANSLATE_NOOP("Queue", "Dịch vụ này không có đối tượng ưu tiên “{group}”.")
+
+
+class DailyLimitError(QueueError):
+    message = QT_TRANSLATE_NOOP(
+        "Queue",
+        "Hôm nay đã hết số cho dịch vụ này ({limit} số). "
+        "Xin mời quay lại vào ngày làm việc tiếp theo.",
+    )
+
+
+class ClosedForTodayError(QueueError):
+    message = QT_TRANSLATE_NOOP(
+        "Queue",
+        "Dịch vụ này đã hết giờ nhận hồ sơ hôm nay. Xin mời quay lại vào ngày làm việc tiếp theo.",
+    )
+
+
+class NumbersExhaustedError(QueueError):
+    """Out of leased blocks and out of this kiosk's offline band (see docs/queue-numbers.md)."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Queue",
+        "Hết số thứ tự dành cho kiosk này khi mất kết nối ({code}, từ {first} đến {last}). "
+        "Xin mời lấy số ở kiosk khác hoặc hỏi cán bộ tại quầy.",
+    )
+
+
+class TicketNotFoundError(QueueError):
+    message = QT_TRANSLATE_NOOP("Queue", "Không tìm thấy số thứ tự “{key}”.")
+
+
+class TicketVoidedError(QueueError):
+    message = QT_TRANSLATE_NOOP("Queue", "Số thứ tự {label} đã bị huỷ, không in lại được.")

@@ -1,0 +1,99 @@
+"""The paper số thứ tự: laid out once as print blocks, rendered by ``kiosk.printing``.
+
+What a citizen needs at a glance, biggest first: the number, the counters (quầy) to
+go to, how many are ahead. The QR carries the dossier reference when the ticket was
+taken for a hồ sơ (staff open it straight away), else the ticket's id. Texts are
+``TrText`` and go through ``translate``, so the UI can print in the kiosk's language;
+the default prints the Vietnamese source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.clock import LOCAL_TZ
+from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+from kiosk.printing.api import Block, PrintDocument, QrBlock, RuleBlock, SpaceBlock, TextBlock
+from kiosk.queue.api import IssuedTicket, PriorityGroup
+
+Translate = Callable[[TrText], str]
+
+PRIORITY_GROUP_NAMES: dict[PriorityGroup, TrText] = {
+    "nguoi_cao_tuoi": QT_TRANSLATE_NOOP("Queue", "Người cao tuổi"),
+    "nguoi_khuyet_tat": QT_TRANSLATE_NOOP("Queue", "Người khuyết tật"),
+    "phu_nu_co_thai": QT_TRANSLATE_NOOP("Queue", "Phụ nữ có thai"),
+    "nguoi_co_cong": QT_TRANSLATE_NOOP("Queue", "Người có công với cách mạng"),
+}
+
+HEADING = QT_TRANSLATE_NOOP("Queue", "SỐ THỨ TỰ")
+COUNTERS = QT_TRANSLATE_NOOP("Queue", "Mời đến quầy {counters}")
+PEOPLE_AHEAD = QT_TRANSLATE_NOOP("Queue", "Trước bạn còn {count} người")
+NOBODY_AHEAD = QT_TRANSLATE_NOOP("Queue", "Bạn là người đầu tiên")
+PRIORITY = QT_TRANSLATE_NOOP("Queue", "Ưu tiên: {group}")
+ISSUED_AT = QT_TRANSLATE_NOOP("Queue", "Ngày {date} lúc {time}")
+QR_CAPTION_DOSSIER = QT_TRANSLATE_NOOP("Queue", "Mã hồ sơ: {reference}")
+QR_CAPTION_TICKET = QT_TRANSLATE_NOOP("Queue", "Đưa mã này cho cán bộ khi cần")
+FOOTER = QT_TRANSLATE_NOOP("Queue", "Xin giữ phiếu và chờ đến lượt khi được gọi số.")
+
+
+def _source(text: TrText) -> str:
+    return text.render()
+
+
+def qr_data(ticket: IssuedTicket) -> str:
+    """The dossier reference when there is one, else the ticket's id."""
+    return ticket.dossier_reference or str(ticket.id)
+
+
+def ticket_document(
+    ticket: IssuedTicket, centre_name: str, translate: Translate = _source
+) -> PrintDocument:
+    """The ticket's slip; ``title`` names the job by its label only (no personal data)."""
+    local = ticket.issued_at.astimezone(LOCAL_TZ)
+    blocks: list[Block] = [
+        TextBlock(centre_name, size="normal", align="centre", bold=True),
+        TextBlock(ticket.service_name, size="normal", align="centre"),
+        RuleBlock(),
+        TextBlock(translate(HEADING), size="small", align="centre"),
+        TextBlock(ticket.label, size="huge", align="centre", bold=True),
+    ]
+    if ticket.counters:
+        counters = ", ".join(str(counter) for counter in ticket.counters)
+        blocks.append(
+            TextBlock(
+                translate(COUNTERS.with_params(counters=counters)),
+                size="large",
+                align="centre",
+                bold=True,
+            )
+        )
+    if ticket.priority is not None:
+        group = translate(PRIORITY_GROUP_NAMES[ticket.priority])
+        blocks.append(
+            TextBlock(translate(PRIORITY.with_params(group=group)), align="centre", bold=True)
+        )
+    ahead = (
+        PEOPLE_AHEAD.with_params(count=ticket.people_ahead) if ticket.people_ahead else NOBODY_AHEAD
+    )
+    blocks += [
+        TextBlock(translate(ahead), align="centre"),
+        TextBlock(
+            translate(
+                ISSUED_AT.with_params(date=local.strftime("%d/%m/%Y"), time=local.strftime("%H:%M"))
+            ),
+            size="small",
+            align="centre",
+        ),
+        SpaceBlock(),
+        QrBlock(
+            qr_data(ticket),
+            caption=translate(
+                QR_CAPTION_DOSSIER.with_params(reference=ticket.dossier_reference)
+                if ticket.dossier_reference
+                else QR_CAPTION_TICKET
+            ),
+        ),
+        RuleBlock(),
+        TextBlock(translate(FOOTER), size="small", align="centre"),
+    ]
+    return PrintDocument(blocks=tuple(blocks), title=f"ticket-{ticket.label}")

@@ -1,0 +1,258 @@
+"""Issuing số thứ tự and keeping their print outcome, reprints and voids.
+
+Every change is one transaction with its outbox entry (the sync worker uploads it),
+and staff actions (in lại, huỷ số) go to the audit log in that same transaction.
+Tickets hold no personal data: a queue, a number, times, an optional đối tượng ưu
+tiên and an optional dossier reference.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kiosk.audit import AuditLog
+from kiosk.clock import LOCAL_TZ, Clock
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.db.models import OutboxEntry, QueueService, Ticket
+from kiosk.i18n import TrText
+from kiosk.queue.api import IssuedTicket, PriorityGroup, QueueServiceView
+from kiosk.queue.errors import (
+    ClosedForTodayError,
+    DailyLimitError,
+    TicketNotFoundError,
+    TicketVoidedError,
+    UnknownPriorityError,
+    UnknownServiceError,
+)
+from kiosk.queue.numbering import NumberLeases, label
+from kiosk.queue.services import closed_for_today, priority_groups, service_views
+
+
+class TicketService:
+    """The queue's core service: the screen, the CLI and the desk go through it."""
+
+    def __init__(self, db: Database, audit: AuditLog, clock: Clock, settings: Settings) -> None:
+        self._db = db
+        self._audit = audit
+        self._clock = clock
+        self._kiosk_name = settings.kiosk_name
+        self.leases = NumberLeases(
+            db, clock, kiosk_number=settings.kiosk_number, standalone=settings.server_url is None
+        )
+
+    def services(self) -> list[QueueServiceView]:
+        with self._db.transaction() as session:
+            return service_views(session, self._local_now())
+
+    def issue(
+        self,
+        service_code: str,
+        priority: PriorityGroup | None = None,
+        dossier_reference: str | None = None,
+    ) -> IssuedTicket:
+        """A new ``pending`` ticket, committed with its outbox entry before it returns.
+
+        ``people_ahead`` counts the tickets this kiosk issued today for the queue and
+        did not void: the kiosk counts what it knows. Tickets may be taken before
+        opening and in the lunch break, not once the day's last opening span is over.
+        """
+        now = self._clock()
+        local_now = now.astimezone(LOCAL_TZ)
+        day = local_now.date()
+        with self._db.transaction() as session:
+            service = session.get(QueueService, service_code)
+            if service is None:
+                raise UnknownServiceError(code=service_code)
+            if priority is not None and priority not in priority_groups(service):
+                raise UnknownPriorityError(group=priority)
+            if closed_for_today(service.opening_hours, local_now):
+                raise ClosedForTodayError()
+            ahead = _issued_today(session, service_code, day)
+            if service.daily_limit is not None and ahead >= service.daily_limit:
+                raise DailyLimitError(limit=service.daily_limit)
+            number = self.leases.take(session, service_code, day)
+            ticket = Ticket(
+                id=uuid.uuid4(),
+                service_code=service_code,
+                service_day=day,
+                number=number,
+                issued_at=now,
+                people_ahead=ahead,
+                dossier_reference=dossier_reference,
+                print_status="pending",
+                priority=priority,
+                kiosk_name=self._kiosk_name,
+                reprints=0,
+            )
+            session.add(ticket)
+            session.flush()
+            _outbox(session, ticket, "create", _create_payload(ticket), now)
+            return _issued(ticket, service)
+
+    def mark_printed(self, ticket_id: uuid.UUID) -> IssuedTicket:
+        with self._db.transaction() as session:
+            ticket = _get(session, ticket_id)
+            if ticket.voided_at is None:
+                ticket.print_status = "printed"
+                ticket.printed_at = self._clock()
+                ticket.print_error = None
+            return _issued(ticket, session.get(QueueService, ticket.service_code))
+
+    def mark_failed(self, ticket_id: uuid.UUID, error: TrText) -> IssuedTicket:
+        """Record why printing failed; the ticket stays valid and can be reprinted."""
+        with self._db.transaction() as session:
+            ticket = _get(session, ticket_id)
+            if ticket.voided_at is None:
+                ticket.print_status = "failed"
+                ticket.print_error = {
+                    "context": error.context,
+                    "source": error.source,
+                    "params": {key: str(value) for key, value in error.params.items()},
+                }
+            return _issued(ticket, session.get(QueueService, ticket.service_code))
+
+    def reprint(self, ticket_id: uuid.UUID, actor: str) -> IssuedTicket:
+        """Count and audit a staff reprint (in lại); the desk then prints it."""
+        with self._db.transaction() as session:
+            ticket = _get(session, ticket_id)
+            if ticket.voided_at is not None:
+                raise TicketVoidedError(label=label(ticket.service_code, ticket.number))
+            ticket.reprints += 1
+            self._audit.record_in(
+                session,
+                actor,
+                "ticket.reprint",
+                ticket_id=str(ticket.id),
+                label=label(ticket.service_code, ticket.number),
+                reprints=ticket.reprints,
+            )
+            return _issued(ticket, session.get(QueueService, ticket.service_code))
+
+    def void(self, ticket_id: uuid.UUID, actor: str, reason: str) -> IssuedTicket:
+        """Huỷ số: the number stays taken, marked ``voided``, and is never reissued."""
+        now = self._clock()
+        with self._db.transaction() as session:
+            ticket = _get(session, ticket_id)
+            if ticket.voided_at is None:
+                ticket.voided_at = now
+                ticket.print_status = "voided"
+                self._audit.record_in(
+                    session,
+                    actor,
+                    "ticket.void",
+                    ticket_id=str(ticket.id),
+                    label=label(ticket.service_code, ticket.number),
+                    reason=reason,
+                )
+                payload = {"id": str(ticket.id), "status": "voided", "voided_at": now.isoformat()}
+                _outbox(session, ticket, "update", payload, now)
+            return _issued(ticket, session.get(QueueService, ticket.service_code))
+
+    def find(self, key: str | uuid.UUID) -> IssuedTicket:
+        """A ticket by id, or by label (``A-001``) for today; raises ``TicketNotFoundError``."""
+        with self._db.transaction() as session:
+            ticket = self._lookup(session, key)
+            if ticket is None:
+                raise TicketNotFoundError(key=str(key))
+            return _issued(ticket, session.get(QueueService, ticket.service_code))
+
+    def _lookup(self, session: Session, key: str | uuid.UUID) -> Ticket | None:
+        if isinstance(key, uuid.UUID):
+            return session.get(Ticket, key)
+        try:
+            return session.get(Ticket, uuid.UUID(key))
+        except ValueError:
+            pass
+        code, _, digits = key.strip().upper().rpartition("-")
+        if not code or not digits.isdigit():
+            return None
+        return session.scalars(
+            select(Ticket).where(
+                Ticket.service_code == code,
+                Ticket.service_day == self._local_now().date(),
+                Ticket.number == int(digits),
+            )
+        ).first()
+
+    def _local_now(self) -> datetime:
+        return self._clock().astimezone(LOCAL_TZ)
+
+
+def _issued_today(session: Session, service_code: str, day: object) -> int:
+    count = session.scalar(
+        select(func.count())
+        .select_from(Ticket)
+        .where(
+            Ticket.service_code == service_code,
+            Ticket.service_day == day,
+            Ticket.voided_at.is_(None),
+        )
+    )
+    return int(count or 0)
+
+
+def _get(session: Session, ticket_id: uuid.UUID) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise TicketNotFoundError(key=str(ticket_id))
+    return ticket
+
+
+def _create_payload(ticket: Ticket) -> dict[str, Any]:
+    """The ticket as the server receives it: no personal data, only queue facts."""
+    return {
+        "id": str(ticket.id),
+        "service_code": ticket.service_code,
+        "service_day": ticket.service_day.isoformat(),
+        "number": ticket.number,
+        "label": label(ticket.service_code, ticket.number),
+        "issued_at": ticket.issued_at.isoformat(),
+        "people_ahead": ticket.people_ahead,
+        "priority": ticket.priority,
+        "dossier_reference": ticket.dossier_reference,
+        "kiosk_name": ticket.kiosk_name,
+    }
+
+
+def _outbox(
+    session: Session, ticket: Ticket, operation: str, payload: dict[str, Any], now: datetime
+) -> None:
+    session.add(
+        OutboxEntry(
+            entity_type="ticket",
+            entity_id=ticket.id,
+            operation=operation,
+            payload=payload,
+            created_at=now,
+            attempts=0,
+        )
+    )
+
+
+def _issued(ticket: Ticket, service: QueueService | None) -> IssuedTicket:
+    error = ticket.print_error
+    return IssuedTicket(
+        id=ticket.id,
+        service_code=ticket.service_code,
+        service_name=service.name if service is not None else ticket.service_code,
+        number=ticket.number,
+        label=label(ticket.service_code, ticket.number),
+        counters=tuple(service.counters) if service is not None else (),
+        service_day=ticket.service_day,
+        issued_at=ticket.issued_at,
+        people_ahead=ticket.people_ahead,
+        priority=ticket.priority,  # type: ignore[arg-type]
+        dossier_reference=ticket.dossier_reference,
+        print_status=ticket.print_status,  # type: ignore[arg-type]
+        print_error=(
+            None
+            if error is None or ticket.print_status != "failed"
+            else TrText(error["context"], error["source"], dict(error.get("params", {})))
+        ),
+    )

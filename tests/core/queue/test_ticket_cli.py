@@ -1,0 +1,85 @@
+"""``python -m kiosk ticket``: the same desk as the screen, from a shell."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.db import Database
+from kiosk.paths import PROJECT_ROOT
+from tests.core.queue.conftest import ALL_DAY, set_queue
+
+
+def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A fresh kiosk whose queues are open around the clock (the CLI runs on real time)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("KIOSK_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("KIOSK_CONFIG", raising=False)
+    database = Database(tmp_path / "data" / "kiosk.sqlite3")
+    database.open()
+    try:
+        for code in ("A", "B", "C"):
+            set_queue(database, code, opening_hours=ALL_DAY, daily_limit=None)
+    finally:
+        database.close()
+    return dict(os.environ)
+
+
+def test_ticket_is_issued_and_printed_to_a_file_printer(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    out = tmp_path / "printouts"
+    first = run_cli("ticket", "A", "--printer", f"file:{out}", "--json", env=env)
+    assert first.returncode == 0, first.stderr
+    ticket = json.loads(first.stdout)
+    assert ticket["label"] == "A-001"
+    assert ticket["print_status"] == "printed"
+    assert ticket["counters"] == [1, 2]
+    assert ticket["print_error"] is None
+    assert len(list(out.glob("*.bin"))) == 1
+    second = run_cli(
+        "ticket", "a", "--priority", "nguoi_khuyet_tat", "--printer", f"file:{out}", env=env
+    )
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.split()[0] == "A-002"
+    assert "printed" in second.stdout
+
+
+def test_a_printer_fault_still_issues_exit_0_with_the_message(env: dict[str, str]) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_cli(
+        "ticket", "B", "--printer", f"tcp://127.0.0.1:{port}?timeout=2", "--json", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    ticket = json.loads(result.stdout)
+    assert ticket["label"] == "B-001"
+    assert ticket["print_status"] == "failed"
+    assert ticket["print_error"].startswith("Máy in")
+
+
+def test_an_unknown_queue_exits_2(env: dict[str, str], tmp_path: Path) -> None:
+    result = run_cli("ticket", "Z", "--printer", f"file:{tmp_path}", env=env)
+    assert result.returncode == 2
+    assert "Z" in result.stderr
+    assert result.stdout == ""
