@@ -24,7 +24,7 @@ from ui.errors import ExceptionHook
 from ui.fonts import apply_app_font, load_bundled_fonts
 from ui.i18n import qm_path
 from ui.main_window import KioskWindow
-from ui.ops import Op, wait_for_all
+from ui.ops import Op, Pool, wait_for_all
 
 if TYPE_CHECKING:
     from kiosk.services import KioskServices
@@ -53,7 +53,7 @@ def main(argv: Sequence[str]) -> int:
 
     hook = ExceptionHook(app)
     hook.install()
-    window = KioskWindow(context.settings)
+    window = KioskWindow(context.settings, build_all=False)
     hook.crashed.connect(window.show_crash)
     window.quit_requested.connect(app.quit)
     holder: list[KioskServices] = []
@@ -61,7 +61,7 @@ def main(argv: Sequence[str]) -> int:
         window.home.first_painted.connect(lambda: _report_first_paint(app))
     else:
         window.home.first_painted.connect(
-            lambda: QTimer.singleShot(0, lambda: _open_services(context, window, holder))
+            lambda: QTimer.singleShot(0, lambda: _after_first_paint(context, window, holder))
         )
     window.present()
     try:
@@ -78,12 +78,21 @@ def _report_first_paint(app: QCoreApplication) -> None:
     QTimer.singleShot(0, app.quit)
 
 
+def _after_first_paint(
+    context: StartupContext, window: KioskWindow, holder: list[KioskServices]
+) -> None:
+    """What the first screen did not wait for: the other screens, then the services."""
+    window.finish_building()
+    _open_services(context, window, holder)
+
+
 def _open_services(
     context: StartupContext, window: KioskWindow, holder: list[KioskServices]
 ) -> None:
     """Import and open the core services once the first screen is up."""
     if holder:
         return
+    from kiosk.printing.escpos import warm_up as escpos_warm_up
     from kiosk.services import KioskServices
 
     services = KioskServices(context.settings, context.paths)
@@ -95,8 +104,10 @@ def _open_services(
 
     def opened(_: None) -> None:
         window.attach_services(services)
-        # The search index is ready before the first citizen types.
+        # The search index and the printer library are ready before the first citizen
+        # types a query or takes a ticket.
         Op(services.catalog.warm_up, parent=window).start()
+        Op(escpos_warm_up, parent=window, pool=Pool.IO).start()
 
     Op(services.open, parent=window).on_success(opened).on_failure(failed).start()
 

@@ -32,17 +32,10 @@ from ui.errors import StartingUpError
 from ui.i18n import LanguageSwitcher
 from ui.idle import IdleWatchdog
 from ui.journeys import JOURNEYS
-from ui.keyboard import KeyboardFocus, OnScreenKeyboard, TelexFilter
 from ui.screens.base import Screen
-from ui.screens.error import ErrorScreen
-from ui.screens.help import HelpScreen
 from ui.screens.home import HomeScreen
-from ui.screens.lookup import install as install_lookup
-from ui.screens.pin_pad import PinPadScreen
-from ui.screens.staff import StaffScreen
 from ui.screens.unavailable import UnavailableScreen
 from ui.session import Session
-from ui.staff_mode import StaffMode
 from ui.theme import stylesheet
 from ui.widgets.banner import MessageBanner
 from ui.widgets.idle_overlay import IdleOverlay
@@ -50,6 +43,14 @@ from ui.widgets.logo import LONG_PRESS_MS
 
 if TYPE_CHECKING:
     from kiosk.services import KioskServices
+    from ui.keyboard import KeyboardFocus, OnScreenKeyboard, TelexFilter
+    from ui.screens.error import ErrorScreen
+    from ui.screens.help import HelpScreen
+    from ui.screens.lookup import LookupFlow
+    from ui.screens.pin_pad import PinPadScreen
+    from ui.screens.queue import QueueFlow
+    from ui.screens.staff import StaffScreen
+    from ui.staff_mode import StaffMode
 
 log = logging.getLogger("kiosk.ui")
 
@@ -79,7 +80,10 @@ class KioskWindow(QMainWindow):
         long_press_ms: int = LONG_PRESS_MS,
         error_return_ms: int = ERROR_RETURN_MS,
         parent: QWidget | None = None,
+        build_all: bool = True,
     ) -> None:
+        """``build_all=False`` builds only the home screen; :meth:`finish_building`
+        adds the rest, which the app does right after the first paint."""
         super().__init__(parent)
         self.settings = settings
         self._services = services
@@ -104,10 +108,11 @@ class KioskWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
 
         self.screens: dict[str, Screen] = {}
+        self._central, self._layout = central, layout
+        self._built_all = False
         self.home = HomeScreen(settings.centre_name, settings.kiosk_name, clock=clock)
         self.home.logo.set_hold_ms(long_press_ms)
-        self._build_screens()
-        self._build_keyboard(central, layout)
+        self.add_screen("home", self.home)
         self._wire_home()
         self.idle = IdleWatchdog(settings.idle_timeout_s, settings.idle_warning_s, self)
         self.overlay = IdleOverlay(central, self.idle.remaining_ms)
@@ -122,26 +127,48 @@ class KioskWindow(QMainWindow):
         self.retranslate()
         self.go_home()
         self.idle.start()
+        if build_all:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Every screen but home, the keyboard and staff mode; safe to call again.
+
+        Kept out of the first paint: a citizen sees the home screen sooner, and these
+        are ready long before a finger reaches a tile.
+        """
+        if self._built_all:
+            return
+        self._built_all = True
+        self._build_screens()
+        self._build_keyboard(self._central, self._layout)
 
     def _build_screens(self) -> None:
-        self.add_screen("home", self.home)
+        from ui.screens.error import ErrorScreen
+        from ui.screens.help import HelpScreen
+        from ui.screens.lookup import install as install_lookup
+        from ui.screens.pin_pad import PinPadScreen
+        from ui.screens.queue import install as install_queue
+        from ui.screens.staff import StaffScreen
+        from ui.staff_mode import StaffMode
+
         for journey in JOURNEYS:
             placeholder = UnavailableScreen(journey)
             placeholder.home_requested.connect(self.go_home)
             self.add_screen(journey.key, placeholder)
-        self.lookup = install_lookup(self)
-        self.help = HelpScreen()
+        self.lookup: LookupFlow = install_lookup(self)
+        self.queue: QueueFlow = install_queue(self)
+        self.help: HelpScreen = HelpScreen()
         self.help.home_requested.connect(self.go_home)
         self.add_screen("help", self.help)
-        self.pin_pad = PinPadScreen()
+        self.pin_pad: PinPadScreen = PinPadScreen()
         self.pin_pad.cancelled.connect(self.go_home)
         self.add_screen("pin", self.pin_pad)
-        self.staff = StaffScreen()
+        self.staff: StaffScreen = StaffScreen()
         self.add_screen("staff", self.staff)
-        self.error_screen = ErrorScreen()
+        self.error_screen: ErrorScreen = ErrorScreen()
         self.add_screen("error", self.error_screen)
 
-        self.staff_mode = StaffMode(
+        self.staff_mode: StaffMode = StaffMode(
             self.services, lambda: self.session, self.pin_pad, self.staff, self
         )
         self.staff_mode.unlocked.connect(lambda: self.show_screen("staff"))
@@ -151,17 +178,19 @@ class KioskWindow(QMainWindow):
 
     def _build_keyboard(self, central: QWidget, layout: QVBoxLayout) -> None:
         """Telex for every field, and the on-screen keyboard docked under the screens."""
-        self.telex = TelexFilter(self)
+        from ui.keyboard import KeyboardFocus, OnScreenKeyboard, TelexFilter
+
+        self.telex: TelexFilter = TelexFilter(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.telex)
-        self.keyboard = OnScreenKeyboard(self.telex, central)
+        self.keyboard: OnScreenKeyboard = OnScreenKeyboard(self.telex, central)
         self.keyboard.hide()
         layout.addWidget(self.keyboard)
         # The keyboard takes over half of a 768 px screen: let the screen above give up
         # height rather than grow the window off the screen (screens with fields scroll).
         self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.keyboard_focus = KeyboardFocus(self.keyboard, self)
+        self.keyboard_focus: KeyboardFocus = KeyboardFocus(self.keyboard, self)
         self.pin_pad.field.setProperty("keyboard", False)  # it has its own digit pad
 
     def _wire_home(self) -> None:
@@ -198,6 +227,8 @@ class KioskWindow(QMainWindow):
         return next((n for n, s in self.screens.items() if s is current), "")
 
     def show_screen(self, name: str) -> None:
+        if name not in self.screens:
+            self.finish_building()
         screen = self.screens[name]
         self.banner.clear()
         self.stack.setCurrentWidget(screen)
@@ -283,6 +314,7 @@ class KioskWindow(QMainWindow):
     def open_staff(self) -> None:
         if self.current_screen_name() == "error":
             return
+        self.finish_building()
         self.show_screen("staff" if self.staff_mode.is_unlocked else "pin")
 
     @property
@@ -335,12 +367,13 @@ class KioskWindow(QMainWindow):
             and self.languages.language == self.settings.language
             and self._theme == self.settings.theme
             and self._scale == self.settings.text_scale
-            and not self.staff_mode.is_unlocked
+            and not (self._built_all and self.staff_mode.is_unlocked)
             and self.banner.isHidden()
         )
 
     def reset_session(self) -> None:
         """Forget the citizen: inputs, messages, session, staff unlock, language, look."""
+        self.finish_building()
         self._error_timer.stop()
         self.overlay.stop()
         self.banner.clear()

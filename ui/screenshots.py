@@ -8,13 +8,16 @@ data folder and a fixed clock, into files such as ``home-vi-1366x768.png``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import logging
 import os
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from unittest import mock
 
 from PySide6.QtWidgets import QApplication
 
@@ -24,11 +27,16 @@ from kiosk.errors import WrongPinError
 from kiosk.logs import LOG_TAIL, configure_logging
 from kiosk.logs.setup import LOG_FORMAT
 from kiosk.paths import PROJECT_ROOT, prepare_data_dir
+from kiosk.printing.api import PAPER_58, PAPER_80, PaperProfile, PrintDocument, PrintJob
+from kiosk.printing.errors import PrinterPaperOutError
+from kiosk.queue.desk import PrintPort, TicketDesk
+from kiosk.queue.layout import ticket_document
 from kiosk.services import KioskServices
 from ui import ops
 from ui.fonts import apply_app_font, load_bundled_fonts
 from ui.main_window import KioskWindow
 from ui.screens.lookup import BrowseScreen, SearchScreen
+from ui.screens.queue import ChooseScreen
 
 SIZES = ((1366, 768), (1920, 1080))
 LANGUAGES = (Language.VIETNAMESE, Language.ENGLISH)
@@ -96,6 +104,7 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
         "form": screen("form"),
         "register": screen("register"),
         "queue": screen("queue"),
+        **_queue_shots(window),
         "help": screen("help"),
         "idle": idle,
         "pin": pin_pad,
@@ -106,10 +115,89 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
     }
 
 
+def _queue_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
+    """Lấy số thứ tự: the priority question, a printed ticket, one that did not print."""
+
+    def queue_priority() -> None:
+        window.show_screen("queue")
+        choose = window.screens["queue"]
+        assert isinstance(choose, ChooseScreen)
+        choose.choose(choose.card("A"))
+
+    def queue_ticket() -> None:
+        queue_priority()
+        choose = window.screens["queue"]
+        assert isinstance(choose, ChooseScreen)
+        choose.priority_buttons["nguoi_cao_tuoi"].click()
+
+    def queue_ticket_failed() -> None:
+        services = window.services()
+        working = services.desk
+        paper_out = _PaperOut(services.printing)
+        services.desk = TicketDesk(services.tickets, paper_out, services.settings)
+        try:
+            queue_priority()
+            choose = window.screens["queue"]
+            assert isinstance(choose, ChooseScreen)
+            choose.none_button.click()
+        finally:
+            services.desk = working
+
+    def queue_ticket_large_text() -> None:
+        _large_text(window)
+        queue_ticket()
+
+    return {
+        "queue-priority": queue_priority,
+        "queue-ticket": queue_ticket,
+        "queue-ticket-failed": queue_ticket_failed,
+        "queue-ticket-large-text": queue_ticket_large_text,
+    }
+
+
 def _large_text(window: KioskWindow) -> None:
     while window.text_scale != TextScale.LARGEST:
         window.next_text_scale()
     window.go_home()
+
+
+class _PaperOut:
+    """The real layout and renderer in front of a printer that is out of paper, so the
+    "show this screen to staff" ticket can be drawn without a broken printer."""
+
+    def __init__(self, printing: PrintPort) -> None:
+        self._printing = printing
+
+    def job(self, document: PrintDocument, profile: PaperProfile | None = None) -> PrintJob:
+        return self._printing.job(document, profile)
+
+    def send(self, job: PrintJob) -> None:
+        raise PrinterPaperOutError()
+
+
+def _fixed_uuids() -> Callable[[], uuid.UUID]:
+    """Ticket ids from a fixed sequence, so the QR codes in the images never change."""
+    numbers = itertools.count(1)
+    return lambda: uuid.UUID(int=next(numbers))
+
+
+def _ticket_previews(services: KioskServices, out: Path) -> list[Path]:
+    """The first ticket of the morning as the printer receives it, on both papers."""
+    ticket = services.tickets.find("A-001")
+    document = ticket_document(ticket, services.settings.centre_name)
+    written = []
+    for profile in (PAPER_80, PAPER_58):
+        path = out / f"ticket-{profile.name}.png"
+        services.printing.job(document, profile).image.save(path)
+        written.append(path)
+    return written
+
+
+def _seed_queues(services: KioskServices) -> None:
+    """A morning's tickets already taken, so the cards show people waiting."""
+    for code, count in (("A", 7), ("B", 3)):
+        for _ in range(count):
+            services.desk.take(code)
 
 
 class _ScreenshotTimeFormatter(logging.Formatter):
@@ -134,7 +222,10 @@ def render_all(
     written: list[Path] = []
     was_synchronous = ops.is_synchronous()
     ops.set_synchronous(True)
-    with tempfile.TemporaryDirectory(prefix="kiosk-screens-") as data:
+    with (
+        tempfile.TemporaryDirectory(prefix="kiosk-screens-") as data,
+        mock.patch.object(uuid, "uuid4", _fixed_uuids()),
+    ):
         settings = Settings(idle_timeout_s=3600.0, idle_warning_s=20.0)
         paths = prepare_data_dir(Path(data))
         configure_logging(None, "INFO")
@@ -142,6 +233,8 @@ def render_all(
         services = KioskServices(settings, paths, clock=lambda: SCREENSHOT_TIME)
         services.open()
         services.staff.set_pin(DEMO_PIN)
+        _seed_queues(services)
+        written += _ticket_previews(services, out)
         window = KioskWindow(settings, services, clock=lambda: SCREENSHOT_TIME)
         try:
             window.show()

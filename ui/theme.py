@@ -229,6 +229,7 @@ QScrollBar::handle:vertical {{ background: {p.border}; min-height: {s(48)}px; bo
 #ErrorTitle {{ font-size: {s(44)}px; font-weight: bold; color: {p.text}; }}
 """
         + _lookup_styles(p, scale)
+        + _queue_styles(p, scale)
         + keyboard_stylesheet(p, scale)
     )
 
@@ -310,6 +311,129 @@ QPushButton[role="action"] {{ font-size: {s(26)}px; padding: {s(6)}px {s(32)}px;
 #MethodName {{ font-size: {s(26)}px; font-weight: bold; color: {title}; }}
 #Url {{ font-size: {s(20)}px; color: {p.muted}; }}
 #QrCode {{ background: #ffffff; }}
+"""
+
+
+# -- Lấy số thứ tự: queue cards, the priority question, the ticket ---------------------
+
+
+def _queue_styles(p: Palette, scale: TextScale) -> str:
+    """The ticket screens' widgets (``ui/screens/queue``).
+
+    Cards and priority buttons are at least 96 and 80 px high. The ticket number is
+    150 px at 100 %, capped so the whole ticket still fits a 768 px screen at 150 %.
+    A closed or full queue is told in calm grey or amber, never alarm red: nothing is
+    wrong, the citizen only has to come back. A ticket that did not print gets a warm
+    amber box, the colour of "please do this", and high contrast keeps yellow on black.
+    """
+    hc = p is HIGH_CONTRAST
+
+    def s(size: float) -> int:
+        return px(size, scale)
+
+    title = p.text if hc else p.primary
+    card_border = f"{p.border_px}px solid {p.border}"
+    return f"""
+#ServiceCard {{
+    min-height: {max(96, s(96))}px;
+    padding: 0;
+    text-align: left;
+    background: {p.surface};
+    border: {card_border};
+    border-radius: 16px;
+}}
+#ServiceCard:pressed {{ background: {p.window if not hc else p.primary_pressed}; }}
+#ServiceCard[state="closed"], #ServiceCard[state="full"] {{
+    background: {p.window if not hc else p.surface};
+    border-style: dashed;
+}}
+#ServiceCard[tappable="false"] {{
+    border: {p.border_px + 1}px solid {p.accent if hc else p.primary};
+}}
+#ServiceCode {{
+    min-width: {s(72)}px;
+    min-height: {s(72)}px;
+    font-size: {s(44)}px;
+    font-weight: bold;
+    color: {p.primary_text if not hc else "#000000"};
+    background: {p.primary if not hc else p.accent};
+    border-radius: 12px;
+}}
+#ServiceCard[state="closed"] #ServiceCode, #ServiceCard[state="full"] #ServiceCode {{
+    background: {p.muted if not hc else p.accent};
+}}
+#ServiceName {{ font-size: {s(28)}px; font-weight: bold; color: {title}; }}
+#ServiceCounters {{ font-size: {s(22)}px; font-weight: normal; color: {p.muted}; }}
+#ServiceState {{
+    font-size: {s(22)}px;
+    font-weight: bold;
+    padding: {s(4)}px {s(16)}px;
+    border-radius: 12px;
+    color: {"#0d5d2a" if not hc else "#000000"};
+    background: {"#dcf3e3" if not hc else p.accent};
+    border: {p.border_px}px solid {"#2e8b57" if not hc else p.accent};
+}}
+#ServiceState[state="closed"] {{
+    color: {p.muted if not hc else "#000000"};
+    background: {p.surface if not hc else p.accent};
+    border-color: {p.border if not hc else p.accent};
+}}
+#ServiceState[state="full"] {{
+    color: {"#7a4a00" if not hc else "#000000"};
+    background: {"#fff1cc" if not hc else p.accent};
+    border-color: {"#e0a800" if not hc else p.accent};
+}}
+#QueueNotice {{ font-size: {s(22)}px; color: {p.muted}; }}
+#QueueNotice[attention="true"] {{
+    font-size: {s(24)}px;
+    font-weight: bold;
+    color: {"#7a4a00" if not hc else p.text};
+}}
+#PriorityPage {{ background: transparent; }}
+#PriorityQuestion {{ font-size: {s(32)}px; font-weight: bold; color: {p.text}; }}
+QPushButton#PriorityButton, QPushButton#NoPriorityButton {{
+    min-height: {max(80, s(80))}px;
+    font-size: {s(26)}px;
+}}
+QPushButton#PriorityButton:disabled, QPushButton#NoPriorityButton:disabled {{
+    color: {p.muted};
+    background: {p.window if not hc else p.surface};
+    border-color: {p.border};
+}}
+#QueueIssuing {{ font-size: {s(24)}px; font-weight: bold; color: {title}; }}
+#TicketCard {{
+    background: {p.surface};
+    border: {p.border_px + 1}px solid {p.accent if hc else p.primary};
+    border-radius: 20px;
+}}
+#TicketCaption {{ font-size: {s(26)}px; color: {p.muted}; }}
+#TicketNumber {{
+    font-size: {min(s(150), 180)}px;
+    font-weight: bold;
+    color: {title};
+}}
+#TicketService {{ font-size: {s(28)}px; font-weight: bold; color: {p.text}; }}
+#TicketCounters {{ font-size: {s(32)}px; font-weight: bold; color: {p.text}; }}
+#TicketAhead {{ font-size: {s(24)}px; color: {p.text}; }}
+#TicketPriority {{ font-size: {s(22)}px; font-weight: bold; color: {p.muted}; }}
+#PrintStatus {{
+    background: {"#dcf3e3" if not hc else p.surface};
+    border: {p.border_px}px solid {"#2e8b57" if not hc else p.border};
+    border-radius: 14px;
+}}
+#PrintStatus[failed="true"] {{
+    background: {"#fff1cc" if not hc else p.surface};
+    border: {p.border_px + 1}px solid {"#e0a800" if not hc else p.accent};
+}}
+#PrintMessage {{
+    font-size: {s(26)}px;
+    font-weight: bold;
+    color: {"#0d5d2a" if not hc else p.text};
+}}
+#PrintMessage[failed="true"] {{ color: {"#5c3800" if not hc else p.text}; }}
+#PrintError {{ font-size: {s(20)}px; color: {p.muted}; }}
+#TicketCountdown {{ font-size: {s(22)}px; color: {p.muted}; }}
+QPushButton#DoneButton {{ min-width: {s(200)}px; min-height: {max(96, s(96))}px; }}
 """
 
 

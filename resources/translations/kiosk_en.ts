@@ -105,6 +105,34 @@
         <source>Mã PIN phải gồm từ 4 đến 12 chữ số.</source>
         <translation>The PIN must be 4 to 12 digits long.</translation>
     </message>
+    <message>
+        <source>Máy in gặp lỗi nên chưa in được phiếu.</source>
+        <translation>The printer failed, so the ticket was not printed.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy in không hợp lệ: {uri}</source>
+        <translation>Invalid printer address: {uri}</translation>
+    </message>
+    <message>
+        <source>Máy in chưa sẵn sàng: không kết nối được với máy in. Vui lòng báo cán bộ.</source>
+        <translation>The printer is not ready: it cannot be reached. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <source>Máy in không phản hồi nên phiếu có thể chưa được in. Vui lòng báo cán bộ.</source>
+        <translation>The printer is not responding, so the ticket may not have printed. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối với máy in khi đang in; phiếu có thể chưa in hết.</source>
+        <translation>The connection to the printer was lost while printing; the ticket may be incomplete.</translation>
+    </message>
+    <message>
+        <source>Máy in hết giấy. Vui lòng báo cán bộ thay giấy.</source>
+        <translation>The printer is out of paper. Please ask a staff member to refill it.</translation>
+    </message>
+    <message>
+        <source>Nắp máy in đang mở. Vui lòng báo cán bộ đóng nắp.</source>
+        <translation>The printer cover is open. Please ask a staff member to close it.</translation>
+    </message>
 </context>
 <context>
     <name>HelpScreen</name>
@@ -524,6 +552,213 @@
     <message>
         <source>Huỷ</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <source>Lấy số thứ tự</source>
+        <translation>Take a queue number</translation>
+    </message>
+    <message>
+        <source>Bạn có thuộc đối tượng ưu tiên không?</source>
+        <translation>Do you have priority?</translation>
+    </message>
+    <message>
+        <source>Đối tượng ưu tiên được mời vào quầy trước. Cán bộ có thể đề nghị bạn xuất trình giấy tờ.</source>
+        <translation>People with priority are called first. Staff may ask to see a document.</translation>
+    </message>
+    <message>
+        <source>Không thuộc đối tượng ưu tiên</source>
+        <translation>No priority</translation>
+    </message>
+    <message>
+        <source>In số thứ tự</source>
+        <translation>Print my number</translation>
+    </message>
+    <message>
+        <source>Đang in số thứ tự, vui lòng chờ trong giây lát…</source>
+        <translation>Printing your number, one moment please…</translation>
+    </message>
+    <message>
+        <source>Bạn lấy số thứ tự cho:</source>
+        <translation>You are taking a number for:</translation>
+    </message>
+    <message>
+        <source>Đang tải danh sách quầy…</source>
+        <translation>Loading the counters…</translation>
+    </message>
+    <message>
+        <source>Chạm vào việc bạn cần làm để lấy số thứ tự:</source>
+        <translation>Touch what you need to do to take a queue number:</translation>
+    </message>
+    <message>
+        <source>Chưa lấy được số thứ tự tại kiosk này. Vui lòng hỏi cán bộ tại quầy.</source>
+        <translation>Queue numbers are not available at this kiosk. Please ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>{name}: hiện ngoài giờ làm việc. Mời bạn quay lại trong giờ làm việc hoặc hỏi cán bộ tại quầy.</source>
+        <translation>{name}: closed right now. Please come back during opening hours or ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>{name}: hôm nay đã hết số thứ tự. Mời bạn quay lại vào ngày làm việc tiếp theo hoặc hỏi cán bộ tại quầy.</source>
+        <translation>{name}: no numbers left today. Please come back on the next working day or ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Người cao tuổi</source>
+        <translation>Elderly person</translation>
+    </message>
+    <message>
+        <source>Người khuyết tật</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Phụ nữ có thai</source>
+        <translation>Pregnant woman</translation>
+    </message>
+    <message>
+        <source>Người có công</source>
+        <translation>Person of merit to the revolution</translation>
+    </message>
+    <message>
+        <source>{first} hoặc {last}</source>
+        <translation>{first} or {last}</translation>
+    </message>
+    <message>
+        <source>Quầy {number}</source>
+        <translation>Counter {number}</translation>
+    </message>
+    <message>
+        <source>Quầy {numbers}</source>
+        <translation>Counters {numbers}</translation>
+    </message>
+    <message>
+        <source>Mời bạn đến quầy {counters}</source>
+        <translation>Please go to counter {counters}</translation>
+    </message>
+    <message>
+        <source>Không có ai đang chờ</source>
+        <translation>No one waiting</translation>
+    </message>
+    <message>
+        <source>{count} người đang chờ</source>
+        <translation>Waiting: {count}</translation>
+    </message>
+    <message>
+        <source>Không có ai chờ trước bạn</source>
+        <translation>No one ahead of you</translation>
+    </message>
+    <message>
+        <source>Trước bạn còn {count} người</source>
+        <translation>People ahead of you: {count}</translation>
+    </message>
+    <message>
+        <source>Số thứ tự của bạn</source>
+        <translation>Your queue number</translation>
+    </message>
+    <message>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Mã QR của vé</source>
+        <translation>Ticket QR code</translation>
+    </message>
+    <message>
+        <source>Số thứ tự {label}</source>
+        <translation>Queue number {label}</translation>
+    </message>
+    <message>
+        <source>Đối tượng ưu tiên: {group}</source>
+        <translation>Priority: {group}</translation>
+    </message>
+    <message>
+        <source>Vé đã được in, mời bạn nhận vé ở khe máy in.</source>
+        <translation>Your ticket has been printed. Please take it from the printer slot.</translation>
+    </message>
+    <message>
+        <source>Máy in đang gặp sự cố. Vui lòng chụp ảnh hoặc đưa màn hình này cho cán bộ tại quầy. Số thứ tự của bạn vẫn có hiệu lực.</source>
+        <translation>The printer has a problem. Please take a photo of this screen or show it to the staff at the counter. Your number is still valid.</translation>
+    </message>
+    <message>
+        <source>Lỗi máy in: {error}</source>
+        <translation>Printer error: {error}</translation>
+    </message>
+    <message>
+        <source>Màn hình tự về trang chủ sau {seconds} giây.</source>
+        <translation>This screen returns home in {seconds} seconds.</translation>
+    </message>
+    <message>
+        <source>Ngoài giờ làm việc</source>
+        <translation>Closed now</translation>
+    </message>
+    <message>
+        <source>Hôm nay đã hết số</source>
+        <translation>No numbers left today</translation>
+    </message>
+    <message>
+        <source>Không có dịch vụ xếp hàng “{code}”.</source>
+        <translation>There is no queue “{code}”.</translation>
+    </message>
+    <message>
+        <source>Dịch vụ này không có đối tượng ưu tiên “{group}”.</source>
+        <translation>This queue has no priority group “{group}”.</translation>
+    </message>
+    <message>
+        <source>Hôm nay đã hết số cho dịch vụ này ({limit} số). Xin mời quay lại vào ngày làm việc tiếp theo.</source>
+        <translation>All numbers for this queue are taken today ({limit}). Please come back on the next working day.</translation>
+    </message>
+    <message>
+        <source>Dịch vụ này đã hết giờ nhận hồ sơ hôm nay. Xin mời quay lại vào ngày làm việc tiếp theo.</source>
+        <translation>This queue has stopped taking applications for today. Please come back on the next working day.</translation>
+    </message>
+    <message>
+        <source>Hết số thứ tự dành cho kiosk này khi mất kết nối ({code}, từ {first} đến {last}). Xin mời lấy số ở kiosk khác hoặc hỏi cán bộ tại quầy.</source>
+        <translation>This kiosk has used all its offline numbers ({code}, {first} to {last}). Please take a number at another kiosk or ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy số thứ tự “{key}”.</source>
+        <translation>Queue number “{key}” was not found.</translation>
+    </message>
+    <message>
+        <source>Số thứ tự {label} đã bị huỷ, không in lại được.</source>
+        <translation>Queue number {label} was cancelled and cannot be reprinted.</translation>
+    </message>
+    <message>
+        <source>Người có công với cách mạng</source>
+        <translation>Person of merit to the revolution</translation>
+    </message>
+    <message>
+        <source>SỐ THỨ TỰ</source>
+        <translation>QUEUE NUMBER</translation>
+    </message>
+    <message>
+        <source>Mời đến quầy {counters}</source>
+        <translation>Please go to counter {counters}</translation>
+    </message>
+    <message>
+        <source>Bạn là người đầu tiên</source>
+        <translation>You are first in line</translation>
+    </message>
+    <message>
+        <source>Ưu tiên: {group}</source>
+        <translation>Priority: {group}</translation>
+    </message>
+    <message>
+        <source>Ngày {date} lúc {time}</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ: {reference}</source>
+        <translation>Dossier reference: {reference}</translation>
+    </message>
+    <message>
+        <source>Đưa mã này cho cán bộ khi cần</source>
+        <translation>Show this code to staff when asked</translation>
+    </message>
+    <message>
+        <source>Xin giữ phiếu và chờ đến lượt khi được gọi số.</source>
+        <translation>Please keep this slip and wait until your number is called.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,347 @@
+"""Lấy số thứ tự, first half: which queue, then whether the citizen has priority.
+
+Page one is a card per queue with its counters and how many are waiting. Tapping one
+opens page two: the chosen queue on top and one big button per priority group
+(đối tượng ưu tiên) plus "Không thuộc đối tượng ưu tiên". Each of those buttons takes
+the ticket at once, so the priority question costs exactly one tap. A queue without
+priority groups takes the ticket straight from its card. Coming from a procedure's
+page, the screen opens on page two for that procedure's queue; "‹ Quay lại" still
+leads to every queue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from typing_extensions import override
+
+from kiosk.errors import KioskError
+from kiosk.queue.api import PriorityGroup
+from ui.screens.base import Screen, big_button
+from ui.screens.lookup.widgets import NavBar, kinetic_scroll_area
+from ui.screens.queue.flow import QueueFlow
+from ui.screens.queue.texts import PRIORITY_NAMES, priority_name
+from ui.screens.queue.widgets import ServiceCard, repolish, state_of
+
+if TYPE_CHECKING:
+    from kiosk.queue.api import QueueServiceView
+
+# Window widths from which cards sit two to a row (when there are many queues).
+WIDE_FROM_PX = 1600
+# Left and right margin of the page plus the scroll area's gutter.
+PAGE_MARGIN_PX = 46
+# Up to this many queues the cards are one column, easiest to read top to bottom.
+ONE_COLUMN_UP_TO = 4
+
+
+class Notice(Enum):
+    """What the line under the title says."""
+
+    LOADING = "loading"
+    CHOOSE = "choose"
+    UNAVAILABLE = "unavailable"
+    CLOSED = "closed"
+    FULL = "full"
+
+
+class ChooseScreen(Screen):
+    def __init__(self, flow: QueueFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self._services: list[QueueServiceView] = []
+        self._notice = Notice.LOADING
+        self._notice_service = ""
+        self._preselect: str | None = None
+        self._wide = False
+        self.chosen: QueueServiceView | None = None
+
+        self.title = QLabel(self)
+        self.title.setObjectName("ScreenTitle")
+        self.title.setWordWrap(True)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("QueueNotice")
+        self.notice.setWordWrap(True)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._build_services_page())
+        self.pages.addWidget(self._build_priority_page())
+
+        self.nav = NavBar(self)
+        self.nav.back.connect(self.back)
+        self.nav.home.connect(self.flow.go_home)
+        body = QVBoxLayout()
+        body.setContentsMargins(40, 24, 40, 8)
+        body.setSpacing(12)
+        body.addWidget(self.title)
+        body.addWidget(self.notice)
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.nav)
+
+        flow.services_loaded.connect(self._show_services)
+        flow.services_failed.connect(self._services_failed)
+        flow.busy_changed.connect(self._busy_changed)
+        self.retranslate()
+
+    def _build_services_page(self) -> QWidget:
+        self.cards: list[ServiceCard] = []
+        content = QWidget(self)
+        content.setObjectName("ServiceCards")
+        self._grid = QGridLayout(content)
+        self._grid.setContentsMargins(0, 0, 12, 0)
+        self._grid.setSpacing(16)
+        self.services_page = kinetic_scroll_area(self, content)
+        return self.services_page
+
+    def _build_priority_page(self) -> QWidget:
+        content = QWidget(self)
+        content.setObjectName("PriorityPage")
+        self.chosen_card = ServiceCard(content, tappable=False)
+        self.question = QLabel(content)
+        self.question.setObjectName("PriorityQuestion")
+        self.question.setWordWrap(True)
+        self.priority_hint = QLabel(content)
+        self.priority_hint.setObjectName("Muted")
+        self.priority_hint.setWordWrap(True)
+        self.priority_buttons: dict[PriorityGroup, QPushButton] = {}
+        for group in PRIORITY_NAMES:
+            button = big_button(content, role="secondary", name="PriorityButton")
+            button.clicked.connect(lambda _=False, g=group: self._take(g))
+            self.priority_buttons[group] = button
+        self._priority_grid = QGridLayout()
+        self._priority_grid.setSpacing(16)
+        self.none_button = big_button(content, name="NoPriorityButton")
+        self.none_button.clicked.connect(lambda: self._take(None))
+        self.issuing = QLabel(content)
+        self.issuing.setObjectName("QueueIssuing")
+        self.issuing.setWordWrap(True)
+        self.issuing.hide()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 12, 12)
+        layout.setSpacing(14)
+        layout.addWidget(self.chosen_card)
+        layout.addSpacing(6)
+        layout.addWidget(self.question)
+        layout.addWidget(self.priority_hint)
+        layout.addLayout(self._priority_grid)
+        layout.addWidget(self.none_button)
+        layout.addWidget(self.issuing)
+        layout.addStretch(1)
+        self._lay_out_priority()
+        self.priority_page = kinetic_scroll_area(self, content)
+        return self.priority_page
+
+    # -- page one: the queues ----------------------------------------------------
+
+    @property
+    def asking_priority(self) -> bool:
+        return self.pages.currentWidget() is self.priority_page
+
+    def entered(self) -> None:
+        self._preselect = self.flow.preselected()
+        if not self.asking_priority:
+            self._set_notice(Notice.LOADING if not self._services else Notice.CHOOSE)
+        self.flow.load_services()
+
+    def _show_services(self, services: Sequence[QueueServiceView]) -> None:
+        self._services = list(services)
+        while len(self.cards) < len(self._services):
+            card = ServiceCard(self.services_page.widget())
+            card.clicked.connect(lambda _=False, c=card: self.choose(c))
+            self.cards.append(card)
+        for index, card in enumerate(self.cards):
+            card.show_service(self._services[index] if index < len(self._services) else None)
+            card.setEnabled(not self.flow.busy)
+        self._lay_out_cards()
+        if self.chosen is not None:  # refresh the waiting count on page two
+            self.chosen = next((s for s in self._services if s.code == self.chosen.code), None)
+            self.chosen_card.show_service(self.chosen)
+        preselect, self._preselect = self._preselect, None
+        found = next((s for s in self._services if s.code == preselect), None)
+        if found is not None and state_of(found) == "open":
+            self._ask_priority(found)
+        elif found is not None:
+            self._explain(found)
+        elif not self.asking_priority and self._notice in {Notice.LOADING, Notice.UNAVAILABLE}:
+            self._set_notice(Notice.CHOOSE if self._services else Notice.UNAVAILABLE)
+
+    def _services_failed(self, error: KioskError) -> None:
+        self._preselect = None
+        if not self._services:
+            self._set_notice(Notice.UNAVAILABLE)
+        self.flow.show_error(error)
+
+    def visible_cards(self) -> list[ServiceCard]:
+        return [card for card in self.cards if card.service is not None]
+
+    def card(self, code: str) -> ServiceCard:
+        return next(
+            card for card in self.visible_cards() if card.service and card.service.code == code
+        )
+
+    def _lay_out_cards(self) -> None:
+        for card in self.cards:
+            self._grid.removeWidget(card)
+        shown = self.visible_cards()
+        columns = 2 if self._wide and len(shown) > ONE_COLUMN_UP_TO else 1
+        for index, card in enumerate(shown):
+            self._grid.addWidget(card, index // columns, index % columns)
+        # After adding: putting a widget into a layout reparents it, which hides it.
+        for card in self.cards:
+            card.setVisible(card.service is not None)
+        self._grid.setRowStretch(self._grid.rowCount(), 1)
+
+    def choose(self, card: ServiceCard) -> None:
+        service = card.service
+        if service is None or self.flow.busy:
+            return
+        if not card.available:
+            self._explain(service)
+        elif service.priority_groups:
+            self._ask_priority(service)
+        else:
+            self.flow.take(service, None)
+
+    def _explain(self, service: QueueServiceView) -> None:
+        """A closed or full queue was tapped: say why, calmly, and stay on page one."""
+        self._notice_service = service.name
+        self._set_notice(Notice.CLOSED if state_of(service) == "closed" else Notice.FULL)
+        self.pages.setCurrentWidget(self.services_page)
+
+    # -- page two: priority ------------------------------------------------------
+
+    def _ask_priority(self, service: QueueServiceView) -> None:
+        self.chosen = service
+        self.chosen_card.show_service(service)
+        for group, button in self.priority_buttons.items():
+            button.setVisible(group in service.priority_groups)
+        self._lay_out_priority()
+        self.pages.setCurrentWidget(self.priority_page)
+        self.priority_page.verticalScrollBar().setValue(0)
+        self.retranslate()
+
+    def _lay_out_priority(self) -> None:
+        """Four to a row when the longest label fits a quarter of the page (1366 px at
+        normal text), else two: the whole question then fits without scrolling."""
+        buttons = [b for b in self.priority_buttons.values() if not b.isHidden()]
+        for button in self.priority_buttons.values():
+            self._priority_grid.removeWidget(button)
+        spacing = self._priority_grid.spacing()
+        quarter = (self.width() - 2 * PAGE_MARGIN_PX - 3 * spacing) // 4
+        widest = max((b.sizeHint().width() for b in buttons), default=0)
+        columns = 4 if widest <= quarter else 2
+        for index, button in enumerate(buttons):
+            self._priority_grid.addWidget(button, index // columns, index % columns)
+        for column in range(4):
+            self._priority_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def _take(self, priority: PriorityGroup | None) -> None:
+        if self.chosen is not None:
+            self.flow.take(self.chosen, priority)
+
+    def _busy_changed(self, busy: bool) -> None:
+        for button in (*self.priority_buttons.values(), self.none_button, *self.cards):
+            button.setEnabled(not busy)
+        self.issuing.setVisible(busy)
+
+    # -- screen ------------------------------------------------------------------
+
+    def back(self) -> None:
+        if self.asking_priority:
+            self.chosen = None
+            self.chosen_card.show_service(None)
+            self.pages.setCurrentWidget(self.services_page)
+            self._set_notice(Notice.CHOOSE if self._services else Notice.UNAVAILABLE)
+            self.retranslate()
+        else:
+            self.flow.go_home()
+
+    def _set_notice(self, notice: Notice) -> None:
+        self._notice = notice
+        self._retranslate_notice()
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= WIDE_FROM_PX
+        if wide != self._wide:
+            self._wide = wide
+            self._lay_out_cards()
+        self._lay_out_priority()
+
+    def reset(self) -> None:
+        self._preselect = None
+        self.chosen = None
+        self.chosen_card.show_service(None)
+        self.pages.setCurrentWidget(self.services_page)
+        self.services_page.verticalScrollBar().setValue(0)
+        self._busy_changed(False)
+        self._notice = Notice.LOADING if not self._services else Notice.CHOOSE
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(QCoreApplication.translate("Queue", "Lấy số thứ tự"))
+        self.question.setText(
+            QCoreApplication.translate("Queue", "Bạn có thuộc đối tượng ưu tiên không?")
+        )
+        self.priority_hint.setText(
+            QCoreApplication.translate(
+                "Queue",
+                "Đối tượng ưu tiên được mời vào quầy trước. "
+                "Cán bộ có thể đề nghị bạn xuất trình giấy tờ.",
+            )
+        )
+        for group, button in self.priority_buttons.items():
+            button.setText(priority_name(group))
+        has_groups = self.chosen is not None and bool(self.chosen.priority_groups)
+        self.question.setVisible(has_groups)
+        self.priority_hint.setVisible(has_groups)
+        self.none_button.setText(
+            QCoreApplication.translate("Queue", "Không thuộc đối tượng ưu tiên")
+            if has_groups
+            else QCoreApplication.translate("Queue", "In số thứ tự")
+        )
+        self.issuing.setText(
+            QCoreApplication.translate("Queue", "Đang in số thứ tự, vui lòng chờ trong giây lát…")
+        )
+        for card in (*self.cards, self.chosen_card):
+            card.retranslate()
+        self.nav.retranslate()
+        self._retranslate_notice()
+
+    def _retranslate_notice(self) -> None:
+        if self.asking_priority:
+            text = QCoreApplication.translate("Queue", "Bạn lấy số thứ tự cho:")
+        else:
+            texts = {
+                Notice.LOADING: QCoreApplication.translate("Queue", "Đang tải danh sách quầy…"),
+                Notice.CHOOSE: QCoreApplication.translate(
+                    "Queue", "Chạm vào việc bạn cần làm để lấy số thứ tự:"
+                ),
+                Notice.UNAVAILABLE: QCoreApplication.translate(
+                    "Queue",
+                    "Chưa lấy được số thứ tự tại kiosk này. Vui lòng hỏi cán bộ tại quầy.",
+                ),
+                Notice.CLOSED: QCoreApplication.translate(
+                    "Queue",
+                    "{name}: hiện ngoài giờ làm việc. Mời bạn quay lại trong giờ làm việc "
+                    "hoặc hỏi cán bộ tại quầy.",
+                ).format(name=self._notice_service),
+                Notice.FULL: QCoreApplication.translate(
+                    "Queue",
+                    "{name}: hôm nay đã hết số thứ tự. Mời bạn quay lại vào ngày làm việc "
+                    "tiếp theo hoặc hỏi cán bộ tại quầy.",
+                ).format(name=self._notice_service),
+            }
+            text = texts[self._notice]
+        self.notice.setText(text)
+        attention = not self.asking_priority and self._notice in {Notice.CLOSED, Notice.FULL}
+        self.notice.setProperty("attention", "true" if attention else "false")
+        repolish(self.notice)
