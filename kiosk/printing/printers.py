@@ -88,8 +88,9 @@ class FilePrinter:
     def send(self, job: PrintJob) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         title = re.sub(r"[^A-Za-z0-9._-]+", "-", job.document.title).strip("-.") or "document"
-        stem = self.folder / f"{stamp}-{title}"
-        data, preview = stem.with_suffix(".bin"), stem.with_suffix(".png")
+        # Not ``with_suffix``: a title with a dot ("checklist-1.001193") would lose its tail.
+        stem = f"{stamp}-{title}"
+        data, preview = self.folder / f"{stem}.bin", self.folder / f"{stem}.png"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             data.write_bytes(job.data)
