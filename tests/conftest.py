@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 
-# Before anything imports Qt: no test may need a display.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Before anything imports Qt: no test may need a display. The offscreen screen is a
+# kiosk's 1920×1080 rather than the plugin's 800×800, so taps land where a finger
+# would on the real screen (touch scrolling maps presses by screen position).
+os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
+    os.path.dirname(__file__), "offscreen-screen.json"
+)
 
 import sys
 import threading
