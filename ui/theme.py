@@ -310,6 +310,12 @@ QPushButton[role="action"] {{ font-size: {s(26)}px; padding: {s(6)}px {s(32)}px;
 #CheckBox {{ background: {p.surface}; border: {strong_border}; border-radius: 5px; }}
 #MethodName {{ font-size: {s(26)}px; font-weight: bold; color: {title}; }}
 #Url {{ font-size: {s(20)}px; color: {p.muted}; }}
+#ChecklistMessage {{
+    font-size: {s(24)}px;
+    font-weight: bold;
+    color: {"#0d5d2a" if not hc else p.text};
+}}
+#ChecklistMessage[failed="true"] {{ color: {"#5c3800" if not hc else p.text}; }}
 #QrCode {{ background: #ffffff; }}
 """
 

@@ -276,6 +276,10 @@
         <translation>Choose the field of what you need to do:</translation>
     </message>
     <message>
+        <source>Đã in danh sách giấy tờ, mời bạn nhận ở khe máy in.</source>
+        <translation>The documents checklist has been printed. Please take it from the printer slot.</translation>
+    </message>
+    <message>
         <source>{amount} đồng</source>
         <translation>{amount} VND</translation>
     </message>
@@ -354,6 +358,14 @@
     <message>
         <source>Căn cứ pháp lý</source>
         <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Đang in…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>In danh sách giấy tờ</source>
+        <translation>Print the checklist</translation>
     </message>
     <message>
         <source>Điền tờ khai</source>
@@ -552,6 +564,93 @@
     <message>
         <source>Huỷ</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Printout</name>
+    <message>
+        <source>DANH SÁCH GIẤY TỜ CẦN MANG</source>
+        <translation>DOCUMENTS TO BRING</translation>
+    </message>
+    <message>
+        <source>Mã thủ tục: {code}</source>
+        <translation>Procedure code: {code}</translation>
+    </message>
+    <message>
+        <source>Danh mục chưa ghi giấy tờ cho thủ tục này. Vui lòng hỏi cán bộ tại quầy.</source>
+        <translation>The catalogue lists no documents for this procedure yet. Please ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Giấy tờ phải nộp</source>
+        <translation>Documents to hand in</translation>
+    </message>
+    <message>
+        <source>Giấy tờ phải xuất trình</source>
+        <translation>Documents to show</translation>
+    </message>
+    <message>
+        <source>Giấy tờ khác</source>
+        <translation>Other documents</translation>
+    </message>
+    <message>
+        <source>{count} bản chính</source>
+        <translation>Originals: {count}</translation>
+    </message>
+    <message>
+        <source>{count} bản sao</source>
+        <translation>Copies: {count}</translation>
+    </message>
+    <message>
+        <source>Lệ phí và thời hạn giải quyết</source>
+        <translation>Fees and processing time</translation>
+    </message>
+    <message>
+        <source>Nộp trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Nộp trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Nộp qua bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>Thời hạn: {time}</source>
+        <translation>Processing time: {time}</translation>
+    </message>
+    <message>
+        <source>Lệ phí: {fee}</source>
+        <translation>Fee: {fee}</translation>
+    </message>
+    <message>
+        <source>{days} ngày làm việc</source>
+        <translation>{days} working days</translation>
+    </message>
+    <message>
+        <source>Không mất lệ phí</source>
+        <translation>No fee</translation>
+    </message>
+    <message>
+        <source>{amount} đồng</source>
+        <translation>{amount} VND</translation>
+    </message>
+    <message>
+        <source>Vui lòng hỏi cán bộ tại quầy</source>
+        <translation>Please ask the staff at the counter</translation>
+    </message>
+    <message>
+        <source>Nơi nộp hồ sơ</source>
+        <translation>Where to submit</translation>
+    </message>
+    <message>
+        <source>Quét mã để xem thủ tục trên Cổng Dịch vụ công và nộp hồ sơ trực tuyến</source>
+        <translation>Scan the code to see this procedure on the National Public Service Portal and apply online</translation>
+    </message>
+    <message>
+        <source>Danh sách để tham khảo; cán bộ tại quầy sẽ hướng dẫn nếu cần thêm giấy tờ.</source>
+        <translation>For reference only; the staff at the counter will tell you if anything else is needed.</translation>
     </message>
 </context>
 <context>

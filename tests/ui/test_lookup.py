@@ -5,7 +5,10 @@ Real services (a real SQLite file with the bundled catalogue) and synchronous op
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -13,12 +16,15 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.catalog.portal_link import NATIONAL_PORTAL_URL
 from kiosk.catalog.search.api import SearchHit
-from kiosk.config import TextScale
+from kiosk.config import Settings, TextScale
+from kiosk.paths import KioskPaths, prepare_data_dir
+from kiosk.services import KioskServices
 from kiosk.text import Tone
+from ui import ops
 from ui.main_window import KioskWindow
 from ui.screens.lookup import BrowseScreen, ProcedureScreen, SearchScreen
-from ui.screens.lookup.catalogue import NATIONAL_PORTAL_URL
 from ui.screens.lookup.flow import FORM_ID_KEY, PROCEDURE_KEY, QUEUE_SERVICE_KEY
 from ui.screens.lookup.search import Status
 from ui.screens.lookup.widgets import highlighted
@@ -73,6 +79,54 @@ def browse_screen(window: KioskWindow) -> BrowseScreen:
     screen = window.screens["lookup.browse"]
     assert isinstance(screen, BrowseScreen)
     return screen
+
+
+def open_birth_registration(qtbot: QtBot, window: KioskWindow) -> ProcedureScreen:
+    screen = open_lookup(qtbot, window)
+    type_query(qtbot, screen, "khai sinh")
+    click(qtbot, screen.results.visible_rows()[0])
+    assert window.current_screen_name() == "lookup.procedure"
+    page = procedure_screen(window)
+    assert page.procedure is not None
+    assert page.procedure.name == BIRTH
+    return page
+
+
+@pytest.fixture
+def printer_window(
+    qtbot: QtBot,
+    tmp_path: Path,
+    settings_factory: Callable[..., Settings],
+    synchronous_ops: None,
+) -> Iterator[Callable[..., KioskWindow]]:
+    """A window over its own services, for a ``printer`` setting of the test's choice."""
+    opened: list[tuple[KioskWindow, KioskServices]] = []
+
+    def make(**overrides: Any) -> KioskWindow:
+        settings = settings_factory(**overrides)
+        services = KioskServices(settings, prepare_data_dir(tmp_path / f"kiosk-{len(opened)}"))
+        services.open()
+        window = KioskWindow(settings, services)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append((window, services))
+        return window
+
+    yield make
+    for window, services in opened:
+        window.idle.stop()
+        services.close()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nobody listens on: the printer there refuses the connection."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
 
 
 def test_type_without_accents_read_the_procedure_and_take_a_ticket(
@@ -325,3 +379,67 @@ def test_tap_a_query_on_the_on_screen_keyboard_then_telex_and_open_the_procedure
     shown = texts(procedure_screen(window))
     assert "Giấy tờ cần mang" in shown
     assert any(text.startswith("Lệ phí: ") for text in shown)
+
+
+def test_print_the_documents_checklist(
+    qtbot: QtBot, window: KioskWindow, kiosk_paths: KioskPaths
+) -> None:
+    page = open_birth_registration(qtbot, window)
+    button = page.print_button
+    assert button is not None
+    assert button.text() == "In danh sách giấy tờ"
+    assert button.height() >= 64
+    assert page.print_message is not None
+    assert not page.print_message.isVisible()
+    before = set(kiosk_paths.printouts.glob("*.bin"))
+
+    ops.set_synchronous(False)  # the print runs on the I/O worker, as on the kiosk
+    try:
+        click(qtbot, button)
+        assert page.printing
+        assert not button.isEnabled()  # a second tap prints nothing more
+        assert button.text() == "Đang in…"
+        button.click()
+        qtbot.waitUntil(lambda: not page.printing)
+        assert ops.wait_for_all()
+    finally:
+        ops.set_synchronous(True)
+
+    printed = set(kiosk_paths.printouts.glob("*.bin")) - before
+    assert len(printed) == 1
+    assert next(iter(printed)).name.endswith("-checklist-1.001193.bin")
+    assert button.isEnabled()
+    assert button.text() == "In danh sách giấy tờ"
+    assert page.print_message.isVisible()
+    assert page.print_message.text() == "Đã in danh sách giấy tờ, mời bạn nhận ở khe máy in."
+    assert not window.banner.isVisible()
+    # Another procedure starts without the message.
+    click(qtbot, page.nav.back_button)
+    click(qtbot, search_screen(window).results.visible_rows()[0])
+    assert page.print_message is not None
+    assert not page.print_message.isVisible()
+
+
+def test_when_the_printer_fails_the_checklist_says_so_calmly(
+    qtbot: QtBot, printer_window: Callable[..., KioskWindow], closed_port: int
+) -> None:
+    window = printer_window(printer=f"tcp://127.0.0.1:{closed_port}?timeout=0.5")
+    page = open_birth_registration(qtbot, window)
+    assert page.print_button is not None
+    click(qtbot, page.print_button)
+
+    assert page.print_message is not None
+    assert page.print_message.isVisible()
+    assert page.print_message.text() == (
+        "Máy in chưa sẵn sàng: không kết nối được với máy in. Vui lòng báo cán bộ."
+    )
+    assert page.print_message.property("failed") is True
+    assert page.print_button.isEnabled()
+    assert not page.printing
+    assert not list(window.services().paths.printouts.glob("*.bin"))
+    # A language switch translates the message with the page.
+    click(qtbot, page.nav.home_button)
+    click(qtbot, window.home.language_button)
+    window.show_screen("lookup.procedure")
+    assert page.print_message is not None
+    assert page.print_message.text().startswith("The printer")

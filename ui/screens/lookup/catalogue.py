@@ -12,16 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from kiosk.catalog.portal_link import portal_url
+
 if TYPE_CHECKING:
     from kiosk.catalog.schema import Procedure
     from kiosk.catalog.search.api import SearchFilters, SearchHit
-
-
-# Where a procedure without its own portal link continues: the national portal's page
-# for its code (Cổng Dịch vụ công Quốc gia). Not checked by the kiosk; just a link.
-NATIONAL_PORTAL_URL = (
-    "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}"
-)
 
 
 class FieldSummaryLike(Protocol):
@@ -60,10 +55,6 @@ class ProcedurePage:
     agency_names: tuple[str, ...]
     # Where the QR code sends the citizen's phone.
     portal_url: str
-
-
-def portal_url(procedure: Procedure) -> str:
-    return procedure.portal_url or NATIONAL_PORTAL_URL.format(code=procedure.code)
 
 
 def load_page(catalogue: Catalogue, code: str) -> ProcedurePage:

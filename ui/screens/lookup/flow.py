@@ -13,6 +13,9 @@ reset), under the keys below:
   set when they tap "Lấy số thứ tự" — the ticket screen issues the number for it;
 - ``FORM_ID_KEY``: its guided form (``Procedure.form_id``), set when they tap
   "Điền tờ khai" — the form screen opens that form.
+
+"In danh sách giấy tờ" prints the procedure's checklist on the receipt printer, on the
+I/O pool; the outcome comes back as ``checklist_printed`` or ``checklist_failed``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.catalog.printout import print_checklist
 from kiosk.errors import KioskError
 from ui.ops import Op, Pool
 from ui.screens.lookup.catalogue import Catalogue, ProcedurePage, load_page
@@ -52,6 +56,10 @@ class LookupFlow(QObject):
     page_loaded = Signal(object)
     # Loading a procedure failed (e.g. it is no longer in the catalogue).
     page_failed = Signal(object)
+    # The checklist of the procedure with this code came out of the printer.
+    checklist_printed = Signal(str)
+    # Printing the checklist of this code failed with this ``KioskError``.
+    checklist_failed = Signal(str, object)
 
     def __init__(self, window: KioskWindow) -> None:
         super().__init__(window)
@@ -143,6 +151,25 @@ class LookupFlow(QObject):
 
     def back_from_procedure(self) -> None:
         self.show(self._procedure_return)
+
+    def print_checklist(self, code: str) -> None:
+        """Print ``code``'s documents checklist on the printer worker; a failure is
+        reported, nothing is kept to print later."""
+        try:
+            services = self._window.services()
+        except KioskError as error:
+            self.checklist_failed.emit(code, error)
+            return
+        catalog, printing = services.catalog, services.printing
+        centre_name = services.settings.centre_name
+        Op(
+            lambda: print_checklist(catalog, printing, code, centre_name),
+            parent=self._window,
+            pool=Pool.IO,
+            session=self._window.session,
+        ).on_success(lambda _: self.checklist_printed.emit(code)).on_failure(
+            lambda error: self.checklist_failed.emit(code, error)
+        ).start()
 
     # -- hand-offs to the other journeys -----------------------------------------
 

@@ -4,6 +4,8 @@ What it is (plain summary), what to bring (a checklist with bản chính / bản
 what it costs and how long it takes per way of submitting, where to submit, whether it
 can be done from home (with a QR code to continue on a phone), then the details. The
 page scrolls by finger; the actions ("Điền tờ khai", "Lấy số thứ tự") stay in the bar.
+"In danh sách giấy tờ" sits in the checklist's own header: it prints what is under it,
+and says calmly under the header whether the paper came out.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
 from ui.screens.base import Screen, big_button
 from ui.screens.lookup.catalogue import ProcedurePage
@@ -30,9 +33,14 @@ from ui.widgets.qr import QrCode
 
 if TYPE_CHECKING:
     from kiosk.catalog.schema import Document, Method, Procedure
+    from kiosk.errors import KioskError
 
 # The QR code's side in multiples of the body text size: grows with the text scale.
 QR_SIDE_IN_TEXT = 12
+
+CHECKLIST_PRINTED = QT_TRANSLATE_NOOP(
+    "Lookup", "Đã in danh sách giấy tờ, mời bạn nhận ở khe máy in."
+)
 
 
 def vnd(amount: int) -> str:
@@ -74,6 +82,10 @@ class _Page(QWidget):
         self._layout.setContentsMargins(0, 0, 12, 24)
         self._layout.setSpacing(20)
         p = page.procedure
+        # Shown only when there is a list to print; the screen wires and labels them.
+        self.print_button = big_button(self, role="secondary", name="ChecklistPrintButton")
+        self.print_message = self._label("", "ChecklistMessage")
+        self.print_message.hide()
         self.title = self._label(p.name, "ProcedureName", self)
         self._layout.addWidget(self.title)
         meta = " · ".join(part for part in (page.field_name, levels_text(p.levels)) if part)
@@ -101,19 +113,32 @@ class _Page(QWidget):
         label.setTextFormat(Qt.TextFormat.PlainText)
         return label
 
-    def _section(self, title: str) -> QVBoxLayout:
+    def _section(self, title: str, action: QWidget | None = None) -> QVBoxLayout:
         card = QFrame(self)
         card.setObjectName("Section")
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 24, 32, 24)
         inner.setSpacing(14)
-        inner.addWidget(self._label(title, "SectionTitle", card))
+        heading = self._label(title, "SectionTitle", card)
+        if action is None:
+            inner.addWidget(heading)
+        else:
+            header = QHBoxLayout()
+            header.setSpacing(24)
+            header.addWidget(heading, 1)
+            header.addWidget(action, 0, Qt.AlignmentFlag.AlignVCenter)
+            inner.addLayout(header)
         self._layout.addWidget(card)
         return inner
 
     def _documents(self, p: Procedure) -> None:
-        inner = self._section(QCoreApplication.translate("Lookup", "Giấy tờ cần mang"))
         groups = [g for g in p.document_groups if g.documents]
+        inner = self._section(
+            QCoreApplication.translate("Lookup", "Giấy tờ cần mang"),
+            self.print_button if groups else None,
+        )
+        self.print_button.setVisible(bool(groups))
+        inner.addWidget(self.print_message)
         if not groups:
             inner.addWidget(
                 self._label(
@@ -263,6 +288,10 @@ class ProcedureScreen(Screen):
         self.flow = flow
         self.page: ProcedurePage | None = None
         self.content: _Page | None = None
+        # The checklist print in flight (its procedure's code), and the last outcome to
+        # show under the checklist's header: the message and whether it failed.
+        self._printing: str | None = None
+        self._print_outcome: tuple[TrText, bool] | None = None
         self.scroll_area = kinetic_scroll_area(self, QWidget(self))
         self.nav = NavBar(self)
         self.nav.back.connect(self.flow.back_from_procedure)
@@ -274,6 +303,8 @@ class ProcedureScreen(Screen):
         self.nav.add_action(self.form_button)
         self.nav.add_action(self.ticket_button)
         flow.page_loaded.connect(self.show_page)
+        flow.checklist_printed.connect(self._checklist_printed)
+        flow.checklist_failed.connect(self._checklist_failed)
         body = QVBoxLayout()
         body.setContentsMargins(40, 24, 40, 8)
         body.addWidget(self.scroll_area, 1)
@@ -288,8 +319,22 @@ class ProcedureScreen(Screen):
     def procedure(self) -> Procedure | None:
         return self.page.procedure if self.page is not None else None
 
+    @property
+    def print_button(self) -> QPushButton | None:
+        """ "In danh sách giấy tờ" on the current page; ``None`` without a page."""
+        return self.content.print_button if self.content is not None else None
+
+    @property
+    def print_message(self) -> QLabel | None:
+        return self.content.print_message if self.content is not None else None
+
+    @property
+    def printing(self) -> bool:
+        return self._printing is not None
+
     def show_page(self, page: ProcedurePage) -> None:
         self.page = page
+        self._print_outcome = None
         self._render()
         self.scroll_area.verticalScrollBar().setValue(0)
 
@@ -300,9 +345,53 @@ class ProcedureScreen(Screen):
         else:
             qr_side = QR_SIDE_IN_TEXT * max(20, self.fontInfo().pixelSize())
             self.content = _Page(self.page, qr_side)
+            self.content.print_button.clicked.connect(self._print_checklist)
             self.scroll_area.setWidget(self.content)
+            self._show_print_state()
         self.form_button.setVisible(self.page is not None and bool(self.page.procedure.form_id))
         self.ticket_button.setVisible(self.page is not None)
+
+    def _show_print_state(self) -> None:
+        if self.content is None:
+            return
+        button, message = self.content.print_button, self.content.print_message
+        button.setEnabled(not self.printing)
+        button.setText(
+            QCoreApplication.translate("Lookup", "Đang in…")
+            if self.printing
+            else QCoreApplication.translate("Lookup", "In danh sách giấy tờ")
+        )
+        if self._print_outcome is None:
+            message.hide()
+            return
+        text, failed = self._print_outcome
+        message.setText(translate(text))
+        message.setProperty("failed", failed)
+        message.style().unpolish(message)
+        message.style().polish(message)
+        message.show()
+
+    def _print_checklist(self) -> None:
+        if self.procedure is None or self.printing:
+            return
+        self._printing = self.procedure.code
+        self._print_outcome = None
+        self._show_print_state()
+        self.flow.print_checklist(self.procedure.code)
+
+    def _checklist_printed(self, code: str) -> None:
+        self._print_done(code, (CHECKLIST_PRINTED, False))
+
+    def _checklist_failed(self, code: str, error: KioskError) -> None:
+        self._print_done(code, (error.message, True))
+
+    def _print_done(self, code: str, outcome: tuple[TrText, bool]) -> None:
+        if self._printing != code:
+            return  # the page was reset meanwhile
+        self._printing = None
+        # Said only on the page it was printed from.
+        self._print_outcome = outcome if self.procedure and self.procedure.code == code else None
+        self._show_print_state()
 
     def _fill_form(self) -> None:
         if self.procedure is not None:
@@ -314,6 +403,8 @@ class ProcedureScreen(Screen):
 
     def reset(self) -> None:
         self.page = None
+        self._printing = None
+        self._print_outcome = None
         self._render()
 
     def retranslate(self) -> None:

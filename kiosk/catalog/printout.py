@@ -1,0 +1,179 @@
+"""A procedure's documents checklist on paper: what to bring, ticked off at home.
+
+The citizen takes it away from the procedure screen: the papers to bring per group,
+each with a box to tick and how many (bản chính / bản sao), what it costs and how long
+it takes per way of submitting, where to submit, and a QR code to continue on the
+portal. Laid out as print blocks like the ticket (``kiosk.queue.layout``); texts go
+through ``translate`` and default to the Vietnamese source, as the ticket's do.
+
+:func:`print_checklist` prints it at once or raises: like a ticket, a checklist that
+failed is reported, never kept to print later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from kiosk.catalog.portal_link import portal_url
+from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+from kiosk.printing.api import (
+    Block,
+    ChecklistBlock,
+    PrintDocument,
+    QrBlock,
+    RuleBlock,
+    SpaceBlock,
+    TextBlock,
+)
+
+if TYPE_CHECKING:
+    from kiosk.catalog.schema import Document, DocumentGroupKind, Method, MethodKind, Procedure
+    from kiosk.catalog.service import CatalogService
+    from kiosk.printing.service import PrintService
+
+Translate = Callable[[TrText], str]
+
+HEADING = QT_TRANSLATE_NOOP("Printout", "DANH SÁCH GIẤY TỜ CẦN MANG")
+PROCEDURE_CODE = QT_TRANSLATE_NOOP("Printout", "Mã thủ tục: {code}")
+NO_DOCUMENTS = QT_TRANSLATE_NOOP(
+    "Printout", "Danh mục chưa ghi giấy tờ cho thủ tục này. Vui lòng hỏi cán bộ tại quầy."
+)
+DOCUMENT_GROUPS: dict[DocumentGroupKind, TrText] = {
+    "nop": QT_TRANSLATE_NOOP("Printout", "Giấy tờ phải nộp"),
+    "xuat_trinh": QT_TRANSLATE_NOOP("Printout", "Giấy tờ phải xuất trình"),
+    "khac": QT_TRANSLATE_NOOP("Printout", "Giấy tờ khác"),
+}
+ORIGINALS = QT_TRANSLATE_NOOP("Printout", "{count} bản chính")
+COPIES = QT_TRANSLATE_NOOP("Printout", "{count} bản sao")
+FEES_AND_TIMES = QT_TRANSLATE_NOOP("Printout", "Lệ phí và thời hạn giải quyết")
+METHODS: dict[MethodKind, TrText] = {
+    "truc_tiep": QT_TRANSLATE_NOOP("Printout", "Nộp trực tiếp"),
+    "truc_tuyen": QT_TRANSLATE_NOOP("Printout", "Nộp trực tuyến"),
+    "buu_chinh": QT_TRANSLATE_NOOP("Printout", "Nộp qua bưu chính"),
+}
+TIME = QT_TRANSLATE_NOOP("Printout", "Thời hạn: {time}")
+FEE = QT_TRANSLATE_NOOP("Printout", "Lệ phí: {fee}")
+WORKING_DAYS = QT_TRANSLATE_NOOP("Printout", "{days} ngày làm việc")
+FREE = QT_TRANSLATE_NOOP("Printout", "Không mất lệ phí")
+AMOUNT = QT_TRANSLATE_NOOP("Printout", "{amount} đồng")
+ASK_STAFF = QT_TRANSLATE_NOOP("Printout", "Vui lòng hỏi cán bộ tại quầy")
+WHERE = QT_TRANSLATE_NOOP("Printout", "Nơi nộp hồ sơ")
+QR_CAPTION = QT_TRANSLATE_NOOP(
+    "Printout", "Quét mã để xem thủ tục trên Cổng Dịch vụ công và nộp hồ sơ trực tuyến"
+)
+FOOTER = QT_TRANSLATE_NOOP(
+    "Printout", "Danh sách để tham khảo; cán bộ tại quầy sẽ hướng dẫn nếu cần thêm giấy tờ."
+)
+
+
+def _source(text: TrText) -> str:
+    return text.render()
+
+
+def quantity_text(document: Document, translate: Translate = _source) -> str:
+    """ "1 bản chính, 1 bản sao"; empty when the catalogue gives no number."""
+    parts = []
+    if document.originals:
+        parts.append(translate(ORIGINALS.with_params(count=document.originals)))
+    if document.copies:
+        parts.append(translate(COPIES.with_params(count=document.copies)))
+    return ", ".join(parts)
+
+
+def time_text(method: Method, translate: Translate = _source) -> str:
+    """The catalogue's wording, else its number of working days."""
+    if method.time_text:
+        return method.time_text
+    if method.days is not None:
+        days = int(method.days) if method.days.is_integer() else method.days
+        return translate(WORKING_DAYS.with_params(days=str(days).replace(".", ",")))
+    return translate(ASK_STAFF)
+
+
+def fee_text(method: Method, translate: Translate = _source) -> str:
+    """The catalogue's wording, else its amount in đồng (thousands grouped with dots)."""
+    if method.fee_text:
+        return method.fee_text
+    if method.fee_vnd == 0:
+        return translate(FREE)
+    if method.fee_vnd is not None:
+        return translate(AMOUNT.with_params(amount=f"{method.fee_vnd:,}".replace(",", ".")))
+    return translate(ASK_STAFF)
+
+
+def checklist_document(
+    procedure: Procedure,
+    centre_name: str,
+    agency_names: Sequence[str],
+    translate: Translate = _source,
+) -> PrintDocument:
+    """The procedure's checklist; ``title`` names the job by the procedure's code."""
+    blocks: list[Block] = [
+        TextBlock(centre_name, align="centre", bold=True),
+        RuleBlock(),
+        TextBlock(translate(HEADING), size="large", align="centre", bold=True),
+        TextBlock(procedure.name, align="centre", bold=True),
+        TextBlock(
+            translate(PROCEDURE_CODE.with_params(code=procedure.code)), size="small", align="centre"
+        ),
+        RuleBlock(),
+    ]
+    groups = [group for group in procedure.document_groups if group.documents]
+    if not groups:
+        blocks.append(TextBlock(translate(NO_DOCUMENTS)))
+    for group in groups:
+        blocks += [
+            TextBlock(group.title or translate(DOCUMENT_GROUPS[group.kind]), bold=True),
+            ChecklistBlock(
+                tuple(
+                    (document.name, quantity_text(document, translate))
+                    for document in group.documents
+                )
+            ),
+        ]
+    if procedure.methods:
+        blocks += [RuleBlock(), TextBlock(translate(FEES_AND_TIMES), bold=True)]
+        for method in procedure.methods:
+            blocks += [
+                TextBlock(translate(METHODS[method.kind]), size="small", bold=True),
+                TextBlock(
+                    "\n".join(
+                        (
+                            translate(TIME.with_params(time=time_text(method, translate))),
+                            translate(FEE.with_params(fee=fee_text(method, translate))),
+                        )
+                    ),
+                    size="small",
+                ),
+            ]
+    if agency_names:
+        blocks += [
+            RuleBlock(),
+            TextBlock(translate(WHERE), bold=True),
+            TextBlock("\n".join(f"• {name}" for name in agency_names), size="small"),
+        ]
+    blocks += [
+        SpaceBlock(),
+        QrBlock(portal_url(procedure), caption=translate(QR_CAPTION)),
+        RuleBlock(),
+        TextBlock(translate(FOOTER), size="small", align="centre"),
+    ]
+    return PrintDocument(blocks=tuple(blocks), title=f"checklist-{procedure.code}")
+
+
+def print_checklist(
+    catalog: CatalogService,
+    printing: PrintService,
+    code: str,
+    centre_name: str,
+    translate: Translate = _source,
+) -> None:
+    """Print procedure ``code``'s checklist now, or raise: ``ProcedureNotFoundError``
+    when the catalogue has no such procedure, a ``PrinterError`` when the printer did
+    not print it. Nothing is kept to retry."""
+    procedure = catalog.procedure(code)
+    document = checklist_document(
+        procedure, centre_name, catalog.agency_names(procedure.agencies), translate
+    )
+    printing.send(printing.job(document))
