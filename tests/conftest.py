@@ -11,6 +11,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
     os.path.dirname(__file__), "offscreen-screen.json"
 )
 
+import socket
 import sys
 import threading
 import time
@@ -24,6 +25,7 @@ import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
 
+from kiosk.clock import Clock
 from kiosk.config import Language, Settings
 from kiosk.paths import KioskPaths, prepare_data_dir
 
@@ -207,3 +209,44 @@ def window_factory(
 def window(window_factory: Callable[..., KioskWindow]) -> KioskWindow:
     """The kiosk window with real services and synchronous ops."""
     return window_factory()
+
+
+@pytest.fixture
+def kiosk_factory(
+    qtbot: QtBot,
+    tmp_path: Path,
+    settings_factory: Callable[..., Settings],
+    synchronous_ops: None,
+) -> Iterator[Callable[..., KioskWindow]]:
+    """Windows over their own services, for a printer or a clock of the test's choice."""
+    from kiosk.services import KioskServices
+    from ui.main_window import KioskWindow
+
+    opened: list[tuple[KioskWindow, KioskServices]] = []
+
+    def make(*, clock: Clock = lambda: FIXED_NOW, **overrides: Any) -> KioskWindow:
+        settings = settings_factory(**overrides)
+        paths = prepare_data_dir(tmp_path / f"kiosk-{len(opened)}")
+        services = KioskServices(settings, paths, clock=clock)
+        services.open()
+        window = KioskWindow(settings, services, clock=clock)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append((window, services))
+        return window
+
+    yield make
+    for window, services in opened:
+        window.idle.stop()
+        services.close()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nobody listens on: a printer there refuses the connection."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

@@ -5,10 +5,7 @@ Real services (a real SQLite file with the bundled catalogue) and synchronous op
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -18,9 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.catalog.portal_link import NATIONAL_PORTAL_URL
 from kiosk.catalog.search.api import SearchHit
-from kiosk.config import Settings, TextScale
-from kiosk.paths import KioskPaths, prepare_data_dir
-from kiosk.services import KioskServices
+from kiosk.config import TextScale
+from kiosk.paths import KioskPaths
 from kiosk.text import Tone
 from ui import ops
 from ui.main_window import KioskWindow
@@ -90,43 +86,6 @@ def open_birth_registration(qtbot: QtBot, window: KioskWindow) -> ProcedureScree
     assert page.procedure is not None
     assert page.procedure.name == BIRTH
     return page
-
-
-@pytest.fixture
-def printer_window(
-    qtbot: QtBot,
-    tmp_path: Path,
-    settings_factory: Callable[..., Settings],
-    synchronous_ops: None,
-) -> Iterator[Callable[..., KioskWindow]]:
-    """A window over its own services, for a ``printer`` setting of the test's choice."""
-    opened: list[tuple[KioskWindow, KioskServices]] = []
-
-    def make(**overrides: Any) -> KioskWindow:
-        settings = settings_factory(**overrides)
-        services = KioskServices(settings, prepare_data_dir(tmp_path / f"kiosk-{len(opened)}"))
-        services.open()
-        window = KioskWindow(settings, services)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        opened.append((window, services))
-        return window
-
-    yield make
-    for window, services in opened:
-        window.idle.stop()
-        services.close()
-
-
-@pytest.fixture
-def closed_port() -> int:
-    """A loopback port nobody listens on: the printer there refuses the connection."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
 
 
 def test_type_without_accents_read_the_procedure_and_take_a_ticket(
@@ -421,9 +380,9 @@ def test_print_the_documents_checklist(
 
 
 def test_when_the_printer_fails_the_checklist_says_so_calmly(
-    qtbot: QtBot, printer_window: Callable[..., KioskWindow], closed_port: int
+    qtbot: QtBot, kiosk_factory: Callable[..., KioskWindow], closed_port: int
 ) -> None:
-    window = printer_window(printer=f"tcp://127.0.0.1:{closed_port}?timeout=0.5")
+    window = kiosk_factory(printer=f"tcp://127.0.0.1:{closed_port}?timeout=0.5")
     page = open_birth_registration(qtbot, window)
     assert page.print_button is not None
     click(qtbot, page.print_button)

@@ -8,21 +8,18 @@ the fault path. Ops run synchronously unless a test says otherwise.
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.clock import Clock
-from kiosk.config import Settings, TextScale
+from kiosk.config import TextScale
 from kiosk.errors import KioskError
-from kiosk.paths import KioskPaths, prepare_data_dir
+from kiosk.paths import KioskPaths
 from kiosk.services import KioskServices
 from ui import ops
 from ui.main_window import KioskWindow
@@ -82,44 +79,6 @@ def take_ticket(
 def printouts(paths: KioskPaths, label: str) -> list[Path]:
     """The file printer's jobs for ``label`` (the job is named by the ticket's label)."""
     return sorted(path for path in paths.printouts.glob("*.bin") if label in path.name)
-
-
-@pytest.fixture
-def kiosk_factory(
-    qtbot: QtBot,
-    tmp_path: Path,
-    settings_factory: Callable[..., Settings],
-    synchronous_ops: None,
-) -> Iterator[Callable[..., KioskWindow]]:
-    """Windows over their own services, for a printer or a clock of the test's choice."""
-    opened: list[tuple[KioskWindow, KioskServices]] = []
-
-    def make(*, clock: Clock = lambda: MONDAY, **overrides: Any) -> KioskWindow:
-        settings = settings_factory(**overrides)
-        paths = prepare_data_dir(tmp_path / f"kiosk-{len(opened)}")
-        services = KioskServices(settings, paths, clock=clock)
-        services.open()
-        window = KioskWindow(settings, services, clock=clock)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        opened.append((window, services))
-        return window
-
-    yield make
-    for window, services in opened:
-        window.idle.stop()
-        services.close()
-
-
-@pytest.fixture
-def closed_port() -> int:
-    """A loopback port nobody listens on: the printer there refuses the connection."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
 
 
 def test_tap_a_queue_and_take_the_printed_ticket(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
@@ -26,15 +25,6 @@ BIRTH = "1.001193"
 @pytest.fixture
 def catalog(db: Database) -> CatalogService:
     return CatalogService(db)
-
-
-@pytest.fixture
-def closed_port() -> int:
-    """A loopback port nothing listens on: bound, then closed."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
 
 
 def texts(document: PrintDocument) -> list[str]:

@@ -122,15 +122,6 @@ def fake_printer() -> Iterator[FakeNetworkPrinter]:
         printer.stop()
 
 
-@pytest.fixture
-def closed_port() -> int:
-    """A loopback port nothing listens on: bound, then closed."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
 @dataclass(frozen=True)
 class ParsedJob:
     #: (bytes per row, rows) of each ``GS v 0`` band, in order.

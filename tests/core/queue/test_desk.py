@@ -74,12 +74,6 @@ class LoopbackPrinter:
         self._server.close()
 
 
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _texts(document: PrintDocument) -> list[str]:
     return [block.text for block in document.blocks if isinstance(block, TextBlock)]
 
@@ -90,8 +84,8 @@ def tickets(db: Database, audit: AuditLog, clock: object) -> TicketService:
 
 
 @pytest.fixture
-def port() -> int:
-    return _closed_port()
+def port(closed_port: int) -> int:
+    return closed_port
 
 
 @pytest.fixture
