@@ -12,11 +12,20 @@ failed is reported, never kept to print later.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kiosk.catalog.portal_link import portal_url
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+from kiosk.catalog.wording import (
+    DOCUMENT_GROUPS,
+    METHODS,
+    Translate,
+    fee_text,
+    quantity_text,
+    source,
+    time_text,
+)
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.printing.api import (
     Block,
     ChecklistBlock,
@@ -28,36 +37,18 @@ from kiosk.printing.api import (
 )
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Document, DocumentGroupKind, Method, MethodKind, Procedure
+    from kiosk.catalog.schema import Procedure
     from kiosk.catalog.service import CatalogService
     from kiosk.printing.service import PrintService
-
-Translate = Callable[[TrText], str]
 
 HEADING = QT_TRANSLATE_NOOP("Printout", "DANH SÁCH GIẤY TỜ CẦN MANG")
 PROCEDURE_CODE = QT_TRANSLATE_NOOP("Printout", "Mã thủ tục: {code}")
 NO_DOCUMENTS = QT_TRANSLATE_NOOP(
     "Printout", "Danh mục chưa ghi giấy tờ cho thủ tục này. Vui lòng hỏi cán bộ tại quầy."
 )
-DOCUMENT_GROUPS: dict[DocumentGroupKind, TrText] = {
-    "nop": QT_TRANSLATE_NOOP("Printout", "Giấy tờ phải nộp"),
-    "xuat_trinh": QT_TRANSLATE_NOOP("Printout", "Giấy tờ phải xuất trình"),
-    "khac": QT_TRANSLATE_NOOP("Printout", "Giấy tờ khác"),
-}
-ORIGINALS = QT_TRANSLATE_NOOP("Printout", "{count} bản chính")
-COPIES = QT_TRANSLATE_NOOP("Printout", "{count} bản sao")
 FEES_AND_TIMES = QT_TRANSLATE_NOOP("Printout", "Lệ phí và thời hạn giải quyết")
-METHODS: dict[MethodKind, TrText] = {
-    "truc_tiep": QT_TRANSLATE_NOOP("Printout", "Nộp trực tiếp"),
-    "truc_tuyen": QT_TRANSLATE_NOOP("Printout", "Nộp trực tuyến"),
-    "buu_chinh": QT_TRANSLATE_NOOP("Printout", "Nộp qua bưu chính"),
-}
 TIME = QT_TRANSLATE_NOOP("Printout", "Thời hạn: {time}")
 FEE = QT_TRANSLATE_NOOP("Printout", "Lệ phí: {fee}")
-WORKING_DAYS = QT_TRANSLATE_NOOP("Printout", "{days} ngày làm việc")
-FREE = QT_TRANSLATE_NOOP("Printout", "Không mất lệ phí")
-AMOUNT = QT_TRANSLATE_NOOP("Printout", "{amount} đồng")
-ASK_STAFF = QT_TRANSLATE_NOOP("Printout", "Vui lòng hỏi cán bộ tại quầy")
 WHERE = QT_TRANSLATE_NOOP("Printout", "Nơi nộp hồ sơ")
 QR_CAPTION = QT_TRANSLATE_NOOP(
     "Printout", "Quét mã để xem thủ tục trên Cổng Dịch vụ công và nộp hồ sơ trực tuyến"
@@ -67,46 +58,11 @@ FOOTER = QT_TRANSLATE_NOOP(
 )
 
 
-def _source(text: TrText) -> str:
-    return text.render()
-
-
-def quantity_text(document: Document, translate: Translate = _source) -> str:
-    """ "1 bản chính, 1 bản sao"; empty when the catalogue gives no number."""
-    parts = []
-    if document.originals:
-        parts.append(translate(ORIGINALS.with_params(count=document.originals)))
-    if document.copies:
-        parts.append(translate(COPIES.with_params(count=document.copies)))
-    return ", ".join(parts)
-
-
-def time_text(method: Method, translate: Translate = _source) -> str:
-    """The catalogue's wording, else its number of working days."""
-    if method.time_text:
-        return method.time_text
-    if method.days is not None:
-        days = int(method.days) if method.days.is_integer() else method.days
-        return translate(WORKING_DAYS.with_params(days=str(days).replace(".", ",")))
-    return translate(ASK_STAFF)
-
-
-def fee_text(method: Method, translate: Translate = _source) -> str:
-    """The catalogue's wording, else its amount in đồng (thousands grouped with dots)."""
-    if method.fee_text:
-        return method.fee_text
-    if method.fee_vnd == 0:
-        return translate(FREE)
-    if method.fee_vnd is not None:
-        return translate(AMOUNT.with_params(amount=f"{method.fee_vnd:,}".replace(",", ".")))
-    return translate(ASK_STAFF)
-
-
 def checklist_document(
     procedure: Procedure,
     centre_name: str,
     agency_names: Sequence[str],
-    translate: Translate = _source,
+    translate: Translate = source,
 ) -> PrintDocument:
     """The procedure's checklist; ``title`` names the job by the procedure's code."""
     blocks: list[Block] = [
@@ -167,7 +123,7 @@ def print_checklist(
     printing: PrintService,
     code: str,
     centre_name: str,
-    translate: Translate = _source,
+    translate: Translate = source,
 ) -> None:
     """Print procedure ``code``'s checklist now, or raise: ``ProcedureNotFoundError``
     when the catalogue has no such procedure, a ``PrinterError`` when the printer did

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>Catalogue</name>
+    <message>
+        <source>Cấp bộ</source>
+        <translation>Ministry level</translation>
+    </message>
+    <message>
+        <source>Cấp tỉnh</source>
+        <translation>Province level</translation>
+    </message>
+    <message>
+        <source>Cấp xã</source>
+        <translation>Commune level</translation>
+    </message>
+    <message>
+        <source>Cơ quan khác</source>
+        <translation>Other agencies</translation>
+    </message>
+    <message>
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>Giấy tờ phải nộp</source>
+        <translation>Documents to hand in</translation>
+    </message>
+    <message>
+        <source>Giấy tờ phải xuất trình</source>
+        <translation>Documents to show</translation>
+    </message>
+    <message>
+        <source>Giấy tờ khác</source>
+        <translation>Other documents</translation>
+    </message>
+    <message>
+        <source>{count} bản chính</source>
+        <translation>Originals: {count}</translation>
+    </message>
+    <message>
+        <source>{count} bản sao</source>
+        <translation>Copies: {count}</translation>
+    </message>
+    <message>
+        <source>{days} ngày làm việc</source>
+        <translation>{days} working days</translation>
+    </message>
+    <message>
+        <source>Không mất lệ phí</source>
+        <translation>No fee</translation>
+    </message>
+    <message>
+        <source>{amount} đồng</source>
+        <translation>{amount} VND</translation>
+    </message>
+    <message>
+        <source>Chưa có thông tin, vui lòng hỏi cán bộ tại quầy</source>
+        <translation>Not stated yet; please ask the staff at the counter</translation>
+    </message>
+</context>
+<context>
     <name>Clock</name>
     <message>
         <source>Thứ Hai</source>
@@ -280,20 +347,8 @@
         <translation>The documents checklist has been printed. Please take it from the printer slot.</translation>
     </message>
     <message>
-        <source>{amount} đồng</source>
-        <translation>{amount} VND</translation>
-    </message>
-    <message>
-        <source>Không mất lệ phí</source>
-        <translation>No fee</translation>
-    </message>
-    <message>
         <source>Chưa có thông tin, vui lòng hỏi cán bộ tại quầy</source>
         <translation>Not stated yet; please ask the staff at the counter</translation>
-    </message>
-    <message>
-        <source>{days} ngày làm việc</source>
-        <translation>{days} working days</translation>
     </message>
     <message>
         <source>Mã thủ tục {code} · {meta}</source>
@@ -424,22 +479,6 @@
         <translation>No matching procedure was found. Try typing fewer words, removing a filter, or browsing by field.</translation>
     </message>
     <message>
-        <source>Cấp bộ</source>
-        <translation>Ministry level</translation>
-    </message>
-    <message>
-        <source>Cấp tỉnh</source>
-        <translation>Province level</translation>
-    </message>
-    <message>
-        <source>Cấp xã</source>
-        <translation>Commune level</translation>
-    </message>
-    <message>
-        <source>Cơ quan khác</source>
-        <translation>Other agencies</translation>
-    </message>
-    <message>
         <source>Trực tuyến toàn trình</source>
         <translation>Fully online</translation>
     </message>
@@ -458,38 +497,6 @@
     <message>
         <source>Thủ tục này chưa làm được trực tuyến: bạn nộp hồ sơ tại quầy.</source>
         <translation>This procedure cannot be done online yet: you submit the application at the counter.</translation>
-    </message>
-    <message>
-        <source>Trực tiếp</source>
-        <translation>In person</translation>
-    </message>
-    <message>
-        <source>Trực tuyến</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <source>Bưu chính</source>
-        <translation>By post</translation>
-    </message>
-    <message>
-        <source>Giấy tờ phải nộp</source>
-        <translation>Documents to hand in</translation>
-    </message>
-    <message>
-        <source>Giấy tờ phải xuất trình</source>
-        <translation>Documents to show</translation>
-    </message>
-    <message>
-        <source>Giấy tờ khác</source>
-        <translation>Other documents</translation>
-    </message>
-    <message>
-        <source>{count} bản chính</source>
-        <translation>Originals: {count}</translation>
-    </message>
-    <message>
-        <source>{count} bản sao</source>
-        <translation>Copies: {count}</translation>
     </message>
     <message>
         <source>‹ Quay lại</source>
@@ -581,40 +588,8 @@
         <translation>The catalogue lists no documents for this procedure yet. Please ask the staff at the counter.</translation>
     </message>
     <message>
-        <source>Giấy tờ phải nộp</source>
-        <translation>Documents to hand in</translation>
-    </message>
-    <message>
-        <source>Giấy tờ phải xuất trình</source>
-        <translation>Documents to show</translation>
-    </message>
-    <message>
-        <source>Giấy tờ khác</source>
-        <translation>Other documents</translation>
-    </message>
-    <message>
-        <source>{count} bản chính</source>
-        <translation>Originals: {count}</translation>
-    </message>
-    <message>
-        <source>{count} bản sao</source>
-        <translation>Copies: {count}</translation>
-    </message>
-    <message>
         <source>Lệ phí và thời hạn giải quyết</source>
         <translation>Fees and processing time</translation>
-    </message>
-    <message>
-        <source>Nộp trực tiếp</source>
-        <translation>In person</translation>
-    </message>
-    <message>
-        <source>Nộp trực tuyến</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <source>Nộp qua bưu chính</source>
-        <translation>By post</translation>
     </message>
     <message>
         <source>Thời hạn: {time}</source>
@@ -623,22 +598,6 @@
     <message>
         <source>Lệ phí: {fee}</source>
         <translation>Fee: {fee}</translation>
-    </message>
-    <message>
-        <source>{days} ngày làm việc</source>
-        <translation>{days} working days</translation>
-    </message>
-    <message>
-        <source>Không mất lệ phí</source>
-        <translation>No fee</translation>
-    </message>
-    <message>
-        <source>{amount} đồng</source>
-        <translation>{amount} VND</translation>
-    </message>
-    <message>
-        <source>Vui lòng hỏi cán bộ tại quầy</source>
-        <translation>Please ask the staff at the counter</translation>
     </message>
     <message>
         <source>Nơi nộp hồ sơ</source>

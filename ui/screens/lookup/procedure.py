@@ -15,24 +15,25 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.catalog.wording import DOCUMENT_GROUPS, METHODS
 from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
 from ui.screens.base import Screen, big_button
 from ui.screens.lookup.catalogue import ProcedurePage
 from ui.screens.lookup.flow import LookupFlow
 from ui.screens.lookup.texts import (
-    DOCUMENT_GROUPS,
-    METHODS,
     ONLINE_BADGES,
     ONLINE_SENTENCES,
+    fee_text,
     levels_text,
     quantity_text,
+    time_text,
 )
 from ui.screens.lookup.widgets import NavBar, kinetic_scroll_area
 from ui.widgets.qr import QrCode
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Document, Method, Procedure
+    from kiosk.catalog.schema import Document, Procedure
     from kiosk.errors import KioskError
 
 # The QR code's side in multiples of the body text size: grows with the text scale.
@@ -41,34 +42,6 @@ QR_SIDE_IN_TEXT = 12
 CHECKLIST_PRINTED = QT_TRANSLATE_NOOP(
     "Lookup", "Đã in danh sách giấy tờ, mời bạn nhận ở khe máy in."
 )
-
-
-def vnd(amount: int) -> str:
-    """50000 → "50.000 đồng" (Vietnamese groups thousands with dots)."""
-    return QCoreApplication.translate("Lookup", "{amount} đồng").format(
-        amount=f"{amount:,}".replace(",", ".")
-    )
-
-
-def fee_text(method: Method) -> str:
-    if method.fee_text:
-        return method.fee_text
-    if method.fee_vnd == 0:
-        return QCoreApplication.translate("Lookup", "Không mất lệ phí")
-    if method.fee_vnd is not None:
-        return vnd(method.fee_vnd)
-    return QCoreApplication.translate("Lookup", "Chưa có thông tin, vui lòng hỏi cán bộ tại quầy")
-
-
-def time_text(method: Method) -> str:
-    if method.time_text:
-        return method.time_text
-    if method.days is not None:
-        days = int(method.days) if method.days.is_integer() else method.days
-        return QCoreApplication.translate("Lookup", "{days} ngày làm việc").format(
-            days=str(days).replace(".", ",")
-        )
-    return QCoreApplication.translate("Lookup", "Chưa có thông tin, vui lòng hỏi cán bộ tại quầy")
 
 
 class _Page(QWidget):

@@ -15,11 +15,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from kiosk.catalog.wording import LEVELS
 from kiosk.errors import KioskError
 from ui.i18n import translate
 from ui.screens.base import Screen, big_button
 from ui.screens.lookup.flow import BROWSE_SCREEN, SEARCH_SCREEN, LookupFlow
-from ui.screens.lookup.texts import LEVELS
 from ui.screens.lookup.widgets import NavBar, ResultList
 
 if TYPE_CHECKING:

@@ -1,4 +1,5 @@
-"""The catalogue's codes as a citizen reads them: levels, online badges, methods, quantities.
+"""The catalogue as the lookup screens word it: online badges and sentences here, the
+rest from :mod:`kiosk.catalog.wording`, translated for the screen.
 
 Marked with ``QT_TRANSLATE_NOOP`` so ``lupdate`` collects them, translated when shown,
 so a language switch re-renders them like every other text.
@@ -8,20 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kiosk.catalog import wording
 from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Document, DocumentGroupKind, Level, MethodKind, OnlineLevel
+    from kiosk.catalog.schema import Document, Level, Method, OnlineLevel
 
 CONTEXT = "Lookup"
 
-LEVELS: dict[Level, TrText] = {
-    "bo": QT_TRANSLATE_NOOP("Lookup", "Cấp bộ"),
-    "tinh": QT_TRANSLATE_NOOP("Lookup", "Cấp tỉnh"),
-    "xa": QT_TRANSLATE_NOOP("Lookup", "Cấp xã"),
-    "khac": QT_TRANSLATE_NOOP("Lookup", "Cơ quan khác"),
-}
 
 # The badge on a result row; a procedure with no online service gets none.
 ONLINE_BADGES: dict[OnlineLevel, TrText] = {
@@ -46,31 +42,19 @@ ONLINE_SENTENCES: dict[OnlineLevel, TrText] = {
     ),
 }
 
-METHODS: dict[MethodKind, TrText] = {
-    "truc_tiep": QT_TRANSLATE_NOOP("Lookup", "Trực tiếp"),
-    "truc_tuyen": QT_TRANSLATE_NOOP("Lookup", "Trực tuyến"),
-    "buu_chinh": QT_TRANSLATE_NOOP("Lookup", "Bưu chính"),
-}
-
-DOCUMENT_GROUPS: dict[DocumentGroupKind, TrText] = {
-    "nop": QT_TRANSLATE_NOOP("Lookup", "Giấy tờ phải nộp"),
-    "xuat_trinh": QT_TRANSLATE_NOOP("Lookup", "Giấy tờ phải xuất trình"),
-    "khac": QT_TRANSLATE_NOOP("Lookup", "Giấy tờ khác"),
-}
-
-ORIGINALS = QT_TRANSLATE_NOOP("Lookup", "{count} bản chính")
-COPIES = QT_TRANSLATE_NOOP("Lookup", "{count} bản sao")
-
 
 def levels_text(levels: tuple[Level, ...] | list[Level]) -> str:
-    return ", ".join(translate(LEVELS[level]) for level in levels if level in LEVELS)
+    return wording.levels_text(levels, translate)
 
 
 def quantity_text(document: Document) -> str:
     """ "1 bản chính, 2 bản sao"; empty when the catalogue gives no number."""
-    parts = []
-    if document.originals:
-        parts.append(translate(ORIGINALS.with_params(count=document.originals)))
-    if document.copies:
-        parts.append(translate(COPIES.with_params(count=document.copies)))
-    return ", ".join(parts)
+    return wording.quantity_text(document, translate)
+
+
+def fee_text(method: Method) -> str:
+    return wording.fee_text(method, translate)
+
+
+def time_text(method: Method) -> str:
+    return wording.time_text(method, translate)
