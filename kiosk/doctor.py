@@ -20,6 +20,7 @@ from kiosk.config import Settings, load_settings
 from kiosk.db import Database
 from kiosk.errors import KioskError
 from kiosk.paths import RESOURCES_DIR, KioskPaths, prepare_data_dir, resolve_data_dir
+from kiosk.printing.uri import parse_printer_uri
 
 T = TypeVar("T")
 
@@ -63,6 +64,7 @@ def run_checks(config: Path | None = None, data_dir: Path | None = None) -> Repo
     paths = _check(report, "data_dir", lambda: _data_dir(settings, data_dir))
     if paths is not None:
         _check(report, "database", lambda: _database(paths))
+    _check(report, "printer", lambda: _printer(settings))
     _check(report, "keyring", lambda: _keyring(settings))
     _check(report, "resources", _resources)
     return report
@@ -104,6 +106,14 @@ def _database(paths: KioskPaths) -> tuple[None, CheckResult]:
         return None, CheckResult("database", Status.ERROR, f"schema {current}, expected {head}")
     return None, CheckResult(
         "database", Status.OK, f"{paths.database} reachable, migrations at head ({head})"
+    )
+
+
+def _printer(settings: Settings) -> tuple[None, CheckResult]:
+    """The printer setting can be used; ``printer test`` is what sends a page."""
+    uri = parse_printer_uri(settings.printer)
+    return None, CheckResult(
+        "printer", Status.OK, f"{uri.text} ({uri.scheme}, {uri.profile.name} paper)"
     )
 
 

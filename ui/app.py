@@ -95,7 +95,12 @@ def _open_services(
     from kiosk.printing.escpos import warm_up as escpos_warm_up
     from kiosk.services import KioskServices
 
-    services = KioskServices(context.settings, context.paths)
+    try:
+        services = KioskServices(context.settings, context.paths)
+    except KioskError as error:  # e.g. a printer URI the kiosk cannot use
+        log.error("services could not be built: %s", error.message.render())
+        window.services_failed(error)
+        return
     holder.append(services)
 
     def failed(error: KioskError) -> None:

@@ -56,7 +56,7 @@ def test_doctor_on_a_fresh_install_passes(isolated_env: dict[str, str], tmp_path
     assert result.returncode == 0, result.stdout + result.stderr
     assert report["ok"] is True
     names = {check["name"]: check["status"] for check in report["checks"]}
-    assert set(names) == {"config", "data_dir", "database", "keyring", "resources"}
+    assert set(names) == {"config", "data_dir", "database", "printer", "keyring", "resources"}
     assert names["database"] == "ok"
     assert (tmp_path / "data" / "kiosk.sqlite3").is_file()
 
@@ -118,3 +118,14 @@ def test_run_starts_the_kiosk_window(isolated_env: dict[str, str], tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("first-paint ")
     assert (tmp_path / "d" / "logs" / "kiosk.log").is_file()
+
+
+def test_doctor_names_a_printer_setting_it_cannot_use(
+    isolated_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('printer = "lpt1"\n', encoding="utf-8")
+    assert main(["doctor", "--json", "--config", str(config)]) == 1
+    checks = {c["name"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
+    assert checks["printer"]["status"] == "error"
+    assert "lpt1" in checks["printer"]["detail"]

@@ -148,3 +148,26 @@ def test_services_open_after_the_first_paint_and_attach(
         for services in holder:
             services.close()
         configure_logging(None, "WARNING")
+
+
+def test_a_printer_setting_it_cannot_use_is_reported_to_staff(
+    qtbot: QtBot, tmp_path: Path, synchronous_ops: None
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('printer = "lpt1"\n', encoding="utf-8")
+    context = prepare(RunOptions(config=config, data_dir=tmp_path / "data"))
+    window = KioskWindow(context.settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    holder: list[KioskServices] = []
+    _open_services(context, window, holder)
+    try:
+        assert holder == []
+        assert "lpt1" in window.banner.label.text()
+        window.open_staff()
+        qtbot.mouseClick(window.pin_pad.digit_buttons["1"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.pin_pad.ok_button, Qt.MouseButton.LeftButton)
+        assert "lpt1" in window.pin_pad.message.text()
+    finally:
+        configure_logging(None, "WARNING")
