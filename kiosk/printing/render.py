@@ -30,6 +30,7 @@ from kiosk.printing.api import (
     TextBlock,
     TextSize,
 )
+from kiosk.printing.qr import qr_matrix
 
 FONTS_DIR = RESOURCES_DIR / "fonts"
 #: Pixel sizes at 203 dpi (8 dots per mm): "normal" is about 3.3 mm, a comfortable
@@ -200,13 +201,7 @@ def qr_image(data: str, side: int, max_side: int) -> Image.Image:
     About ``side`` wide, but never under QR_MIN_MODULE dots a module unless only that
     keeps it within ``max_side`` (a long payload on narrow paper).
     """
-    # WORKAROUND: qrcode ships no type hints.
-    import qrcode  # type: ignore[import-untyped]
-
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-    code.add_data(data)
-    code.make(fit=True)
-    matrix: list[list[bool]] = code.get_matrix()
+    matrix = qr_matrix(data)
     count = len(matrix)
     module = max(1, min(max(QR_MIN_MODULE, side // count), max_side // count))
     pixels = bytes(0 if dark else 255 for row in matrix for dark in row)

@@ -17,6 +17,7 @@ from kiosk.catalog.portal_link import NATIONAL_PORTAL_URL
 from kiosk.catalog.search.api import SearchHit
 from kiosk.config import TextScale
 from kiosk.paths import KioskPaths
+from kiosk.printing.qr import QUIET_ZONE, qr_matrix
 from kiosk.text import Tone
 from ui import ops
 from ui.main_window import KioskWindow
@@ -24,7 +25,7 @@ from ui.screens.lookup import BrowseScreen, ProcedureScreen, SearchScreen
 from ui.screens.lookup.flow import FORM_ID_KEY, PROCEDURE_KEY, QUEUE_SERVICE_KEY
 from ui.screens.lookup.search import Status
 from ui.screens.lookup.widgets import highlighted
-from ui.widgets.qr import QUIET_ZONE, qr_matrix, qr_pixmap
+from ui.widgets.qr import qr_pixmap
 
 BIRTH = "Thủ tục đăng ký khai sinh"
 

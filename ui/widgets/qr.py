@@ -12,24 +12,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-# Four modules of white around the code: the quiet zone the QR standard asks for.
-QUIET_ZONE = 4
-
-
-def qr_matrix(data: str) -> list[list[bool]]:
-    """The code's modules, quiet zone included; ``True`` is a dark module."""
-    # Imported on first use: the library is not needed before the first paint.
-    # WORKAROUND: qrcode ships no type hints.
-    import qrcode  # type: ignore[import-untyped]
-
-    code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M,  # survives a scuffed screen
-        border=QUIET_ZONE,
-    )
-    code.add_data(data)
-    code.make(fit=True)
-    matrix: list[list[bool]] = code.get_matrix()
-    return matrix
+from kiosk.printing.qr import qr_matrix
 
 
 def qr_pixmap(data: str, size_px: int) -> QPixmap:
