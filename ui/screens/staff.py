@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.clock import LOCAL_TZ
 from ui.screens.base import Screen, big_button
+
+if TYPE_CHECKING:
+    from kiosk.audit import AuditEntry
 
 
 class StaffScreen(Screen):
@@ -62,7 +65,7 @@ class StaffScreen(Screen):
         layout.addLayout(views, 3)
         self.retranslate()
 
-    def show_audit(self, entries: Iterable[object]) -> None:
+    def show_audit(self, entries: Iterable[AuditEntry]) -> None:
         self.audit_view.setPlainText("\n".join(format_audit_entry(e) for e in entries))
 
     def show_log(self, lines: Sequence[str]) -> None:
@@ -84,17 +87,8 @@ class StaffScreen(Screen):
         self.log_title.setText(QCoreApplication.translate("StaffScreen", "Nhật ký hệ thống"))
 
 
-def format_audit_entry(entry: object) -> str:
+def format_audit_entry(entry: AuditEntry) -> str:
     """One line per audit entry: local time, actor, action, details."""
-    at = getattr(entry, "at", None) or getattr(entry, "created_at", None)
-    when = ""
-    if at is not None and hasattr(at, "astimezone"):
-        moment = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
-        when = f"{moment.astimezone(LOCAL_TZ):%d/%m %H:%M:%S}  "
-    actor = getattr(entry, "actor", "")
-    action = getattr(entry, "action", str(entry))
-    detail = getattr(entry, "detail", None)
-    extra = ""
-    if isinstance(detail, dict) and detail:
-        extra = "  " + ", ".join(f"{k}={v}" for k, v in sorted(detail.items()))
-    return f"{when}{actor}  {action}{extra}".strip()
+    when = f"{entry.at.astimezone(LOCAL_TZ):%d/%m %H:%M:%S}"
+    extra = ", ".join(f"{key}={value}" for key, value in sorted(entry.detail.items()))
+    return f"{when}  {entry.actor}  {entry.action}  {extra}".strip()
