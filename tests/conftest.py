@@ -240,6 +240,7 @@ def kiosk_factory(
     yield make
     for window, services in opened:
         window.idle.stop()
+        window.languages.set_language(Language.VIETNAMESE)  # the translator is app-wide
         services.close()
 
 
