@@ -12,6 +12,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
 )
 
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -27,7 +28,7 @@ from keyring.backend import KeyringBackend
 
 from kiosk.clock import Clock
 from kiosk.config import Language, Settings
-from kiosk.paths import KioskPaths, prepare_data_dir
+from kiosk.paths import PROJECT_ROOT, KioskPaths, prepare_data_dir
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -251,3 +252,36 @@ def closed_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
     return port
+
+
+KioskCli = Callable[..., "subprocess.CompletedProcess[str]"]
+
+
+@pytest.fixture
+def fresh_kiosk_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """No user config, a fresh data folder in ``tmp_path / "data"``: a new install."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("KIOSK_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("KIOSK_CONFIG", raising=False)
+    return dict(os.environ)
+
+
+@pytest.fixture
+def kiosk_cli() -> KioskCli:
+    """The real ``python -m kiosk`` in a child process, as IT staff would type it."""
+
+    def run(
+        *args: str, env: dict[str, str] | None = None, stdin: str = ""
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "kiosk", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            cwd=PROJECT_ROOT,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+
+    return run

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,45 +12,23 @@ import pytest
 from kiosk import __version__
 from kiosk.cli.main import main
 from kiosk.db import Database
-from kiosk.paths import PROJECT_ROOT
+
+KioskCli = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def run_cli(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """The real ``python -m kiosk`` in a child process, as IT staff would type it."""
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=PROJECT_ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-
-
-@pytest.fixture
-def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """No user config, a fresh data folder: a freshly installed kiosk."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("KIOSK_HOME", str(tmp_path / "data"))
-    monkeypatch.delenv("KIOSK_CONFIG", raising=False)
-    return dict(os.environ)
-
-
-def test_version_and_help() -> None:
-    version = run_cli("--version")
+def test_version_and_help(kiosk_cli: KioskCli) -> None:
+    version = kiosk_cli("--version")
     assert version.returncode == 0
     assert __version__ in version.stdout
-    helped = run_cli("--help")
+    helped = kiosk_cli("--help")
     for command in ("run", "doctor", "staff", "bench"):
         assert command in helped.stdout
 
 
-def test_doctor_on_a_fresh_install_passes(isolated_env: dict[str, str], tmp_path: Path) -> None:
-    result = run_cli("doctor", "--json", env=isolated_env)
+def test_doctor_on_a_fresh_install_passes(
+    kiosk_cli: KioskCli, fresh_kiosk_env: dict[str, str], tmp_path: Path
+) -> None:
+    result = kiosk_cli("doctor", "--json", env=fresh_kiosk_env)
     report = json.loads(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
     assert report["ok"] is True
@@ -62,7 +39,7 @@ def test_doctor_on_a_fresh_install_passes(isolated_env: dict[str, str], tmp_path
 
 
 def test_doctor_names_a_broken_config_and_fails(
-    isolated_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fresh_kiosk_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text("idle_timeout_s = -5\n", encoding="utf-8")
@@ -74,7 +51,7 @@ def test_doctor_names_a_broken_config_and_fails(
 
 
 def test_doctor_refuses_a_database_it_cannot_read(
-    isolated_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fresh_kiosk_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "data"
     data.mkdir()
@@ -85,8 +62,10 @@ def test_doctor_refuses_a_database_it_cannot_read(
     assert (data / "kiosk.sqlite3").read_bytes() == b"this is not a database" * 100
 
 
-def test_staff_set_pin_then_unlock(isolated_env: dict[str, str], tmp_path: Path) -> None:
-    result = run_cli("staff", "set-pin", "--pin-stdin", stdin="246810\n", env=isolated_env)
+def test_staff_set_pin_then_unlock(
+    kiosk_cli: KioskCli, fresh_kiosk_env: dict[str, str], tmp_path: Path
+) -> None:
+    result = kiosk_cli("staff", "set-pin", "--pin-stdin", stdin="246810\n", env=fresh_kiosk_env)
     assert result.returncode == 0, result.stderr
     from kiosk.audit import AuditLog
     from kiosk.clock import utc_now
@@ -105,23 +84,27 @@ def test_staff_set_pin_then_unlock(isolated_env: dict[str, str], tmp_path: Path)
         database.close()
 
 
-def test_staff_set_pin_rejects_a_non_numeric_pin(isolated_env: dict[str, str]) -> None:
-    result = run_cli("staff", "set-pin", "--pin-stdin", stdin="12ab\n", env=isolated_env)
+def test_staff_set_pin_rejects_a_non_numeric_pin(
+    kiosk_cli: KioskCli, fresh_kiosk_env: dict[str, str]
+) -> None:
+    result = kiosk_cli("staff", "set-pin", "--pin-stdin", stdin="12ab\n", env=fresh_kiosk_env)
     assert result.returncode == 2
     assert "4 đến 12 chữ số" in result.stderr
 
 
 @pytest.mark.slow
-def test_run_starts_the_kiosk_window(isolated_env: dict[str, str], tmp_path: Path) -> None:
-    env = {**isolated_env, "QT_QPA_PLATFORM": "offscreen"}
-    result = run_cli("run", "--benchmark-first-paint", "--data-dir", str(tmp_path / "d"), env=env)
+def test_run_starts_the_kiosk_window(
+    kiosk_cli: KioskCli, fresh_kiosk_env: dict[str, str], tmp_path: Path
+) -> None:
+    env = {**fresh_kiosk_env, "QT_QPA_PLATFORM": "offscreen"}
+    result = kiosk_cli("run", "--benchmark-first-paint", "--data-dir", str(tmp_path / "d"), env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("first-paint ")
     assert (tmp_path / "d" / "logs" / "kiosk.log").is_file()
 
 
 def test_doctor_names_a_printer_setting_it_cannot_use(
-    isolated_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fresh_kiosk_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text('printer = "lpt1"\n', encoding="utf-8")

@@ -3,36 +3,29 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
-from kiosk.paths import PROJECT_ROOT
 from kiosk.printing.service import TONES, VOWELS, PrintService
 from tests.core.printing.conftest import parse_escpos
 
-
-def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, KIOSK_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
-    env.pop("KIOSK_CONFIG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "printer", "test", *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT_ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def test_printer_test_on_the_default_file_printer(tmp_path: Path) -> None:
-    result = run_cli("--json", home=tmp_path)
+@pytest.fixture
+def printer_test(kiosk_cli: Cli, fresh_kiosk_env: dict[str, str]) -> Cli:
+    """``python -m kiosk printer test`` on a freshly installed kiosk."""
+    return lambda *args: kiosk_cli("printer", "test", *args, env=fresh_kiosk_env)
+
+
+def test_printer_test_on_the_default_file_printer(printer_test: Cli, tmp_path: Path) -> None:
+    result = printer_test("--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["ok"] is True
@@ -45,16 +38,16 @@ def test_printer_test_on_the_default_file_printer(tmp_path: Path) -> None:
 
 
 def test_printer_test_on_a_closed_port_fails_in_vietnamese(
-    tmp_path: Path, closed_port: int
+    printer_test: Cli, tmp_path: Path, closed_port: int
 ) -> None:
-    result = run_cli("--printer", f"tcp://127.0.0.1:{closed_port}?timeout=0.5", home=tmp_path)
+    result = printer_test("--printer", f"tcp://127.0.0.1:{closed_port}?timeout=0.5")
     assert result.returncode == 2
     assert "Máy in chưa sẵn sàng" in result.stderr
     assert f"127.0.0.1:{closed_port}" in result.stderr
 
 
-def test_printer_test_names_a_bad_uri(tmp_path: Path) -> None:
-    result = run_cli("--printer", "lpt1", home=tmp_path)
+def test_printer_test_names_a_bad_uri(printer_test: Cli, tmp_path: Path) -> None:
+    result = printer_test("--printer", "lpt1")
     assert result.returncode == 2
     assert "Địa chỉ máy in không hợp lệ: lpt1" in result.stderr
 

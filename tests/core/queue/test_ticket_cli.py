@@ -3,37 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kiosk.db import Database
-from kiosk.paths import PROJECT_ROOT
 from tests.core.queue.conftest import ALL_DAY, set_queue
 
-
-def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT_ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+KioskCli = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def env(fresh_kiosk_env: dict[str, str], tmp_path: Path) -> dict[str, str]:
     """A fresh kiosk whose queues are open around the clock (the CLI runs on real time)."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("KIOSK_HOME", str(tmp_path / "data"))
-    monkeypatch.delenv("KIOSK_CONFIG", raising=False)
     database = Database(tmp_path / "data" / "kiosk.sqlite3")
     database.open()
     try:
@@ -41,14 +26,14 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
             set_queue(database, code, opening_hours=ALL_DAY, daily_limit=None)
     finally:
         database.close()
-    return dict(os.environ)
+    return fresh_kiosk_env
 
 
 def test_ticket_is_issued_and_printed_to_a_file_printer(
-    env: dict[str, str], tmp_path: Path
+    kiosk_cli: KioskCli, env: dict[str, str], tmp_path: Path
 ) -> None:
     out = tmp_path / "printouts"
-    first = run_cli("ticket", "A", "--printer", f"file:{out}", "--json", env=env)
+    first = kiosk_cli("ticket", "A", "--printer", f"file:{out}", "--json", env=env)
     assert first.returncode == 0, first.stderr
     ticket = json.loads(first.stdout)
     assert ticket["label"] == "A-001"
@@ -56,7 +41,7 @@ def test_ticket_is_issued_and_printed_to_a_file_printer(
     assert ticket["counters"] == [1, 2]
     assert ticket["print_error"] is None
     assert len(list(out.glob("*.bin"))) == 1
-    second = run_cli(
+    second = kiosk_cli(
         "ticket", "a", "--priority", "nguoi_khuyet_tat", "--printer", f"file:{out}", env=env
     )
     assert second.returncode == 0, second.stderr
@@ -64,11 +49,13 @@ def test_ticket_is_issued_and_printed_to_a_file_printer(
     assert "printed" in second.stdout
 
 
-def test_a_printer_fault_still_issues_exit_0_with_the_message(env: dict[str, str]) -> None:
+def test_a_printer_fault_still_issues_exit_0_with_the_message(
+    kiosk_cli: KioskCli, env: dict[str, str]
+) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    result = run_cli(
+    result = kiosk_cli(
         "ticket", "B", "--printer", f"tcp://127.0.0.1:{port}?timeout=2", "--json", env=env
     )
     assert result.returncode == 0, result.stderr
@@ -78,8 +65,8 @@ def test_a_printer_fault_still_issues_exit_0_with_the_message(env: dict[str, str
     assert ticket["print_error"].startswith("Máy in")
 
 
-def test_an_unknown_queue_exits_2(env: dict[str, str], tmp_path: Path) -> None:
-    result = run_cli("ticket", "Z", "--printer", f"file:{tmp_path}", env=env)
+def test_an_unknown_queue_exits_2(kiosk_cli: KioskCli, env: dict[str, str], tmp_path: Path) -> None:
+    result = kiosk_cli("ticket", "Z", "--printer", f"file:{tmp_path}", env=env)
     assert result.returncode == 2
     assert "Z" in result.stderr
     assert result.stdout == ""
