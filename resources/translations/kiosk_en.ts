@@ -498,6 +498,9 @@
         <source>Thủ tục này chưa làm được trực tuyến: bạn nộp hồ sơ tại quầy.</source>
         <translation>This procedure cannot be done online yet: you submit the application at the counter.</translation>
     </message>
+</context>
+<context>
+    <name>Navigation</name>
     <message>
         <source>‹ Quay lại</source>
         <translation>‹ Back</translation>

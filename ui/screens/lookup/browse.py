@@ -27,7 +27,8 @@ from ui.ops import Op, Pool
 from ui.screens.base import Screen
 from ui.screens.lookup.catalogue import FieldSummaryLike
 from ui.screens.lookup.flow import BROWSE_SCREEN, SEARCH_SCREEN, LookupFlow
-from ui.screens.lookup.widgets import NavBar, ResultList, kinetic_scroll_area
+from ui.screens.lookup.widgets import ResultList
+from ui.widgets.navigation import NavBar, frame_page, kinetic_scroll_area
 
 if TYPE_CHECKING:
     from kiosk.catalog.search.api import SearchHit
@@ -103,17 +104,7 @@ class BrowseScreen(Screen):
         self.nav = NavBar(self)
         self.nav.back.connect(self.back)
         self.nav.home.connect(self.flow.go_home)
-        body = QVBoxLayout()
-        body.setContentsMargins(40, 24, 40, 8)
-        body.setSpacing(14)
-        body.addWidget(self.title)
-        body.addWidget(self.hint)
-        body.addWidget(self.pages, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.nav)
+        frame_page(self, (self.title, self.hint, self.pages), self.nav)
         self.retranslate()
 
     @property

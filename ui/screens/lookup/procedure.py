@@ -29,7 +29,7 @@ from ui.screens.lookup.texts import (
     quantity_text,
     time_text,
 )
-from ui.screens.lookup.widgets import NavBar, kinetic_scroll_area
+from ui.widgets.navigation import NavBar, kinetic_scroll_area
 from ui.widgets.qr import QrCode
 
 if TYPE_CHECKING:

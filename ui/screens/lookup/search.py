@@ -20,7 +20,8 @@ from kiosk.errors import KioskError
 from ui.i18n import translate
 from ui.screens.base import Screen, big_button
 from ui.screens.lookup.flow import BROWSE_SCREEN, SEARCH_SCREEN, LookupFlow
-from ui.screens.lookup.widgets import NavBar, ResultList
+from ui.screens.lookup.widgets import ResultList
+from ui.widgets.navigation import NavBar
 
 if TYPE_CHECKING:
     from kiosk.catalog.schema import Level

@@ -1,4 +1,4 @@
-"""Pieces the lookup screens share: a kinetic scroll area, result rows, the bottom bar."""
+"""Pieces the lookup screens share: result rows with highlighted matches, the result list."""
 
 from __future__ import annotations
 
@@ -6,37 +6,22 @@ import html
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.i18n import translate
-from ui.screens.base import big_button
 from ui.screens.lookup.texts import ONLINE_BADGES, levels_text
+from ui.widgets.navigation import kinetic_scroll_area
 
 if TYPE_CHECKING:
     from kiosk.catalog.search.api import SearchHit
-
-
-def kinetic_scroll_area(parent: QWidget, content: QWidget) -> QScrollArea:
-    """A frameless scroll area a finger can flick, as on a phone (no bar needed)."""
-    scroll = QScrollArea(parent)
-    scroll.setObjectName("Scroll")
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setWidget(content)
-    QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    return scroll
 
 
 def highlighted(name: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -159,37 +144,3 @@ class ResultList(QWidget):
 
     def clear(self) -> None:
         self.set_hits([], str)
-
-
-class NavBar(QWidget):
-    """The bottom bar of every lookup screen: "‹ Quay lại" left, "Về trang chủ" right,
-    and the screen's own actions between them."""
-
-    back = Signal()
-    home = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("NavBar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.back_button = big_button(self, role="secondary", name="BackButton")
-        self.back_button.clicked.connect(self.back)
-        self.home_button = big_button(self, role="home", name="HomeButton")
-        self.home_button.clicked.connect(self.home)
-        self._actions = QHBoxLayout()
-        self._actions.setSpacing(16)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(40, 12, 40, 12)
-        row.setSpacing(16)
-        row.addWidget(self.back_button)
-        row.addStretch(1)
-        row.addLayout(self._actions)
-        row.addStretch(1)
-        row.addWidget(self.home_button)
-
-    def add_action(self, button: QPushButton) -> None:
-        self._actions.addWidget(button)
-
-    def retranslate(self) -> None:
-        self.back_button.setText(QCoreApplication.translate("Lookup", "‹ Quay lại"))
-        self.home_button.setText(QCoreApplication.translate("Lookup", "Về trang chủ"))

@@ -23,10 +23,10 @@ from typing_extensions import override
 from kiosk.errors import KioskError
 from kiosk.queue.api import PriorityGroup
 from ui.screens.base import Screen, big_button
-from ui.screens.lookup.widgets import NavBar, kinetic_scroll_area
 from ui.screens.queue.flow import QueueFlow
 from ui.screens.queue.texts import PRIORITY_NAMES, priority_name
 from ui.screens.queue.widgets import ServiceCard, repolish, state_of
+from ui.widgets.navigation import NavBar, frame_page, kinetic_scroll_area
 
 if TYPE_CHECKING:
     from kiosk.queue.api import QueueServiceView
@@ -73,17 +73,7 @@ class ChooseScreen(Screen):
         self.nav = NavBar(self)
         self.nav.back.connect(self.back)
         self.nav.home.connect(self.flow.go_home)
-        body = QVBoxLayout()
-        body.setContentsMargins(40, 24, 40, 8)
-        body.setSpacing(12)
-        body.addWidget(self.title)
-        body.addWidget(self.notice)
-        body.addWidget(self.pages, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.nav)
+        frame_page(self, (self.title, self.notice, self.pages), self.nav, spacing=12)
 
         flow.services_loaded.connect(self._show_services)
         flow.services_failed.connect(self._services_failed)
