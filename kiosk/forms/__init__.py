@@ -1,0 +1,1 @@
+"""Guided forms: official tờ khai as data, their answers and checks."""

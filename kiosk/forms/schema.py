@@ -1,0 +1,191 @@
+"""The form definition format: one official tờ khai as data.
+
+A form file (``resources/forms/<id>.json``) is a :class:`FormDefinition`. The wizard
+walks its sections, the validators check its fields, the PDF writer lays out its
+``layout`` like the official template, and the centre's server publishes new
+versions in this same format. ``docs/forms-format.md`` describes it for people.
+
+Citizen-facing wording lives in the file in both languages (:class:`Wording`): forms
+are data that the centre can publish without a new kiosk release, so their texts
+cannot go through Qt's ``.ts`` files the way the program's own texts do.
+
+Structs are validated when decoded (``msgspec.json.decode(..., type=..., strict=True)``)
+and then by :func:`kiosk.forms.library.check_definition` for what a type cannot say
+(unique field ids, conditions naming a field that exists, layout placeholders).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta
+
+FORMAT_NAME = "kiosk-form"
+FORMAT_VERSION = 1
+
+#: A form's id: ``khai-sinh``, ``ct01``; procedures link to it by this id.
+FormId = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,63}\Z")]
+#: A field's or section's id, unique within the form: ``child_name``, ``mother_id``.
+FieldId = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]{0,63}\Z")]
+ProcedureCode = Annotated[str, Meta(pattern=r"^\d\.\d{6}(\.[A-Za-z0-9-]{1,16})?\Z")]
+
+FieldKind = Literal[
+    "text",  # free text on one line (or several with ``multiline``)
+    "person_name",  # họ, chữ đệm và tên: Vietnamese letters and spaces, upper-cased on paper
+    "date",  # ngày tháng năm; stored ISO ``yyyy-mm-dd``, shown ``dd/mm/yyyy``
+    "gender",  # "nam" | "nu"
+    "ethnicity",  # one of the 54 dân tộc (kiosk.forms.choices.ETHNICITIES codes)
+    "nationality",  # quốc tịch, ISO 3166 alpha-2 code; "VN" by default
+    "id_number",  # số định danh cá nhân (12 digits) or old CMND (9 digits)
+    "phone",  # số điện thoại; stored normalised ``0xxxxxxxxx``
+    "email",
+    "address",  # số nhà/thôn + xã/phường + tỉnh/thành phố (two-level, after 1/7/2025)
+    "select",  # one of ``options``
+    "yes_no",  # stored True / False
+    "number",  # a whole number within ``minimum`` .. ``maximum``
+    "group",  # a repeating group of ``fields`` (children, household members)
+]
+
+#: What the ID-card QR code can fill: the name of a field of the parsed card.
+IdCardPart = Literal[
+    "id_number", "old_id_number", "full_name", "date_of_birth", "gender", "address", "issue_date"
+]
+
+
+class Wording(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A citizen-facing text in Vietnamese and English."""
+
+    vi: Annotated[str, Meta(min_length=1, max_length=2_000)]
+    en: Annotated[str, Meta(min_length=1, max_length=2_000)]
+
+
+class Option(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    value: Annotated[str, Meta(pattern=r"^[a-z0-9_]{1,64}\Z")]
+    label: Wording
+
+
+class Condition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A field is shown (and can be required) only while another field has one of ``any_of``.
+
+    ``field`` names a field of the same form outside any group, or, inside a group,
+    a sibling field of the same item.
+    """
+
+    field: FieldId
+    any_of: tuple[str | bool | int, ...]
+
+
+class FieldDefinition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    id: FieldId
+    kind: FieldKind
+    label: Wording
+    #: One or two plain sentences under the input: what to write, where to find it.
+    help: Wording | None = None
+    required: bool = False
+    when: Condition | None = None
+    #: The value the wizard starts with ("VN" for nationality, "kinh" for ethnicity).
+    default: str | bool | int | None = None
+    #: ``text``: several lines allowed.
+    multiline: bool = False
+    min_length: Annotated[int, Meta(ge=0)] | None = None
+    max_length: Annotated[int, Meta(ge=1, le=2_000)] | None = None
+    #: ``select``: the choices, in the order shown.
+    options: tuple[Option, ...] = ()
+    #: ``number``: bounds, inclusive.
+    minimum: int | None = None
+    maximum: int | None = None
+    #: ``date``: a date in the future is refused (birth dates, dates of death).
+    not_future: bool = False
+    #: ``date`` of birth: the person's age today must be within these (marriage age).
+    min_age: Annotated[int, Meta(ge=0, le=150)] | None = None
+    max_age: Annotated[int, Meta(ge=0, le=150)] | None = None
+    #: ``date``: the date must not be before the date in this other field (e.g. death
+    #: after birth).
+    not_before: FieldId | None = None
+    #: ``id_number``: check its province/century/gender digits against these fields.
+    birth_date_field: FieldId | None = None
+    gender_field: FieldId | None = None
+    #: ``id_number``: the old 9-digit CMND is accepted too.
+    allow_old_id: bool = False
+    #: What the ID-card QR code fills into this field, if scanned on this form.
+    idcard: IdCardPart | None = None
+    #: ``group``: the fields of one item, and how many items.
+    fields: tuple[FieldDefinition, ...] = ()
+    min_items: Annotated[int, Meta(ge=0)] = 0
+    max_items: Annotated[int, Meta(ge=1, le=50)] = 10
+
+
+class Section(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One page of the wizard."""
+
+    id: FieldId
+    title: Wording
+    #: A sentence at the top of the page: who this page is about.
+    intro: Wording | None = None
+    fields: tuple[FieldDefinition, ...]
+
+
+# The A4 layout: the official template read top to bottom as blocks. Texts are the
+# template's own Vietnamese words (the paper form is Vietnamese whatever the screen
+# language); ``{field_id}`` placeholders take the formatted answer, and an empty
+# answer prints as a dotted line, like the blank paper form.
+
+
+class NationalHeader(msgspec.Struct, frozen=True, tag="national_header", forbid_unknown_fields=True):
+    """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc."""
+
+
+class Heading(msgspec.Struct, frozen=True, tag="heading", forbid_unknown_fields=True):
+    """The form's title in capitals, centred: TỜ KHAI ĐĂNG KÝ KHAI SINH."""
+
+    text: str
+
+
+class Line(msgspec.Struct, frozen=True, tag="line", forbid_unknown_fields=True):
+    """A line of the template: ``Họ, chữ đệm, tên: {child_name}``; wraps when long.
+
+    Several ``cells`` print side by side on one line (Ngày sinh ... Giới tính ...).
+    """
+
+    cells: tuple[str, ...]
+    align: Literal["left", "centre", "right"] = "left"
+    bold: bool = False
+    italic: bool = False
+
+
+class Repeat(msgspec.Struct, frozen=True, tag="repeat", forbid_unknown_fields=True):
+    """The ``lines`` once per item of a ``group`` field; placeholders name the item's fields."""
+
+    field: FieldId
+    lines: tuple[Line, ...]
+
+
+class Signatures(msgspec.Struct, frozen=True, tag="signatures", forbid_unknown_fields=True):
+    """The closing block: place and date, and the signer's title and name on the right."""
+
+    place_and_date: str
+    right_title: str
+    right_name: str
+    left_title: str = ""
+
+
+class Spacer(msgspec.Struct, frozen=True, tag="spacer", forbid_unknown_fields=True):
+    mm: Annotated[float, Meta(gt=0, le=100)] = 4.0
+
+
+LayoutBlock = NationalHeader | Heading | Line | Repeat | Signatures | Spacer
+
+
+class FormDefinition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    format: Literal["kiosk-form"] = FORMAT_NAME
+    format_version: Literal[1] = FORMAT_VERSION
+    id: FormId
+    #: Raised whenever fields or layout change; a dossier keeps the version it was filled in.
+    version: Annotated[int, Meta(ge=1)]
+    title: Wording
+    #: The official template this reproduces: "Mẫu ... ban hành kèm theo Thông tư ...".
+    template: Annotated[str, Meta(min_length=1, max_length=500)]
+    procedures: tuple[ProcedureCode, ...]
+    sections: tuple[Section, ...]
+    layout: tuple[LayoutBlock, ...]

@@ -1,0 +1,1 @@
+"""Offline-first sync with the centre's server: protocol v1, client, worker, purge."""

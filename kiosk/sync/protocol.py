@@ -1,0 +1,258 @@
+"""Protocol v1 between a kiosk and its centre's server: the one definition of the wire.
+
+Both sides decode every body with these structs (``msgspec.json.decode(body,
+type=..., strict=True)``), so a payload one side accepts is a payload the other can
+have sent; anything else is refused whole with an :class:`ErrorBody`. The server
+imports this module and nothing else of the kiosk's. ``docs/sync-protocol.md``
+describes the exchanges for people.
+
+Every request but enrolment and health carries ``Authorization: Bearer <token>``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, TypeVar
+
+import msgspec
+from msgspec import Meta
+
+from kiosk.catalog.schema import CatalogueFile
+from kiosk.forms.schema import FormDefinition
+
+PROTOCOL_VERSION = 1
+
+#: The largest request body the server reads; an outbox batch stays well under it.
+MAX_REQUEST_BYTES = 2 * 1024 * 1024
+#: Entries in one outbox upload.
+MAX_BATCH_ENTRIES = 500
+
+ServiceCode = Annotated[str, Meta(pattern=r"^[A-Z]{1,4}\Z")]
+Reference = Annotated[str, Meta(pattern=r"^HS-[0-9]{1,2}-[0-9]{6}-[0-9]{3,6}\Z")]
+ShortText = Annotated[str, Meta(max_length=200)]
+
+
+class _Wire(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Unknown fields are refused: a newer peer must raise ``PROTOCOL_VERSION``."""
+
+
+# --- errors ---------------------------------------------------------------------------
+
+ErrorCode = Literal[
+    "bad_request",  # the body or a parameter does not match this module
+    "unauthorised",  # no token, an unknown token, or a revoked device
+    "forbidden",  # the token is good but the thing belongs to another centre
+    "not_found",
+    "code_used",  # an enrolment code already used, expired or unknown
+    "too_large",  # body above MAX_REQUEST_BYTES or batch above MAX_BATCH_ENTRIES
+    "rate_limited",  # with a Retry-After header
+    "exhausted",  # no ticket numbers left to lease for that service and day
+    "server_error",
+]
+
+
+class ErrorBody(_Wire):
+    """Every non-2xx answer. ``message`` is English for logs and staff, never shown raw
+    to a citizen; the kiosk maps ``error`` to a translated text."""
+
+    error: ErrorCode
+    message: ShortText
+
+
+# --- health and enrolment -------------------------------------------------------------
+
+
+class Health(_Wire):
+    """``GET /v1/health``: no token needed; the kiosk's "is the server there" probe."""
+
+    status: Literal["ok"] = "ok"
+    protocol: int = PROTOCOL_VERSION
+    server_time: datetime
+
+
+class EnrolRequest(_Wire):
+    """``POST /v1/devices/enrol``: a one-time code from the centre's admin."""
+
+    code: Annotated[str, Meta(min_length=6, max_length=64)]
+    kiosk_name: Annotated[str, Meta(min_length=1, max_length=20)]
+    kiosk_number: Annotated[int, Meta(ge=1, le=9)]
+    app_version: Annotated[str, Meta(max_length=32)]
+
+
+class EnrolResponse(_Wire):
+    """The token is shown once; the server keeps only its hash."""
+
+    device_id: uuid.UUID
+    token: Annotated[str, Meta(min_length=32, max_length=128)]
+    centre_id: uuid.UUID
+    centre_name: Annotated[str, Meta(max_length=200)]
+
+
+# --- catalogue change feed ------------------------------------------------------------
+
+
+class CatalogChanges(_Wire):
+    """``GET /v1/catalog/changes?since=CURSOR`` (no ``since``: from the beginning).
+
+    ``catalogue`` is the centre's whole current catalogue (procedures and queue
+    services) when it changed after ``since``, else ``None``; ``forms`` are the form
+    versions published after ``since``, oldest first. ``full`` says the kiosk must
+    drop what it holds and take this as everything (first sync, or the server's data
+    format moved on). ``more``: call again with ``cursor`` for the rest.
+
+    The response carries ``ETag: "<cursor>"``; a request with ``If-None-Match`` of the
+    current cursor gets ``304 Not Modified`` and no body: an unchanged catalogue costs
+    one small request.
+    """
+
+    cursor: Annotated[str, Meta(min_length=1, max_length=64)]
+    full: bool = False
+    more: bool = False
+    catalogue: CatalogueFile | None = None
+    forms: tuple[FormDefinition, ...] = ()
+
+
+# --- outbox upload --------------------------------------------------------------------
+
+EntityType = Literal["ticket", "dossier", "account"]
+Operation = Literal["create", "update"]
+
+
+class TicketCreate(_Wire):
+    """``ticket``/``create``: queue facts only, never personal data."""
+
+    id: uuid.UUID
+    service_code: ServiceCode
+    service_day: date
+    number: Annotated[int, Meta(ge=1, le=999)]
+    label: Annotated[str, Meta(max_length=16)]
+    issued_at: datetime
+    people_ahead: Annotated[int, Meta(ge=0)]
+    priority: Annotated[str, Meta(max_length=32)] | None = None
+    dossier_reference: Reference | None = None
+    kiosk_name: Annotated[str, Meta(max_length=20)] | None = None
+
+
+class TicketUpdate(_Wire):
+    """``ticket``/``update``: a staff member voided the ticket."""
+
+    id: uuid.UUID
+    status: Literal["voided"]
+    voided_at: datetime
+
+
+class DossierCreate(_Wire):
+    """``dossier``/``create``: a submitted hồ sơ with the answers of its tờ khai."""
+
+    id: uuid.UUID
+    reference: Reference
+    procedure_code: Annotated[str, Meta(max_length=25)]
+    form_id: Annotated[str, Meta(max_length=64)]
+    form_version: Annotated[int, Meta(ge=1)]
+    answers: dict[str, Any]
+    submitted_at: datetime
+    kiosk_name: Annotated[str, Meta(max_length=20)] | None = None
+
+
+class AccountCreate(_Wire):
+    """``account``/``create``: a citizen's registration made at the kiosk."""
+
+    id: uuid.UUID
+    data: dict[str, Any]
+    created_at: datetime
+
+
+#: The payload struct of each (entity type, operation) the server accepts.
+PAYLOADS: dict[tuple[str, str], type[_Wire]] = {
+    ("ticket", "create"): TicketCreate,
+    ("ticket", "update"): TicketUpdate,
+    ("dossier", "create"): DossierCreate,
+    ("account", "create"): AccountCreate,
+}
+
+
+class OutboxItem(_Wire):
+    """One outbox row on the wire; ``id`` (the row's ``entry_id``) makes a retry harmless.
+
+    ``payload`` is decoded again as ``PAYLOADS[(entity_type, operation)]``.
+    """
+
+    id: uuid.UUID
+    sequence: Annotated[int, Meta(ge=1)]
+    entity_type: EntityType
+    entity_id: uuid.UUID
+    operation: Operation
+    payload: dict[str, Any]
+    created_at: datetime
+
+
+class OutboxBatch(_Wire):
+    """``POST /v1/outbox``: entries in the kiosk's outbox order."""
+
+    entries: Annotated[tuple[OutboxItem, ...], Meta(min_length=1, max_length=MAX_BATCH_ENTRIES)]
+
+
+EntryOutcome = Literal[
+    "accepted",  # stored now
+    "duplicate",  # stored before: this is a retry; as good as accepted
+    "rejected",  # the payload is wrong; retrying will not help (see ``error``)
+]
+
+
+class EntryResult(_Wire):
+    id: uuid.UUID
+    outcome: EntryOutcome
+    error: ShortText | None = None
+
+
+class OutboxResult(_Wire):
+    """One result per entry, in the order sent."""
+
+    results: tuple[EntryResult, ...]
+
+
+# --- ticket-number leases -------------------------------------------------------------
+
+
+class LeaseRequest(_Wire):
+    """``POST /v1/leases``: a block of numbers for one queue and day."""
+
+    service_code: ServiceCode
+    service_day: date
+    size: Annotated[int, Meta(ge=1, le=200)] = 50
+
+
+class Lease(_Wire):
+    """``first``..``last`` (inclusive) are this kiosk's alone; never granted again."""
+
+    service_code: ServiceCode
+    service_day: date
+    first: Annotated[int, Meta(ge=1, le=699)]
+    last: Annotated[int, Meta(ge=1, le=699)]
+
+
+# --- dossier status -------------------------------------------------------------------
+
+DossierState = Literal["received", "processing", "needs_more", "done", "rejected"]
+
+
+class DossierStatus(_Wire):
+    """``GET /v1/dossiers/{reference}``: what the counter did with a hồ sơ."""
+
+    reference: Reference
+    state: DossierState
+    updated_at: datetime
+    note: ShortText = ""
+
+
+def encode(message: _Wire) -> bytes:
+    return msgspec.json.encode(message)
+
+
+T = TypeVar("T", bound=_Wire)
+
+
+def decode(body: bytes, kind: type[T]) -> T:
+    """``kind`` from ``body``; raises ``msgspec.ValidationError``/``DecodeError`` as is."""
+    return msgspec.json.decode(body, type=kind, strict=True)
