@@ -132,7 +132,9 @@ class Section(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
 # answer prints as a dotted line, like the blank paper form.
 
 
-class NationalHeader(msgspec.Struct, frozen=True, tag="national_header", forbid_unknown_fields=True):
+class NationalHeader(
+    msgspec.Struct, frozen=True, tag="national_header", forbid_unknown_fields=True
+):
     """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc."""
 
 
