@@ -50,9 +50,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-#: Length of a national procedure code such as ``1.001193`` or ``2.000815``, with room.
-CODE_LENGTH = 20
-
 
 class Base(DeclarativeBase):
     """Base of every kiosk table; its metadata is what Alembic compares against."""
@@ -202,7 +199,7 @@ class Dossier(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     #: Printed on the receipt and typed by staff to find the dossier again.
     reference: Mapped[str] = mapped_column(String(40), unique=True)
-    procedure_code: Mapped[str] = mapped_column(String(CODE_LENGTH))
+    procedure_code: Mapped[str] = mapped_column(String(PROCEDURE_CODE_LENGTH))
     form_id: Mapped[str] = mapped_column(String(64))
     form_version: Mapped[int] = mapped_column(Integer)
     #: The citizen's answers; removed (``{}``) when purged.
@@ -301,6 +298,9 @@ class OutboxEntry(Base):
     #: Why the last upload failed, for the staff screen; never personal data.
     last_error: Mapped[str | None] = mapped_column(Text)
     acknowledged_at: Mapped[datetime | None]
+    #: The server refused the entry for good (its payload is wrong): kept for staff,
+    #: never sent again, and no longer holding up the entries behind it.
+    rejected_at: Mapped[datetime | None]
 
 
 class SyncState(Base):

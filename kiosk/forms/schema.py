@@ -16,13 +16,13 @@ and then by :func:`kiosk.forms.library.check_definition` for what a type cannot 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 import msgspec
 from msgspec import Meta
 
-FORMAT_NAME = "kiosk-form"
-FORMAT_VERSION = 1
+FORMAT_NAME: Final = "kiosk-form"
+FORMAT_VERSION: Final = 1
 
 #: A form's id: ``khai-sinh``, ``ct01``; procedures link to it by this id.
 FormId = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,63}\Z")]

@@ -52,7 +52,7 @@ ErrorCode = Literal[
 ]
 
 
-class ErrorBody(_Wire, kw_only=True):
+class ErrorBody(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Every non-2xx answer. ``message`` is English for logs and staff, never shown raw
     to a citizen; the kiosk maps ``error`` to a translated text."""
 
@@ -63,7 +63,7 @@ class ErrorBody(_Wire, kw_only=True):
 # --- health and enrolment -------------------------------------------------------------
 
 
-class Health(_Wire, kw_only=True):
+class Health(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``GET /v1/health``: no token needed; the kiosk's "is the server there" probe."""
 
     status: Literal["ok"] = "ok"
@@ -71,7 +71,7 @@ class Health(_Wire, kw_only=True):
     server_time: datetime
 
 
-class EnrolRequest(_Wire, kw_only=True):
+class EnrolRequest(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``POST /v1/devices/enrol``: a one-time code from the centre's admin."""
 
     code: Annotated[str, Meta(min_length=6, max_length=64)]
@@ -80,7 +80,7 @@ class EnrolRequest(_Wire, kw_only=True):
     app_version: Annotated[str, Meta(max_length=32)]
 
 
-class EnrolResponse(_Wire, kw_only=True):
+class EnrolResponse(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """The token is shown once; the server keeps only its hash."""
 
     device_id: uuid.UUID
@@ -92,7 +92,7 @@ class EnrolResponse(_Wire, kw_only=True):
 # --- catalogue change feed ------------------------------------------------------------
 
 
-class CatalogChanges(_Wire, kw_only=True):
+class CatalogChanges(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``GET /v1/catalog/changes?since=CURSOR`` (no ``since``: from the beginning).
 
     ``catalogue`` is the centre's whole current catalogue (procedures and queue
@@ -119,7 +119,7 @@ EntityType = Literal["ticket", "dossier", "account"]
 Operation = Literal["create", "update"]
 
 
-class TicketCreate(_Wire, kw_only=True):
+class TicketCreate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``ticket``/``create``: queue facts only, never personal data."""
 
     id: uuid.UUID
@@ -134,7 +134,7 @@ class TicketCreate(_Wire, kw_only=True):
     kiosk_name: Annotated[str, Meta(max_length=20)] | None = None
 
 
-class TicketUpdate(_Wire, kw_only=True):
+class TicketUpdate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``ticket``/``update``: a staff member voided the ticket."""
 
     id: uuid.UUID
@@ -142,7 +142,7 @@ class TicketUpdate(_Wire, kw_only=True):
     voided_at: datetime
 
 
-class DossierCreate(_Wire, kw_only=True):
+class DossierCreate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``dossier``/``create``: a submitted hồ sơ with the answers of its tờ khai."""
 
     id: uuid.UUID
@@ -155,7 +155,7 @@ class DossierCreate(_Wire, kw_only=True):
     kiosk_name: Annotated[str, Meta(max_length=20)] | None = None
 
 
-class AccountCreate(_Wire, kw_only=True):
+class AccountCreate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``account``/``create``: a citizen's registration made at the kiosk."""
 
     id: uuid.UUID
@@ -172,7 +172,7 @@ PAYLOADS: dict[tuple[str, str], type[_Wire]] = {
 }
 
 
-class OutboxItem(_Wire, kw_only=True):
+class OutboxItem(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """One outbox row on the wire; ``id`` (the row's ``entry_id``) makes a retry harmless.
 
     ``payload`` is decoded again as ``PAYLOADS[(entity_type, operation)]``.
@@ -187,7 +187,7 @@ class OutboxItem(_Wire, kw_only=True):
     created_at: datetime
 
 
-class OutboxBatch(_Wire, kw_only=True):
+class OutboxBatch(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``POST /v1/outbox``: entries in the kiosk's outbox order."""
 
     entries: Annotated[tuple[OutboxItem, ...], Meta(min_length=1, max_length=MAX_BATCH_ENTRIES)]
@@ -200,13 +200,13 @@ EntryOutcome = Literal[
 ]
 
 
-class EntryResult(_Wire, kw_only=True):
+class EntryResult(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     id: uuid.UUID
     outcome: EntryOutcome
     error: ShortText | None = None
 
 
-class OutboxResult(_Wire, kw_only=True):
+class OutboxResult(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """One result per entry, in the order sent."""
 
     results: tuple[EntryResult, ...]
@@ -215,7 +215,7 @@ class OutboxResult(_Wire, kw_only=True):
 # --- ticket-number leases -------------------------------------------------------------
 
 
-class LeaseRequest(_Wire, kw_only=True):
+class LeaseRequest(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``POST /v1/leases``: a block of numbers for one queue and day."""
 
     service_code: ServiceCode
@@ -223,7 +223,7 @@ class LeaseRequest(_Wire, kw_only=True):
     size: Annotated[int, Meta(ge=1, le=200)] = 50
 
 
-class Lease(_Wire, kw_only=True):
+class Lease(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``first``..``last`` (inclusive) are this kiosk's alone; never granted again."""
 
     service_code: ServiceCode
@@ -237,7 +237,7 @@ class Lease(_Wire, kw_only=True):
 DossierState = Literal["received", "processing", "needs_more", "done", "rejected"]
 
 
-class DossierStatus(_Wire, kw_only=True):
+class DossierStatus(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``GET /v1/dossiers/{reference}``: what the counter did with a hồ sơ."""
 
     reference: Reference
