@@ -1,0 +1,44 @@
+"""A citizen's answers to a form, and which fields they make relevant.
+
+Answers are plain JSON-able values keyed by field id, as the dossier stores and the
+server receives them (``docs/forms-format.md`` lists the value of each kind). A
+field hidden by its condition holds no answer: :func:`drop_hidden` removes what a
+citizen typed before changing their mind, so nothing irrelevant is submitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from kiosk.forms.schema import FieldDefinition
+
+#: One form's answers (or one item of a repeating group): field id → value.
+Answers = dict[str, Any]
+
+
+def is_shown(field: FieldDefinition, scope: Mapping[str, Any]) -> bool:
+    """Whether ``field`` applies, given the answers of its scope (the form, or its item)."""
+    if field.when is None:
+        return True
+    value = scope.get(field.when.field)
+    return value is not None and value in field.when.any_of
+
+
+def shown_fields(
+    fields: Iterable[FieldDefinition], scope: Mapping[str, Any]
+) -> list[FieldDefinition]:
+    return [field for field in fields if is_shown(field, scope)]
+
+
+def drop_hidden(fields: Iterable[FieldDefinition], scope: Mapping[str, Any]) -> Answers:
+    """``scope`` without answers to hidden fields, recursing into group items."""
+    kept: Answers = {}
+    for field in fields:
+        if field.id not in scope or not is_shown(field, scope):
+            continue
+        value = scope[field.id]
+        if field.kind == "group" and isinstance(value, list):
+            value = [drop_hidden(field.fields, item) for item in value if isinstance(item, dict)]
+        kept[field.id] = value
+    return kept
