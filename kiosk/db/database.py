@@ -142,12 +142,15 @@ class Database:
             raise self._error(exc) from exc
 
     def _load_bundled_data(self) -> None:
-        # Imported here: the catalogue package builds on this one.
+        # Imported here: the catalogue and forms packages build on this one.
         from kiosk.catalog.bundled import load_bundled_catalogue
+        from kiosk.forms.library import load_bundled_forms
 
         with self.transaction() as session:
             if load_bundled_catalogue(session):
                 log.info("loaded the bundled demo catalogue")
+            if added := load_bundled_forms(session):
+                log.info("stored %d bundled form versions", added)
 
     def _error(self, exc: BaseException) -> DatabaseError:
         if isinstance(exc, OSError):

@@ -84,7 +84,7 @@ class FieldDefinition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     help: Wording | None = None
     required: bool = False
     when: Condition | None = None
-    #: The value the wizard starts with ("VN" for nationality, "kinh" for ethnicity).
+    #: The value the wizard starts with ("VN" for nationality, "01" (Kinh) for ethnicity).
     default: str | bool | int | None = None
     #: ``text``: several lines allowed.
     multiline: bool = False
@@ -148,12 +148,15 @@ class Line(msgspec.Struct, frozen=True, tag="line", forbid_unknown_fields=True):
     """A line of the template: ``Họ, chữ đệm, tên: {child_name}``; wraps when long.
 
     Several ``cells`` print side by side on one line (Ngày sinh ... Giới tính ...).
+    ``when``: the line is printed only while that answer holds, for templates whose
+    wording depends on an answer (the person's own details or someone else's).
     """
 
     cells: tuple[str, ...]
     align: Literal["left", "centre", "right"] = "left"
     bold: bool = False
     italic: bool = False
+    when: Condition | None = None
 
 
 class Repeat(msgspec.Struct, frozen=True, tag="repeat", forbid_unknown_fields=True):
@@ -164,12 +167,17 @@ class Repeat(msgspec.Struct, frozen=True, tag="repeat", forbid_unknown_fields=Tr
 
 
 class Signatures(msgspec.Struct, frozen=True, tag="signatures", forbid_unknown_fields=True):
-    """The closing block: place and date, and the signer's title and name on the right."""
+    """The closing block: place and date, and the signer's title and name on the right.
+
+    A second signer (bên nữ beside bên nam, the chủ hộ's opinion beside the declarant)
+    takes the left: ``left_title`` and ``left_name``.
+    """
 
     place_and_date: str
     right_title: str
     right_name: str
     left_title: str = ""
+    left_name: str = ""
 
 
 class Spacer(msgspec.Struct, frozen=True, tag="spacer", forbid_unknown_fields=True):

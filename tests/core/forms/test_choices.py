@@ -1,0 +1,64 @@
+"""The dân tộc and quốc tịch lists a form picks from."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from kiosk.catalog.search.folding import fold, strip_marks
+from kiosk.forms.choices import ETHNICITIES, Choice, ethnicity, nationalities, nationality
+
+
+def test_there_are_54_ethnic_groups_with_the_gso_codes_in_order() -> None:
+    assert len(ETHNICITIES) == 54
+    assert [choice.code for choice in ETHNICITIES] == [f"{n:02d}" for n in range(1, 55)]
+    assert len({choice.vi for choice in ETHNICITIES}) == 54
+    assert len({choice.en for choice in ETHNICITIES}) == 54
+
+
+def test_kinh_comes_first_and_codes_look_up() -> None:
+    assert ETHNICITIES[0] == Choice("01", "Kinh", "Kinh")
+    for choice in ETHNICITIES:
+        assert ethnicity(choice.code) is choice
+    assert ethnicity("55") is None
+    assert ethnicity("kinh") is None
+
+
+def test_ethnic_names_are_vietnamese_with_english_spellings() -> None:
+    assert not all(choice.vi.isascii() for choice in ETHNICITIES)
+    assert all(choice.en.isascii() for choice in ETHNICITIES)
+
+
+def test_a_choice_cannot_be_changed() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ETHNICITIES[0].vi = "Việt"  # type: ignore[misc]
+
+
+def test_vietnam_is_the_first_nationality() -> None:
+    first = nationalities()[0]
+    assert first == Choice("VN", "Việt Nam", "Vietnam")
+    assert nationality("VN") == first
+
+
+def test_nationalities_are_countries_by_their_iso_codes() -> None:
+    codes = [choice.code for choice in nationalities()]
+    assert len(codes) == len(set(codes)) > 190
+    assert all(len(code) == 2 and code.isalpha() and code.isupper() for code in codes)
+    for region in ("EU", "UN", "ZZ", "EZ", "QO", "AQ"):
+        assert nationality(region) is None
+    assert nationality("JP") == Choice("JP", "Nhật Bản", "Japan")
+    assert nationality("KR") == Choice("KR", "Hàn Quốc", "South Korea")
+    assert nationality("LA") == Choice("LA", "Lào", "Laos")
+    assert nationality("XX") is None
+
+
+def test_after_vietnam_they_follow_the_vietnamese_alphabet_without_accents() -> None:
+    rest = [strip_marks(fold(choice.vi)) for choice in nationalities()[1:]]
+    assert rest == sorted(rest)
+
+
+def test_taiwan_is_named_as_vietnamese_papers_name_it() -> None:
+    taiwan = nationality("TW")
+    assert taiwan is not None
+    assert taiwan.vi == "Đài Loan (Trung Quốc)"
