@@ -1,0 +1,66 @@
+"""How a unit's name as printed on a card is matched to the package's keywords.
+
+The package names each unit by keywords written without spaces, in lower case,
+mostly without accents (``phuongphucxa``, ``phucxa``), and with accents only where
+two units of the same place differ by their accents alone (``xãcẩmgiang`` and
+``xãcẩmgiàng``). Cards and forms abbreviate the unit type (``P.``, ``TP.``, ``TX``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Set
+
+_ABBREVIATIONS = {
+    "tp": "thành phố",
+    "tx": "thị xã",
+    "tt": "thị trấn",
+    "p": "phường",
+    "q": "quận",
+    "h": "huyện",
+    "x": "xã",
+    "t": "tỉnh",
+}
+_ABBREVIATED = re.compile(r"(tp|tx|tt|p|q|h|x|t)\s*\.\s*|(tp|tx|tt)\s+")
+_PROVINCE_TYPE = re.compile(r"^(tỉnh|thành phố)\s+")
+_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def lookup_keys(name: str, *, drop_type: bool = False) -> tuple[str, ...]:
+    """The keys to try for ``name``, most exact first: with accents, then without.
+
+    ``drop_type`` also tries the name without "Tỉnh"/"Thành phố", for provinces,
+    whose names are unique whatever their type ("TP.HCM" is "HCM").
+    """
+    from kiosk.catalog.search.folding import fold, strip_marks
+
+    text = unicodedata.normalize("NFC", name).strip().lower()
+    variants = [text]
+    match = _ABBREVIATED.match(text)
+    if match is not None:
+        short = match.group(1) or match.group(2)
+        variants.append(f"{_ABBREVIATIONS[short]} {text[match.end() :]}")
+    if drop_type:
+        variants += [_PROVINCE_TYPE.sub("", variant, count=1) for variant in variants]
+    accented = [_NOT_WORD.sub("", variant) for variant in variants]
+    plain = [_NOT_ASCII_WORD.sub("", strip_marks(fold(key))) for key in accented]
+    return tuple(dict.fromkeys(key for key in (*accented, *plain) if key))
+
+
+def resolve(name: str, index: Mapping[str, Set[str]], *, drop_type: bool = False) -> Set[str]:
+    """The units whose keywords the most exact key of ``name`` hits (empty if none)."""
+    for key in lookup_keys(name, drop_type=drop_type):
+        found = index.get(key)
+        if found:
+            return found
+    return frozenset()
+
+
+def add_keywords(index: dict[str, set[str]], keywords: str | None, unit: str) -> None:
+    """Index ``unit`` under each keyword of the package's JSON list ``keywords``."""
+    import json
+
+    for keyword in json.loads(keywords) if keywords else ():
+        index.setdefault(keyword, set()).add(unit)
