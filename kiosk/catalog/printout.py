@@ -12,7 +12,7 @@ failed is reported, never kept to print later.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from kiosk.catalog.portal_link import portal_url
@@ -37,7 +37,7 @@ from kiosk.printing.api import (
 )
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Procedure
+    from kiosk.catalog.schema import DocumentGroup, Procedure
     from kiosk.catalog.service import CatalogService
     from kiosk.printing.service import PrintService
 
@@ -75,19 +75,9 @@ def checklist_document(
         ),
         RuleBlock(),
     ]
-    groups = [group for group in procedure.document_groups if group.documents]
-    if not groups:
-        blocks.append(TextBlock(translate(NO_DOCUMENTS)))
-    for group in groups:
-        blocks += [
-            TextBlock(group.title or translate(DOCUMENT_GROUPS[group.kind]), bold=True),
-            ChecklistBlock(
-                tuple(
-                    (document.name, quantity_text(document, translate))
-                    for document in group.documents
-                )
-            ),
-        ]
+    blocks += document_blocks(procedure.document_groups, translate) or [
+        TextBlock(translate(NO_DOCUMENTS))
+    ]
     if procedure.methods:
         blocks += [RuleBlock(), TextBlock(translate(FEES_AND_TIMES), bold=True)]
         for method in procedure.methods:
@@ -116,6 +106,27 @@ def checklist_document(
         TextBlock(translate(FOOTER), size="small", align="centre"),
     ]
     return PrintDocument(blocks=tuple(blocks), title=f"checklist-{procedure.code}")
+
+
+def document_blocks(groups: Iterable[DocumentGroup], translate: Translate = source) -> list[Block]:
+    """Each group's heading and its papers with a box to tick; empty groups left out.
+
+    Shared with the dossier receipt, so both slips list papers the same way.
+    """
+    blocks: list[Block] = []
+    for group in groups:
+        if not group.documents:
+            continue
+        blocks += [
+            TextBlock(group.title or translate(DOCUMENT_GROUPS[group.kind]), bold=True),
+            ChecklistBlock(
+                tuple(
+                    (document.name, quantity_text(document, translate))
+                    for document in group.documents
+                )
+            ),
+        ]
+    return blocks
 
 
 def print_checklist(

@@ -25,11 +25,18 @@ def _ticket(args: argparse.Namespace) -> Metrics:
     return ticket.run(tickets=args.tickets)
 
 
+def _forms(args: argparse.Namespace) -> Metrics:
+    from kiosk.bench import forms  # loads dossiers, printing and fpdf2: only when asked for
+
+    return forms.run(dossiers=max(1, args.dossiers), runs=max(1, args.runs))
+
+
 #: Every benchmark by name, given the parsed options; later areas add theirs here.
 BENCHMARKS: dict[str, Callable[[argparse.Namespace], Metrics]] = {
     "startup": lambda args: startup.run(runs=max(1, args.runs)),
     "search": _search,
     "ticket": _ticket,
+    "forms": _forms,
 }
 
 
@@ -51,6 +58,12 @@ def register(commands: Any) -> None:
     )
     parser.add_argument(
         "--tickets", type=int, default=200, help="ticket: tickets issued and printed (default 200)"
+    )
+    parser.add_argument(
+        "--dossiers",
+        type=int,
+        default=100,
+        help="forms: dossiers submitted per submit metric (default 100); --runs PDFs",
     )
     parser.set_defaults(handler=bench)
 

@@ -19,7 +19,8 @@ from kiosk.audit import AuditLog
 from kiosk.clock import LOCAL_TZ, Clock
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.db.models import OutboxEntry, QueueService, Ticket
+from kiosk.db.models import QueueService, Ticket
+from kiosk.db.outbox import add_outbox_entry
 from kiosk.i18n import TrText
 from kiosk.queue.api import IssuedTicket, PriorityGroup, QueueServiceView
 from kiosk.queue.errors import (
@@ -92,7 +93,9 @@ class TicketService:
             )
             session.add(ticket)
             session.flush()
-            _outbox(session, ticket, "create", _create_payload(ticket), now)
+            add_outbox_entry(
+                session, "ticket", ticket.id, "create", _create_payload(ticket), now=now
+            )
             return _issued(ticket, service)
 
     def mark_printed(self, ticket_id: uuid.UUID) -> IssuedTicket:
@@ -151,7 +154,7 @@ class TicketService:
                     reason=reason,
                 )
                 payload = {"id": str(ticket.id), "status": "voided", "voided_at": now.isoformat()}
-                _outbox(session, ticket, "update", payload, now)
+                add_outbox_entry(session, "ticket", ticket.id, "update", payload, now=now)
             return _issued(ticket, session.get(QueueService, ticket.service_code))
 
     def find(self, key: str | uuid.UUID) -> IssuedTicket:
@@ -218,21 +221,6 @@ def _create_payload(ticket: Ticket) -> dict[str, Any]:
         "dossier_reference": ticket.dossier_reference,
         "kiosk_name": ticket.kiosk_name,
     }
-
-
-def _outbox(
-    session: Session, ticket: Ticket, operation: str, payload: dict[str, Any], now: datetime
-) -> None:
-    session.add(
-        OutboxEntry(
-            entity_type="ticket",
-            entity_id=ticket.id,
-            operation=operation,
-            payload=payload,
-            created_at=now,
-            attempts=0,
-        )
-    )
 
 
 def _issued(ticket: Ticket, service: QueueService | None) -> IssuedTicket:

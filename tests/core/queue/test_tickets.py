@@ -167,16 +167,16 @@ def test_the_outbox_entry_is_written_with_the_ticket_and_carries_no_personal_dat
 def test_a_failed_outbox_write_rolls_the_ticket_and_its_number_back(
     db: Database, tickets: TicketService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_outbox: Callable[..., None] = tickets_module._outbox
+    real_outbox: Callable[..., object] = tickets_module.add_outbox_entry
 
     class DiskFullError(Exception):
         pass
 
-    def outbox_then_crash(*args: Any) -> None:
-        real_outbox(*args)
+    def outbox_then_crash(*args: Any, **kwargs: Any) -> None:
+        real_outbox(*args, **kwargs)
         raise DiskFullError
 
-    monkeypatch.setattr(tickets_module, "_outbox", outbox_then_crash)
+    monkeypatch.setattr(tickets_module, "add_outbox_entry", outbox_then_crash)
     with pytest.raises(DiskFullError):
         tickets.issue("A")
     assert _count(db, Ticket) == 0

@@ -1,0 +1,173 @@
+"""Guided forms: submitting a tờ khai, its receipt's bytes, its A4 PDF, a wizard page change.
+
+Runs the real :class:`~kiosk.dossiers.DossierService` on a real SQLite file in a
+temporary data folder with the bundled catalogue and forms, filing the bundled
+birth registration (``khai-sinh``) with :data:`KHAI_SINH_ANSWERS`:
+
+- ``submit_ms``: ``submit`` alone, the transaction that makes the dossier durable;
+- ``submit_to_receipt_bytes_ms``: the tap on "Nộp hồ sơ" until the receipt's ESC/POS
+  bytes are ready: submit, lay the receipt out, render it;
+- ``pdf_ms``: the filled tờ khai as A4 PDF from the stored dossier;
+- ``page_change_ms``: the wizard's next page, measured by ``python -m ui.bench_form_pages``
+  in a child process on the offscreen platform (it prints ``{"page_change_ms": [...]}``
+  as its last line). When that child cannot run, the metric is left out and the reason
+  goes to stderr, so the core figures are still reported.
+
+The clock is fixed at a Monday 09:00 in Hà Nội, as in the ticket benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kiosk.bench.stats import summarise
+from kiosk.config import Settings
+from kiosk.paths import PROJECT_ROOT, prepare_data_dir
+from kiosk.services import KioskServices
+
+#: 09:00 on Monday 10 March 2025 in Hà Nội.
+BENCH_NOW = datetime(2025, 3, 10, 2, 0, tzinfo=UTC)
+FORM_ID = "khai-sinh"
+PAGE_BENCH_MODULE = "ui.bench_form_pages"
+PAGE_BENCH_TIMEOUT_S = 300
+
+#: A birth registration as a mother would fill it in; every person here is invented.
+KHAI_SINH_ANSWERS: dict[str, Any] = {
+    "authority": "Ủy ban nhân dân phường Hồng Hà",
+    "requester_name": "Nguyễn Thị Ánh",
+    "requester_birth_date": "1994-05-12",
+    "requester_id": "001194012345",
+    "requester_residence": {
+        "detail": "Số 5, ngõ 3 phố Chương Dương",
+        "province_code": "01",
+        "province": "Thành phố Hà Nội",
+        "ward_code": "00097",
+        "ward": "Phường Hồng Hà",
+    },
+    "requester_relation": "Mẹ",
+    "child_name": "Trần Minh Khôi",
+    "child_birth_date": "2025-02-20",
+    "child_gender": "nam",
+    "child_birth_place": {
+        "detail": "Bệnh viện Phụ sản Hà Nội, số 929 đường La Thành",
+        "province_code": "01",
+        "province": "Thành phố Hà Nội",
+        "ward_code": "00025",
+        "ward": "Phường Giảng Võ",
+    },
+    "child_ethnicity": "01",
+    "child_nationality": "VN",
+    "child_hometown": "Xã Đông Hưng, tỉnh Hưng Yên",
+    "mother_name": "Nguyễn Thị Ánh",
+    "mother_birth_date": "1994-05-12",
+    "mother_id": "001194012345",
+    "mother_ethnicity": "01",
+    "mother_nationality": "VN",
+    "mother_residence": {
+        "detail": "Số 5, ngõ 3 phố Chương Dương",
+        "province_code": "01",
+        "province": "Thành phố Hà Nội",
+        "ward_code": "00097",
+        "ward": "Phường Hồng Hà",
+    },
+    "has_father": True,
+    "father_name": "Trần Văn Bình",
+    "father_birth_date": "1992-08-30",
+    "father_id": "001092067890",
+    "father_ethnicity": "01",
+    "father_nationality": "VN",
+    "father_residence": {
+        "detail": "Số 5, ngõ 3 phố Chương Dương",
+        "province_code": "01",
+        "province": "Thành phố Hà Nội",
+        "ward_code": "00097",
+        "ward": "Phường Hồng Hà",
+    },
+    "want_copies": True,
+    "copies_count": 2,
+}
+
+
+def run(dossiers: int = 100, runs: int = 7) -> dict[str, dict[str, float | int]]:
+    """``dossiers`` submissions for each submit metric, ``runs`` PDFs, one page-change child."""
+    submit: list[float] = []
+    to_receipt_bytes: list[float] = []
+    pdf: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-forms-") as folder:
+        paths = prepare_data_dir(Path(folder) / "data")
+        settings = Settings(printer=f"file:{paths.printouts}")
+        services = KioskServices(settings, paths, clock=lambda: BENCH_NOW)
+        services.open()
+        try:
+            form = services.forms.get(FORM_ID)
+            procedure_code = form.procedures[0]
+            # Warm-up: fonts, QR encoder, fpdf2's import, first statements.
+            warm = services.dossiers.submit(form, procedure_code, KHAI_SINH_ANSWERS)
+            services.printing.job(services.dossiers.receipt(warm.reference))
+            services.dossiers.pdf(warm.reference)
+            for _ in range(dossiers):
+                started = time.perf_counter()
+                services.dossiers.submit(form, procedure_code, KHAI_SINH_ANSWERS)
+                submit.append((time.perf_counter() - started) * 1000)
+            for _ in range(dossiers):
+                started = time.perf_counter()
+                submitted = services.dossiers.submit(form, procedure_code, KHAI_SINH_ANSWERS)
+                services.printing.job(services.dossiers.receipt(submitted.reference))
+                to_receipt_bytes.append((time.perf_counter() - started) * 1000)
+            for _ in range(runs):
+                started = time.perf_counter()
+                services.dossiers.pdf(warm.reference)
+                pdf.append((time.perf_counter() - started) * 1000)
+        finally:
+            services.close()
+        results = {
+            "submit_ms": summarise(submit),
+            "submit_to_receipt_bytes_ms": summarise(to_receipt_bytes),
+            "pdf_ms": summarise(pdf),
+        }
+        page_changes = _page_changes(Path(folder) / "ui")
+    if page_changes:
+        results["page_change_ms"] = summarise(page_changes)
+    return results
+
+
+def _page_changes(data_dir: Path) -> list[float]:
+    """The wizard's page changes from the UI's own benchmark child; [] if it cannot run."""
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["KIOSK_HOME"] = str(data_dir)
+    env["PYTHONPATH"] = str(PROJECT_ROOT)
+    try:
+        child = subprocess.run(
+            [sys.executable, "-m", PAGE_BENCH_MODULE],
+            capture_output=True,
+            text=True,
+            cwd=PROJECT_ROOT,
+            env=env,
+            timeout=PAGE_BENCH_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return _not_measured(f"{PAGE_BENCH_MODULE} took over {PAGE_BENCH_TIMEOUT_S} s")
+    lines = child.stdout.strip().splitlines()
+    if child.returncode != 0 or not lines:
+        reason = (child.stderr.strip().splitlines() or ["no output"])[-1]
+        return _not_measured(f"{PAGE_BENCH_MODULE} exited {child.returncode}: {reason}")
+    try:
+        samples = json.loads(lines[-1])["page_change_ms"]
+        return [float(sample) for sample in samples]
+    except (ValueError, KeyError, TypeError) as exc:
+        return _not_measured(f"{PAGE_BENCH_MODULE} printed no page_change_ms list ({exc})")
+
+
+def _not_measured(reason: str) -> list[float]:
+    print(f"bench forms: page_change_ms not measured: {reason}", file=sys.stderr)
+    return []

@@ -1,0 +1,25 @@
+"""Hồ sơ: a citizen's filled tờ khai, submitted at the kiosk, with receipt and A4 PDF.
+
+``docs/dossiers.md`` describes the reference format, what a submission writes, the
+receipt, the PDF and the ``dossier`` command.
+"""
+
+from kiosk.dossiers.api import DossierView, OutboxState, SubmittedDossier
+from kiosk.dossiers.errors import (
+    DossierError,
+    DossierIncompleteError,
+    DossierNotFoundError,
+    DossierPurgedError,
+)
+from kiosk.dossiers.service import DossierService
+
+__all__ = [
+    "DossierError",
+    "DossierIncompleteError",
+    "DossierNotFoundError",
+    "DossierPurgedError",
+    "DossierService",
+    "DossierView",
+    "OutboxState",
+    "SubmittedDossier",
+]

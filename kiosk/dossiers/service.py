@@ -1,0 +1,223 @@
+"""Submitting a citizen's hồ sơ, and finding it again for its receipt, PDF and staff.
+
+A dossier must never be lost nor sent twice. :meth:`DossierService.submit` therefore
+writes everything in one ``BEGIN IMMEDIATE`` transaction: the reference, the dossier
+row, its outbox entry for the server and the audit record. When ``submit`` returns,
+SQLite (``synchronous=FULL``) has all of it on disk; when it raises, none of it
+exists. The dossier's id is made here (uuid4), so the server keeps one copy however
+often the sync worker retries the upload. Submitting the same answers twice is two
+dossiers, as when a citizen hands in two forms: the screen stops double taps.
+
+The outbox payload is :class:`kiosk.sync.protocol.DossierCreate` itself, decoded
+once as the server will decode it: a payload the protocol refuses never reaches the
+outbox, where it would wait for an upload bound to be rejected.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+import msgspec
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.audit import AuditLog
+from kiosk.catalog.errors import ProcedureNotFoundError
+from kiosk.catalog.service import CatalogService
+from kiosk.catalog.wording import Translate, source
+from kiosk.clock import LOCAL_TZ, Clock
+from kiosk.config import Settings
+from kiosk.db import Database
+from kiosk.db.models import Dossier, OutboxEntry
+from kiosk.db.outbox import add_outbox_entry
+from kiosk.dossiers.api import DossierView, OutboxState, OutboxStatus, SubmittedDossier
+from kiosk.dossiers.errors import DossierIncompleteError, DossierNotFoundError, DossierPurgedError
+from kiosk.dossiers.receipt import ReceiptFacts, receipt_document
+from kiosk.dossiers.reference import next_reference, normalise_reference
+from kiosk.forms.answers import Answers, drop_hidden
+from kiosk.forms.checks import check_form
+from kiosk.forms.errors import UnknownFormError
+from kiosk.forms.library import FormLibrary
+from kiosk.forms.schema import FormDefinition
+from kiosk.printing.api import PrintDocument
+from kiosk.sync import protocol
+
+log = logging.getLogger("kiosk.dossiers")
+
+#: Who the audit log says submitted: the citizen at the screen, never named.
+CITIZEN_ACTOR = "citizen"
+ENTITY_TYPE = "dossier"
+
+
+class DossierService:
+    """Hồ sơ on this kiosk: submitted by the form wizard, looked up by staff and the CLI."""
+
+    def __init__(
+        self,
+        db: Database,
+        audit: AuditLog,
+        clock: Clock,
+        settings: Settings,
+        *,
+        catalog: CatalogService,
+        forms: FormLibrary,
+    ) -> None:
+        self._db = db
+        self._audit = audit
+        self._clock = clock
+        self._settings = settings
+        self._catalog = catalog
+        self._forms = forms
+
+    def submit(
+        self, form: FormDefinition, procedure_code: str, answers: Answers
+    ) -> SubmittedDossier:
+        """File ``answers`` to ``form`` for ``procedure_code``; committed before it returns.
+
+        Raises :class:`DossierIncompleteError` (nothing written) when ``check_form``
+        finds anything to fix. Answers to fields hidden by the citizen's other answers
+        are dropped, not submitted. The form's definition is kept with its version, so
+        the dossier's PDF can be made again after a newer version replaces it.
+        """
+        now = self._clock()
+        local_day = now.astimezone(LOCAL_TZ).date()
+        problems = check_form(form, answers, today=local_day)
+        if problems:
+            raise DossierIncompleteError(problems)
+        kept = drop_hidden(
+            (field for section in form.sections for field in section.fields), answers
+        )
+        with self._db.transaction() as session:
+            dossier = Dossier(
+                id=uuid.uuid4(),
+                reference=next_reference(session, self._settings.kiosk_number, local_day),
+                procedure_code=procedure_code,
+                form_id=form.id,
+                form_version=form.version,
+                answers=kept,
+                status="submitted",
+                created_at=now,
+            )
+            payload = _create_payload(dossier, self._settings.kiosk_name)
+            # Stored exactly as sent: what staff see is what the server received.
+            dossier.answers = payload["answers"]
+            self._forms.publish_in(session, form)
+            session.add(dossier)
+            session.flush()  # the reference's UNIQUE constraint speaks here, not at commit
+            add_outbox_entry(session, ENTITY_TYPE, dossier.id, "create", payload, now=now)
+            self._audit.record_in(
+                session, CITIZEN_ACTOR, "dossier.submit", reference=dossier.reference
+            )
+        log.info("dossier %s submitted (form %s v%d)", dossier.reference, form.id, form.version)
+        return SubmittedDossier(
+            id=dossier.id,
+            reference=dossier.reference,
+            procedure_code=procedure_code,
+            form_id=form.id,
+            form_version=form.version,
+            submitted_at=now,
+        )
+
+    def get(self, reference: str) -> DossierView:
+        """The dossier with this reference (spaces and case forgiven), and its upload state."""
+        key = normalise_reference(reference)
+        with self._db.transaction() as session:
+            dossier = session.scalar(select(Dossier).where(Dossier.reference == key))
+            if dossier is None:
+                raise DossierNotFoundError(reference=reference.strip())
+            return _view(dossier, _outbox_entry(session, dossier.id))
+
+    def receipt(self, reference: str, translate: Translate = source) -> PrintDocument:
+        """The biên nhận to print (see ``kiosk.dossiers.receipt``); Vietnamese by default."""
+        dossier = self.get(reference)
+        try:
+            procedure = self._catalog.procedure(dossier.procedure_code)
+        except ProcedureNotFoundError:
+            procedure = None  # withdrawn from the catalogue since: the slip still prints
+        facts = ReceiptFacts(self._settings.centre_name, procedure, self._form_of(dossier))
+        return receipt_document(dossier, facts, translate)
+
+    def pdf(self, reference: str) -> bytes:
+        """The filled tờ khai as A4 PDF bytes, in the form version it was filled in.
+
+        Raises ``DossierPurgedError`` once the kiosk has deleted the answers (the
+        server has them), and ``UnknownFormError`` if that form version is unknown.
+        """
+        dossier = self.get(reference)
+        if dossier.purged_at is not None:
+            raise DossierPurgedError(reference=dossier.reference)
+        form = self._forms.get(dossier.form_id, dossier.form_version)
+        # Imported on first use: fpdf2 takes longer to import than the first screen
+        # may wait, and most kiosks print a PDF only when staff ask for one.
+        from kiosk.dossiers.pdf import render_form_pdf
+
+        return render_form_pdf(
+            form, dossier.answers, reference=dossier.reference, submitted_at=dossier.submitted_at
+        )
+
+    def _form_of(self, dossier: DossierView) -> FormDefinition | None:
+        try:
+            return self._forms.get(dossier.form_id, dossier.form_version)
+        except UnknownFormError:
+            return None
+
+
+def _create_payload(dossier: Dossier, kiosk_name: str) -> dict[str, Any]:
+    """The outbox payload as JSON values, refused here if the server would refuse it."""
+    message = protocol.DossierCreate(
+        id=dossier.id,
+        reference=dossier.reference,
+        procedure_code=dossier.procedure_code,
+        form_id=dossier.form_id,
+        form_version=dossier.form_version,
+        answers=dossier.answers,
+        submitted_at=dossier.created_at,
+        kiosk_name=kiosk_name,
+    )
+    payload: dict[str, Any] = msgspec.to_builtins(message)
+    # Struct constructors do not validate; decoding does, exactly as the server will.
+    protocol.decode(msgspec.json.encode(payload), protocol.DossierCreate)
+    return payload
+
+
+def _outbox_entry(session: Session, dossier_id: uuid.UUID) -> OutboxEntry | None:
+    return session.scalars(
+        select(OutboxEntry)
+        .where(OutboxEntry.entity_type == ENTITY_TYPE, OutboxEntry.entity_id == dossier_id)
+        .order_by(OutboxEntry.sequence.desc())
+        .limit(1)
+    ).first()
+
+
+def _view(dossier: Dossier, entry: OutboxEntry | None) -> DossierView:
+    return DossierView(
+        id=dossier.id,
+        reference=dossier.reference,
+        procedure_code=dossier.procedure_code,
+        form_id=dossier.form_id,
+        form_version=dossier.form_version,
+        answers=dict(dossier.answers),
+        status=dossier.status,
+        submitted_at=dossier.created_at,
+        acknowledged_at=dossier.acknowledged_at,
+        purged_at=dossier.purged_at,
+        outbox=None if entry is None else _outbox_state(entry),
+    )
+
+
+def _outbox_state(entry: OutboxEntry) -> OutboxState:
+    status: OutboxStatus = "pending"
+    if entry.rejected_at is not None:
+        status = "rejected"
+    elif entry.acknowledged_at is not None:
+        status = "sent"
+    return OutboxState(
+        status=status,
+        attempts=entry.attempts,
+        last_error=entry.last_error,
+        next_attempt_at=entry.next_attempt_at,
+        acknowledged_at=entry.acknowledged_at,
+        rejected_at=entry.rejected_at,
+    )

@@ -1,0 +1,21 @@
+"""Fixtures for the dossier tests: the kiosk's services on a real SQLite file."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.db import Database
+from kiosk.dossiers import DossierService
+from kiosk.services import KioskServices
+
+
+@pytest.fixture
+def dossiers(services: KioskServices) -> DossierService:
+    return services.dossiers
+
+
+def count(db: Database, model: type) -> int:
+    """How many rows ``model``'s table holds."""
+    with db.transaction() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
