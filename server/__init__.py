@@ -1,6 +1,6 @@
-"""The centre's sync server: HTTP API, its own database and migrations.
+"""The centre's sync server: the HTTP API kiosks sync with, its database, its admin CLI.
 
-It shares only the wire protocol (``kiosk.sync.protocol``) with the kiosk and never
-imports Qt or ``ui``. The API, the admin command line and the protocol are built by
-the server and sync work; this package marks where they live.
+It shares the wire protocol (``kiosk.sync.protocol``) and the catalogue and form
+formats with the kiosk, and reads catalogue and form files with the kiosk's own
+readers; it never imports Qt or ``ui``. ``docs/server.md`` tells a centre how to run it.
 """

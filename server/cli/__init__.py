@@ -1,0 +1,1 @@
+"""``python -m server``: serve the API, or administer centres, kiosks and publications."""
