@@ -66,6 +66,8 @@ def run_checks(config: Path | None = None, data_dir: Path | None = None) -> Repo
         _check(report, "database", lambda: _database(paths))
     _check(report, "printer", lambda: _printer(settings))
     _check(report, "keyring", lambda: _keyring(settings))
+    if paths is not None and report.ok:
+        _check_sync(report, settings, paths)
     _check(report, "resources", _resources)
     return report
 
@@ -127,6 +129,19 @@ def _keyring(settings: Settings) -> tuple[None, CheckResult]:
         status = Status.ERROR if settings.server_url else Status.WARNING
         return None, CheckResult("keyring", status, f"{name} not usable: {exc}")
     return None, CheckResult("keyring", Status.OK, f"{name} usable")
+
+
+def _check_sync(report: Report, settings: Settings, paths: KioskPaths) -> None:
+    """The link to the server, only when there is one (``kiosk.sync.diagnosis``)."""
+    from kiosk.sync.diagnosis import diagnose_sync
+
+    try:
+        found = diagnose_sync(settings, paths.database)
+    except KioskError as exc:
+        report.checks.append(CheckResult("sync", Status.ERROR, exc.message.render()))
+        return
+    if found is not None:
+        report.checks.append(CheckResult("sync", Status(found[0]), found[1]))
 
 
 def _resources() -> tuple[None, CheckResult]:

@@ -11,9 +11,12 @@ from kiosk.cli import (
     bench_cmd,
     catalog_cmd,
     doctor_cmd,
+    dossier_cmd,
+    idcard_cmd,
     printer_cmd,
     run_cmd,
     staff_cmd,
+    sync_cmd,
     ticket_cmd,
 )
 from kiosk.errors import KioskError
@@ -26,7 +29,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (run_cmd, doctor_cmd, staff_cmd, catalog_cmd, ticket_cmd, bench_cmd, printer_cmd):
+    for module in (
+        run_cmd,
+        doctor_cmd,
+        staff_cmd,
+        catalog_cmd,
+        ticket_cmd,
+        bench_cmd,
+        printer_cmd,
+        sync_cmd,
+        idcard_cmd,
+        dossier_cmd,
+    ):
         module.register(commands)
     return parser
 

@@ -106,6 +106,33 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
         ]
         | None
     ) = None
+    ca_bundle: (
+        Annotated[
+            Path,
+            Meta(
+                description="PEM file of the centre's own CA for the server's TLS certificate "
+                "(default: the system's trusted roots).",
+            ),
+        ]
+        | None
+    ) = None
+    sync_interval_s: Annotated[
+        float,
+        Meta(ge=5, le=86400, description="Seconds between sync passes while online."),
+    ] = 60.0
+    sync_batch_size: Annotated[
+        int,
+        Meta(ge=1, le=500, description="Outbox entries uploaded per request."),
+    ] = 100
+    retention_days: Annotated[
+        int,
+        Meta(
+            ge=0,
+            le=365,
+            description="Days a dossier's personal data stays on the kiosk after the server "
+            "acknowledged it.",
+        ),
+    ] = 7
     data_dir: (
         Annotated[
             Path,

@@ -1,0 +1,196 @@
+"""SyncWorker: sync passes on a thread of their own, so no screen ever waits for the network.
+
+When it runs a pass:
+
+- once at start-up;
+- every ``interval_s`` while passes succeed;
+- after a failure, when the back-off (or the server's ``Retry-After``, or the outbox
+  entries' own wait) says so;
+- while the server is unreachable, as soon as a cheap health probe (every
+  ``probe_interval_s``) finds it again: the network is back;
+- whenever :meth:`request_sync` asks ("Đồng bộ ngay" on the staff screen).
+
+After a refused token (needs enrolment) or with no server configured it waits for
+:meth:`request_sync` only. ``on_change`` is called from the worker thread with each
+new :class:`SyncStatus`; the UI marshals it to its own thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+
+from kiosk.i18n import QT_TRANSLATE_NOOP
+from kiosk.sync.api import SyncReport, SyncStatus
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.service import SyncService
+
+log = logging.getLogger("kiosk.sync")
+
+#: Shown when a pass failed in a way the kiosk did not expect (a bug, logged in full).
+UNEXPECTED_FAILURE = QT_TRANSLATE_NOOP("Sync", "Lỗi không mong đợi khi đồng bộ; xem nhật ký.")
+
+StatusListener = Callable[[SyncStatus], None]
+
+
+class SyncWorker:
+    """Runs :meth:`SyncService.sync_once` on one non-daemon thread; :meth:`close` joins it."""
+
+    def __init__(
+        self,
+        service: SyncService,
+        *,
+        interval_s: float | None = None,
+        probe_interval_s: float = 15.0,
+        backoff: Backoff | None = None,
+        on_change: StatusListener | None = None,
+    ) -> None:
+        self._service = service
+        if interval_s is None:
+            interval_s = service.settings.sync_interval_s
+        self._interval_s = interval_s
+        self._probe_interval_s = probe_interval_s
+        self._backoff = backoff or Backoff()
+        self._on_change = on_change
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._guard = threading.Lock()
+        self._requested = False
+        self._thread: threading.Thread | None = None
+        self._online: bool | None = None
+        self._syncing = False
+        self._next_in_s: float | None = None
+        #: Read once here; from then on refreshed by the worker thread only.
+        self._status = service.status()
+        self._passes = 0
+
+    # --- control, from any thread; none of these wait for the network ----------------
+
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("the sync worker was already started")
+        self._thread = threading.Thread(target=self._run, name="kiosk-sync", daemon=False)
+        self._thread.start()
+
+    def request_sync(self) -> None:
+        """Run a pass as soon as the current one (if any) is over."""
+        with self._guard:
+            self._requested = True
+        self._wake.set()
+
+    def close(self, timeout: float | None = None) -> None:
+        """Stop and join; a pass in flight finishes first (bounded by the HTTP timeouts)."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def passes(self) -> int:
+        """Passes run so far (for the staff screen's diagnostics and tests)."""
+        return self._passes
+
+    def state(self) -> SyncStatus:
+        """The latest status, as of the last pass or probe; never touches disk or network."""
+        with self._guard:
+            return self._status
+
+    # --- the thread -------------------------------------------------------------------
+
+    def _run(self) -> None:
+        failures = 0
+        next_pass = time.monotonic()  # a pass at start-up
+        while not self._stop.is_set():
+            now = time.monotonic()
+            forced = self._take_request()
+            if forced or now >= next_pass:
+                delay, failures = self._run_pass(forced, failures)
+                next_pass = time.monotonic() + delay
+                continue
+            probing = self._online is False and not math.isinf(next_pass)
+            wait = min(next_pass - now, self._probe_interval_s) if probing else next_pass - now
+            self._wake.wait(timeout=None if math.isinf(wait) else max(0.0, wait))
+            self._wake.clear()
+            if self._stop.is_set() or self._has_request() or time.monotonic() >= next_pass:
+                continue
+            if probing and self._service.probe():
+                log.info("sync server reachable again")
+                self.request_sync()
+
+    def _run_pass(self, forced: bool, failures: int) -> tuple[float, int]:
+        """One pass; returns the wait before the next one and the failure count.
+
+        After an offline pass the outbox's back-off is not waited out: the worker's own
+        schedule (or the probe) already spaced the attempts.
+        """
+        self._publish(syncing=True)
+        try:
+            report = self._service.sync_once(force=forced or self._online is False)
+        except Exception:
+            log.exception("sync pass failed unexpectedly")
+            failures += 1
+            delay = self._backoff.delay(failures)
+            self._online = None
+            self._publish(syncing=False, delay=delay, unexpected=True)
+            return delay, failures
+        finally:
+            self._passes += 1
+        delay, failures = self._schedule(report, failures)
+        if report.online:
+            self._online = True
+        else:
+            # Not reached: offline when it was tried, unknown when it was not (no server,
+            # no token).
+            self._online = False if report.outcome == "retry" else None
+        self._publish(syncing=False, delay=delay)
+        return delay, failures
+
+    def _schedule(self, report: SyncReport, failures: int) -> tuple[float, int]:
+        if report.outcome == "ok":
+            return self._interval_s, 0
+        if report.outcome in ("needs_enrolment", "not_configured"):
+            return math.inf, failures
+        failures += 1
+        if report.retry_at is not None:
+            return max(0.0, (report.retry_at - self._service.clock()).total_seconds()), failures
+        return self._backoff.delay(failures), failures
+
+    def _take_request(self) -> bool:
+        with self._guard:
+            requested, self._requested = self._requested, False
+        return requested
+
+    def _has_request(self) -> bool:
+        with self._guard:
+            return self._requested
+
+    def _publish(
+        self, *, syncing: bool, delay: float | None = None, unexpected: bool = False
+    ) -> None:
+        try:
+            status = self._service.status(online=self._online)
+        except Exception:
+            log.exception("sync status could not be read")
+            status = self.state()
+        next_at = None
+        if delay is not None and not math.isinf(delay):
+            next_at = self._service.clock() + timedelta(seconds=delay)
+        status = replace(status, online=self._online, syncing=syncing, next_attempt_at=next_at)
+        if unexpected:
+            status = replace(status, last_error=UNEXPECTED_FAILURE)
+        with self._guard:
+            self._status = status
+        if self._on_change is not None:
+            try:
+                self._on_change(status)
+            except Exception:
+                log.exception("sync status listener failed")

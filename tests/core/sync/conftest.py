@@ -1,0 +1,81 @@
+"""Fixtures for sync tests: the protocol double on loopback, and kiosks that talk to it."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.config import Settings
+from kiosk.paths import prepare_data_dir
+from kiosk.services import KioskServices
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.service import SyncService
+from tests.core.conftest import FakeClock
+from tests.core.sync.double import ProtocolDouble
+
+MakeKiosk = Callable[..., KioskServices]
+
+
+@pytest.fixture
+def double() -> Iterator[ProtocolDouble]:
+    server = ProtocolDouble()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_kiosk(tmp_path: Path, clock: FakeClock, double: ProtocolDouble) -> Iterator[MakeKiosk]:
+    """Opened services whose settings point at the double (``server_url=None`` to unset)."""
+    opened: list[KioskServices] = []
+
+    def make(**overrides: Any) -> KioskServices:
+        values: dict[str, Any] = {"server_url": double.url}
+        values.update(overrides)
+        services = KioskServices(
+            Settings(**values), prepare_data_dir(tmp_path / f"kiosk-{len(opened)}"), clock=clock
+        )
+        services.open()
+        opened.append(services)
+        return services
+
+    yield make
+    for services in opened:
+        services.close()
+
+
+class HighestRandom(random.Random):
+    """Jitter that always draws the top of its range: back-off waits become predictable."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return b
+
+
+def with_backoff(kiosk: KioskServices, backoff: Backoff) -> None:
+    """Rebuild the kiosk's sync service as ``KioskServices`` does, with ``backoff``."""
+    kiosk.sync = SyncService(
+        kiosk.db,
+        kiosk.settings,
+        leases=kiosk.tickets.leases,
+        forms=kiosk.forms,
+        on_catalogue_changed=kiosk.catalog._invalidate,
+        audit=kiosk.audit,
+        clock=kiosk.clock,
+        backoff=backoff,
+    )
+
+
+@pytest.fixture
+def kiosk(make_kiosk: MakeKiosk) -> KioskServices:
+    return make_kiosk()
+
+
+@pytest.fixture
+def enrolled(kiosk: KioskServices, double: ProtocolDouble) -> KioskServices:
+    """A kiosk enrolled with the double through the real enrolment exchange."""
+    kiosk.sync.enrol(double.add_code())
+    return kiosk

@@ -1,0 +1,209 @@
+"""The kiosk's sync client against the real centre server on loopback, over a real SQLite file.
+
+The server runs in a thread under uvicorn exactly as ``python -m server`` serves it; the
+centre's admin steps (create a centre, an enrolment code, publish a catalogue and a
+form, revoke a device) are done in-process with the server's own functions.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+from sqlalchemy import update
+
+from kiosk.catalog.schema import CatalogueFile
+from kiosk.config import Settings
+from kiosk.db.models import OutboxEntry
+from kiosk.forms.library import bundled_forms
+from kiosk.forms.schema import FormDefinition
+from kiosk.paths import prepare_data_dir
+from kiosk.services import KioskServices
+from server import devices, outbox, publishing
+from server.api.app import create_app
+from server.api.context import ApiSettings
+from server.api.ratelimit import RateLimit
+from server.db import Database as ServerDatabase
+from server.serve import bind, uvicorn_server
+from tests.core.conftest import FakeClock
+from tests.core.sync.helpers import (
+    NEW_NAME,
+    add_account,
+    add_dossier,
+    centre_catalogue,
+    dossier,
+    outbox_rows,
+)
+
+START_TIMEOUT_S = 10.0
+
+
+@dataclass
+class CentreServer:
+    db: ServerDatabase
+    url: str
+    centre_id: uuid.UUID
+
+    def code(self) -> str:
+        with self.db.transaction() as session:
+            code, _ = devices.create_enrolment_code(
+                session, self.centre_id, now=datetime.now(UTC), valid_for=timedelta(hours=1)
+            )
+        return code
+
+    def publish_catalogue(self, catalogue: CatalogueFile) -> None:
+        with self.db.transaction() as session:
+            publishing.publish_catalogue(session, self.centre_id, catalogue, now=datetime.now(UTC))
+
+    def publish_form(self, form: FormDefinition) -> None:
+        with self.db.transaction() as session:
+            publishing.publish_form(session, self.centre_id, form, now=datetime.now(UTC))
+
+    def revoke(self, device_id: uuid.UUID) -> None:
+        with self.db.transaction() as session:
+            devices.revoke(session, device_id, now=datetime.now(UTC))
+
+    def received(self, device_id: uuid.UUID) -> list[Any]:
+        with self.db.transaction() as session:
+            return outbox.entries_from(session, device_id)
+
+
+@pytest.fixture
+def centre_server(tmp_path: Path) -> Iterator[CentreServer]:
+    db = ServerDatabase(f"sqlite:///{tmp_path / 'server.db'}")
+    db.open()
+    with db.transaction() as session:
+        centre_id = devices.create_centre(session, "Trung tâm thử nghiệm", now=datetime.now(UTC)).id
+    settings = ApiSettings(rate_limit=RateLimit(per_minute=100_000, burst=10_000))
+    server = uvicorn_server(create_app(db, settings))
+    sock = bind("127.0.0.1", 0)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="centre-server")
+    thread.start()
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not server.started:
+        assert thread.is_alive(), "the server stopped while starting"
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.005)
+    try:
+        yield CentreServer(db, f"http://127.0.0.1:{sock.getsockname()[1]}", centre_id)
+    finally:
+        server.should_exit = True
+        thread.join(START_TIMEOUT_S)
+        sock.close()
+        db.close()
+
+
+@pytest.fixture
+def make_kiosk(
+    tmp_path: Path, clock: FakeClock, centre_server: CentreServer
+) -> Iterator[Callable[..., KioskServices]]:
+    opened: list[KioskServices] = []
+
+    def make(**overrides: Any) -> KioskServices:
+        values: dict[str, Any] = {"server_url": centre_server.url}
+        values.update(overrides)
+        paths = prepare_data_dir(tmp_path / f"kiosk-{len(opened)}")
+        services = KioskServices(Settings(**values), paths, clock=clock)
+        services.open()
+        opened.append(services)
+        services.sync.enrol(centre_server.code())
+        return services
+
+    yield make
+    for services in opened:
+        services.close()
+
+
+def test_enrol_push_pull_and_lease_against_the_real_server(
+    make_kiosk: Callable[..., KioskServices], centre_server: CentreServer
+) -> None:
+    kiosk = make_kiosk()
+    enrolment = kiosk.sync.enrolment()
+    assert enrolment is not None
+    assert enrolment.centre_id == centre_server.centre_id
+    centre_server.publish_catalogue(centre_catalogue())
+    form = bundled_forms()[0]
+    centre_server.publish_form(msgspec.structs.replace(form, version=form.version + 1))
+    kiosk.tickets.issue("A")
+    dossier_id = add_dossier(kiosk, 1)
+    add_account(kiosk)
+
+    report = kiosk.sync.sync_once()
+
+    assert report.outcome == "ok", report.error
+    assert report.catalogue_updated
+    assert kiosk.catalog.version() == "centre-2025.3"
+    assert kiosk.catalog.procedure("2.000999").name == NEW_NAME
+    assert report.forms_published == 1
+    assert kiosk.forms.get(form.id).version == form.version + 1
+    assert (report.push.accepted, report.push.rejected, report.pending) == (3, 0, 0)
+    assert dossier(kiosk, dossier_id).status == "received"
+    received = centre_server.received(enrolment.device_id)
+    assert [entry.sequence for entry in received] == [row.sequence for row in outbox_rows(kiosk)]
+    assert {grant.service_code for grant in report.leases} == {"A", "B", "C"}
+    status = kiosk.sync.dossier_status("HS-1-250310-0001")
+    assert status is not None
+    assert status.state == "received"
+    assert kiosk.sync.dossier_status("HS-1-250310-0999") is None
+
+    # Unchanged: the feed answers 304 and nothing is rewritten.
+    again = kiosk.sync.sync_once()
+    assert again.outcome == "ok"
+    assert not again.catalogue_updated
+    assert again.forms_published == 0
+
+
+def test_a_lost_answer_is_a_duplicate_for_the_server(
+    make_kiosk: Callable[..., KioskServices], centre_server: CentreServer
+) -> None:
+    kiosk = make_kiosk()
+    for sequence in (1, 2):
+        add_dossier(kiosk, sequence)
+    assert kiosk.sync.sync_once().push.accepted == 2
+    # As if the answer had never arrived: the kiosk sends the same entries again.
+    with kiosk.db.transaction() as session:
+        session.execute(update(OutboxEntry).values(acknowledged_at=None))
+
+    report = kiosk.sync.sync_once()
+
+    assert (report.push.duplicates, report.push.accepted) == (2, 0)
+    enrolment = kiosk.sync.enrolment()
+    assert enrolment is not None
+    assert len({entry.entry_id for entry in centre_server.received(enrolment.device_id)}) == 2
+
+
+def test_two_kiosks_never_get_the_same_numbers(
+    make_kiosk: Callable[..., KioskServices],
+) -> None:
+    first = make_kiosk(kiosk_number=1, kiosk_name="KIOSK-01")
+    second = make_kiosk(kiosk_number=2, kiosk_name="KIOSK-02")
+    one = first.sync.sync_once().leases
+    two = second.sync.sync_once().leases
+    for grant in one:
+        (other,) = [g for g in two if g.service_code == grant.service_code]
+        assert grant.last < other.first or other.last < grant.first
+    assert first.tickets.issue("A").number != second.tickets.issue("A").number
+
+
+def test_a_revoked_kiosk_needs_enrolment(
+    make_kiosk: Callable[..., KioskServices], centre_server: CentreServer
+) -> None:
+    kiosk = make_kiosk()
+    enrolment = kiosk.sync.enrolment()
+    assert enrolment is not None
+    centre_server.revoke(enrolment.device_id)
+
+    report = kiosk.sync.sync_once()
+
+    assert report.outcome == "needs_enrolment"
+    assert kiosk.sync.status().needs_enrolment
+    kiosk.sync.enrol(centre_server.code())
+    assert kiosk.sync.sync_once().outcome == "ok"
