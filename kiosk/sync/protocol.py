@@ -3,7 +3,7 @@
 Both sides decode every body with these structs (``msgspec.json.decode(body,
 type=..., strict=True)``), so a payload one side accepts is a payload the other can
 have sent; anything else is refused whole with an :class:`ErrorBody`. The server
-imports this module and nothing else of the kiosk's. ``docs/sync-protocol.md``
+imports this module and nothing else of the kiosk's. ``docs/sync.md``
 describes the exchanges for people.
 
 Every request but enrolment and health carries ``Authorization: Bearer <token>``.
