@@ -51,7 +51,7 @@ class KioskServices:
             settings,
             leases=self.tickets.leases,
             forms=self.forms,
-            on_catalogue_changed=self.catalog._invalidate,
+            on_catalogue_changed=self.catalog.invalidate,
             audit=self.audit,
             clock=clock,
         )

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from kiosk.services import KioskServices
+    from tests.centre_server import CentreServer
     from ui.main_window import KioskWindow
 
 STAFF_PIN = "246810"
@@ -252,6 +253,19 @@ def closed_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
     return port
+
+
+@pytest.fixture
+def centre_server(tmp_path: Path) -> Iterator[CentreServer]:
+    """The real centre server on loopback over a SQLite file, with one centre.
+
+    Stopped and joined at teardown; ``stop()`` and ``start()`` take it away and bring
+    it back on the same address mid-test.
+    """
+    from tests.centre_server import running_centre_server  # loads the server's modules
+
+    with running_centre_server(tmp_path / "server.db") as server:
+        yield server
 
 
 KioskCli = Callable[..., "subprocess.CompletedProcess[str]"]

@@ -68,6 +68,8 @@ def main(argv: Sequence[str]) -> int:
         return app.exec()
     finally:
         hook.uninstall()
+        if window.sync is not None:  # its thread uses the database: stop it first
+            window.sync.close()
         wait_for_all()
         for services in holder:
             services.close()
@@ -108,7 +110,10 @@ def _open_services(
         window.services_failed(error)
 
     def opened(_: None) -> None:
+        from ui.sync import install as install_sync
+
         window.attach_services(services)
+        install_sync(window, services)  # a worker only when there is a server
         # The search index and the printer library are ready before the first citizen
         # types a query or takes a ticket.
         Op(services.catalog.warm_up, parent=window).start()

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from ui.screens.queue import QueueFlow
     from ui.screens.staff import StaffScreen
     from ui.staff_mode import StaffMode
+    from ui.sync import SyncBridge
 
 log = logging.getLogger("kiosk.ui")
 
@@ -88,6 +89,8 @@ class KioskWindow(QMainWindow):
         self.settings = settings
         self._services = services
         self._services_error: KioskError | None = None
+        # Set by ui.sync.install once the services are open; closed with the window.
+        self.sync: SyncBridge | None = None
         self.session = Session()
         self.languages = LanguageSwitcher(self)
         self.languages.language_changed.connect(lambda _: self._refresh_home_toggles())
@@ -144,6 +147,7 @@ class KioskWindow(QMainWindow):
 
     def _build_screens(self) -> None:
         from ui.screens.error import ErrorScreen
+        from ui.screens.form import install as install_form
         from ui.screens.help import HelpScreen
         from ui.screens.lookup import install as install_lookup
         from ui.screens.pin_pad import PinPadScreen
@@ -157,6 +161,7 @@ class KioskWindow(QMainWindow):
             self.add_screen(journey.key, placeholder)
         self.lookup: LookupFlow = install_lookup(self)
         self.queue: QueueFlow = install_queue(self)
+        self.form = install_form(self)
         self.help: HelpScreen = HelpScreen()
         self.help.home_requested.connect(self.go_home)
         self.add_screen("help", self.help)
@@ -251,6 +256,12 @@ class KioskWindow(QMainWindow):
     def attach_services(self, services: KioskServices) -> None:
         self._services = services
         self._services_error = None
+
+    def attach_sync(self, bridge: SyncBridge) -> None:
+        """Own the sync bridge: its worker thread must not outlive the window."""
+        if self.sync is not None and self.sync is not bridge:
+            self.sync.close()
+        self.sync = bridge
 
     def services_failed(self, error: KioskError) -> None:
         """The database could not be opened: say so now, and to staff who try later."""
@@ -448,4 +459,6 @@ class KioskWindow(QMainWindow):
             event.ignore()
             return
         self.idle.stop()
+        if self.sync is not None:
+            self.sync.close()
         super().closeEvent(event)

@@ -2,7 +2,9 @@
 
 ``python -m ui.screenshots [--out docs/screenshots]`` draws each screen offscreen at
 1366×768 and 1920×1080, in Vietnamese and English, with real services on a throwaway
-data folder and a fixed clock, into files such as ``home-vi-1366x768.png``.
+data folder and a fixed clock, into files such as ``home-vi-1366x768.png``; then, in
+``forms/``, every page of two tờ khai filled with invented answers and the A4 PDF of
+every bundled form.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import os
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from unittest import mock
 
@@ -35,6 +39,8 @@ from kiosk.services import KioskServices
 from ui import ops
 from ui.fonts import apply_app_font, load_bundled_fonts
 from ui.main_window import KioskWindow
+from ui.screens.form import FormScreen
+from ui.screens.form.samples import sample_answers
 from ui.screens.lookup import BrowseScreen, SearchScreen
 from ui.screens.queue import ChooseScreen
 
@@ -45,6 +51,12 @@ SCREENSHOT_TIME = datetime(2025, 3, 10, 2, 41, tzinfo=UTC)
 DEMO_PIN = "246810"
 # Thủ tục đăng ký khai sinh: the procedure the lookup screenshots open.
 DEMO_PROCEDURE = "1.001193"
+# The forms whose every page is drawn, at the kiosk's usual screen.
+FORM_SHOTS = ("khai-sinh", "ct01")
+FORM_SHOT_SIZE = (1920, 1080)
+# The A4 forms' previews: about 100 dpi, and the first reference of the morning.
+PDF_DPI = 100
+DEMO_REFERENCE = "HS-1-250310-0001"
 
 
 def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
@@ -263,11 +275,120 @@ def render_all(
     return written
 
 
+# -- Điền tờ khai: every page of two forms, and every form's A4 PDF ------------------
+
+
+@contextmanager
+def _form_kiosk(size: tuple[int, int]) -> Iterator[tuple[QApplication, KioskWindow]]:
+    """A shown window over throwaway services, at the screenshots' clock and uuids."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    load_bundled_fonts()
+    apply_app_font(app)
+    was_synchronous = ops.is_synchronous()
+    ops.set_synchronous(True)
+    with (
+        tempfile.TemporaryDirectory(prefix="kiosk-form-screens-") as data,
+        mock.patch.object(uuid, "uuid4", _fixed_uuids()),
+    ):
+        settings = Settings(idle_timeout_s=3600.0, idle_warning_s=20.0)
+        services = KioskServices(
+            settings, prepare_data_dir(Path(data)), clock=lambda: SCREENSHOT_TIME
+        )
+        services.open()
+        window = KioskWindow(settings, services, clock=lambda: SCREENSHOT_TIME)
+        try:
+            window.resize(*size)
+            window.show()
+            yield app, window
+            window.reset_session()
+        finally:
+            window.idle.stop()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+            services.close()
+            ops.set_synchronous(was_synchronous)
+
+
+def render_forms(
+    out: Path,
+    form_ids: Sequence[str] = FORM_SHOTS,
+    languages: Sequence[Language] = LANGUAGES,
+    *,
+    size: tuple[int, int] = FORM_SHOT_SIZE,
+    most: int | None = None,
+) -> list[Path]:
+    """Each page of each form (its sections, the review, the done page), filled with
+    invented answers, as ``<form>-<nn>-<page>-<language>.png``; ``most`` stops early."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with _form_kiosk(size) as (app, window):
+        screen = window.screens["form"]
+        assert isinstance(screen, FormScreen)
+        services = window.services()
+
+        def shot(form_id: str, number: int, page: str, language: Language) -> None:
+            app.processEvents()
+            path = out / f"{form_id}-{number:02d}-{page}-{language.value}.png"
+            window.grab().save(str(path))
+            written.append(path)
+
+        for form_id in form_ids:
+            for language in languages:
+                window.reset_session()
+                window.languages.set_language(language)
+                window.show_screen("form")
+                draft = window.form.open_form(services.forms.get(form_id))
+                screen.fill(sample_answers(form_id))
+                steps: list[tuple[str, Callable[[], None]]] = [
+                    (draft.form.sections[index].id, partial(screen.show_section, index))
+                    for index in draft.pages()
+                ]
+                steps += [("review", screen.show_review), ("done", window.form.submit)]
+                for number, (page, arrange) in enumerate(steps, 1):
+                    if most is not None and len(written) >= most:
+                        return written
+                    arrange()
+                    shot(form_id, number, page, language)
+    return written
+
+
+def render_form_pdfs(out: Path, form_ids: Sequence[str] | None = None) -> list[Path]:
+    """The first page of each bundled form's A4 PDF, filled with invented answers, at
+    about 100 dpi, as ``pdf-<form>.png``."""
+    import pypdfium2  # type: ignore[import-untyped]
+
+    from kiosk.dossiers.pdf import render_form_pdf
+    from kiosk.forms.library import bundled_forms
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for form in bundled_forms():
+        if form_ids is not None and form.id not in form_ids:
+            continue
+        data = render_form_pdf(
+            form, sample_answers(form.id), reference=DEMO_REFERENCE, submitted_at=SCREENSHOT_TIME
+        )
+        document = pypdfium2.PdfDocument(data)
+        try:
+            image = document[0].render(scale=PDF_DPI / 72).to_pil()
+        finally:
+            document.close()
+        path = out / f"pdf-{form.id}.png"
+        image.save(path)
+        written.append(path)
+    return written
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__)
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
     for path in render_all(args.out):
+        print(path)
+    for path in render_forms(args.out / "forms") + render_form_pdfs(args.out / "forms"):
         print(path)
     return 0
 

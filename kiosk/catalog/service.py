@@ -141,7 +141,12 @@ class CatalogService:
                     return built
             return self._loaded
 
-    def _invalidate(self) -> None:
+    def invalidate(self) -> None:
+        """Forget the search index: the catalogue changed under it (an import, a sync pull).
+
+        Public because sync replaces the catalogue from another thread; the next search
+        rebuilds the index, and a rebuild already under way is dropped, not kept.
+        """
         self._generation += 1
         self._loaded = None
 
@@ -159,7 +164,7 @@ class CatalogService:
             self._db, catalogue, source="import", fmt=fmt, problems=problems, clock=self._clock
         )
         if not report.unchanged:
-            self._invalidate()
+            self.invalidate()
         return report
 
     def export_file(self, path: Path) -> int:

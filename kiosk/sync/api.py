@@ -161,6 +161,15 @@ class SyncStatus:
     #: When the worker plans its next pass, if it runs.
     next_attempt_at: datetime | None = None
 
+    @property
+    def connected(self) -> bool:
+        """What reaches the centre now: the server answered *and* accepted this kiosk.
+
+        A server that refuses the token answers, yet nothing a citizen submits gets
+        through, so the kiosk must not call itself online.
+        """
+        return self.online is True and not self.needs_enrolment
+
     def as_json(self) -> dict[str, object]:
         return {
             "online": self.online,

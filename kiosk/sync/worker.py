@@ -104,6 +104,17 @@ class SyncWorker:
         with self._guard:
             return self._status
 
+    def refresh(self) -> SyncStatus:
+        """The counts re-read from the database now, with what the worker knows kept.
+
+        Citizens submit between passes: staff opening their screen want the pending
+        count of now, not of the last pass. Reads the database, so not for a UI thread;
+        it publishes nothing, so a pass's own status is never overwritten by it.
+        """
+        known = self.state()
+        fresh = self._service.status(online=known.online)
+        return replace(fresh, syncing=known.syncing, next_attempt_at=known.next_attempt_at)
+
     # --- the thread -------------------------------------------------------------------
 
     def _run(self) -> None:

@@ -40,6 +40,7 @@ class HomeScreen(Screen):
         super().__init__(parent)
         self._painted = False
         self._online = False
+        self._connecting = False
         self._language = Language.VIETNAMESE
         self._scale = TextScale.NORMAL
 
@@ -138,6 +139,15 @@ class HomeScreen(Screen):
         self.contrast_button.blockSignals(False)
         self.retranslate()
 
+    def set_connecting(self, connecting: bool) -> None:
+        """Whether the kiosk is reaching for its server for the first time (not yet known).
+
+        Shown instead of "offline" so a kiosk that is starting up does not look broken;
+        once the answer is in, the badge says online or offline.
+        """
+        self._connecting = connecting
+        self._show_status()
+
     def retranslate(self) -> None:
         self.kiosk_line.setText(
             QCoreApplication.translate("HomeScreen", "Bộ phận một cửa · {kiosk}").format(
@@ -149,17 +159,7 @@ class HomeScreen(Screen):
         )
         for tile in self.tiles.values():
             tile.retranslate()
-        self.status.setText(
-            "● "
-            + (
-                QCoreApplication.translate("HomeScreen", "Trực tuyến")
-                if self._online
-                else QCoreApplication.translate("HomeScreen", "Ngoại tuyến")
-            )
-        )
-        self.status.setProperty("online", "true" if self._online else "false")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        self._show_status()
         self.help_button.setText(QCoreApplication.translate("HomeScreen", "Hướng dẫn"))
         self.language_button.setText(LANGUAGE_TOGGLE_LABELS[self._language])
         self.text_size_button.setText(
@@ -169,6 +169,18 @@ class HomeScreen(Screen):
         )
         self.contrast_button.setText(QCoreApplication.translate("HomeScreen", "Tương phản cao"))
         self.logo.setToolTip(QCoreApplication.translate("HomeScreen", "Biểu trưng của trung tâm"))
+
+    def _show_status(self) -> None:
+        if self._online:
+            text = QCoreApplication.translate("HomeScreen", "Trực tuyến")
+        elif self._connecting:
+            text = QCoreApplication.translate("HomeScreen", "Đang kết nối…")
+        else:
+            text = QCoreApplication.translate("HomeScreen", "Ngoại tuyến")
+        self.status.setText("● " + text)
+        self.status.setProperty("online", "true" if self._online else "false")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:

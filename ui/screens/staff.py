@@ -1,4 +1,4 @@
-"""Staff mode: leave kiosk mode, quit, lock again; recent audit entries and log tail."""
+"""Staff mode: leave kiosk mode, quit, lock again; sync state, recent audit entries, log tail."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 
 from kiosk.clock import LOCAL_TZ
 from ui.screens.base import Screen, big_button
+from ui.sync.panel import SyncPanel
 
 if TYPE_CHECKING:
     from kiosk.audit import AuditEntry
+
+VIEW_MIN_HEIGHT = 96
 
 
 class StaffScreen(Screen):
@@ -20,6 +23,7 @@ class StaffScreen(Screen):
     (and writes the audit entry)."""
 
     leave_kiosk_requested = Signal()
+    sync_now_requested = Signal()
     quit_requested = Signal()
     lock_requested = Signal()
 
@@ -31,8 +35,12 @@ class StaffScreen(Screen):
         self.leave_button.clicked.connect(self.leave_kiosk_requested)
         self.quit_button = big_button(self, role="secondary", name="QuitButton")
         self.quit_button.clicked.connect(self.quit_requested)
+        self.sync_now_button = big_button(self, role="secondary", name="SyncNowButton")
+        self.sync_now_button.clicked.connect(self.sync_now_requested)
         self.lock_button = big_button(self, name="LockButton")
         self.lock_button.clicked.connect(self.lock_requested)
+        # The sync state; the sync bridge fills it.
+        self.sync_panel = SyncPanel(self)
         self.audit_title = QLabel(self)
         self.audit_title.setObjectName("Muted")
         self.audit_view = QPlainTextEdit(self)
@@ -42,6 +50,10 @@ class StaffScreen(Screen):
         self.log_view = QPlainTextEdit(self)
         self.log_view.setReadOnly(True)
         self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        for view in (self.audit_view, self.log_view):
+            # Their touch scroll bars would ask for more; at 768 px the sync panel
+            # above them needs the height more than a few more lines of history.
+            view.setMinimumHeight(VIEW_MIN_HEIGHT)
 
         actions = QVBoxLayout()
         actions.setSpacing(16)
@@ -49,10 +61,13 @@ class StaffScreen(Screen):
         actions.addSpacing(8)
         actions.addWidget(self.leave_button)
         actions.addWidget(self.quit_button)
+        actions.addWidget(self.sync_now_button)
         actions.addStretch(1)
         actions.addWidget(self.lock_button)
         views = QVBoxLayout()
         views.setSpacing(8)
+        views.addWidget(self.sync_panel)
+        views.addSpacing(8)
         views.addWidget(self.audit_title)
         views.addWidget(self.audit_view, 1)
         views.addSpacing(8)
@@ -81,6 +96,7 @@ class StaffScreen(Screen):
         self.title.setText(QCoreApplication.translate("StaffScreen", "Chế độ cán bộ"))
         self.leave_button.setText(QCoreApplication.translate("StaffScreen", "Thoát chế độ kiosk"))
         self.quit_button.setText(QCoreApplication.translate("StaffScreen", "Thoát ứng dụng"))
+        self.sync_now_button.setText(QCoreApplication.translate("StaffScreen", "Đồng bộ ngay"))
         lock = QCoreApplication.translate("StaffScreen", "Khoá lại & về trang chủ")
         self.lock_button.setText(lock.replace("&", "&&"))  # a lone & marks a mnemonic
         self.audit_title.setText(QCoreApplication.translate("StaffScreen", "Thao tác gần đây"))

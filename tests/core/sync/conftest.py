@@ -62,7 +62,7 @@ def with_backoff(kiosk: KioskServices, backoff: Backoff) -> None:
         kiosk.settings,
         leases=kiosk.tickets.leases,
         forms=kiosk.forms,
-        on_catalogue_changed=kiosk.catalog._invalidate,
+        on_catalogue_changed=kiosk.catalog.invalidate,
         audit=kiosk.audit,
         clock=kiosk.clock,
         backoff=backoff,

@@ -7,12 +7,7 @@ form, revoke a device) are done in-process with the server's own functions.
 
 from __future__ import annotations
 
-import threading
-import time
-import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +15,12 @@ import msgspec
 import pytest
 from sqlalchemy import update
 
-from kiosk.catalog.schema import CatalogueFile
 from kiosk.config import Settings
 from kiosk.db.models import OutboxEntry
 from kiosk.forms.library import bundled_forms
-from kiosk.forms.schema import FormDefinition
 from kiosk.paths import prepare_data_dir
 from kiosk.services import KioskServices
-from server import devices, outbox, publishing
-from server.api.app import create_app
-from server.api.context import ApiSettings
-from server.api.ratelimit import RateLimit
-from server.db import Database as ServerDatabase
-from server.serve import bind, uvicorn_server
+from tests.centre_server import CentreServer
 from tests.core.conftest import FakeClock
 from tests.core.sync.helpers import (
     NEW_NAME,
@@ -42,63 +30,6 @@ from tests.core.sync.helpers import (
     dossier,
     outbox_rows,
 )
-
-START_TIMEOUT_S = 10.0
-
-
-@dataclass
-class CentreServer:
-    db: ServerDatabase
-    url: str
-    centre_id: uuid.UUID
-
-    def code(self) -> str:
-        with self.db.transaction() as session:
-            code, _ = devices.create_enrolment_code(
-                session, self.centre_id, now=datetime.now(UTC), valid_for=timedelta(hours=1)
-            )
-        return code
-
-    def publish_catalogue(self, catalogue: CatalogueFile) -> None:
-        with self.db.transaction() as session:
-            publishing.publish_catalogue(session, self.centre_id, catalogue, now=datetime.now(UTC))
-
-    def publish_form(self, form: FormDefinition) -> None:
-        with self.db.transaction() as session:
-            publishing.publish_form(session, self.centre_id, form, now=datetime.now(UTC))
-
-    def revoke(self, device_id: uuid.UUID) -> None:
-        with self.db.transaction() as session:
-            devices.revoke(session, device_id, now=datetime.now(UTC))
-
-    def received(self, device_id: uuid.UUID) -> list[Any]:
-        with self.db.transaction() as session:
-            return outbox.entries_from(session, device_id)
-
-
-@pytest.fixture
-def centre_server(tmp_path: Path) -> Iterator[CentreServer]:
-    db = ServerDatabase(f"sqlite:///{tmp_path / 'server.db'}")
-    db.open()
-    with db.transaction() as session:
-        centre_id = devices.create_centre(session, "Trung tâm thử nghiệm", now=datetime.now(UTC)).id
-    settings = ApiSettings(rate_limit=RateLimit(per_minute=100_000, burst=10_000))
-    server = uvicorn_server(create_app(db, settings))
-    sock = bind("127.0.0.1", 0)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="centre-server")
-    thread.start()
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while not server.started:
-        assert thread.is_alive(), "the server stopped while starting"
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.005)
-    try:
-        yield CentreServer(db, f"http://127.0.0.1:{sock.getsockname()[1]}", centre_id)
-    finally:
-        server.should_exit = True
-        thread.join(START_TIMEOUT_S)
-        sock.close()
-        db.close()
 
 
 @pytest.fixture

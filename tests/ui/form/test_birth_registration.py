@@ -1,0 +1,214 @@
+"""Đăng ký khai sinh from start to paper, as a parent does it at the kiosk.
+
+The parent opens the khai-sinh form, scans their căn cước (an old card: the address
+is confirmed in its new form), types the rest on the on-screen keyboard and a
+keyboard, picks dates and places by touch, reviews and submits. The hồ sơ and its
+outbox entry are in the database, the receipt came out of the printer as ESC/POS
+bytes, and the A4 tờ khai carries the names with their diacritics.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kiosk.catalog.search.folding import fold
+from kiosk.db.models import Dossier, OutboxEntry
+from kiosk.text.telex import telex
+from tests.ui.form.form_driver import PARENT_CARD, FormDriver
+from ui.main_window import KioskWindow
+from ui.screens.form.inputs import AddressInput, ChoiceInput, DateInput, ListChoiceInput, TextInput
+from ui.screens.lookup.flow import QUEUE_SERVICE_KEY
+from ui.screens.queue import ChooseScreen
+from ui.screens.queue.flow import DOSSIER_REFERENCE_KEY
+
+
+def text_input(driver: FormDriver, field_id: str) -> TextInput:
+    question = driver.question(field_id)
+    assert isinstance(question, TextInput)
+    return question
+
+
+def type_into(driver: FormDriver, field_id: str, keys: str) -> None:
+    driver.focus(text_input(driver, field_id).edit)
+    driver.type_keys(keys)
+
+
+def type_date(driver: FormDriver, field_id: str, digits: str) -> None:
+    question = driver.question(field_id)
+    assert isinstance(question, DateInput)
+    driver.focus(question.edit)
+    driver.type_keys(digits)
+
+
+def fill_address(driver: FormDriver, field_id: str, detail_keys: str, ward: str) -> None:
+    address = driver.question(field_id)
+    assert isinstance(address, AddressInput)
+    driver.focus(address.detail)
+    driver.type_keys(detail_keys)
+    driver.pick(address.province, "ha noi", "Thành phố Hà Nội")
+    driver.pick(address.ward, fold(ward.split(maxsplit=1)[1]), ward)  # typed without accents
+
+
+def plain(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def test_a_parent_registers_a_birth_from_card_to_receipt(
+    qtbot: QtBot, kiosk_factory: Callable[..., KioskWindow], tmp_path: Path
+) -> None:
+    printer = tmp_path / "printer"
+    window = kiosk_factory(printer=f"file:{printer}")
+    services = window.services()
+    driver = FormDriver(qtbot, window)
+    screen = driver.open("khai-sinh")
+
+    # 1. Người đi khai: the card fills four answers; the rest by keyboard.
+    authority = text_input(driver, "authority")
+    driver.focus(authority.edit)
+    assert window.keyboard.letters_page.isVisible()
+    driver.type_on_keyboard("Uyr ban nhaan daan phuwowngf Hoongf Haf")
+    assert authority.edit.text() == "Ủy ban nhân dân phường Hồng Hà"
+    driver.scan(PARENT_CARD)
+    assert authority.edit.text() == "Ủy ban nhân dân phường Hồng Hà"  # nothing typed in
+    assert screen.stack.currentWidget() is screen.address_panel
+    assert screen.address_panel.new_address.text() == "Số 5, Phường Hồng Hà, Thành phố Hà Nội"
+    driver.tap(screen.address_panel.confirm_button)
+    assert text_input(driver, "requester_name").edit.text() == "Nguyễn Văn An"
+    assert text_input(driver, "requester_id").edit.text() == "001099012345"
+    type_into(driver, "requester_relation", "Cha")
+    driver.next()
+
+    # 2. The child: name on the on-screen keyboard, the date on the picker.
+    assert driver.section_id() == "tre_em"
+    assert screen.step_label.text() == "Bước 2/7"
+    child_name = text_input(driver, "child_name")
+    driver.focus(child_name.edit)
+    driver.type_on_keyboard("Nguyên[nga] Minh Khôi")
+    assert child_name.edit.text() == "Nguyễn Minh Khôi"
+    birth = driver.question("child_birth_date")
+    assert isinstance(birth, DateInput)
+    driver.tap(birth.picker_button)
+    assert (birth.day.value.text(), birth.month.value.text(), birth.year.value.text()) == (
+        "10",
+        "03",
+        "2025",
+    )
+    for _ in range(9):
+        driver.tap(birth.day.down)
+    assert birth.edit.text() == "01/03/2025"
+    gender = driver.question("child_gender")
+    assert isinstance(gender, ChoiceInput)
+    driver.tap(gender.buttons["nam"])
+    fill_address(driver, "child_birth_place", "Beenhj vieenj Phuj sanr Haf Nooij", "Phường Ba Đình")
+    driver.next()
+
+    # 3. Ethnicity and nationality start as Kinh and Việt Nam.
+    assert driver.section_id() == "dan_toc_que_quan"
+    ethnicity = driver.question("child_ethnicity")
+    assert isinstance(ethnicity, ListChoiceInput)
+    assert ethnicity.picker.current.text() == "Kinh"
+    nationality = driver.question("child_nationality")
+    assert isinstance(nationality, ListChoiceInput)
+    assert nationality.picker.current.text() == "Việt Nam"
+    type_into(driver, "child_hometown", "Xax DDoong Hwng, tinhr Hwng Yeen")
+    driver.next()
+
+    # 4. The mother.
+    assert driver.section_id() == "me"
+    type_into(driver, "mother_name", "Traafn Thij Lan")
+    mother_birth = driver.question("mother_birth_date")
+    assert isinstance(mother_birth, DateInput)
+    driver.focus(mother_birth.edit)
+    assert window.keyboard.digits_page.isVisible()
+    driver.type_on_keyboard("12071998")  # the slashes are already there
+    assert mother_birth.edit.text() == "12/07/1998"
+    driver.focus(text_input(driver, "mother_id").edit)
+    driver.type_on_keyboard("001198012346")
+    fill_address(driver, "mother_residence", "Soos 5", "Phường Hồng Hà")
+    driver.next()
+
+    # 5. The father is the parent who scanned the card.
+    assert driver.section_id() == "cha"
+    type_into(driver, "father_name", "Nguyeenx Vawn An")
+    type_date(driver, "father_birth_date", "05091999")
+    type_into(driver, "father_id", "001099012345")
+    fill_address(driver, "father_residence", "Soos 5", "Phường Hồng Hà")
+    driver.next()
+
+    # 6. Copies: the count appears once copies are wanted.
+    assert driver.section_id() == "ban_sao"
+    copies = text_input(driver, "copies_count")
+    assert not copies.isVisible()
+    want = driver.question("want_copies")
+    assert isinstance(want, ChoiceInput)
+    driver.tap(want.buttons[True])
+    assert copies.isVisible()
+    assert copies.edit.text() == "1"
+    driver.focus(copies.edit)
+    copies.edit.selectAll()
+    driver.type_keys("2")
+    driver.next()
+
+    # 7. Review, then submit.
+    assert screen.stack.currentWidget() is screen.review
+    shown = driver.shown_texts(screen.review)
+    for expected in (
+        "Nguyễn Minh Khôi",
+        "01/03/2025",
+        "Nam",
+        "Bệnh viện Phụ sản Hà Nội, Phường Ba Đình, Thành phố Hà Nội",
+        "Trần Thị Lan",
+        telex("Xax DDoong Hwng, tinhr Hwng Yeen"),
+        "2",
+    ):
+        assert expected in shown, expected
+    driver.tap(screen.submit_button)
+
+    assert screen.stack.currentWidget() is screen.done
+    reference = screen.done.reference.text()
+    assert reference.startswith("HS-")
+    assert screen.done.status.text() == "Biên nhận đã được in, mời bạn nhận ở khe máy in."
+    assert not screen.done.reprint_button.isVisible()
+
+    # The hồ sơ and its outbox entry, in one database.
+    with services.db.transaction() as session:
+        dossier = session.scalars(select(Dossier).where(Dossier.reference == reference)).one()
+        assert dossier.form_id == "khai-sinh"
+        assert dossier.procedure_code == "1.001193"
+        assert dossier.answers["child_name"] == "Nguyễn Minh Khôi"
+        assert dossier.answers["requester_id"] == "001099012345"
+        assert dossier.answers["copies_count"] == 2
+        outbox = session.scalars(
+            select(OutboxEntry).where(OutboxEntry.entity_id == dossier.id)
+        ).one()
+        assert outbox.entity_type == "dossier"
+
+    # The receipt, byte for byte as the printer got it.
+    jobs = sorted(printer.glob("*.bin"))
+    assert len(jobs) == 1
+    expected_job = services.printing.job(services.dossiers.receipt(reference))
+    assert jobs[0].read_bytes() == expected_job.data
+
+    # The A4 tờ khai, names with their diacritics.
+    pdf = PdfReader(io.BytesIO(services.dossiers.pdf(reference)))
+    text = plain("\n".join(page.extract_text() for page in pdf.pages))
+    for name in ("Nguyễn Minh Khôi", "Trần Thị Lan", "Nguyễn Văn An"):
+        assert plain(name) in text, name
+
+    # Then a queue ticket for the procedure's counter, carrying the reference.
+    driver.tap(screen.ticket_button)
+    assert window.current_screen_name() == "queue"
+    assert window.session.data[DOSSIER_REFERENCE_KEY] == reference
+    queue_code = services.catalog.procedure("1.001193").queue_service
+    assert window.session.data[QUEUE_SERVICE_KEY] == queue_code
+    choose = window.screens["queue"]
+    assert isinstance(choose, ChooseScreen)
+    assert choose.chosen is not None
+    assert choose.chosen.code == queue_code

@@ -1,0 +1,97 @@
+"""After "Nộp hồ sơ": the reference, the receipt (or why it did not print), and leaving."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.forms.schema import FormDefinition
+from tests.ui.form.form_driver import PARENT_CARD_NEW_ADDRESS, FormDriver
+from ui.main_window import KioskWindow
+from ui.screens.form.flow import Receipt
+from ui.screens.form.screen import FormScreen
+
+
+def submit_trial_form(driver: FormDriver) -> FormScreen:
+    screen = driver.open("thu-nghiem")
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    for _ in range(3):
+        driver.next()
+    assert screen.stack.currentWidget() is screen.review
+    driver.tap(screen.submit_button)
+    assert screen.stack.currentWidget() is screen.done
+    return screen
+
+
+def test_a_printer_fault_says_so_and_offers_to_print_again(
+    qtbot: QtBot,
+    kiosk_factory: Callable[..., KioskWindow],
+    closed_port: int,
+    small_form: FormDefinition,
+) -> None:
+    window = kiosk_factory(printer=f"tcp://127.0.0.1:{closed_port}?timeout=0.5")
+    with window.services().db.transaction() as session:
+        window.services().forms.publish_in(session, small_form)
+    driver = FormDriver(qtbot, window)
+    screen = submit_trial_form(driver)
+    done = screen.done
+    assert done.reference.text().startswith("HS-")
+    assert window.form.receipt == Receipt.FAILED
+    assert done.status.text().startswith("Máy in đang gặp sự cố")
+    assert done.print_error.isVisible()
+    assert done.print_error.text().startswith("Lỗi máy in: ")
+    assert done.reprint_button.isVisible()
+    attempts: list[Receipt | None] = []
+    window.form.receipt_changed.connect(lambda: attempts.append(window.form.receipt))
+    driver.tap(done.reprint_button)
+    assert attempts == [Receipt.PRINTING, Receipt.FAILED]
+    assert done.reference.text().startswith("HS-")  # still there to photograph
+
+
+def test_home_from_the_done_page_forgets_the_citizen(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    screen = submit_trial_form(driver)
+    assert screen.done.status.text() == "Biên nhận đã được in, mời bạn nhận ở khe máy in."
+    assert not screen.nav.back_button.isVisible()
+    assert screen.ticket_button.isVisible()
+    reference = screen.done.reference.text()
+    assert driver.window.session.data["dossier.reference"] == reference
+    driver.tap(screen.nav.home_button)
+    assert driver.window.current_screen_name() == "home"
+    assert driver.window.session.data == {}
+    assert reference not in driver.all_texts()
+    # The next citizen starts at the list of forms.
+    driver.tap(driver.window.home.tiles["form"])
+    assert screen.stack.currentWidget() is screen.chooser
+
+
+def test_leaving_a_started_form_asks_first(driver: FormDriver, small_form: FormDefinition) -> None:
+    screen = driver.open("thu-nghiem")
+    driver.tap(screen.nav.home_button)  # nothing entered yet: no question
+    assert driver.window.current_screen_name() == "home"
+    screen = driver.open("thu-nghiem")
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    driver.tap(screen.nav.home_button)
+    assert screen.stack.currentWidget() is screen.leave_panel
+    driver.tap(screen.leave_panel.stay_button)
+    assert driver.section_id() == "ban_than"
+    assert driver.window.form.draft is not None
+    assert driver.window.form.draft.answers["full_name"] == "Nguyễn Văn An"
+    driver.back()  # out of the first page: the same question
+    assert screen.stack.currentWidget() is screen.leave_panel
+    driver.tap(screen.leave_panel.leave_button)
+    assert driver.window.form.draft is None
+    assert screen.stack.currentWidget() is screen.chooser
+    assert "Nguyễn Văn An" not in driver.all_texts()
+
+
+def test_a_card_scanned_before_choosing_a_form_asks_for_the_form(driver: FormDriver) -> None:
+    driver.tap(driver.window.home.tiles["form"])
+    screen = driver.screen
+    assert screen.stack.currentWidget() is screen.chooser
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    assert driver.window.banner.isVisible()
+    assert any("chọn tờ khai trước" in text for text in driver.shown_texts(driver.window.banner))
+    assert "Nguyễn Văn An" not in driver.all_texts()

@@ -1,0 +1,120 @@
+"""A citizen who walks away mid-form leaves nothing behind: not on screen, not in a
+widget, not on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.services import KioskServices
+from tests.ui.form.form_driver import PARENT_CARD_NEW_ADDRESS, FormDriver
+from ui.main_window import KioskWindow
+from ui.screens.form.inputs import AddressInput, ChoiceInput, TextInput
+
+# What the citizen entered, as the widgets showed it.
+ENTERED = (
+    "Công an phường Cầu Giấy",
+    "Số 12 ngõ 34",
+    "Nguyễn Văn An",
+    "001099012345",
+    "05/09/1999",
+    "0971234567",
+    "an.nguyen@gmail.com",
+    "Lê Văn Bình",
+    "hong ha",
+)
+
+
+def text_input(driver: FormDriver, field_id: str) -> TextInput:
+    question = driver.question(field_id)
+    assert isinstance(question, TextInput)
+    return question
+
+
+def fill_ct01_up_to_the_head_of_household(driver: FormDriver) -> None:
+    driver.open("ct01")
+    driver.focus(text_input(driver, "authority").edit)
+    driver.type_keys("Coong an phuwowngf Caauf Giaays")
+    request = driver.question("request")
+    assert isinstance(request, ChoiceInput)
+    driver.tap(request.buttons["dang_ky_tam_tru"])
+    address = driver.question("new_address")
+    assert isinstance(address, AddressInput)
+    driver.focus(address.detail)
+    driver.type_keys("Soos 12 ngox 34")
+    driver.pick(address.province, "ha noi", "Thành phố Hà Nội")
+    assert address.ward.is_open  # the next thing to choose opens by itself
+    driver.pick(address.ward, "hong ha", "Phường Hồng Hà")
+    driver.next()
+    assert driver.section_id() == "nguoi_khai"
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    driver.focus(text_input(driver, "phone").edit)
+    driver.type_keys("0971234567")
+    email = text_input(driver, "email")
+    driver.focus(email.edit)
+    driver.type_keys("an.nguyen")
+    driver.tap(email.email_parts[1])  # "@gmail.com"
+    assert email.edit.text() == "an.nguyen@gmail.com"
+    driver.next()
+    assert driver.section_id() == "chu_ho"
+    driver.focus(text_input(driver, "head_name").edit)
+    driver.type_keys("Lee Vawn Binhf")
+    # A search left typed in an open list, on the way out.
+    driver.back()
+    driver.back()
+    address = driver.question("new_address")
+    assert isinstance(address, AddressInput)
+    driver.tap(address.ward.current)
+    driver.focus(address.ward.search)
+    driver.type_keys("hong ha")
+
+
+def files_containing(folder: Path, text: str) -> list[Path]:
+    wanted = text.encode()
+    return [p for p in folder.rglob("*") if p.is_file() and wanted in p.read_bytes()]
+
+
+def test_walking_away_mid_form_leaves_no_trace(
+    qtbot: QtBot,
+    window_factory: Callable[..., KioskWindow],
+    services: KioskServices,
+) -> None:
+    window = window_factory(idle_warning_s=0.5)
+    driver = FormDriver(qtbot, window)
+    fill_ct01_up_to_the_head_of_household(driver)
+    shown = "\n".join(driver.all_texts())
+    for value in ENTERED:
+        assert value in shown, value  # the test would see them if they stayed
+    # In memory only: nothing of the draft reached the data folder.
+    assert files_containing(services.paths.data_dir, "001099012345") == []
+    assert files_containing(services.paths.data_dir, "Nguyễn Văn An") == []
+
+    # The citizen walked away: the quiet time is up, and the countdown runs out.
+    with qtbot.waitSignal(window.session_reset, timeout=10_000):
+        window.idle.warn_now()
+    assert window.current_screen_name() == "home"
+    assert window.form.draft is None
+    assert window.session.data == {}
+    assert driver.screen.pages == {}
+    left = "\n".join(driver.all_texts())
+    for value in ENTERED:
+        assert value not in left, value
+    assert not window.keyboard.isVisible()
+
+
+def test_home_by_another_road_ends_the_draft(driver: FormDriver) -> None:
+    """Staff's PIN pad (Ctrl+Alt+S), cancelled, lands on home: the draft must not wait
+    there for the next citizen, since an untouched home screen is never reset."""
+    driver.open("khai-sinh")
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    assert driver.window.form.draft is not None
+    driver.window.open_staff()
+    assert driver.window.current_screen_name() == "pin"
+    driver.tap(driver.window.pin_pad.cancel_button)
+    assert driver.window.current_screen_name() == "home"
+    assert driver.window.form.draft is None
+    assert "Nguyễn Văn An" not in driver.all_texts()
+    driver.tap(driver.window.home.tiles["form"])
+    assert driver.screen.stack.currentWidget() is driver.screen.chooser

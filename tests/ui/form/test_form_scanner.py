@@ -1,0 +1,197 @@
+"""A căn cước scanned with a keyboard-wedge scanner, wherever the citizen's focus is.
+
+The scanner types the QR payload and Enter like a keyboard, a few milliseconds per
+key; these tests type it with ``QTest`` key events (any Unicode text, as a scanner
+sends) at a still clock, and type by hand at a clock that moves a second per key.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.forms.schema import FormDefinition
+from kiosk.idcard import IdCardError, parse
+from tests.ui.form.form_driver import PARENT_CARD, PARENT_CARD_NEW_ADDRESS, FormDriver
+from ui.i18n import translate
+from ui.screens.form.inputs import AddressInput, ChoiceInput, DateInput, TextInput
+from ui.screens.lookup import SearchScreen
+
+BAD_BIRTH_DATE_CARD = PARENT_CARD_NEW_ADDRESS.replace("05091999", "31021999")
+
+
+def text_input(driver: FormDriver, field_id: str) -> TextInput:
+    question = driver.question(field_id)
+    assert isinstance(question, TextInput)
+    return question
+
+
+def test_a_scan_fills_the_card_fields_and_types_nothing_where_focus_is(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    driver.open("thu-nghiem")
+    phone = text_input(driver, "phone")
+    driver.focus(phone.edit)
+    driver.type_keys("09")
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    assert phone.edit.text() == "09"
+    assert phone.edit.hasFocus()
+    assert text_input(driver, "full_name").edit.text() == "Nguyễn Văn An"
+    birth = driver.question("birth_date")
+    assert isinstance(birth, DateInput)
+    assert birth.edit.text() == "05/09/1999"
+    assert text_input(driver, "id_number").edit.text() == "001099012345"
+    draft = driver.window.form.draft
+    assert draft is not None
+    assert draft.answers["residence"]["ward"] == "Phường Hồng Hà"
+    notice = driver.page().notice
+    assert notice.isVisible()
+    assert "Họ và tên, Ngày sinh, Số định danh cá nhân, Nơi thường trú" in notice.text()
+    assert driver.screen.stack.currentWidget() is driver.page()  # no address to confirm
+    # Typing goes on as before.
+    driver.type_keys("12")
+    assert phone.edit.text() == "0912"
+
+
+def test_a_scan_never_presses_the_focused_button(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    driver.open("thu-nghiem")
+    birth = driver.question("birth_date")
+    assert isinstance(birth, DateInput)
+    driver.tap(birth.picker_button)
+    assert birth.picker_button.hasFocus() or QApplication.focusWidget() is None
+    assert birth.picker.isVisible()
+    driver.scan(PARENT_CARD_NEW_ADDRESS)  # its spaces would toggle a focused button
+    assert birth.picker_button.isChecked()
+    assert birth.picker.isVisible()
+    assert birth.edit.text() == "05/09/1999"
+    assert birth.day.value.text() == "05"
+
+
+def test_typing_by_hand_and_on_screen_is_untouched(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    driver.open("thu-nghiem")
+    id_number = text_input(driver, "id_number")
+    driver.focus(id_number.edit)
+    assert driver.window.keyboard.digits_page.isVisible()
+    driver.type_on_keyboard("0011")  # on-screen keys are never held back
+    assert id_number.edit.text() == "0011"
+    driver.type_keys("90012345")
+    assert id_number.edit.text() == "001190012345"
+    name = text_input(driver, "full_name")
+    driver.focus(name.edit)
+    driver.type_keys("Nguyeenx Thij Mai")
+    assert name.edit.text() == "Nguyễn Thị Mai"
+
+
+def test_a_fast_burst_that_is_no_card_reaches_the_field(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    driver.open("thu-nghiem")
+    phone = text_input(driver, "phone")
+    driver.focus(phone.edit)
+    driver.scan("0912 345 678")  # a barcode, say: typed as it came, Enter included
+    assert phone.edit.text() == "0912 345 678"
+    assert driver.window.form.draft is not None
+    assert "full_name" not in driver.window.form.draft.answers
+
+
+def test_a_malformed_card_fills_nothing_and_says_why(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    driver.open("thu-nghiem")
+    name = text_input(driver, "full_name")
+    driver.focus(name.edit)
+    driver.scan(BAD_BIRTH_DATE_CARD)
+    assert name.edit.text() == ""
+    assert driver.window.form.draft is not None
+    answers = driver.window.form.draft.answers
+    assert not {"full_name", "birth_date", "id_number", "residence"} & set(answers)
+    banner = driver.window.banner
+    assert banner.isVisible()
+    with pytest.raises(IdCardError) as refused:
+        parse(BAD_BIRTH_DATE_CARD)
+    assert translate(refused.value.message) in driver.shown_texts(banner)
+
+
+def test_an_old_address_is_shown_beside_the_new_one_to_confirm(driver: FormDriver) -> None:
+    driver.open("khai-sinh")
+    driver.scan(PARENT_CARD)
+    screen = driver.screen
+    panel = screen.address_panel
+    assert screen.stack.currentWidget() is panel
+    assert not screen.nav.isVisible()
+    assert panel.old_caption.text() == "Địa chỉ trên thẻ"
+    assert panel.old_address.text() == "Số 5, Phúc Xá, Ba Đình, Hà Nội"
+    assert panel.new_caption.text() == "Địa chỉ mới sau sắp xếp"
+    assert panel.new_address.text() == "Số 5, Phường Hồng Hà, Thành phố Hà Nội"
+    driver.tap(panel.confirm_button)
+    assert driver.section_id() == "nguoi_yeu_cau"
+    residence = driver.question("requester_residence")
+    assert isinstance(residence, AddressInput)
+    assert residence.ward.current.text() == "Phường Hồng Hà"
+    assert residence.province.current.text() == "Thành phố Hà Nội"
+    assert residence.detail.text() == "Số 5"
+    assert panel.old_address.text() == ""  # the panel keeps nothing
+
+
+def test_changing_the_converted_address_goes_to_it(driver: FormDriver) -> None:
+    driver.open("khai-sinh")
+    driver.next()  # messages everywhere first: the scan clears those it fills
+    driver.scan(PARENT_CARD)
+    driver.tap(driver.screen.address_panel.change_button)
+    residence = driver.question("requester_residence")
+    assert isinstance(residence, AddressInput)
+    assert driver.section_id() == "nguoi_yeu_cau"
+    assert residence.detail.hasFocus()
+    assert not residence.has_problem
+    assert not text_input(driver, "requester_name").has_problem
+    assert text_input(driver, "authority").has_problem  # not on the card
+
+
+def test_outside_the_form_journey_a_scan_is_plain_typing(driver: FormDriver) -> None:
+    window = driver.window
+    driver.tap(window.home.tiles["lookup"])
+    search = window.screens["lookup"]
+    assert isinstance(search, SearchScreen)
+    driver.focus(search.search_field)
+    driver.scan("001099012345|123456789|Nguyen Van An|05091999|Nam|So 5|15082021")
+    assert search.search_field.text().startswith("001099012345|123456789|")
+    assert not window.form.scanner.holding
+
+
+def test_the_payload_is_neither_kept_nor_logged(
+    driver: FormDriver, small_form: FormDefinition, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    driver.open("thu-nghiem")
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    flow = driver.window.form
+    assert not flow.scanner.holding
+    assert flow.draft is not None
+    assert flow.draft.answers["id_number"] == "001099012345"  # the answer, not the code
+    for holder in (flow, flow.scanner, driver.screen, driver.window.session):
+        for value in vars(holder).values():
+            assert "001099012345|" not in repr(value)
+            assert "05091999" not in repr(value)  # the code's own way of writing dates
+    for record in caplog.records:
+        assert "001099012345" not in record.getMessage()
+        assert "Nguyễn Văn An" not in record.getMessage()
+
+
+def test_a_choice_button_keeps_its_answer_when_scanned_over(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    driver.open("thu-nghiem")
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    driver.next()
+    married = driver.question("married")
+    assert isinstance(married, ChoiceInput)
+    driver.tap(married.buttons[True])
+    driver.scan(PARENT_CARD_NEW_ADDRESS)  # a second scan, focus on "Có"
+    assert married.buttons[True].isChecked()
+    assert driver.question("spouse_name").isVisible()

@@ -1,0 +1,115 @@
+"""How long the form wizard takes to change page: the tap on "Tiếp tục" or "‹ Quay
+lại" until the new page is laid out and painted.
+
+``python -m ui.bench_form_pages [--changes N]`` builds a kiosk window offscreen at
+1920×1080 over a throwaway data folder with the bundled catalogue and forms, opens
+khai-sinh filled with valid (invented) answers, and walks it forward to the review and
+back, tap by tap. Each sample is the time from the tap to the end of a synchronous
+repaint of the window after the events the tap caused were processed, as the start-up
+benchmark measures a first paint. It prints one JSON line ``{"page_change_ms": [...]}``;
+``kiosk.bench.forms`` runs it as a child process and summarises the samples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from kiosk.config import Settings
+from kiosk.paths import prepare_data_dir
+from kiosk.services import KioskServices
+from ui import ops
+from ui.fonts import apply_app_font, load_bundled_fonts
+from ui.main_window import KioskWindow
+from ui.screens.form.draft import REVIEW
+from ui.screens.form.samples import sample_answers
+from ui.screens.form.screen import FormScreen
+
+FORM_ID = "khai-sinh"
+# 09:00 on Monday 10 March 2025 in Hà Nội.
+BENCH_NOW = datetime(2025, 3, 10, 2, 0, tzinfo=UTC)
+SIZE = (1920, 1080)
+DEFAULT_CHANGES = 60
+
+
+def _tap_and_paint(app: QApplication, window: KioskWindow, button: QPushButton) -> float:
+    """Milliseconds from the tap on ``button`` to the window repainted."""
+    started = time.perf_counter()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    app.processEvents()
+    window.repaint()
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(changes: int = DEFAULT_CHANGES) -> list[float]:
+    """``changes`` page changes of the khai-sinh wizard, forward to the review and back."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    load_bundled_fonts()
+    apply_app_font(app)
+    was_synchronous = ops.is_synchronous()
+    ops.set_synchronous(True)
+    samples: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-pages-") as folder:
+        settings = Settings(idle_timeout_s=3600.0, idle_warning_s=60.0)
+        services = KioskServices(settings, prepare_data_dir(Path(folder)), clock=lambda: BENCH_NOW)
+        services.open()
+        window = KioskWindow(settings, services, clock=lambda: BENCH_NOW)
+        try:
+            window.resize(*SIZE)
+            window.show()
+            window.show_screen("form")
+            screen = window.screens["form"]
+            assert isinstance(screen, FormScreen)
+            window.form.open_form(services.forms.get(FORM_ID))
+            screen.fill(sample_answers(FORM_ID))
+            app.processEvents()
+            forward = True
+            warm_up = 2 * len(screen.pages)  # one walk there and back, not counted
+            for index in range(changes + warm_up):
+                draft = window.form.draft
+                assert draft is not None
+                if forward and draft.page == REVIEW:
+                    forward = False
+                elif not forward and draft.previous_page() is None:
+                    forward = True
+                button = screen.next_button if forward else screen.nav.back_button
+                before = draft.page
+                elapsed = _tap_and_paint(app, window, button)
+                if draft.page == before:
+                    raise RuntimeError(f"page {before} of {FORM_ID} refused to change")
+                if index >= warm_up:
+                    samples.append(elapsed)
+        finally:
+            window.idle.stop()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+            services.close()
+            ops.set_synchronous(was_synchronous)
+    return samples
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.bench_form_pages", description=__doc__)
+    parser.add_argument("--changes", type=int, default=DEFAULT_CHANGES)
+    args = parser.parse_args(argv)
+    samples = measure(args.changes)
+    print(json.dumps({"page_change_ms": [round(sample, 3) for sample in samples]}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

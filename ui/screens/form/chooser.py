@@ -1,0 +1,143 @@
+"""Điền tờ khai from the home screen: which tờ khai? One big row per bundled form.
+
+Coming from a procedure's page the form is already chosen and this list is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from typing_extensions import override
+
+from ui.screens.form.inputs.base import plain_label
+from ui.screens.form.texts import FormLanguage, say
+from ui.widgets.navigation import kinetic_scroll_area
+
+if TYPE_CHECKING:
+    from kiosk.forms.schema import FormDefinition
+
+
+class FormRow(QPushButton):
+    """A form as one touch target: its title and the official template it follows."""
+
+    def __init__(self, form: FormDefinition, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("FormRow")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.form = form
+        self.name = plain_label(self, "FormRowName")
+        self.template = plain_label(self, "FormRowTemplate")
+        arrow = QLabel("›", self)
+        arrow.setObjectName("RowArrow")
+        for label in (self.name, self.template, arrow):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        texts.addWidget(self.name)
+        texts.addWidget(self.template)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 14, 20, 14)
+        row.setSpacing(16)
+        row.addLayout(texts, 1)
+        row.addWidget(arrow, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    # A push button sizes itself by its text, which this one has none of: ask the
+    # layout of its labels, so a long title wraps and the row grows with it.
+    @override
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    @override
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.totalHeightForWidth(width) if layout is not None else -1
+
+    @override
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.totalSizeHint() if layout is not None else super().sizeHint()
+
+    @override
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.totalMinimumSize() if layout is not None else super().minimumSizeHint()
+
+    def retranslate(self, language: FormLanguage) -> None:
+        self.name.setText(say(self.form.title, language))
+        self.template.setText(self.form.template)
+        self.setAccessibleName(self.name.text())
+
+
+class ChooserPage(QWidget):
+    chosen = Signal(object)  # FormDefinition
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ChooserPage")
+        self._language: FormLanguage = "vi"
+        self.rows: list[FormRow] = []
+        self.lead = plain_label(self, "Lead")
+        self.status = plain_label(self, "Muted")
+        content = QWidget(self)
+        content.setObjectName("ChooserContent")
+        self._content = content
+        self._rows_layout = QVBoxLayout(content)
+        self._rows_layout.setContentsMargins(0, 0, 16, 16)
+        self._rows_layout.setSpacing(14)
+        self._rows_layout.addStretch(1)
+        self.scroll_area = kinetic_scroll_area(self, content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        layout.addWidget(self.lead)
+        layout.addWidget(self.status)
+        layout.addWidget(self.scroll_area, 1)
+        self._loaded = False
+
+    def show_forms(self, forms: Sequence[FormDefinition]) -> None:
+        for row in self.rows:
+            self._rows_layout.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
+        for form in forms:
+            row = FormRow(form, self._content)
+            row.clicked.connect(lambda _=False, f=form: self.chosen.emit(f))
+            row.retranslate(self._language)
+            self._rows_layout.insertWidget(len(self.rows), row)
+            row.show()  # added to a shown parent: hidden until told otherwise
+            self.rows.append(row)
+        self._loaded = True
+        self.retranslate(self._language)
+
+    def row(self, form_id: str) -> FormRow:
+        return next(row for row in self.rows if row.form.id == form_id)
+
+    def retranslate(self, language: FormLanguage) -> None:
+        self._language = language
+        self.lead.setText(
+            QCoreApplication.translate(
+                "Form",
+                "Chọn tờ khai bạn cần điền. Bạn khai từng bước, xem lại, rồi nộp và nhận "
+                "biên nhận hồ sơ.",
+            )
+        )
+        if not self._loaded:
+            self.status.setText(QCoreApplication.translate("Form", "Đang tải danh sách tờ khai…"))
+        elif not self.rows:
+            self.status.setText(
+                QCoreApplication.translate(
+                    "Form", "Kiosk này chưa có tờ khai nào. Vui lòng hỏi cán bộ tại quầy."
+                )
+            )
+        else:
+            self.status.setText(
+                QCoreApplication.translate(
+                    "Form", "Có thể quét mã QR trên thẻ căn cước để điền sẵn thông tin của bạn."
+                )
+            )
+        for row in self.rows:
+            row.retranslate(language)

@@ -1,0 +1,92 @@
+"""Questions answered with one tap: giới tính, có/không, and short lists of options.
+
+Each answer is a big toggle button; the chosen one is filled in. Tapping the chosen
+one again leaves it chosen (a citizen who taps twice must not lose the answer).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
+
+from kiosk.forms.schema import FieldDefinition
+from ui.screens.base import big_button
+from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope
+from ui.screens.form.texts import say
+
+# Up to this many options sit on one row; more wrap into rows of ``COLUMNS``.
+ONE_ROW_UP_TO = 3
+COLUMNS = 2
+
+
+def _options(field: FieldDefinition) -> list[Any]:
+    if field.kind == "gender":
+        return ["nam", "nu"]
+    if field.kind == "yes_no":
+        return [True, False]
+    return [option.value for option in field.options]
+
+
+class ChoiceInput(FieldInput):
+    def __init__(
+        self, field: FieldDefinition, env: FieldEnv, scope: Scope, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(field, env, scope, parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # exclusivity by hand: "nothing chosen" must be possible
+        self.buttons: dict[Any, QPushButton] = {}
+        values = _options(field)
+        columns = len(values) if len(values) <= ONE_ROW_UP_TO else COLUMNS
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        for index, value in enumerate(values):
+            button = big_button(self, role="secondary", name="ChoiceButton")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, v=value: self._chosen(v))
+            self.group.addButton(button)
+            self.buttons[value] = button
+            grid.addWidget(button, index // columns, index % columns)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        self.body.addLayout(grid)
+        self._value: Any = None
+
+    def _chosen(self, value: Any) -> None:
+        self._check(value)
+        self._edited()
+        self.left.emit()
+
+    def _check(self, value: Any) -> None:
+        self._value = value if value in self.buttons else None
+        for option, button in self.buttons.items():
+            button.setChecked(option == self._value and type(option) is type(self._value))
+
+    def value(self) -> Any:
+        return self._value
+
+    def _show_value(self, value: Any) -> None:
+        self._check(value)
+
+    def focus_input(self) -> None:
+        first = next(iter(self.buttons.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        language = self.env.language()
+        fixed = {
+            "nam": QCoreApplication.translate("Form", "Nam"),
+            "nu": QCoreApplication.translate("Form", "Nữ"),
+        }
+        if self.field.kind == "gender":
+            for value, button in self.buttons.items():
+                button.setText(fixed[value])
+        elif self.field.kind == "yes_no":
+            self.buttons[True].setText(QCoreApplication.translate("Form", "Có"))
+            self.buttons[False].setText(QCoreApplication.translate("Form", "Không"))
+        else:
+            for option in self.field.options:
+                self.buttons[option.value].setText(say(option.label, language))

@@ -1,0 +1,128 @@
+"""Questions answered by typing: names, numbers, phone, e-mail, free text.
+
+Every field gets the on-screen keyboard by being a ``QLineEdit``; fields that take
+digits only ask for the digit pad and skip Telex (``ui.keyboard.target``). What was
+typed becomes the stored value through ``kiosk.forms.checks.parse_input``, the same
+rule the dossier service applies, so the screen never accepts what the core refuses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from typing_extensions import override
+
+from kiosk.forms.checks import parse_input
+from kiosk.forms.schema import FieldDefinition
+from kiosk.i18n import TrText
+from kiosk.validation import InvalidValue
+from ui.screens.base import big_button
+from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope
+
+_IMH = Qt.InputMethodHint
+# Input hints by kind: digits get the digit pad; all of these skip Telex.
+DIGIT_HINTS = {
+    "id_number": _IMH.ImhDigitsOnly,
+    "number": _IMH.ImhDigitsOnly,
+    "phone": _IMH.ImhDialableCharactersOnly,
+}
+MAX_CHARS = {"id_number": 12, "phone": 15, "number": 9, "email": 254, "person_name": 100}
+# The keyboard has no "@": these put in what every e-mail address needs.
+EMAIL_PARTS = ("@", "@gmail.com", ".com", ".vn")
+
+
+class PlainTextField(QPlainTextEdit):
+    """A several-line answer; says when the citizen leaves it, as a line edit does."""
+
+    left = Signal()
+
+    @override
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+def configure_digits(edit: QLineEdit, kind: str) -> None:
+    hint = DIGIT_HINTS.get(kind)
+    if hint is not None:
+        edit.setInputMethodHints(hint)
+        edit.setProperty("telex", False)
+    if kind == "email":
+        edit.setInputMethodHints(_IMH.ImhEmailCharactersOnly)
+        edit.setProperty("telex", False)
+
+
+class TextInput(FieldInput):
+    def __init__(
+        self, field: FieldDefinition, env: FieldEnv, scope: Scope, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(field, env, scope, parent)
+        self.edit: QLineEdit | PlainTextField
+        self.email_parts: list[QPushButton] = []
+        if field.multiline:
+            area = PlainTextField(self)
+            area.setObjectName("FieldArea")
+            area.setTabChangesFocus(True)
+            area.textChanged.connect(self._edited)
+            area.left.connect(self.left)
+            self.edit = area
+            self.body.addWidget(area)
+            return
+        line = QLineEdit(self)
+        line.setObjectName("FieldEdit")
+        line.setMaxLength(field.max_length or MAX_CHARS.get(field.kind, 200))
+        configure_digits(line, field.kind)
+        line.textChanged.connect(lambda _: self._edited())
+        line.editingFinished.connect(self.left)
+        line.returnPressed.connect(lambda: line.focusNextPrevChild(True))
+        self.edit = line
+        if field.kind != "email":
+            self.body.addWidget(line)
+            return
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(line, 1)
+        for text in EMAIL_PARTS:
+            button = big_button(self, role="secondary", name="EmailPart")
+            button.setText(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, t=text: self._insert(t))
+            self.email_parts.append(button)
+            row.addWidget(button)
+        self.body.addLayout(row)
+
+    def text(self) -> str:
+        if isinstance(self.edit, QLineEdit):
+            return self.edit.text()
+        return self.edit.toPlainText()
+
+    def _insert(self, text: str) -> None:
+        assert isinstance(self.edit, QLineEdit)
+        self.edit.setFocus()
+        self.edit.insert(text)
+        self._edited()
+
+    def _parse(self) -> tuple[Any, TrText | None]:
+        try:
+            return parse_input(self.field, self.text(), today=self.env.today()), None
+        except InvalidValue as error:
+            return None, error.message
+
+    def value(self) -> Any:
+        return self._parse()[0]
+
+    def typing_problem(self) -> TrText | None:
+        return self._parse()[1]
+
+    def _show_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if isinstance(self.edit, QLineEdit):
+            self.edit.setText(text)  # also drops the undo history
+        else:
+            self.edit.setPlainText(text)
+
+    def focus_input(self) -> None:
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
