@@ -1,4 +1,7 @@
-"""Column types SQLite lacks, so every value reads back as it was written."""
+"""Column types SQLite lacks, so every value reads back as it was written.
+
+The centre's server uses them too: on PostgreSQL they read back the same.
+"""
 
 from __future__ import annotations
 
