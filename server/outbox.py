@@ -1,10 +1,16 @@
 """Receiving a kiosk's outbox: every entry stored once, in order, or refused with a reason.
 
-A batch is one transaction. Each entry runs in its own savepoint, so an entry whose
+A batch is one transaction. Each entry is judged on its own, so an entry whose
 payload is wrong is answered ``rejected`` (and kept, with the reason, for staff to
 see) while the entries around it go in. An entry id seen before is answered as it
 was the first time: ``duplicate`` for one stored, ``rejected`` again for one refused;
 a kiosk that lost the first answer (cable pulled mid-response) can send it again.
+
+A kiosk back from an outage sends thousands of entries, so a batch is judged from a
+handful of queries and written with one multi-row INSERT per table rather than row by
+row; the answers are the ones entry-by-entry processing in order would give. Only a
+batch that meets a concurrent upload is received again entry by entry, each in its
+own savepoint.
 
 Payloads are decoded with the protocol's structs (``PAYLOADS``), exactly as strictly
 as the whole body was. They hold personal data: nothing here logs them or puts them
@@ -16,11 +22,12 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import exists, select
+from sqlalchemy import exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -56,14 +63,22 @@ class _EntryRejectedError(Exception):
 def receive(
     session: Session, device: AuthenticatedDevice, batch: OutboxBatch, *, now: datetime
 ) -> OutboxResult:
-    """Store ``batch`` for ``device``'s centre; one result per entry, in order."""
-    # One query for the retries, rather than one per entry: a retried batch is common.
+    """Store ``batch`` for ``device``'s centre; one result per entry, in order.
+
+    When the write meets a constraint anyway (the same batch uploaded twice at once,
+    on PostgreSQL) its savepoint is rolled back and the batch is received again one
+    entry at a time, each answered with what is there by then.
+    """
     ids = [item.id for item in batch.entries]
-    seen = {
-        entry.entry_id: entry
-        for entry in session.scalars(select(ReceivedEntry).where(ReceivedEntry.entry_id.in_(ids)))
-    }
-    results = tuple(_receive_one(session, device, item, now, seen) for item in batch.entries)
+    plan = _plan(session, device, batch, now, _seen(session, ids))
+    try:
+        with session.begin_nested():
+            plan.write(session)
+        results = plan.results
+    except IntegrityError:
+        log.info("outbox batch from device %s met a concurrent upload", device.id)
+        seen = _seen(session, ids)
+        results = [_receive_one(session, device, item, now, seen) for item in batch.entries]
     counts = Counter(result.outcome for result in results)
     log.info(
         "outbox from device %s: %d accepted, %d duplicate, %d rejected",
@@ -72,7 +87,199 @@ def receive(
         counts["duplicate"],
         counts["rejected"],
     )
-    return OutboxResult(results=results)
+    return OutboxResult(results=tuple(results))
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """What the server answered an entry id the first time."""
+
+    device_id: uuid.UUID
+    outcome: str
+    error: str | None
+
+
+def _seen(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, _Seen]:
+    """The entries of ``ids`` received before: one query, since retried batches are common."""
+    rows = session.execute(
+        select(
+            ReceivedEntry.entry_id,
+            ReceivedEntry.device_id,
+            ReceivedEntry.outcome,
+            ReceivedEntry.error,
+        ).where(ReceivedEntry.entry_id.in_(ids))
+    )
+    return {row.entry_id: _Seen(row.device_id, row.outcome, row.error) for row in rows}
+
+
+@dataclass(slots=True)
+class _Plan:
+    """A batch's answers and the rows that make them true, written in one go."""
+
+    results: list[EntryResult] = field(default_factory=list)
+    received: list[dict[str, Any]] = field(default_factory=list)
+    tickets: list[dict[str, Any]] = field(default_factory=list)
+    dossiers: list[dict[str, Any]] = field(default_factory=list)
+    voids: list[dict[str, Any]] = field(default_factory=list)
+
+    def write(self, session: Session) -> None:
+        # Tickets before their voids: a ticket and its void may come in one batch.
+        for model, rows in ((Ticket, self.tickets), (Dossier, self.dossiers)):
+            if rows:
+                session.execute(insert(model), rows)
+        if self.voids:
+            session.execute(update(Ticket), self.voids)
+        if self.received:
+            session.execute(insert(ReceivedEntry), self.received)
+
+
+@dataclass(slots=True)
+class _Taken:
+    """Ids and references the batch must not use again: stored ones, then its own."""
+
+    #: Ticket id -> its centre.
+    tickets: dict[uuid.UUID, uuid.UUID]
+    dossier_ids: set[uuid.UUID]
+    references: set[str]
+    accounts: set[uuid.UUID]
+
+
+def _plan(
+    session: Session,
+    device: AuthenticatedDevice,
+    batch: OutboxBatch,
+    now: datetime,
+    seen: dict[uuid.UUID, _Seen],
+) -> _Plan:
+    """Decide every entry's answer, in order, as the one-by-one path would."""
+    decoded = [_decode(item) for item in batch.entries]
+    taken = _taken(session, device, [entry for entry in decoded if not isinstance(entry, str)])
+    plan = _Plan()
+    for item, entry in zip(batch.entries, decoded, strict=True):
+        previous = seen.get(item.id)
+        if previous is not None:
+            plan.results.append(_answer_again(previous, device, item.id))
+            continue
+        if isinstance(entry, str):
+            # Not even the entry's own fields can be kept: refused without a record,
+            # which answers a retry the same way.
+            plan.results.append(EntryResult(id=item.id, outcome="rejected", error=entry))
+            continue
+        try:
+            _plan_one(plan, taken, device, item, entry.payload(), now=now)
+        except _EntryRejectedError as refused:
+            error: str | None = refused.reason
+        else:
+            error = None
+        plan.received.append(_record_row(device, item, now, error))
+        seen[item.id] = _Seen(device.id, "rejected" if error else "accepted", error)
+        if error is not None:
+            plan.results.append(EntryResult(id=item.id, outcome="rejected", error=error))
+        else:
+            plan.results.append(EntryResult(id=item.id, outcome="accepted"))
+    return plan
+
+
+@dataclass(frozen=True, slots=True)
+class _Decoded:
+    """An entry whose own fields can be kept, and its payload or why it is refused."""
+
+    item: OutboxItem
+    decoded: Any
+
+    def payload(self) -> Any:
+        if isinstance(self.decoded, _EntryRejectedError):
+            raise self.decoded
+        return self.decoded
+
+
+def _decode(item: OutboxItem) -> _Decoded | str:
+    """The entry's payload struct; the reason as a string when the entry cannot be kept."""
+    try:
+        _check_values(item, "")
+    except _EntryRejectedError as refused:
+        return refused.reason
+    try:
+        return _Decoded(item, _payload(item))
+    except _EntryRejectedError as refused:
+        return _Decoded(item, refused)
+
+
+def _taken(session: Session, device: AuthenticatedDevice, entries: list[_Decoded]) -> _Taken:
+    """One query per kind for the ids and references the batch names."""
+    payloads = [entry.decoded for entry in entries]
+    ticket_ids = {p.id for p in payloads if isinstance(p, TicketCreate | TicketUpdate)}
+    dossier_ids = {p.id for p in payloads if isinstance(p, DossierCreate)}
+    references = {p.reference for p in payloads if isinstance(p, DossierCreate)}
+    accounts = {e.item.entity_id for e in entries if isinstance(e.decoded, AccountCreate)}
+    taken = _Taken(tickets={}, dossier_ids=set(), references=set(), accounts=set())
+    if ticket_ids:
+        rows = session.execute(select(Ticket.id, Ticket.centre_id).where(Ticket.id.in_(ticket_ids)))
+        taken.tickets = {row.id: row.centre_id for row in rows}
+    if dossier_ids:
+        taken.dossier_ids = set(
+            session.scalars(select(Dossier.id).where(Dossier.id.in_(dossier_ids)))
+        )
+    if references:
+        taken.references = set(
+            session.scalars(
+                select(Dossier.reference).where(
+                    Dossier.centre_id == device.centre_id, Dossier.reference.in_(references)
+                )
+            )
+        )
+    if accounts:
+        taken.accounts = set(
+            session.scalars(
+                select(ReceivedEntry.entity_id).where(
+                    ReceivedEntry.centre_id == device.centre_id,
+                    ReceivedEntry.entity_type == "account",
+                    ReceivedEntry.entity_id.in_(accounts),
+                    ReceivedEntry.outcome == "accepted",
+                )
+            )
+        )
+    return taken
+
+
+def _plan_one(
+    plan: _Plan,
+    taken: _Taken,
+    device: AuthenticatedDevice,
+    item: OutboxItem,
+    payload: Any,
+    *,
+    now: datetime,
+) -> None:
+    """Queue the rows of one accepted entry, or raise why it is refused."""
+    if isinstance(payload, TicketCreate):
+        if payload.id in taken.tickets:
+            raise _EntryRejectedError("ticket already received in another entry")
+        plan.tickets.append(_ticket_row(device, payload, now))
+        taken.tickets[payload.id] = device.centre_id
+    elif isinstance(payload, TicketUpdate):
+        if taken.tickets.get(payload.id) != device.centre_id:
+            raise _EntryRejectedError("unknown ticket")
+        plan.voids.append(
+            {"id": payload.id, "status": payload.status, "voided_at": payload.voided_at}
+        )
+    elif isinstance(payload, DossierCreate):
+        if payload.id in taken.dossier_ids:
+            raise _EntryRejectedError("dossier already received in another entry")
+        if payload.reference in taken.references:
+            raise _EntryRejectedError("reference already used by another dossier of this centre")
+        plan.dossiers.append(_dossier_row(device, payload, now))
+        taken.dossier_ids.add(payload.id)
+        taken.references.add(payload.reference)
+    elif isinstance(payload, AccountCreate):
+        if item.entity_id in taken.accounts:
+            raise _EntryRejectedError("account already received in another entry")
+        taken.accounts.add(item.entity_id)
+    else:  # PAYLOADS grew without this module
+        raise _EntryRejectedError(f"{item.entity_type}/{item.operation} is not accepted")
+
+
+# --- one entry at a time: the path taken when a batch meets a concurrent upload ------
 
 
 def _receive_one(
@@ -80,7 +287,7 @@ def _receive_one(
     device: AuthenticatedDevice,
     item: OutboxItem,
     now: datetime,
-    seen: dict[uuid.UUID, ReceivedEntry],
+    seen: dict[uuid.UUID, _Seen],
 ) -> EntryResult:
     previous = seen.get(item.id)
     if previous is not None:
@@ -88,8 +295,6 @@ def _receive_one(
     try:
         _check_values(item, "")
     except _EntryRejectedError as refused:
-        # Not even the entry's own fields can be kept: refused without a record, which
-        # answers a retry the same way.
         return EntryResult(id=item.id, outcome="rejected", error=refused.reason)
     try:
         with session.begin_nested():
@@ -99,31 +304,27 @@ def _receive_one(
                 error: str | None = refused.reason
             else:
                 error = None
-            record = _record(device, item, now, error)
-            session.add(record)
+            session.add(_record(device, item, now, error))
             session.flush()
-        seen[item.id] = record
+        seen[item.id] = _Seen(device.id, "rejected" if error else "accepted", error)
     except IntegrityError:
         # Only a race gets here: the same entry uploaded twice at once (PostgreSQL), or a
         # row another entry made meanwhile. The savepoint is gone; say what is there now.
         log.info("entry %s met a concurrent upload", item.id)
         session.expire_all()
-        previous = session.get(ReceivedEntry, item.id)
-        if previous is not None:
-            return _answer_again(previous, device, item.id)
+        found = _seen(session, [item.id]).get(item.id)
+        if found is not None:
+            return _answer_again(found, device, item.id)
         error = "conflicts with data stored meanwhile"
         with session.begin_nested():
-            record = _record(device, item, now, error)
-            session.add(record)
-        seen[item.id] = record
+            session.add(_record(device, item, now, error))
+        seen[item.id] = _Seen(device.id, "rejected", error)
     if error is not None:
         return EntryResult(id=item.id, outcome="rejected", error=error)
     return EntryResult(id=item.id, outcome="accepted")
 
 
-def _answer_again(
-    previous: ReceivedEntry, device: AuthenticatedDevice, entry_id: uuid.UUID
-) -> EntryResult:
+def _answer_again(previous: _Seen, device: AuthenticatedDevice, entry_id: uuid.UUID) -> EntryResult:
     if previous.device_id != device.id:
         return EntryResult(
             id=entry_id, outcome="rejected", error="entry id already used by another kiosk"
@@ -133,23 +334,29 @@ def _answer_again(
     return EntryResult(id=entry_id, outcome="duplicate")
 
 
+def _record_row(
+    device: AuthenticatedDevice, item: OutboxItem, now: datetime, error: str | None
+) -> dict[str, Any]:
+    return {
+        "entry_id": item.id,
+        "device_id": device.id,
+        "centre_id": device.centre_id,
+        "sequence": item.sequence,
+        "entity_type": item.entity_type,
+        "entity_id": item.entity_id,
+        "operation": item.operation,
+        "payload": item.payload,
+        "created_at": item.created_at,
+        "received_at": now,
+        "outcome": "rejected" if error else "accepted",
+        "error": error,
+    }
+
+
 def _record(
     device: AuthenticatedDevice, item: OutboxItem, now: datetime, error: str | None
 ) -> ReceivedEntry:
-    return ReceivedEntry(
-        entry_id=item.id,
-        device_id=device.id,
-        centre_id=device.centre_id,
-        sequence=item.sequence,
-        entity_type=item.entity_type,
-        entity_id=item.entity_id,
-        operation=item.operation,
-        payload=item.payload,
-        created_at=item.created_at,
-        received_at=now,
-        outcome="rejected" if error else "accepted",
-        error=error,
-    )
+    return ReceivedEntry(**_record_row(device, item, now, error))
 
 
 def _check_values(struct: msgspec.Struct, where: str) -> None:
@@ -196,32 +403,35 @@ def _create_ticket(
 ) -> None:
     if session.get(Ticket, ticket.id) is not None:
         raise _EntryRejectedError("ticket already received in another entry")
-    session.add(
-        Ticket(
-            id=ticket.id,
-            centre_id=device.centre_id,
-            device_id=device.id,
-            service_code=ticket.service_code,
-            service_day=ticket.service_day,
-            number=ticket.number,
-            label=ticket.label,
-            issued_at=ticket.issued_at,
-            people_ahead=ticket.people_ahead,
-            priority=ticket.priority,
-            dossier_reference=ticket.dossier_reference,
-            kiosk_name=ticket.kiosk_name,
-            status="issued",
-            received_at=now,
-        )
-    )
+    session.add(Ticket(**_ticket_row(device, ticket, now)))
 
 
-def _void_ticket(session: Session, device: AuthenticatedDevice, update: TicketUpdate) -> None:
-    ticket = session.get(Ticket, update.id)
+def _ticket_row(device: AuthenticatedDevice, ticket: TicketCreate, now: datetime) -> dict[str, Any]:
+    return {
+        "id": ticket.id,
+        "centre_id": device.centre_id,
+        "device_id": device.id,
+        "service_code": ticket.service_code,
+        "service_day": ticket.service_day,
+        "number": ticket.number,
+        "label": ticket.label,
+        "issued_at": ticket.issued_at,
+        "people_ahead": ticket.people_ahead,
+        "priority": ticket.priority,
+        "dossier_reference": ticket.dossier_reference,
+        "kiosk_name": ticket.kiosk_name,
+        "status": "issued",
+        "voided_at": None,
+        "received_at": now,
+    }
+
+
+def _void_ticket(session: Session, device: AuthenticatedDevice, void: TicketUpdate) -> None:
+    ticket = session.get(Ticket, void.id)
     if ticket is None or ticket.centre_id != device.centre_id:
         raise _EntryRejectedError("unknown ticket")
-    ticket.status = update.status
-    ticket.voided_at = update.voided_at
+    ticket.status = void.status
+    ticket.voided_at = void.voided_at
 
 
 def _create_dossier(
@@ -238,24 +448,28 @@ def _create_dossier(
     )
     if taken:
         raise _EntryRejectedError("reference already used by another dossier of this centre")
-    session.add(
-        Dossier(
-            id=dossier.id,
-            centre_id=device.centre_id,
-            device_id=device.id,
-            reference=dossier.reference,
-            procedure_code=dossier.procedure_code,
-            form_id=dossier.form_id,
-            form_version=dossier.form_version,
-            answers=dossier.answers,
-            kiosk_name=dossier.kiosk_name,
-            state="received",
-            note="",
-            submitted_at=dossier.submitted_at,
-            received_at=now,
-            updated_at=now,
-        )
-    )
+    session.add(Dossier(**_dossier_row(device, dossier, now)))
+
+
+def _dossier_row(
+    device: AuthenticatedDevice, dossier: DossierCreate, now: datetime
+) -> dict[str, Any]:
+    return {
+        "id": dossier.id,
+        "centre_id": device.centre_id,
+        "device_id": device.id,
+        "reference": dossier.reference,
+        "procedure_code": dossier.procedure_code,
+        "form_id": dossier.form_id,
+        "form_version": dossier.form_version,
+        "answers": dossier.answers,
+        "kiosk_name": dossier.kiosk_name,
+        "state": "received",
+        "note": "",
+        "submitted_at": dossier.submitted_at,
+        "received_at": now,
+        "updated_at": now,
+    }
 
 
 def _check_new_account(session: Session, device: AuthenticatedDevice, item: OutboxItem) -> None:

@@ -24,10 +24,10 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import msgspec
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Text, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
@@ -58,6 +58,44 @@ def pending_query() -> Select[OutboxEntry]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PendingEntry:
+    """A pending outbox row as the upload reads it: the payload still the JSON stored.
+
+    Reading the payload's text rather than the JSON column spares parsing it into
+    Python objects only to encode it again: msgspec checks it straight from the text.
+    """
+
+    entry_id: uuid.UUID
+    sequence: int
+    entity_type: str
+    entity_id: uuid.UUID
+    operation: str
+    payload_json: str
+    created_at: datetime
+    next_attempt_at: datetime | None
+
+
+def pending_entries(session: Session, limit: int) -> list[PendingEntry]:
+    """The first ``limit`` pending entries, in upload order."""
+    rows = session.execute(
+        select(
+            OutboxEntry.entry_id,
+            OutboxEntry.sequence,
+            OutboxEntry.entity_type,
+            OutboxEntry.entity_id,
+            OutboxEntry.operation,
+            type_coerce(OutboxEntry.payload, Text).label("payload_json"),
+            OutboxEntry.created_at,
+            OutboxEntry.next_attempt_at,
+        )
+        .where(OutboxEntry.acknowledged_at.is_(None), OutboxEntry.rejected_at.is_(None))
+        .order_by(OutboxEntry.sequence)
+        .limit(limit)
+    )
+    return [PendingEntry(*row) for row in rows]
+
+
 def counts(session: Session) -> tuple[int, int]:
     """``(pending, rejected)`` entries."""
     pending = session.scalar(
@@ -79,34 +117,37 @@ def head_wait(session: Session) -> datetime | None:
     return None if head is None else head.next_attempt_at
 
 
-def wire_item(row: OutboxEntry) -> tuple[OutboxItem, int]:
-    """The row as the protocol sends it, and its encoded size.
+def wire_item(entry: PendingEntry) -> tuple[OutboxItem, int]:
+    """The entry as the protocol sends it, and its encoded size.
 
     Raises ``ValueError`` naming the place that does not match the protocol, never a
     value (msgspec's own messages may quote one, so only their place is kept).
     """
-    kind = protocol.PAYLOADS.get((row.entity_type, row.operation))
+    kind = protocol.PAYLOADS.get((entry.entity_type, entry.operation))
     if kind is None:
-        raise ValueError(f"no protocol payload for {row.entity_type}/{row.operation}")
+        raise ValueError(f"no protocol payload for {entry.entity_type}/{entry.operation}")
+    payload = entry.payload_json.encode()
     try:
-        protocol.decode(_json.encode(row.payload), kind)
-    except msgspec.ValidationError as exc:
+        protocol.decode(payload, kind)
+    except msgspec.DecodeError as exc:
         raise ValueError(f"payload does not match {kind.__name__} at {_place(exc)}") from None
     raw = _json.encode(
         {
-            "id": row.entry_id,
-            "sequence": row.sequence,
-            "entity_type": row.entity_type,
-            "entity_id": row.entity_id,
-            "operation": row.operation,
-            "payload": row.payload,
-            "created_at": row.created_at,
+            "id": entry.entry_id,
+            "sequence": entry.sequence,
+            "entity_type": entry.entity_type,
+            "entity_id": entry.entity_id,
+            "operation": entry.operation,
+            "payload": msgspec.Raw(payload),
+            "created_at": entry.created_at,
         }
     )
     try:
-        return protocol.decode(raw, OutboxItem), len(raw)
+        item = protocol.decode(raw, OutboxItem)
     except msgspec.ValidationError as exc:
         raise ValueError(f"entry does not match OutboxItem at {_place(exc)}") from None
+    # Measured as it will go out: the stored text may escape what msgspec writes as UTF-8.
+    return item, len(_json.encode(item))
 
 
 @dataclass(slots=True)
@@ -184,24 +225,24 @@ class OutboxPusher:
         """The next entries to send (``[]`` if all were refused locally), or ``None``."""
         now = self._clock()
         with self._db.transaction() as session:
-            rows = list(session.scalars(pending_query().limit(limit)))
-            if not rows:
+            entries = pending_entries(session, limit)
+            if not entries:
                 return None
-            head_wait = rows[0].next_attempt_at
+            head_wait = entries[0].next_attempt_at
             if not force and head_wait is not None and head_wait > now:
                 tally.deferred = True
                 return None
             batch: list[OutboxItem] = []
             size = 0
-            for row in rows:
+            for entry in entries:
                 try:
-                    item, item_size = wire_item(row)
+                    item, item_size = wire_item(entry)
                 except ValueError as exc:
-                    self._refuse_row(row, f"invalid on the kiosk: {exc}", now)
+                    _refuse_entry(session, entry, f"invalid on the kiosk: {exc}", now)
                     tally.rejected += 1
                     continue
                 if item_size > self._max_bytes:
-                    self._refuse_row(row, "too large for one upload", now)
+                    _refuse_entry(session, entry, "too large for one upload", now)
                     tally.rejected += 1
                     continue
                 if batch and size + item_size > self._max_bytes:
@@ -211,26 +252,57 @@ class OutboxPusher:
             return batch
 
     def _apply(self, result: OutboxResult, tally: _Tally) -> None:
+        """Record the server's answers: one query finds the rows, one UPDATE per answer kind.
+
+        A backlog of thousands of entries is acknowledged a batch at a time, so nothing
+        here goes row by row except a refusal, whose reason is the entry's own. A batch
+        holds at most ``MAX_BATCH_ENTRIES`` (500) ids: one ``IN (...)`` each time.
+        """
         now = self._clock()
         with self._db.transaction() as session:
+            rows = _answered_rows(session, [outcome.id for outcome in result.results])
+            answered: list[uuid.UUID] = []
+            acknowledged: list[uuid.UUID] = []
+            created: dict[str, list[uuid.UUID]] = {"dossier": [], "account": []}
             for outcome in result.results:
-                row = _by_entry_id(session, outcome.id)
+                row = rows.get(outcome.id)
                 if row is None:
                     continue
-                row.attempts += 1
+                answered.append(outcome.id)
                 if outcome.outcome == "rejected":
                     tally.rejected += 1
-                    self._refuse_row(row, outcome.error or "rejected by the server", now)
+                    _refuse_entry(session, row, outcome.error or "rejected by the server", now)
                     continue
                 if outcome.outcome == "duplicate":
                     tally.duplicates += 1
                 else:
                     tally.accepted += 1
                 if row.acknowledged_at is None:
-                    row.acknowledged_at = now
-                    row.next_attempt_at = None
-                    row.last_error = None
-                    _acknowledge_entity(session, row, now)
+                    acknowledged.append(outcome.id)
+                    if row.operation == "create" and row.entity_type in created:
+                        created[row.entity_type].append(row.entity_id)
+            now_acknowledged = set(acknowledged)
+            again = [entry_id for entry_id in answered if entry_id not in now_acknowledged]
+            if again:
+                session.execute(
+                    update(OutboxEntry)
+                    .where(OutboxEntry.entry_id.in_(again))
+                    .values(attempts=OutboxEntry.attempts + 1)
+                    .execution_options(synchronize_session=False)
+                )
+            if acknowledged:
+                session.execute(
+                    update(OutboxEntry)
+                    .where(OutboxEntry.entry_id.in_(acknowledged))
+                    .values(
+                        attempts=OutboxEntry.attempts + 1,
+                        acknowledged_at=now,
+                        next_attempt_at=None,
+                        last_error=None,
+                    )
+                    .execution_options(synchronize_session=False)
+                )
+            _acknowledge_entities(session, created, now)
 
     def _record_failure(
         self, entry_ids: list[uuid.UUID], error: SyncError, retry_after: float | None
@@ -242,20 +314,23 @@ class OutboxPusher:
         """
         now = self._clock()
         reason = error.message.render()
+        waiting = (OutboxEntry.entry_id.in_(entry_ids), OutboxEntry.acknowledged_at.is_(None))
         with self._db.transaction() as session:
-            rows = [
-                row
-                for row in (_by_entry_id(session, entry_id) for entry_id in entry_ids)
-                if row is not None and row.acknowledged_at is None
-            ]
-            if not rows:
+            attempts = session.scalars(
+                select(OutboxEntry.attempts).where(*waiting).order_by(OutboxEntry.sequence).limit(1)
+            ).first()
+            if attempts is None:
                 return
-            failures = rows[0].attempts + 1
-            wait = retry_after if retry_after is not None else self._backoff.delay(failures)
-            for row in rows:
-                row.attempts += 1
-                row.next_attempt_at = now + timedelta(seconds=wait)
-                row.last_error = reason
+            wait = retry_after if retry_after is not None else self._backoff.delay(attempts + 1)
+            session.execute(
+                update(OutboxEntry)
+                .where(*waiting)
+                .values(
+                    attempts=OutboxEntry.attempts + 1,
+                    next_attempt_at=now + timedelta(seconds=wait),
+                    last_error=reason,
+                )
+            )
 
     def _refuse(self, entry_id: uuid.UUID, reason: str) -> None:
         now = self._clock()
@@ -266,36 +341,88 @@ class OutboxPusher:
 
     @staticmethod
     def _refuse_row(row: OutboxEntry, reason: str, now: datetime) -> None:
-        # The reason names the entry's place in the protocol, never a value; the log
-        # line names only the entry.
-        log.warning(
-            "outbox entry %d (%s/%s) refused for good; kept for staff",
-            row.sequence,
-            row.entity_type,
-            row.operation,
-        )
+        _log_refusal(row.sequence, row.entity_type, row.operation)
         row.rejected_at = now
         row.next_attempt_at = None
         row.last_error = reason[:500]
+
+
+@dataclass(frozen=True, slots=True)
+class _Answered:
+    """What acknowledging an entry needs to know of it (not its payload)."""
+
+    entry_id: uuid.UUID
+    sequence: int
+    entity_type: str
+    entity_id: uuid.UUID
+    operation: str
+    acknowledged_at: datetime | None
+
+
+def _answered_rows(session: Session, entry_ids: list[uuid.UUID]) -> dict[uuid.UUID, _Answered]:
+    rows = session.execute(
+        select(
+            OutboxEntry.entry_id,
+            OutboxEntry.sequence,
+            OutboxEntry.entity_type,
+            OutboxEntry.entity_id,
+            OutboxEntry.operation,
+            OutboxEntry.acknowledged_at,
+        ).where(OutboxEntry.entry_id.in_(entry_ids))
+    )
+    return {row.entry_id: _Answered(*row) for row in rows}
+
+
+class _EntryFacts(Protocol):
+    @property
+    def entry_id(self) -> uuid.UUID: ...
+    @property
+    def sequence(self) -> int: ...
+    @property
+    def entity_type(self) -> str: ...
+    @property
+    def operation(self) -> str: ...
+
+
+def _refuse_entry(session: Session, entry: _EntryFacts, reason: str, now: datetime) -> None:
+    """Refused for good: kept for staff, never sent again, no longer holding others up."""
+    _log_refusal(entry.sequence, entry.entity_type, entry.operation)
+    session.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.entry_id == entry.entry_id)
+        .values(rejected_at=now, next_attempt_at=None, last_error=reason[:500])
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _log_refusal(sequence: int, entity_type: str, operation: str) -> None:
+    # The reason names the entry's place in the protocol, never a value; the log
+    # line names only the entry.
+    log.warning(
+        "outbox entry %d (%s/%s) refused for good; kept for staff", sequence, entity_type, operation
+    )
 
 
 def _by_entry_id(session: Session, entry_id: uuid.UUID) -> OutboxEntry | None:
     return session.scalars(select(OutboxEntry).where(OutboxEntry.entry_id == entry_id)).first()
 
 
-def _acknowledge_entity(session: Session, row: OutboxEntry, now: datetime) -> None:
-    """The server has the hồ sơ or tài khoản: stamp it, so the purge may start counting."""
-    if row.operation != "create":
-        return
-    if row.entity_type == "dossier":
-        dossier = session.get(Dossier, row.entity_id)
-        if dossier is not None and dossier.acknowledged_at is None:
-            dossier.acknowledged_at = now
-            dossier.status = "received"
-    elif row.entity_type == "account":
-        account = session.get(Account, row.entity_id)
-        if account is not None and account.acknowledged_at is None:
-            account.acknowledged_at = now
+def _acknowledge_entities(
+    session: Session, created: dict[str, list[uuid.UUID]], now: datetime
+) -> None:
+    """The server has these hồ sơ and tài khoản: stamp them, so the purge may start counting."""
+    if created["dossier"]:
+        session.execute(
+            update(Dossier)
+            .where(Dossier.id.in_(created["dossier"]), Dossier.acknowledged_at.is_(None))
+            .values(acknowledged_at=now, status="received")
+        )
+    if created["account"]:
+        session.execute(
+            update(Account)
+            .where(Account.id.in_(created["account"]), Account.acknowledged_at.is_(None))
+            .values(acknowledged_at=now)
+        )
 
 
 def _place(exc: Exception) -> str:
