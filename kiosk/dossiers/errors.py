@@ -25,7 +25,7 @@ class DossierIncompleteError(DossierError):
 
     def __init__(self, problems: Mapping[str, TrText]) -> None:
         super().__init__(count=len(problems))
-        #: Field id (``"<group>.<index>.<field>"`` inside groups) → what to fix.
+        # Field id (``"<group>.<index>.<field>"`` inside groups) → what to fix.
         self.problems: dict[str, TrText] = dict(problems)
 
 

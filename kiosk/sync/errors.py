@@ -34,7 +34,9 @@ class InsecureServerError(SyncError):
     """A token and citizens' data never travel in clear text beyond this computer."""
 
     message = QT_TRANSLATE_NOOP(
-        "Sync", "Địa chỉ máy chủ {url} phải dùng https:// (chỉ máy này mới được dùng http://)."
+        "Sync",
+        "Địa chỉ máy chủ {url} phải dùng https:// (chỉ máy chủ chạy trên chính máy này "
+        "mới được dùng http://).",
     )
 
 
@@ -101,7 +103,7 @@ class RequestRefusedError(SyncError):
         super().__init__(code=code)
         self.code = code
         self.status = status
-        #: English, from the server, for logs and staff; never shown to a citizen.
+        # English, from the server, for logs and staff; never shown to a citizen.
         self.server_message = server_message
 
 

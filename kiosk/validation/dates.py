@@ -15,8 +15,8 @@ from typing import Final
 from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.validation.errors import InvalidValue
 
-#: Earlier years are typing slips (0990 for 1990): nobody a tờ khai asks about was
-#: born before it, and the ID number's century digits start there too.
+# Earlier years are typing slips (0990 for 1990): nobody a tờ khai asks about was
+# born before it, and the ID number's century digits start there too.
 EARLIEST_YEAR: Final = 1900
 
 _SEPARATED = re.compile(r"([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]+)")
@@ -100,8 +100,8 @@ def check_date(
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "Ngày này sớm hơn một ngày đã khai mà nó phải đi sau (ví dụ ngày mất không thể "
-                "trước ngày sinh); xin hãy kiểm tra lại.",
+                "Ngày này không thể sớm hơn một ngày đã khai trước đó (ví dụ ngày mất không "
+                "thể trước ngày sinh); xin hãy kiểm tra lại.",
             )
         )
     return value

@@ -40,7 +40,7 @@ def check_email(text: str) -> str:
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "Địa chỉ e-mail không có dấu tiếng Việt hay ký tự đặc biệt; xin hãy gõ "
+                "Địa chỉ e-mail không được có dấu tiếng Việt hay ký tự đặc biệt; xin hãy gõ "
                 "chữ không dấu, ví dụ nguyenvanan@gmail.com.",
             )
         )

@@ -21,8 +21,8 @@ Gender = Literal["nam", "nu"]
 ID_NUMBER_LENGTH: Final = 12
 OLD_ID_NUMBER_LENGTH: Final = 9
 
-#: Birth-registration province codes: the 63 provinces before the 2025 merger, which
-#: stay valid in every number already issued.
+# Birth-registration province codes: the 63 provinces before the 2025 merger, which
+# stay valid in every number already issued.
 PROVINCE_CODES: Final[dict[str, str]] = {
     "001": "Hà Nội",
     "002": "Hà Giang",
@@ -89,7 +89,7 @@ PROVINCE_CODES: Final[dict[str, str]] = {
     "096": "Cà Mau",
 }
 
-#: The fourth digit: even for men, odd for women, one pair per century from 1900.
+# The fourth digit: even for men, odd for women, one pair per century from 1900.
 _FIRST_CENTURY: Final = 1900
 
 

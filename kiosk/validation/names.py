@@ -19,9 +19,9 @@ from kiosk.validation.errors import InvalidValue
 
 MAX_NAME_LENGTH: Final = 100
 
-#: Combining marks a name may carry: the Vietnamese ones (grave, acute, circumflex,
-#: tilde, breve, hook above, horn, dot below) and those of minority alphabets
-#: (caron, diaeresis, breve over ơ/ư which has no precomposed form).
+# Combining marks a name may carry: the Vietnamese ones (grave, acute, circumflex,
+# tilde, breve, hook above, horn, dot below) and those of minority alphabets
+# (caron, diaeresis, breve over ơ/ư which has no precomposed form).
 _NAME_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0308\u0309\u030c\u031b\u0323")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 _SPACES = re.compile(r"\s+")

@@ -10,8 +10,8 @@ from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.validation.characters import is_emoji, is_refused
 from kiosk.validation.errors import InvalidValue
 
-#: Longest answer when the form does not say: a line of the paper form, or a short
-#: paragraph for a multi-line field (the schema allows at most 2,000).
+# Longest answer when the form does not say: a line of the paper form, or a short
+# paragraph for a multi-line field (the schema allows at most 2,000).
 DEFAULT_MAX_LENGTH: Final = 500
 DEFAULT_MAX_LENGTH_MULTILINE: Final = 2_000
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.ui")
 
-#: How often an offline kiosk asks whether its server is back.
+# How often an offline kiosk asks whether its server is back.
 PROBE_INTERVAL_S = 15.0
 
 
