@@ -165,29 +165,24 @@ def _publish_catalogue(
     digest = hashlib.sha256(content).hexdigest()
     latest = latest_catalogue(session, centre_id)
     if latest is not None and latest.content_hash == digest:
-        return PublishOutcome(
+        publication, unchanged = latest, True
+    else:
+        publication = _add(
+            session,
+            centre_id,
             kind="catalogue",
             name=catalogue.catalogue_version,
             version=None,
-            sequence=latest.sequence,
-            unchanged=True,
-            notes=tuple(notes),
+            content=content,
+            now=now,
         )
-    publication = _add(
-        session,
-        centre_id,
-        kind="catalogue",
-        name=catalogue.catalogue_version,
-        version=None,
-        content=content,
-        now=now,
-    )
+        unchanged = False
     return PublishOutcome(
         kind="catalogue",
         name=catalogue.catalogue_version,
         version=None,
         sequence=publication.sequence,
-        unchanged=False,
+        unchanged=unchanged,
         notes=tuple(notes),
     )
 
@@ -213,34 +208,30 @@ def publish_form(
             Publication.version == form.version,
         )
     ).first()
+    if existing is not None and existing.content_hash != digest:
+        raise PublishError(
+            f"form {form.id} version {form.version} is already published with other "
+            "content: raise its version"
+        )
     if existing is not None:
-        if existing.content_hash != digest:
-            raise PublishError(
-                f"form {form.id} version {form.version} is already published with other "
-                "content: raise its version"
-            )
-        return PublishOutcome(
+        publication, unchanged = existing, True
+    else:
+        publication = _add(
+            session,
+            centre_id,
             kind="form",
             name=form.id,
             version=form.version,
-            sequence=existing.sequence,
-            unchanged=True,
+            content=content,
+            now=now,
         )
-    publication = _add(
-        session,
-        centre_id,
-        kind="form",
-        name=form.id,
-        version=form.version,
-        content=content,
-        now=now,
-    )
+        unchanged = False
     return PublishOutcome(
         kind="form",
         name=form.id,
         version=form.version,
         sequence=publication.sequence,
-        unchanged=False,
+        unchanged=unchanged,
     )
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
@@ -27,13 +26,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.config import Settings
-from kiosk.paths import prepare_data_dir
-from kiosk.services import KioskServices
-from ui import ops
-from ui.fonts import apply_app_font, load_bundled_fonts
+from kiosk.forms.samples import sample_answers
 from ui.main_window import KioskWindow
+from ui.offscreen import offscreen_app, synchronous_ops, throwaway_kiosk
 from ui.screens.form.draft import REVIEW
-from ui.screens.form.samples import sample_answers
 from ui.screens.form.screen import FormScreen
 
 FORM_ID = "khai-sinh"
@@ -54,51 +50,40 @@ def _tap_and_paint(app: QApplication, window: KioskWindow, button: QPushButton) 
 
 def measure(changes: int = DEFAULT_CHANGES) -> list[float]:
     """``changes`` page changes of the khai-sinh wizard, forward to the review and back."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    load_bundled_fonts()
-    apply_app_font(app)
-    was_synchronous = ops.is_synchronous()
-    ops.set_synchronous(True)
+    app = offscreen_app()
     samples: list[float] = []
-    with tempfile.TemporaryDirectory(prefix="kiosk-bench-pages-") as folder:
-        settings = Settings(idle_timeout_s=3600.0, idle_warning_s=60.0)
-        services = KioskServices(settings, prepare_data_dir(Path(folder)), clock=lambda: BENCH_NOW)
-        services.open()
-        window = KioskWindow(settings, services, clock=lambda: BENCH_NOW)
-        try:
-            window.resize(*SIZE)
-            window.show()
-            window.show_screen("form")
-            screen = window.screens["form"]
-            assert isinstance(screen, FormScreen)
-            window.form.open_form(services.forms.get(FORM_ID))
-            screen.fill(sample_answers(FORM_ID))
-            app.processEvents()
-            forward = True
-            warm_up = 2 * len(screen.pages)  # one walk there and back, not counted
-            for index in range(changes + warm_up):
-                draft = window.form.draft
-                assert draft is not None
-                if forward and draft.page == REVIEW:
-                    forward = False
-                elif not forward and draft.previous_page() is None:
-                    forward = True
-                button = screen.next_button if forward else screen.nav.back_button
-                before = draft.page
-                elapsed = _tap_and_paint(app, window, button)
-                if draft.page == before:
-                    raise RuntimeError(f"page {before} of {FORM_ID} refused to change")
-                if index >= warm_up:
-                    samples.append(elapsed)
-        finally:
-            window.idle.stop()
-            window.close()
-            window.deleteLater()
-            app.processEvents()
-            services.close()
-            ops.set_synchronous(was_synchronous)
+    with (
+        synchronous_ops(),
+        tempfile.TemporaryDirectory(prefix="kiosk-bench-pages-") as folder,
+        throwaway_kiosk(
+            Settings(idle_timeout_s=3600.0, idle_warning_s=60.0),
+            Path(folder),
+            lambda: BENCH_NOW,
+            SIZE,
+        ) as window,
+    ):
+        window.show_screen("form")
+        screen = window.screens["form"]
+        assert isinstance(screen, FormScreen)
+        window.form.open_form(window.services().forms.get(FORM_ID))
+        screen.fill(sample_answers(FORM_ID))
+        app.processEvents()
+        forward = True
+        warm_up = 2 * len(screen.pages)  # one walk there and back, not counted
+        for index in range(changes + warm_up):
+            draft = window.form.draft
+            assert draft is not None
+            if forward and draft.page == REVIEW:
+                forward = False
+            elif not forward and draft.previous_page() is None:
+                forward = True
+            button = screen.next_button if forward else screen.nav.back_button
+            before = draft.page
+            elapsed = _tap_and_paint(app, window, button)
+            if draft.page == before:
+                raise RuntimeError(f"page {before} of {FORM_ID} refused to change")
+            if index >= warm_up:
+                samples.append(elapsed)
     return samples
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import logging
-import os
 import sys
 import tempfile
 import uuid
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.clock import LOCAL_TZ
 from kiosk.config import Language, Settings, TextScale
 from kiosk.errors import WrongPinError
+from kiosk.forms.samples import sample_answers
 from kiosk.logs import LOG_TAIL, configure_logging
 from kiosk.logs.setup import LOG_FORMAT
 from kiosk.paths import PROJECT_ROOT, prepare_data_dir
@@ -36,11 +36,9 @@ from kiosk.printing.errors import PrinterPaperOutError
 from kiosk.queue.desk import PrintPort, TicketDesk
 from kiosk.queue.layout import ticket_document
 from kiosk.services import KioskServices
-from ui import ops
-from ui.fonts import apply_app_font, load_bundled_fonts
 from ui.main_window import KioskWindow
+from ui.offscreen import offscreen_app, synchronous_ops, throwaway_kiosk
 from ui.screens.form import FormScreen
-from ui.screens.form.samples import sample_answers
 from ui.screens.lookup import BrowseScreen, SearchScreen
 from ui.screens.queue import ChooseScreen
 
@@ -225,16 +223,11 @@ def render_all(
     languages: Sequence[Language] = LANGUAGES,
 ) -> list[Path]:
     """Write every screenshot into ``out``; returns the files written."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when the app is made
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    load_bundled_fonts()
-    apply_app_font(app)
+    app = offscreen_app()
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    was_synchronous = ops.is_synchronous()
-    ops.set_synchronous(True)
     with (
+        synchronous_ops(),
         tempfile.TemporaryDirectory(prefix="kiosk-screens-") as data,
         mock.patch.object(uuid, "uuid4", _fixed_uuids()),
     ):
@@ -271,7 +264,6 @@ def render_all(
             window.close()
             window.deleteLater()
             services.close()
-            ops.set_synchronous(was_synchronous)
     return written
 
 
@@ -281,35 +273,20 @@ def render_all(
 @contextmanager
 def _form_kiosk(size: tuple[int, int]) -> Iterator[tuple[QApplication, KioskWindow]]:
     """A shown window over throwaway services, at the screenshots' clock and uuids."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    load_bundled_fonts()
-    apply_app_font(app)
-    was_synchronous = ops.is_synchronous()
-    ops.set_synchronous(True)
+    app = offscreen_app()
     with (
+        synchronous_ops(),
         tempfile.TemporaryDirectory(prefix="kiosk-form-screens-") as data,
         mock.patch.object(uuid, "uuid4", _fixed_uuids()),
+        throwaway_kiosk(
+            Settings(idle_timeout_s=3600.0, idle_warning_s=20.0),
+            Path(data),
+            lambda: SCREENSHOT_TIME,
+            size,
+        ) as window,
     ):
-        settings = Settings(idle_timeout_s=3600.0, idle_warning_s=20.0)
-        services = KioskServices(
-            settings, prepare_data_dir(Path(data)), clock=lambda: SCREENSHOT_TIME
-        )
-        services.open()
-        window = KioskWindow(settings, services, clock=lambda: SCREENSHOT_TIME)
-        try:
-            window.resize(*size)
-            window.show()
-            yield app, window
-            window.reset_session()
-        finally:
-            window.idle.stop()
-            window.close()
-            window.deleteLater()
-            app.processEvents()
-            services.close()
-            ops.set_synchronous(was_synchronous)
+        yield app, window
+        window.reset_session()
 
 
 def render_forms(

@@ -26,10 +26,11 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from kiosk.bench.stats import summarise
 from kiosk.config import Settings
+from kiosk.forms.answers import Answers
+from kiosk.forms.samples import sample_answers
 from kiosk.paths import PROJECT_ROOT, prepare_data_dir
 from kiosk.services import KioskServices
 
@@ -39,61 +40,9 @@ FORM_ID = "khai-sinh"
 PAGE_BENCH_MODULE = "ui.bench_form_pages"
 PAGE_BENCH_TIMEOUT_S = 300
 
-#: A birth registration as a mother would fill it in; every person here is invented.
-KHAI_SINH_ANSWERS: dict[str, Any] = {
-    "authority": "Ủy ban nhân dân phường Hồng Hà",
-    "requester_name": "Nguyễn Thị Ánh",
-    "requester_birth_date": "1994-05-12",
-    "requester_id": "001194012345",
-    "requester_residence": {
-        "detail": "Số 5, ngõ 3 phố Chương Dương",
-        "province_code": "01",
-        "province": "Thành phố Hà Nội",
-        "ward_code": "00097",
-        "ward": "Phường Hồng Hà",
-    },
-    "requester_relation": "Mẹ",
-    "child_name": "Trần Minh Khôi",
-    "child_birth_date": "2025-02-20",
-    "child_gender": "nam",
-    "child_birth_place": {
-        "detail": "Bệnh viện Phụ sản Hà Nội, số 929 đường La Thành",
-        "province_code": "01",
-        "province": "Thành phố Hà Nội",
-        "ward_code": "00025",
-        "ward": "Phường Giảng Võ",
-    },
-    "child_ethnicity": "01",
-    "child_nationality": "VN",
-    "child_hometown": "Xã Đông Hưng, tỉnh Hưng Yên",
-    "mother_name": "Nguyễn Thị Ánh",
-    "mother_birth_date": "1994-05-12",
-    "mother_id": "001194012345",
-    "mother_ethnicity": "01",
-    "mother_nationality": "VN",
-    "mother_residence": {
-        "detail": "Số 5, ngõ 3 phố Chương Dương",
-        "province_code": "01",
-        "province": "Thành phố Hà Nội",
-        "ward_code": "00097",
-        "ward": "Phường Hồng Hà",
-    },
-    "has_father": True,
-    "father_name": "Trần Văn Bình",
-    "father_birth_date": "1992-08-30",
-    "father_id": "001092067890",
-    "father_ethnicity": "01",
-    "father_nationality": "VN",
-    "father_residence": {
-        "detail": "Số 5, ngõ 3 phố Chương Dương",
-        "province_code": "01",
-        "province": "Thành phố Hà Nội",
-        "ward_code": "00097",
-        "ward": "Phường Hồng Hà",
-    },
-    "want_copies": True,
-    "copies_count": 2,
-}
+#: A birth registration as a mother would fill it in (``kiosk.forms.samples``: every
+#: person there is fictional); the sync benchmark and the tests file it too.
+KHAI_SINH_ANSWERS: Answers = sample_answers(FORM_ID)
 
 
 def run(dossiers: int = 100, runs: int = 7) -> dict[str, dict[str, float | int]]:

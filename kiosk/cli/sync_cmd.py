@@ -14,7 +14,7 @@ from typing import Any
 
 from kiosk.cli.common import add_location_arguments, open_services
 from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
-from kiosk.sync.api import Enrolment, SyncReport, SyncStatus
+from kiosk.sync.api import Enrolment, PurgeReport, SyncReport, SyncStatus
 
 EXIT_CODES = {"ok": 0, "retry": 1, "needs_enrolment": 2, "not_configured": 2}
 
@@ -34,13 +34,13 @@ OUTCOMES = {
 }
 SUMMARY = QT_TRANSLATE_NOOP(
     "SyncCli",
-    "Danh mục: {catalogue}{updated}. Gửi {sent} mục (nhận {accepted}, trùng {duplicates}, "
-    "bị từ chối {rejected}); còn chờ {pending}. Cấp thêm {leases} dãy số thứ tự.",
+    "Danh mục: {catalogue}{updated}. Gửi {sent} mục ({accepted} được nhận, {duplicates} trùng, "
+    "{rejected} bị từ chối); còn chờ {pending}. Cấp thêm {leases} dãy số thứ tự.",
 )
 CATALOGUE_UPDATED = QT_TRANSLATE_NOOP("SyncCli", " (vừa cập nhật)")
 PURGED = QT_TRANSLATE_NOOP(
     "SyncCli",
-    "Đã xoá dữ liệu cá nhân đã quá hạn lưu: {dossiers} hồ sơ, {accounts} tài khoản, "
+    "Đã xoá dữ liệu cá nhân quá hạn lưu trữ: {dossiers} hồ sơ, {accounts} tài khoản, "
     "{entries} mục hàng đợi gửi.",
 )
 STATUS_LINES = (
@@ -120,13 +120,7 @@ def run_sync(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps({"purged": purged.as_json()}))
             else:
-                print(
-                    PURGED.with_params(
-                        dossiers=purged.dossiers,
-                        accounts=purged.accounts,
-                        entries=purged.outbox_entries,
-                    ).render()
-                )
+                print(_purged_text(purged).render())
             return 0
         report = services.sync.sync_once(force=True)
     finally:
@@ -176,11 +170,13 @@ def _print_report(report: SyncReport) -> None:
     )
     purged = report.purge
     if purged.dossiers or purged.accounts or purged.outbox_entries:
-        print(
-            PURGED.with_params(
-                dossiers=purged.dossiers, accounts=purged.accounts, entries=purged.outbox_entries
-            ).render()
-        )
+        print(_purged_text(purged).render())
+
+
+def _purged_text(purged: PurgeReport) -> TrText:
+    return PURGED.with_params(
+        dossiers=purged.dossiers, accounts=purged.accounts, entries=purged.outbox_entries
+    )
 
 
 def _print_status(status: SyncStatus) -> None:

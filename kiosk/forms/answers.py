@@ -3,7 +3,9 @@
 Answers are plain JSON-able values keyed by field id, as the dossier stores and the
 server receives them (``docs/forms-format.md`` lists the value of each kind). A
 field hidden by its condition holds no answer: :func:`drop_hidden` removes what a
-citizen typed before changing their mind, so nothing irrelevant is submitted.
+citizen typed before changing their mind, so nothing irrelevant is submitted. A
+section whose fields are all hidden is not asked at all (:func:`shown_sections`):
+the wizard skips its page.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from kiosk.forms.schema import FieldDefinition
+from kiosk.forms.schema import FieldDefinition, FormDefinition, Section
 
 #: One form's answers (or one item of a repeating group): field id → value.
 Answers = dict[str, Any]
@@ -29,6 +31,16 @@ def shown_fields(
     fields: Iterable[FieldDefinition], scope: Mapping[str, Any]
 ) -> list[FieldDefinition]:
     return [field for field in fields if is_shown(field, scope)]
+
+
+def section_is_shown(section: Section, answers: Mapping[str, Any]) -> bool:
+    """Whether the section asks anything, given the form's answers so far."""
+    return any(is_shown(field, answers) for field in section.fields)
+
+
+def shown_sections(form: FormDefinition, answers: Mapping[str, Any]) -> list[Section]:
+    """The sections the answers so far leave something to ask in, in the form's order."""
+    return [section for section in form.sections if section_is_shown(section, answers)]
 
 
 def drop_hidden(fields: Iterable[FieldDefinition], scope: Mapping[str, Any]) -> Answers:

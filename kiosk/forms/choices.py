@@ -9,11 +9,13 @@ civil records), and ISO 3166 alpha-2 country codes for nationality.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
 from kiosk.catalog.search.folding import fold, strip_marks
+from kiosk.text.matching import find_by_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,15 @@ def nationalities() -> tuple[Choice, ...]:
     ]
     found.sort(key=lambda choice: (choice.code != VIETNAM, _sort_key(choice.vi), choice.code))
     return tuple(found)
+
+
+def find_choices(choices: Sequence[Choice], query: str) -> list[Choice]:
+    """The choices with a word, in Vietnamese or English, beginning each typed word
+    (``kiosk.text.matching``), in their order; all of them for an empty query.
+
+    Both languages count, so "duc" and "germany" both find Đức whatever the screen's
+    language is."""
+    return find_by_words(choices, query, lambda choice: f"{choice.vi} {choice.en}")
 
 
 def nationality(code: str) -> Choice | None:

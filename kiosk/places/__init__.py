@@ -9,7 +9,7 @@ maps to today's ward when that can be told for sure. The data comes from the
 from kiosk.places.addresses import MAX_ADDRESS_LENGTH, address_value
 from kiosk.places.current import parse_current
 from kiosk.places.legacy import LegacyAddress, convert_legacy, warm_up_legacy
-from kiosk.places.search import find_wards
+from kiosk.places.search import find_provinces, find_wards
 from kiosk.places.units import Province, Ward, province, provinces, ward, wards
 
 
@@ -29,6 +29,7 @@ __all__ = [
     "Ward",
     "address_value",
     "convert_legacy",
+    "find_provinces",
     "find_wards",
     "parse_current",
     "province",

@@ -11,9 +11,10 @@ for staff to deal with.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.db import Database
@@ -28,32 +29,8 @@ def purge_personal_data(db: Database, clock: Clock, retention: timedelta) -> Pur
     now = clock()
     cutoff = now - retention
     with db.transaction() as session:
-        dossier_ids = list(
-            session.scalars(
-                select(Dossier.id).where(
-                    Dossier.acknowledged_at.is_not(None),
-                    Dossier.acknowledged_at <= cutoff,
-                    Dossier.purged_at.is_(None),
-                )
-            )
-        )
-        if dossier_ids:
-            session.execute(
-                update(Dossier).where(Dossier.id.in_(dossier_ids)).values(answers={}, purged_at=now)
-            )
-        account_ids = list(
-            session.scalars(
-                select(Account.id).where(
-                    Account.acknowledged_at.is_not(None),
-                    Account.acknowledged_at <= cutoff,
-                    Account.purged_at.is_(None),
-                )
-            )
-        )
-        if account_ids:
-            session.execute(
-                update(Account).where(Account.id.in_(account_ids)).values(data={}, purged_at=now)
-            )
+        dossiers = _blank_acknowledged(session, Dossier, cutoff, now, answers={})
+        accounts = _blank_acknowledged(session, Account, cutoff, now, data={})
         entry_ids = list(
             session.scalars(
                 select(OutboxEntry.sequence).where(
@@ -63,8 +40,8 @@ def purge_personal_data(db: Database, clock: Clock, retention: timedelta) -> Pur
         )
         if entry_ids:
             session.execute(delete(OutboxEntry).where(OutboxEntry.sequence.in_(entry_ids)))
-    report = PurgeReport(len(dossier_ids), len(account_ids), len(entry_ids))
-    if dossier_ids or account_ids or entry_ids:
+    report = PurgeReport(dossiers, accounts, len(entry_ids))
+    if dossiers or accounts or entry_ids:
         log.info(
             "purged personal data: %d dossiers, %d accounts, %d outbox entries",
             report.dossiers,
@@ -72,3 +49,26 @@ def purge_personal_data(db: Database, clock: Clock, retention: timedelta) -> Pur
             report.outbox_entries,
         )
     return report
+
+
+def _blank_acknowledged(
+    session: Session,
+    model: type[Dossier] | type[Account],
+    cutoff: datetime,
+    now: datetime,
+    **blanked: object,
+) -> int:
+    """Empty the personal columns (``blanked``) of the rows acknowledged by ``cutoff``
+    and not purged yet, stamping them purged; returns how many there were."""
+    ids = list(
+        session.scalars(
+            select(model.id).where(
+                model.acknowledged_at.is_not(None),
+                model.acknowledged_at <= cutoff,
+                model.purged_at.is_(None),
+            )
+        )
+    )
+    if ids:
+        session.execute(update(model).where(model.id.in_(ids)).values(purged_at=now, **blanked))
+    return len(ids)

@@ -1,7 +1,8 @@
-"""Vietnamese text input for the kiosk: the Telex engine, without Qt.
+"""Vietnamese text input for the kiosk, without Qt: the Telex engine, and
+:mod:`kiosk.text.matching`, how pickers find a name by the words typed.
 
 It lives in the core so the rules are tested on plain strings, and the UI's
-keyboard and key filter only move words in and out of text fields.
+keyboard, key filter and pickers only move words in and out of widgets.
 """
 
 from kiosk.text.telex import TONE_MARKS, Tone, current_word_start, set_tone, telex, type_key

@@ -123,6 +123,18 @@ def _when(moment: datetime | None) -> str:
     return "-" if moment is None else moment.isoformat(timespec="seconds")
 
 
+def _print_rows(
+    args: argparse.Namespace, rows: list[dict[str, Any]], line: Callable[[dict[str, Any]], str]
+) -> int:
+    """A listing: the rows as JSON with ``--json`` (for scripts), else one line each."""
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(line(row))
+    return 0
+
+
 @_fails
 def _create_centre(args: argparse.Namespace) -> int:
     name = args.name.strip()
@@ -218,16 +230,15 @@ def _devices(args: argparse.Namespace) -> int:
             }
             for device in found
         ]
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
-    for row in rows:
+
+    def line(row: dict[str, Any]) -> str:
         state = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
-        print(
+        return (
             f"{row['id']}  #{row['kiosk_number']} {row['name']:<20} {row['app_version']:<10} "
             f"seen {row['last_seen_at']}  {state}"
         )
-    return 0
+
+    return _print_rows(args, rows, line)
 
 
 @_fails
@@ -257,16 +268,15 @@ def _received(args: argparse.Namespace) -> int:
             }
             for entry in outbox.entries_from(session, args.device)
         ]
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
-    for row in rows:
+
+    def line(row: dict[str, Any]) -> str:
         error = f" ({row['error']})" if row["error"] else ""
-        print(
+        return (
             f"{row['sequence']:>6} {row['entity_type']}/{row['operation']:<6} "
             f"{row['entity_id']}  {row['outcome']}{error}  {row['received_at']}"
         )
-    return 0
+
+    return _print_rows(args, rows, line)
 
 
 @_fails

@@ -8,6 +8,7 @@ the server coming back and being probed) starts a pass, so nothing depends on ti
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -66,6 +67,11 @@ def submit_dossier(services: KioskServices) -> str:
     """A citizen's filled birth registration, submitted on the kiosk: its reference."""
     form = services.forms.get(FORM_ID)
     return services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS).reference
+
+
+def sync_threads() -> list[threading.Thread]:
+    """The sync worker's threads still running."""
+    return [thread for thread in threading.enumerate() if thread.name == "kiosk-sync"]
 
 
 def pass_finished(bridge: SyncBridge) -> bool:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.config import Language, TextScale
 from kiosk.services import KioskServices
 from ui.main_window import KioskWindow
 
@@ -52,6 +54,26 @@ def test_ctrl_alt_s_opens_the_pin_pad_and_cancel_goes_home(
     assert window.current_screen_name() == "pin"
     qtbot.mouseClick(window.pin_pad.cancel_button, Qt.MouseButton.LeftButton)
     assert window.current_screen_name() == "home"
+
+
+@pytest.mark.parametrize("language", [Language.VIETNAMESE, Language.ENGLISH])
+def test_the_pin_pad_fits_a_small_screen_with_the_largest_text(
+    qtbot: QtBot, window_factory: Callable[..., KioskWindow], language: Language
+) -> None:
+    window = window_factory(text_scale=TextScale.LARGEST, language=language)
+    window.open_staff()
+    pad = window.pin_pad
+    qtbot.waitUntil(pad.isVisible)
+    assert window.width() <= 1366
+    assert window.height() <= 768
+    inside = QRect(0, 0, window.width(), window.height())
+    for key in (*pad.digit_buttons.values(), pad.erase_button, pad.ok_button, pad.cancel_button):
+        corner = key.mapTo(window, QPoint(0, 0))
+        assert inside.contains(QRect(corner, key.size())), key.text()
+        assert key.height() >= 64
+    for label in (pad.title, pad.prompt):
+        assert label.width() <= window.width()
+        assert label.fontInfo().pixelSize() >= 30  # 150 % of the 20 px floor
 
 
 def test_right_pin_opens_staff_screen_with_audit_and_log(

@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.logs import configure_logging
 from kiosk.services import KioskServices
 from kiosk.startup import RunOptions, prepare
 from tests.centre_server import CentreServer
-from tests.ui.sync_driver import WAIT_MS, enrolled_window, sync_starter
+from tests.ui.sync_driver import WAIT_MS, enrolled_window, sync_threads
 from ui.app import _open_services
 from ui.main_window import KioskWindow
 from ui.sync import SyncBridge
 
 ONLINE = "● Trực tuyến"
 OFFLINE = "● Ngoại tuyến"
-
-
-@pytest.fixture
-def start_sync(
-    kiosk_factory: Callable[..., KioskWindow],
-) -> Iterator[Callable[..., SyncBridge]]:
-    with sync_starter() as start:
-        yield start
-
-
-def sync_threads() -> list[threading.Thread]:
-    return [thread for thread in threading.enumerate() if thread.name == "kiosk-sync"]
 
 
 def test_the_badge_goes_offline_when_the_server_goes_and_online_when_it_is_back(

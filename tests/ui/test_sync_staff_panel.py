@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +14,7 @@ from tests.ui.sync_driver import (
     enrolled_window,
     pass_finished,
     submit_dossier,
-    sync_starter,
+    sync_threads,
     tap,
     unlock_staff,
 )
@@ -24,20 +22,8 @@ from ui.main_window import KioskWindow
 from ui.sync import SyncBridge
 
 
-@pytest.fixture
-def start_sync(
-    kiosk_factory: Callable[..., KioskWindow],
-) -> Iterator[Callable[..., SyncBridge]]:
-    with sync_starter() as start:
-        yield start
-
-
 def staff_actions(window: KioskWindow) -> list[str]:
     return [entry.action for entry in window.services().audit.recent(20)]
-
-
-def sync_threads() -> list[threading.Thread]:
-    return [thread for thread in threading.enumerate() if thread.name == "kiosk-sync"]
 
 
 def test_sync_now_sends_what_waited_offline_and_shows_the_last_sync(

@@ -39,6 +39,8 @@ from ui.keyboard.telex_filter import TelexFilter
 
 VIETNAMESE_LETTERS = "ăâđêôơư"
 LETTER_ROWS = ("qwertyuiop/", "asdfghjkl", "zxcvbnm,.-")
+# E-mail addresses: with "." above, the whole address is typed on the keyboard.
+AT_SIGN = "@"
 DIGITS = "1234567890"
 # Tone names are Vietnamese terms whatever the display language: they only mean
 # something to someone writing Vietnamese.
@@ -153,9 +155,11 @@ class OnScreenKeyboard(QFrame):
         self.telex_button.setCheckable(True)
         self.telex_button.clicked.connect(self._telex.set_enabled)
         bottom.addWidget(self.telex_button, 5)
+        # Beside the space bar, as on a phone's e-mail keyboard; "." is on the z row.
+        self._text_key(page, bottom, AT_SIGN, "letter")
         self.space_button = _key(page, "letter", "SpaceKey")
         self.space_button.clicked.connect(lambda: self.type_text(" "))
-        bottom.addWidget(self.space_button, 14)
+        bottom.addWidget(self.space_button, 12)
         self.hide_button = self._hide(page)
         bottom.addWidget(self.hide_button, 6)
         self._relabel_letters()

@@ -33,10 +33,14 @@ class PinPadScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._message: TrText | None = None
+        # Titles wrap: beside the pad, one line of large text is wider than a 1366 px
+        # screen leaves (150 % text, or a longer translation).
         self.title = QLabel(self)
         self.title.setObjectName("ScreenTitle")
+        self.title.setWordWrap(True)
         self.prompt = QLabel(self)
         self.prompt.setObjectName("Lead")
+        self.prompt.setWordWrap(True)
         self.field = QLineEdit(self)
         self.field.setObjectName("PinField")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)

@@ -22,13 +22,11 @@ from kiosk.forms.checks import (
 from kiosk.forms.schema import (
     Condition,
     FieldDefinition,
-    FormDefinition,
     Option,
-    Section,
-    Wording,
 )
 from kiosk.i18n import TrText
 from kiosk.validation import InvalidValue
+from tests.core.forms.builders import field, form, section, words
 
 TODAY = date(2025, 3, 10)
 HONG_HA = {
@@ -38,14 +36,6 @@ HONG_HA = {
     "ward_code": "00097",
     "ward": "Phường Hồng Hà",
 }
-
-
-def words(text: str) -> Wording:
-    return Wording(vi=text, en=text)
-
-
-def field(field_id: str, kind: str, **options: Any) -> FieldDefinition:
-    return FieldDefinition(id=field_id, kind=kind, label=words(field_id), **options)  # type: ignore[arg-type]
 
 
 def problem(definition: FieldDefinition, value: Any, scope: dict[str, Any] | None = None) -> str:
@@ -242,33 +232,19 @@ CHILD = field(
         field("so", "id_number", required=True, when=Condition(field="co_so", any_of=(True,))),
     ),
 )
-FORM = FormDefinition(
-    id="thu-nghiem",
-    version=1,
-    title=words("Tờ khai thử"),
-    template="Mẫu thử",
-    procedures=("1.000001",),
-    sections=(
-        Section(
-            id="nguoi_khai",
-            title=words("Người khai"),
-            fields=(
-                field("ho_ten", "person_name", required=True),
-                field("co_con", "yes_no", required=True),
-                field("noi_o", "address", required=True),
-            ),
-        ),
-        Section(
-            id="cac_con",
-            title=words("Các con"),
-            fields=(
-                field("ghi_chu", "text"),
-                field("con", "group", min_items=1, max_items=3, fields=CHILD.fields,
-                      when=Condition(field="co_con", any_of=(True,))),
-            ),
-        ),
+FORM = form(
+    section(
+        "nguoi_khai",
+        field("ho_ten", "person_name", required=True),
+        field("co_con", "yes_no", required=True),
+        field("noi_o", "address", required=True),
     ),
-    layout=(),
+    section(
+        "cac_con",
+        field("ghi_chu", "text"),
+        field("con", "group", min_items=1, max_items=3, fields=CHILD.fields,
+              when=Condition(field="co_con", any_of=(True,))),
+    ),
 )  # fmt: skip
 
 

@@ -7,7 +7,14 @@ import dataclasses
 import pytest
 
 from kiosk.catalog.search.folding import fold, strip_marks
-from kiosk.forms.choices import ETHNICITIES, Choice, ethnicity, nationalities, nationality
+from kiosk.forms.choices import (
+    ETHNICITIES,
+    Choice,
+    ethnicity,
+    find_choices,
+    nationalities,
+    nationality,
+)
 
 
 def test_there_are_54_ethnic_groups_with_the_gso_codes_in_order() -> None:
@@ -62,3 +69,23 @@ def test_taiwan_is_named_as_vietnamese_papers_name_it() -> None:
     taiwan = nationality("TW")
     assert taiwan is not None
     assert taiwan.vi == "Đài Loan (Trung Quốc)"
+
+
+@pytest.mark.parametrize("query", ["duc", "Đức", "ĐỨC", "germ", "GERMANY"])
+def test_find_choices_reads_both_languages_accents_and_case_aside(query: str) -> None:
+    assert find_choices(nationalities(), query) == [Choice("DE", "Đức", "Germany")]
+
+
+def test_find_choices_matches_beginnings_of_words_in_list_order() -> None:
+    assert [c.vi for c in find_choices(ETHNICITIES, "kho")] == ["Khơ-me", "Khơ-mú"]
+    assert [c.vi for c in find_choices(ETHNICITIES, "e de")] == ["Ê-đê"]
+    assert find_choices(ETHNICITIES, "inh") == []
+    korean = find_choices(nationalities(), "han quoc")
+    assert Choice("KR", "Hàn Quốc", "South Korea") in korean
+    positions = [nationalities().index(choice) for choice in korean]
+    assert positions == sorted(positions)
+
+
+def test_find_choices_with_an_empty_query_lists_them_all() -> None:
+    assert find_choices(ETHNICITIES, "") == list(ETHNICITIES)
+    assert find_choices(nationalities(), " ") == list(nationalities())

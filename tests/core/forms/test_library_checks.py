@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 import pytest
 
@@ -21,10 +19,7 @@ from kiosk.forms.schema import (
     Signatures,
     Wording,
 )
-
-
-def _field(field_id: str, kind: str = "text", **extra: Any) -> FieldDefinition:
-    return FieldDefinition(id=field_id, kind=kind, label=Wording(vi=field_id, en=field_id), **extra)  # type: ignore[arg-type]
+from tests.core.forms.builders import field
 
 
 def _options(*values: str) -> tuple[Option, ...]:
@@ -50,20 +45,20 @@ def _form(
     )
 
 
-MEMBERS = _field(
+MEMBERS = field(
     "members",
     "group",
-    fields=(_field("name", "person_name"), _field("birth_date", "date")),
+    fields=(field("name", "person_name"), field("birth_date", "date")),
 )
 
 
 def test_a_sound_form_passes() -> None:
     form = _form(
         (
-            _field("full_name", "person_name", idcard="full_name"),
-            _field("birth_date", "date", not_future=True, min_age=18, idcard="date_of_birth"),
-            _field("gender", "gender", idcard="gender"),
-            _field(
+            field("full_name", "person_name", idcard="full_name"),
+            field("birth_date", "date", not_future=True, min_age=18, idcard="date_of_birth"),
+            field("gender", "gender", idcard="gender"),
+            field(
                 "id_number",
                 "id_number",
                 birth_date_field="birth_date",
@@ -72,9 +67,9 @@ def test_a_sound_form_passes() -> None:
             ),
         ),
         (
-            _field("kind", "select", options=_options("a", "b"), default="a"),
-            _field("detail", when=Condition(field="kind", any_of=("b",))),
-            _field("count", "number", minimum=1, maximum=5, default=2),
+            field("kind", "select", options=_options("a", "b"), default="a"),
+            field("detail", when=Condition(field="kind", any_of=("b",))),
+            field("count", "number", minimum=1, maximum=5, default=2),
             MEMBERS,
         ),
         layout=(
@@ -90,96 +85,96 @@ def test_a_sound_form_passes() -> None:
 
 BROKEN: dict[str, tuple[FormDefinition, str]] = {
     "duplicate field id": (
-        _form((_field("name"),), (_field("name", "person_name"),)),
+        _form((field("name"),), (field("name", "person_name"),)),
         "field id 'name' is defined more than once",
     ),
     "duplicate field id in a group": (
-        _form((_field("members", "group", fields=(_field("name"), _field("name"))),)),
+        _form((field("members", "group", fields=(field("name"), field("name"))),)),
         "field id members.'name' is defined more than once",
     ),
     "duplicate section id": (
         msgspec.structs.replace(
             _form(),
             sections=tuple(
-                Section(id="trang", title=Wording(vi="Trang", en="Page"), fields=(_field(name),))
+                Section(id="trang", title=Wording(vi="Trang", en="Page"), fields=(field(name),))
                 for name in ("a", "b")
             ),
         ),
         "section id 'trang' is used more than once",
     ),
     "section named like a field": (
-        _form((_field("trang_0"),)),
+        _form((field("trang_0"),)),
         "section id 'trang_0' is also a field id",
     ),
     "empty section": (_form(()), "section 'trang_0' has no fields"),
     "no sections": (_form(), "it has no sections"),
     "duplicate procedure": (
-        _form((_field("a"),), procedures=("1.001193", "1.001193")),
+        _form((field("a"),), procedures=("1.001193", "1.001193")),
         "procedure 1.001193 is listed more than once",
     ),
     "condition naming a missing field": (
-        _form((_field("a", when=Condition(field="ghost", any_of=("x",))),)),
+        _form((field("a", when=Condition(field="ghost", any_of=("x",))),)),
         "its condition names 'ghost', which is not a field of the form outside groups",
     ),
     "condition naming a later field": (
-        _form((_field("a", when=Condition(field="b", any_of=(True,))), _field("b", "yes_no"))),
+        _form((field("a", when=Condition(field="b", any_of=(True,))), field("b", "yes_no"))),
         "its condition names 'b', which must come before it",
     ),
     "condition naming the field itself": (
-        _form((_field("a", when=Condition(field="a", any_of=("x",))),)),
+        _form((field("a", when=Condition(field="a", any_of=("x",))),)),
         "its condition names 'a', which must come before it",
     ),
     "condition value a yes/no field cannot take": (
-        _form((_field("ok", "yes_no"), _field("a", when=Condition(field="ok", any_of=("yes",))))),
+        _form((field("ok", "yes_no"), field("a", when=Condition(field="ok", any_of=("yes",))))),
         "its condition value 'yes' is not a possible answer of 'ok'",
     ),
     "condition value not among the options": (
         _form(
             (
-                _field("kind", "select", options=_options("a")),
-                _field("b", when=Condition(field="kind", any_of=("z",))),
+                field("kind", "select", options=_options("a")),
+                field("b", when=Condition(field="kind", any_of=("z",))),
             )
         ),
         "its condition value 'z' is not a possible answer of 'kind'",
     ),
     "condition on a date": (
-        _form((_field("day", "date"), _field("b", when=Condition(field="day", any_of=("x",))))),
+        _form((field("day", "date"), field("b", when=Condition(field="day", any_of=("x",))))),
         "a date field (not testable)",
     ),
     "condition with no values": (
-        _form((_field("ok", "yes_no"), _field("b", when=Condition(field="ok", any_of=())))),
+        _form((field("ok", "yes_no"), field("b", when=Condition(field="ok", any_of=())))),
         "its condition on 'ok' lists no values",
     ),
     "condition inside a group naming a form field": (
         _form(
             (
-                _field("ok", "yes_no"),
-                _field(
+                field("ok", "yes_no"),
+                field(
                     "members",
                     "group",
-                    fields=(_field("name", when=Condition(field="ok", any_of=(True,))),),
+                    fields=(field("name", when=Condition(field="ok", any_of=(True,))),),
                 ),
             )
         ),
         "which is not a field of group 'members'",
     ),
     "placeholder naming a missing field": (
-        _form((_field("a"),), layout=(Line(cells=("Họ tên: {ghost}",)),)),
+        _form((field("a"),), layout=(Line(cells=("Họ tên: {ghost}",)),)),
         "placeholder {ghost} names no field of the form",
     ),
     "placeholder in a signature naming a missing field": (
         _form(
-            (_field("a"),),
+            (field("a"),),
             layout=(Signatures(place_and_date="", right_title="Người khai", right_name="{ten}"),),
         ),
         "placeholder {ten} names no field of the form",
     ),
     "placeholder with a format spec": (
-        _form((_field("a"),), layout=(Line(cells=("{a:>10}",)),)),
+        _form((field("a"),), layout=(Line(cells=("{a:>10}",)),)),
         "placeholder {a} in '{a:>10}' is not a plain field id",
     ),
     "unbalanced brace": (
-        _form((_field("a"),), layout=(Line(cells=("Họ tên: {a",)),)),
+        _form((field("a"),), layout=(Line(cells=("Họ tên: {a",)),)),
         "has unbalanced braces",
     ),
     "group placeholder outside its repeat": (
@@ -188,131 +183,131 @@ BROKEN: dict[str, tuple[FormDefinition, str]] = {
     ),
     "form placeholder inside a repeat": (
         _form(
-            (_field("a"), MEMBERS),
+            (field("a"), MEMBERS),
             layout=(Repeat(field="members", lines=(Line(cells=("{a}",)),)),),
         ),
         "placeholder {a} names no field of group 'members'",
     ),
     "line condition naming a missing field": (
         _form(
-            (_field("a"),), layout=(Line(cells=("x",), when=Condition(field="b", any_of=(True,))),)
+            (field("a"),), layout=(Line(cells=("x",), when=Condition(field="b", any_of=(True,))),)
         ),
         "its condition names 'b', which is not a field of the form",
     ),
     "select without options": (
-        _form((_field("kind", "select"),)),
+        _form((field("kind", "select"),)),
         "field 'kind': a select field needs options",
     ),
     "duplicate option": (
-        _form((_field("kind", "select", options=_options("a", "a")),)),
+        _form((field("kind", "select", options=_options("a", "a")),)),
         "option value 'a' is used more than once",
     ),
     "options on a text field": (
-        _form((_field("a", options=_options("x")),)),
+        _form((field("a", options=_options("x")),)),
         "field 'a': options are only for select fields",
     ),
     "group without fields": (
-        _form((_field("members", "group"),)),
+        _form((field("members", "group"),)),
         "field 'members': a group field needs fields",
     ),
     "nested group": (
-        _form((_field("members", "group", fields=(MEMBERS,)),)),
+        _form((field("members", "group", fields=(MEMBERS,)),)),
         "groups cannot be nested",
     ),
     "fields on a text field": (
-        _form((_field("a", fields=(_field("b"),)),)),
+        _form((field("a", fields=(field("b"),)),)),
         "field 'a': only group fields have fields",
     ),
     "more min_items than max_items": (
-        _form((_field("members", "group", fields=(_field("b"),), min_items=5, max_items=2),)),
+        _form((field("members", "group", fields=(field("b"),), min_items=5, max_items=2),)),
         "min_items 5 is more than max_items 2",
     ),
     "repeat on a non-group field": (
-        _form((_field("a"),), layout=(Repeat(field="a", lines=(Line(cells=("x",)),)),)),
+        _form((field("a"),), layout=(Repeat(field="a", lines=(Line(cells=("x",)),)),)),
         "repeats 'a', which is a text field, not a group field",
     ),
     "repeat on a missing field": (
-        _form((_field("a"),), layout=(Repeat(field="ghost", lines=()),)),
+        _form((field("a"),), layout=(Repeat(field="ghost", lines=()),)),
         "repeats 'ghost', which is no field, not a group field",
     ),
     "idcard on a group field": (
-        _form((_field("members", "group", fields=(_field("b"),), idcard="address"),)),
+        _form((field("members", "group", fields=(field("b"),), idcard="address"),)),
         "field 'members': idcard cannot fill a group field",
     ),
     "idcard inside a group": (
-        _form((_field("members", "group", fields=(_field("name", idcard="full_name"),)),)),
+        _form((field("members", "group", fields=(field("name", idcard="full_name"),)),)),
         "idcard only fills fields outside groups",
     ),
     "idcard on the wrong kind": (
-        _form((_field("a", idcard="date_of_birth"),)),
+        _form((field("a", idcard="date_of_birth"),)),
         "field 'a': idcard 'date_of_birth' cannot fill a text field",
     ),
     "idcard part used twice": (
-        _form((_field("a", "person_name", idcard="full_name"), _field("b", idcard="full_name"))),
+        _form((field("a", "person_name", idcard="full_name"), field("b", idcard="full_name"))),
         "field 'b': idcard 'full_name' already fills 'a'",
     ),
     "date rule on a text field": (
-        _form((_field("a", min_age=18),)),
+        _form((field("a", min_age=18),)),
         "field 'a': not_future, min_age, max_age and not_before are only for date fields",
     ),
     "ages the wrong way round": (
-        _form((_field("born", "date", min_age=60, max_age=18),)),
+        _form((field("born", "date", min_age=60, max_age=18),)),
         "min_age 60 is more than max_age 18",
     ),
     "not_before naming a missing field": (
-        _form((_field("died", "date", not_before="born"),)),
+        _form((field("died", "date", not_before="born"),)),
         "not_before names 'born', which is not a field here",
     ),
     "birth_date_field naming a non-date field": (
-        _form((_field("born"), _field("id", "id_number", birth_date_field="born"))),
+        _form((field("born"), field("id", "id_number", birth_date_field="born"))),
         "birth_date_field names 'born', a text field, not a date field",
     ),
     "gender_field on a phone field": (
-        _form((_field("sex", "gender"), _field("tel", "phone", gender_field="sex"))),
+        _form((field("sex", "gender"), field("tel", "phone", gender_field="sex"))),
         "only for id_number fields",
     ),
     "bounds on a date field": (
-        _form((_field("born", "date", minimum=1),)),
+        _form((field("born", "date", minimum=1),)),
         "minimum and maximum are only for number fields",
     ),
     "minimum above maximum": (
-        _form((_field("n", "number", minimum=5, maximum=1),)),
+        _form((field("n", "number", minimum=5, maximum=1),)),
         "minimum 5 is more than maximum 1",
     ),
     "multiline on a name": (
-        _form((_field("name", "person_name", multiline=True),)),
+        _form((field("name", "person_name", multiline=True),)),
         "multiline is only for text fields",
     ),
     "length on an address": (
-        _form((_field("home", "address", max_length=10),)),
+        _form((field("home", "address", max_length=10),)),
         "min_length and max_length are only for text and person_name fields",
     ),
     "default not among the options": (
-        _form((_field("kind", "select", options=_options("a"), default="b"),)),
+        _form((field("kind", "select", options=_options("a"), default="b"),)),
         "default 'b' does not fit a select field",
     ),
     "ethnicity default by name": (
-        _form((_field("dan_toc", "ethnicity", default="kinh"),)),
+        _form((field("dan_toc", "ethnicity", default="kinh"),)),
         "default 'kinh' does not fit a ethnicity field",
     ),
     "unknown nationality default": (
-        _form((_field("quoc_tich", "nationality", default="XX"),)),
+        _form((field("quoc_tich", "nationality", default="XX"),)),
         "default 'XX' does not fit a nationality field",
     ),
     "number default outside its bounds": (
-        _form((_field("n", "number", minimum=1, maximum=3, default=9),)),
+        _form((field("n", "number", minimum=1, maximum=3, default=9),)),
         "default 9 is outside minimum..maximum",
     ),
     "yes/no default that is a number": (
-        _form((_field("ok", "yes_no", default=1),)),
+        _form((field("ok", "yes_no", default=1),)),
         "default 1 does not fit a yes_no field",
     ),
     "date default not ISO": (
-        _form((_field("day", "date", default="01/02/2020"),)),
+        _form((field("day", "date", default="01/02/2020"),)),
         "default '01/02/2020' does not fit a date field",
     ),
     "address default": (
-        _form((_field("home", "address", default="Hà Nội"),)),
+        _form((field("home", "address", default="Hà Nội"),)),
         "a address field cannot have a default",
     ),
 }
@@ -331,7 +326,7 @@ def test_a_broken_definition_is_refused_naming_its_problem(
 
 def test_every_problem_is_reported_at_once() -> None:
     form = _form(
-        (_field("kind", "select"), _field("members", "group")),
+        (field("kind", "select"), field("members", "group")),
         layout=(Line(cells=("{ghost}",)),),
     )
     with pytest.raises(FormDefinitionError) as refused:

@@ -5,33 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from kiosk.forms.checks import check_form
-from kiosk.forms.schema import FieldDefinition, FormDefinition, Section, Wording
+from kiosk.forms.schema import FieldDefinition, FormDefinition
 from kiosk.idcard import parse, prefill
+from tests.core.forms import builders
+from tests.core.forms.builders import field, section
 
 CARD = "001099012345|123456789|Nguyễn Văn An|05091999|Nam|Số 5, Phúc Xá, Ba Đình, Hà Nội|15082021"
 
 
-def text(words: str) -> Wording:
-    return Wording(vi=words, en=words)
-
-
-def field(field_id: str, kind: str, **options: object) -> FieldDefinition:
-    return FieldDefinition(id=field_id, kind=kind, label=text(field_id), **options)  # type: ignore[arg-type]
-
-
 def form(*fields: FieldDefinition, extra: tuple[FieldDefinition, ...] = ()) -> FormDefinition:
-    sections = [Section(id="nguoi_khai", title=text("Người khai"), fields=fields)]
-    if extra:
-        sections.append(Section(id="khac", title=text("Khác"), fields=extra))
-    return FormDefinition(
-        id="thu-nghiem",
-        version=1,
-        title=text("Tờ khai thử"),
-        template="Mẫu thử",
-        procedures=("1.000001",),
-        sections=tuple(sections),
-        layout=(),
-    )
+    """The card's fields on the first page, ``extra`` on a second one."""
+    first = section("nguoi_khai", *fields)
+    return builders.form(first, section("khac", *extra)) if extra else builders.form(first)
 
 
 DECLARANT = form(

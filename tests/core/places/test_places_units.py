@@ -92,3 +92,22 @@ def test_address_value_is_the_stored_answer() -> None:
         "ward_code": "00097",
         "ward": "Phường Hồng Hà",
     }
+
+
+@pytest.mark.parametrize("query", ["ha noi", "Hà Nội", "HA NOI", "thanh pho ha n", "noi"])
+def test_find_provinces_ignores_accents_and_case(query: str) -> None:
+    assert [province.name for province in places.find_provinces(query)] == ["Thành phố Hà Nội"]
+
+
+def test_find_provinces_matches_beginnings_of_words_in_code_order() -> None:
+    assert places.find_provinces("oi") == []
+    found = places.find_provinces("thanh pho")
+    assert len(found) == 6
+    assert [province.code for province in found] == sorted(province.code for province in found)
+    assert all(province.name.startswith("Thành phố") for province in found)
+    assert [province.name for province in places.find_provinces("dak")] == ["Tỉnh Đắk Lắk"]
+
+
+def test_find_provinces_with_an_empty_query_lists_all_34() -> None:
+    assert places.find_provinces("") == list(places.provinces())
+    assert places.find_provinces("  ") == list(places.provinces())

@@ -6,15 +6,11 @@ The expected codes were checked against that file by hand.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 
 from kiosk.bench import search as bench
 from kiosk.catalog.search.index import SearchIndex
-from kiosk.paths import PROJECT_ROOT
+from tests.core.bench_report import run_bench
 
 pytestmark = pytest.mark.skipif(
     not bench.PORTAL_FILE.exists(), reason="the shared portal file is not here"
@@ -79,30 +75,6 @@ def test_plain_marriage_registration_before_its_variants(index: SearchIndex) -> 
 
 @pytest.mark.slow
 def test_search_benchmark_reports_the_agreed_shape() -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kiosk",
-            "bench",
-            "search",
-            "--size",
-            "3000",
-            "--runs",
-            "1",
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT_ROOT,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
-    assert report["bench"] == "search"
-    metrics = report["results"]
+    metrics = run_bench("search", "--size", "3000", "--runs", "1", timeout=120).metrics
     assert {"keystroke_real_ms", "keystroke_3000_ms", "build_3000_ms"} <= metrics.keys()
     assert "baseline_sqlite_fts5_3000_ms" in metrics
-    for summary in metrics.values():
-        assert 0 <= summary["p50"] <= summary["p95"] <= summary["max"]

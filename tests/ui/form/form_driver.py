@@ -3,6 +3,8 @@ keyboard and a keyboard-wedge căn cước scanner, on the real window and servi
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -20,9 +22,11 @@ from pytestqt.qtbot import QtBot
 from kiosk.text import Tone
 from ui.main_window import KioskWindow
 from ui.screens.form import FormScreen
-from ui.screens.form.inputs import FieldInput
+from ui.screens.form.inputs import FieldInput, TextInput
 from ui.screens.form.inputs.picker import SearchPicker
 from ui.screens.form.page import SectionPage
+
+Q = TypeVar("Q", bound=FieldInput)
 
 # The parent's card: its address is the old three-level one (Phường Hồng Hà today).
 PARENT_CARD = (
@@ -100,8 +104,33 @@ class FormDriver:
                 return page.inputs[field_id]
         raise KeyError(field_id)
 
+    def question_as(self, field_id: str, kind: type[Q]) -> Q:
+        """The question asking ``field_id``, which must be a ``kind`` input."""
+        question = self.question(field_id)
+        assert isinstance(question, kind), (field_id, question)
+        return question
+
+    def text_input(self, field_id: str) -> TextInput:
+        return self.question_as(field_id, TextInput)
+
+    def focus_text(self, field_id: str) -> TextInput:
+        """A tap on the field of a question answered by typing, ready for the keys."""
+        question = self.text_input(field_id)
+        self.focus(question.edit)
+        return question
+
     def next(self) -> None:
         self.tap(self.screen.next_button)
+
+    def to_review(self) -> FormScreen:
+        """ "Tiếp tục" page after page up to the review; every page must hold."""
+        screen = self.screen
+        for _ in range(len(screen.pages)):
+            if screen.stack.currentWidget() is screen.review:
+                break
+            self.next()
+        assert screen.stack.currentWidget() is screen.review, self.section_id()
+        return screen
 
     def back(self) -> None:
         self.tap(self.screen.nav.back_button)

@@ -23,33 +23,25 @@ from kiosk.db.models import Dossier, OutboxEntry
 from kiosk.text.telex import telex
 from tests.ui.form.form_driver import PARENT_CARD, FormDriver
 from ui.main_window import KioskWindow
-from ui.screens.form.inputs import AddressInput, ChoiceInput, DateInput, ListChoiceInput, TextInput
+from ui.screens.form.inputs import AddressInput, ChoiceInput, DateInput, ListChoiceInput
 from ui.screens.lookup.flow import QUEUE_SERVICE_KEY
 from ui.screens.queue import ChooseScreen
 from ui.screens.queue.flow import DOSSIER_REFERENCE_KEY
 
 
-def text_input(driver: FormDriver, field_id: str) -> TextInput:
-    question = driver.question(field_id)
-    assert isinstance(question, TextInput)
-    return question
-
-
 def type_into(driver: FormDriver, field_id: str, keys: str) -> None:
-    driver.focus(text_input(driver, field_id).edit)
+    driver.focus_text(field_id)
     driver.type_keys(keys)
 
 
 def type_date(driver: FormDriver, field_id: str, digits: str) -> None:
-    question = driver.question(field_id)
-    assert isinstance(question, DateInput)
+    question = driver.question_as(field_id, DateInput)
     driver.focus(question.edit)
     driver.type_keys(digits)
 
 
 def fill_address(driver: FormDriver, field_id: str, detail_keys: str, ward: str) -> None:
-    address = driver.question(field_id)
-    assert isinstance(address, AddressInput)
+    address = driver.question_as(field_id, AddressInput)
     driver.focus(address.detail)
     driver.type_keys(detail_keys)
     driver.pick(address.province, "ha noi", "Thành phố Hà Nội")
@@ -70,8 +62,7 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
     screen = driver.open("khai-sinh")
 
     # 1. Người đi khai: the card fills four answers; the rest by keyboard.
-    authority = text_input(driver, "authority")
-    driver.focus(authority.edit)
+    authority = driver.focus_text("authority")
     assert window.keyboard.letters_page.isVisible()
     driver.type_on_keyboard("Uyr ban nhaan daan phuwowngf Hoongf Haf")
     assert authority.edit.text() == "Ủy ban nhân dân phường Hồng Hà"
@@ -80,20 +71,18 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
     assert screen.stack.currentWidget() is screen.address_panel
     assert screen.address_panel.new_address.text() == "Số 5, Phường Hồng Hà, Thành phố Hà Nội"
     driver.tap(screen.address_panel.confirm_button)
-    assert text_input(driver, "requester_name").edit.text() == "Nguyễn Văn An"
-    assert text_input(driver, "requester_id").edit.text() == "001099012345"
+    assert driver.text_input("requester_name").edit.text() == "Nguyễn Văn An"
+    assert driver.text_input("requester_id").edit.text() == "001099012345"
     type_into(driver, "requester_relation", "Cha")
     driver.next()
 
     # 2. The child: name on the on-screen keyboard, the date on the picker.
     assert driver.section_id() == "tre_em"
     assert screen.step_label.text() == "Bước 2/7"
-    child_name = text_input(driver, "child_name")
-    driver.focus(child_name.edit)
+    child_name = driver.focus_text("child_name")
     driver.type_on_keyboard("Nguyên[nga] Minh Khôi")
     assert child_name.edit.text() == "Nguyễn Minh Khôi"
-    birth = driver.question("child_birth_date")
-    assert isinstance(birth, DateInput)
+    birth = driver.question_as("child_birth_date", DateInput)
     driver.tap(birth.picker_button)
     assert (birth.day.value.text(), birth.month.value.text(), birth.year.value.text()) == (
         "10",
@@ -103,19 +92,16 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
     for _ in range(9):
         driver.tap(birth.day.down)
     assert birth.edit.text() == "01/03/2025"
-    gender = driver.question("child_gender")
-    assert isinstance(gender, ChoiceInput)
+    gender = driver.question_as("child_gender", ChoiceInput)
     driver.tap(gender.buttons["nam"])
     fill_address(driver, "child_birth_place", "Beenhj vieenj Phuj sanr Haf Nooij", "Phường Ba Đình")
     driver.next()
 
     # 3. Ethnicity and nationality start as Kinh and Việt Nam.
     assert driver.section_id() == "dan_toc_que_quan"
-    ethnicity = driver.question("child_ethnicity")
-    assert isinstance(ethnicity, ListChoiceInput)
+    ethnicity = driver.question_as("child_ethnicity", ListChoiceInput)
     assert ethnicity.picker.current.text() == "Kinh"
-    nationality = driver.question("child_nationality")
-    assert isinstance(nationality, ListChoiceInput)
+    nationality = driver.question_as("child_nationality", ListChoiceInput)
     assert nationality.picker.current.text() == "Việt Nam"
     type_into(driver, "child_hometown", "Xax DDoong Hwng, tinhr Hwng Yeen")
     driver.next()
@@ -123,13 +109,12 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
     # 4. The mother.
     assert driver.section_id() == "me"
     type_into(driver, "mother_name", "Traafn Thij Lan")
-    mother_birth = driver.question("mother_birth_date")
-    assert isinstance(mother_birth, DateInput)
+    mother_birth = driver.question_as("mother_birth_date", DateInput)
     driver.focus(mother_birth.edit)
     assert window.keyboard.digits_page.isVisible()
     driver.type_on_keyboard("12071998")  # the slashes are already there
     assert mother_birth.edit.text() == "12/07/1998"
-    driver.focus(text_input(driver, "mother_id").edit)
+    driver.focus_text("mother_id")
     driver.type_on_keyboard("001198012346")
     fill_address(driver, "mother_residence", "Soos 5", "Phường Hồng Hà")
     driver.next()
@@ -144,10 +129,9 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
 
     # 6. Copies: the count appears once copies are wanted.
     assert driver.section_id() == "ban_sao"
-    copies = text_input(driver, "copies_count")
+    copies = driver.text_input("copies_count")
     assert not copies.isVisible()
-    want = driver.question("want_copies")
-    assert isinstance(want, ChoiceInput)
+    want = driver.question_as("want_copies", ChoiceInput)
     driver.tap(want.buttons[True])
     assert copies.isVisible()
     assert copies.edit.text() == "1"

@@ -14,11 +14,9 @@ from ui.screens.form.screen import FormScreen
 
 
 def submit_trial_form(driver: FormDriver) -> FormScreen:
-    screen = driver.open("thu-nghiem")
+    driver.open("thu-nghiem")
     driver.scan(PARENT_CARD_NEW_ADDRESS)
-    for _ in range(3):
-        driver.next()
-    assert screen.stack.currentWidget() is screen.review
+    screen = driver.to_review()
     driver.tap(screen.submit_button)
     assert screen.stack.currentWidget() is screen.done
     return screen

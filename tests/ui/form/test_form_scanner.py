@@ -16,33 +16,25 @@ from kiosk.forms.schema import FormDefinition
 from kiosk.idcard import IdCardError, parse
 from tests.ui.form.form_driver import PARENT_CARD, PARENT_CARD_NEW_ADDRESS, FormDriver
 from ui.i18n import translate
-from ui.screens.form.inputs import AddressInput, ChoiceInput, DateInput, TextInput
+from ui.screens.form.inputs import AddressInput, ChoiceInput, DateInput
 from ui.screens.lookup import SearchScreen
 
 BAD_BIRTH_DATE_CARD = PARENT_CARD_NEW_ADDRESS.replace("05091999", "31021999")
-
-
-def text_input(driver: FormDriver, field_id: str) -> TextInput:
-    question = driver.question(field_id)
-    assert isinstance(question, TextInput)
-    return question
 
 
 def test_a_scan_fills_the_card_fields_and_types_nothing_where_focus_is(
     driver: FormDriver, small_form: FormDefinition
 ) -> None:
     driver.open("thu-nghiem")
-    phone = text_input(driver, "phone")
-    driver.focus(phone.edit)
+    phone = driver.focus_text("phone")
     driver.type_keys("09")
     driver.scan(PARENT_CARD_NEW_ADDRESS)
     assert phone.edit.text() == "09"
     assert phone.edit.hasFocus()
-    assert text_input(driver, "full_name").edit.text() == "Nguyễn Văn An"
-    birth = driver.question("birth_date")
-    assert isinstance(birth, DateInput)
+    assert driver.text_input("full_name").edit.text() == "Nguyễn Văn An"
+    birth = driver.question_as("birth_date", DateInput)
     assert birth.edit.text() == "05/09/1999"
-    assert text_input(driver, "id_number").edit.text() == "001099012345"
+    assert driver.text_input("id_number").edit.text() == "001099012345"
     draft = driver.window.form.draft
     assert draft is not None
     assert draft.answers["residence"]["ward"] == "Phường Hồng Hà"
@@ -59,8 +51,7 @@ def test_a_scan_never_presses_the_focused_button(
     driver: FormDriver, small_form: FormDefinition
 ) -> None:
     driver.open("thu-nghiem")
-    birth = driver.question("birth_date")
-    assert isinstance(birth, DateInput)
+    birth = driver.question_as("birth_date", DateInput)
     driver.tap(birth.picker_button)
     assert birth.picker_button.hasFocus() or QApplication.focusWidget() is None
     assert birth.picker.isVisible()
@@ -75,15 +66,13 @@ def test_typing_by_hand_and_on_screen_is_untouched(
     driver: FormDriver, small_form: FormDefinition
 ) -> None:
     driver.open("thu-nghiem")
-    id_number = text_input(driver, "id_number")
-    driver.focus(id_number.edit)
+    id_number = driver.focus_text("id_number")
     assert driver.window.keyboard.digits_page.isVisible()
     driver.type_on_keyboard("0011")  # on-screen keys are never held back
     assert id_number.edit.text() == "0011"
     driver.type_keys("90012345")
     assert id_number.edit.text() == "001190012345"
-    name = text_input(driver, "full_name")
-    driver.focus(name.edit)
+    name = driver.focus_text("full_name")
     driver.type_keys("Nguyeenx Thij Mai")
     assert name.edit.text() == "Nguyễn Thị Mai"
 
@@ -92,8 +81,7 @@ def test_a_fast_burst_that_is_no_card_reaches_the_field(
     driver: FormDriver, small_form: FormDefinition
 ) -> None:
     driver.open("thu-nghiem")
-    phone = text_input(driver, "phone")
-    driver.focus(phone.edit)
+    phone = driver.focus_text("phone")
     driver.scan("0912 345 678")  # a barcode, say: typed as it came, Enter included
     assert phone.edit.text() == "0912 345 678"
     assert driver.window.form.draft is not None
@@ -104,8 +92,7 @@ def test_a_malformed_card_fills_nothing_and_says_why(
     driver: FormDriver, small_form: FormDefinition
 ) -> None:
     driver.open("thu-nghiem")
-    name = text_input(driver, "full_name")
-    driver.focus(name.edit)
+    name = driver.focus_text("full_name")
     driver.scan(BAD_BIRTH_DATE_CARD)
     assert name.edit.text() == ""
     assert driver.window.form.draft is not None
@@ -131,8 +118,7 @@ def test_an_old_address_is_shown_beside_the_new_one_to_confirm(driver: FormDrive
     assert panel.new_address.text() == "Số 5, Phường Hồng Hà, Thành phố Hà Nội"
     driver.tap(panel.confirm_button)
     assert driver.section_id() == "nguoi_yeu_cau"
-    residence = driver.question("requester_residence")
-    assert isinstance(residence, AddressInput)
+    residence = driver.question_as("requester_residence", AddressInput)
     assert residence.ward.current.text() == "Phường Hồng Hà"
     assert residence.province.current.text() == "Thành phố Hà Nội"
     assert residence.detail.text() == "Số 5"
@@ -144,13 +130,12 @@ def test_changing_the_converted_address_goes_to_it(driver: FormDriver) -> None:
     driver.next()  # messages everywhere first: the scan clears those it fills
     driver.scan(PARENT_CARD)
     driver.tap(driver.screen.address_panel.change_button)
-    residence = driver.question("requester_residence")
-    assert isinstance(residence, AddressInput)
+    residence = driver.question_as("requester_residence", AddressInput)
     assert driver.section_id() == "nguoi_yeu_cau"
     assert residence.detail.hasFocus()
     assert not residence.has_problem
-    assert not text_input(driver, "requester_name").has_problem
-    assert text_input(driver, "authority").has_problem  # not on the card
+    assert not driver.text_input("requester_name").has_problem
+    assert driver.text_input("authority").has_problem  # not on the card
 
 
 def test_outside_the_form_journey_a_scan_is_plain_typing(driver: FormDriver) -> None:
@@ -189,8 +174,7 @@ def test_a_choice_button_keeps_its_answer_when_scanned_over(
     driver.open("thu-nghiem")
     driver.scan(PARENT_CARD_NEW_ADDRESS)
     driver.next()
-    married = driver.question("married")
-    assert isinstance(married, ChoiceInput)
+    married = driver.question_as("married", ChoiceInput)
     driver.tap(married.buttons[True])
     driver.scan(PARENT_CARD_NEW_ADDRESS)  # a second scan, focus on "Có"
     assert married.buttons[True].isChecked()

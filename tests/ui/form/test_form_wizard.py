@@ -11,13 +11,7 @@ from kiosk.forms.schema import FormDefinition
 from kiosk.services import KioskServices
 from tests.ui.form.form_driver import PARENT_CARD_NEW_ADDRESS, FormDriver
 from ui import ops
-from ui.screens.form.inputs import ChoiceInput, DateInput, GroupInput, TextInput
-
-
-def text_input(driver: FormDriver, field_id: str) -> TextInput:
-    question = driver.question(field_id)
-    assert isinstance(question, TextInput)
-    return question
+from ui.screens.form.inputs import ChoiceInput, DateInput, GroupInput
 
 
 def open_with_card(driver: FormDriver) -> None:
@@ -53,23 +47,21 @@ def test_next_is_refused_while_the_page_has_problems_and_says_why(
         assert question.problem.isVisible()
         assert question.problem.text()
     assert not driver.question("phone").has_problem  # optional and empty
-    name = text_input(driver, "full_name")
+    name = driver.text_input("full_name")
     assert name.edit.hasFocus()  # the first thing to fix
 
     # A message comes when the citizen leaves a field, not while typing.
-    id_number = text_input(driver, "id_number")
-    driver.focus(id_number.edit)
+    id_number = driver.focus_text("id_number")
     driver.type_keys("12345")
     assert id_number.problem.text() == driver.question("id_number").problem.text()
-    driver.focus(text_input(driver, "phone").edit)
+    driver.focus_text("phone")
     assert id_number.has_problem
     assert "12" in id_number.problem.text()  # "…12 chữ số…"
 
     driver.focus(name.edit)
     driver.type_keys("Traafn Thij Lan")
     assert name.edit.text() == "Trần Thị Lan"
-    date = driver.question("birth_date")
-    assert isinstance(date, DateInput)
+    date = driver.question_as("birth_date", DateInput)
     driver.focus(date.edit)
     driver.type_keys("01021990")
     driver.focus(id_number.edit)
@@ -89,8 +81,7 @@ def test_a_condition_shows_and_hides_a_question(
     driver.next()
     assert driver.section_id() == "cho_o"
     spouse = driver.question("spouse_name")
-    married = driver.question("married")
-    assert isinstance(married, ChoiceInput)
+    married = driver.question_as("married", ChoiceInput)
     assert not spouse.isVisible()
     assert married.buttons[False].isChecked()  # the form's default
     driver.tap(married.buttons[True])
@@ -111,8 +102,7 @@ def test_group_items_are_added_and_removed_within_their_limits(
     driver.next()
     driver.next()
     assert driver.section_id() == "con"
-    group = driver.question("children")
-    assert isinstance(group, GroupInput)
+    group = driver.question_as("children", GroupInput)
     assert group.items == []
     assert group.add_button.text() == "+ Thêm"
     driver.tap(group.add_button)
@@ -137,20 +127,17 @@ def test_group_items_are_added_and_removed_within_their_limits(
 
 def test_back_keeps_every_answer(driver: FormDriver, small_form: FormDefinition) -> None:
     open_with_card(driver)
-    phone = text_input(driver, "phone")
-    driver.focus(phone.edit)
+    phone = driver.focus_text("phone")
     driver.type_keys("0912 345 678")
     driver.next()
-    married = driver.question("married")
-    assert isinstance(married, ChoiceInput)
+    married = driver.question_as("married", ChoiceInput)
     driver.tap(married.buttons[True])
-    spouse = text_input(driver, "spouse_name")
-    driver.focus(spouse.edit)
+    spouse = driver.focus_text("spouse_name")
     driver.type_keys("Lee Thij Hoa")
     driver.back()
     assert driver.section_id() == "ban_than"
     assert phone.edit.text() == "0912 345 678"
-    assert text_input(driver, "full_name").edit.text() == "Nguyễn Văn An"
+    assert driver.text_input("full_name").edit.text() == "Nguyễn Văn An"
     driver.next()
     assert driver.section_id() == "cho_o"
     assert married.buttons[True].isChecked()
@@ -176,8 +163,7 @@ def test_edit_from_the_review_jumps_to_the_page_and_comes_back(
 
     driver.tap(screen.review.edit_buttons[0])
     assert driver.section_id() == "ban_than"
-    name = text_input(driver, "full_name")
-    driver.focus(name.edit)
+    name = driver.focus_text("full_name")
     name.edit.selectAll()
     driver.type_keys("Nguyeenx Vawn Anh")
     driver.next()
@@ -190,11 +176,10 @@ def test_switching_language_mid_draft_retranslates_and_keeps_answers(
 ) -> None:
     open_with_card(driver)
     driver.next()  # a page with a problem shown, to see the message follow
-    married = driver.question("married")
-    assert isinstance(married, ChoiceInput)
+    married = driver.question_as("married", ChoiceInput)
     driver.tap(married.buttons[True])
     driver.next()
-    spouse = text_input(driver, "spouse_name")
+    spouse = driver.text_input("spouse_name")
     assert spouse.has_problem
     vietnamese_problem = spouse.problem.text()
     driver.window.toggle_language()
@@ -209,17 +194,14 @@ def test_switching_language_mid_draft_retranslates_and_keeps_answers(
     driver.window.toggle_language()
     assert page.heading.text() == "Nơi ở và gia đình"
     assert spouse.problem.text() == vietnamese_problem
-    assert text_input(driver, "full_name").edit.text() == "Nguyễn Văn An"
+    assert driver.text_input("full_name").edit.text() == "Nguyễn Văn An"
 
 
 def test_a_double_tap_on_submit_files_one_dossier(
     driver: FormDriver, small_form: FormDefinition, services: KioskServices
 ) -> None:
     open_with_card(driver)
-    for _ in range(3):
-        driver.next()
-    screen = driver.screen
-    assert screen.stack.currentWidget() is screen.review
+    screen = driver.to_review()
     before = dossier_count(services)
     ops.set_synchronous(False)  # submitting runs on the database worker, as on the kiosk
     try:
@@ -258,12 +240,9 @@ def test_a_problem_left_on_another_page_is_shown_when_submitting(
     driver: FormDriver, small_form: FormDefinition, services: KioskServices
 ) -> None:
     open_with_card(driver)
-    for _ in range(3):
-        driver.next()
-    screen = driver.screen
+    screen = driver.to_review()
     driver.tap(screen.review.edit_buttons[1])  # "Sửa" on "Nơi ở và gia đình"
-    married = driver.question("married")
-    assert isinstance(married, ChoiceInput)
+    married = driver.question_as("married", ChoiceInput)
     driver.tap(married.buttons[True])  # now the spouse's name is asked, and left empty
     driver.back()
     driver.next()  # page one holds: straight back to the review
@@ -273,7 +252,7 @@ def test_a_problem_left_on_another_page_is_shown_when_submitting(
     driver.tap(screen.submit_button)
     assert dossier_count(services) == before
     assert driver.section_id() == "cho_o"
-    spouse = text_input(driver, "spouse_name")
+    spouse = driver.text_input("spouse_name")
     assert spouse.has_problem
     assert spouse.edit.hasFocus()
 
@@ -294,3 +273,24 @@ def test_a_procedure_page_opens_its_form_and_back_returns_there(driver: FormDriv
     driver.back()  # nothing entered: out at once, to the procedure
     assert window.current_screen_name() == "lookup.procedure"
     assert window.form.draft is None
+
+
+def test_an_email_is_typed_on_the_keyboard_with_its_at_key(driver: FormDriver) -> None:
+    driver.open("ho-chieu")
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    driver.focus_text("birth_place")
+    driver.type_keys("Ha Noi")
+    driver.next()
+    assert driver.section_id() == "lien_lac"
+    email = driver.focus_text("email")
+    keyboard = driver.window.keyboard
+    assert keyboard.letters_page.isVisible()
+    driver.type_on_keyboard("an.nguyen")
+    driver.tap(keyboard.letter_buttons["@"])
+    driver.type_on_keyboard("dichvucong")
+    assert email.edit.text() == "an.nguyen@dichvucong"
+    vn = next(part for part in email.email_parts if part.text() == ".vn")
+    driver.tap(vn)
+    assert email.edit.text() == "an.nguyen@dichvucong.vn"
+    assert email.value() == "an.nguyen@dichvucong.vn"
+    assert "@" not in [part.text() for part in email.email_parts]  # the keyboard has it

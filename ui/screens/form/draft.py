@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.forms.answers import Answers, drop_hidden, shown_fields
+from kiosk.forms.answers import Answers, drop_hidden, section_is_shown, shown_fields
 from kiosk.forms.schema import FieldDefinition, FormDefinition, Section
 
-#: The review page's position after the sections.
+# The review page's position after the sections.
 REVIEW = -1
 
 
@@ -32,9 +32,9 @@ class Draft:
     form: FormDefinition
     procedure_code: str
     answers: Answers = field(default_factory=dict)
-    #: The section shown (an index into ``form.sections``), or :data:`REVIEW`.
+    # The section shown (an index into ``form.sections``), or :data:`REVIEW`.
     page: int = 0
-    #: The citizen came from the review page to change a section: "Tiếp tục" goes back.
+    # The citizen came from the review page to change a section: "Tiếp tục" goes back.
     back_to_review: bool = False
 
     @classmethod
@@ -65,8 +65,9 @@ class Draft:
         return shown_fields(section.fields, self.answers)
 
     def pages(self) -> list[int]:
-        """The sections that ask something with the answers so far, in order."""
-        return [i for i, s in enumerate(self.form.sections) if self.shown(s)]
+        """The indices of the sections that ask something with the answers so far
+        (``kiosk.forms.answers.section_is_shown``), in order."""
+        return [i for i, s in enumerate(self.form.sections) if section_is_shown(s, self.answers)]
 
     def next_page(self) -> int:
         later = [i for i in self.pages() if i > self.page]

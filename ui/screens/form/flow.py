@@ -28,7 +28,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -47,11 +47,14 @@ from ui.screens.queue.flow import DOSSIER_REFERENCE_KEY
 
 if TYPE_CHECKING:
     from kiosk.dossiers.api import SubmittedDossier
+    from kiosk.forms.library import FormLibrary
     from kiosk.forms.schema import FormDefinition, Wording
     from kiosk.services import KioskServices
     from ui.main_window import KioskWindow
 
 log = logging.getLogger("kiosk.ui")
+
+T = TypeVar("T")
 
 FORM_SCREEN = "form"
 # Where "‹ Quay lại" on the first page leads when the form was opened from a procedure.
@@ -156,27 +159,32 @@ class FormFlow(QObject):
         self._window.show_error(error)
 
     def load_forms(self) -> None:
-        try:
-            forms = self.services().forms
-        except KioskError as error:
-            self.forms_failed.emit(error)
-            return
-        Op(
-            forms.all, parent=self._window, pool=Pool.DATABASE, session=self._window.session
-        ).on_success(self.forms_loaded.emit).on_failure(self.forms_failed.emit).start()
+        self._read_forms(lambda forms: forms.all(), self.forms_loaded.emit, self.forms_failed.emit)
 
     def open_form_id(self, form_id: str, procedure_code: str | None) -> None:
+        self._read_forms(
+            lambda forms: forms.get(form_id), self._opened(procedure_code), self._open_failed
+        )
+
+    def _read_forms(
+        self,
+        read: Callable[[FormLibrary], T],
+        done: Callable[[T], None],
+        failed: Callable[[KioskError], None],
+    ) -> None:
+        """``read`` the form library on the database worker; when the services cannot
+        be had at all, the chooser hears it through ``forms_failed``."""
         try:
             forms = self.services().forms
         except KioskError as error:
             self.forms_failed.emit(error)
             return
         Op(
-            lambda: forms.get(form_id),
+            lambda: read(forms),
             parent=self._window,
             pool=Pool.DATABASE,
             session=self._window.session,
-        ).on_success(self._opened(procedure_code)).on_failure(self._open_failed).start()
+        ).on_success(done).on_failure(failed).start()
 
     def _opened(self, procedure_code: str | None) -> Callable[[FormDefinition], None]:
         def opened(form: FormDefinition) -> None:

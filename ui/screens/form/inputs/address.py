@@ -1,8 +1,9 @@
 """An address as the 2025 two-level map has it: số nhà/thôn, xã/phường, tỉnh/thành phố.
 
-The house part is typed; the tỉnh/thành phố (34) and then the xã/phường (searched
-with ``kiosk.places.find_wards``, accents optional) are picked from lists, so the
-names are always the official ones and the codes travel with them.
+The house part is typed; the tỉnh/thành phố (34, ``kiosk.places.find_provinces``) and
+then the xã/phường (``kiosk.places.find_wards``), both searched with accents optional,
+are picked from lists, so the names are always the official ones and the codes travel
+with them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk import places
-from kiosk.catalog.search.folding import fold
 from kiosk.forms.schema import FieldDefinition
 from kiosk.i18n import TrText
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope, plain_label
@@ -26,13 +26,7 @@ WARDS_LISTED = 60
 
 
 def province_rows(query: str) -> list[Row]:
-    wanted = fold(query).split()
-    rows: list[Row] = []
-    for province in places.provinces():
-        words = fold(province.name).split()
-        if all(any(w.startswith(part) for w in words) for part in wanted):
-            rows.append((province.code, province.name))
-    return rows
+    return [(province.code, province.name) for province in places.find_provinces(query)]
 
 
 def ward_rows(province_code: str | None, query: str) -> Sequence[Row]:

@@ -18,9 +18,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from kiosk.forms.checks import check_field
+from kiosk.forms.checks import check_field, parse_input
 from kiosk.forms.schema import FieldDefinition
 from kiosk.i18n import TrText
+from kiosk.validation import InvalidValue
 from ui.i18n import translate
 from ui.screens.form.texts import FormLanguage, say
 
@@ -172,3 +173,26 @@ class FieldInput(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class TypedInput(FieldInput):
+    """A question answered by typing (text, numbers, dates): what was typed becomes
+    the stored value through ``kiosk.forms.checks.parse_input``, the rule the dossier
+    service applies, so the screen never accepts what the core refuses."""
+
+    def text(self) -> str:
+        raise NotImplementedError
+
+    def _parse(self) -> tuple[Any, TrText | None]:
+        try:
+            return parse_input(self.field, self.text(), today=self.env.today()), None
+        except InvalidValue as error:
+            return None, error.message
+
+    @override
+    def value(self) -> Any:
+        return self._parse()[0]
+
+    @override
+    def typing_problem(self) -> TrText | None:
+        return self._parse()[1]

@@ -16,12 +16,10 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from kiosk.forms.checks import parse_input
 from kiosk.forms.schema import FieldDefinition
-from kiosk.i18n import TrText
-from kiosk.validation import EARLIEST_YEAR, InvalidValue
+from kiosk.validation import EARLIEST_YEAR
 from ui.screens.base import big_button
-from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope, plain_label
+from ui.screens.form.inputs.base import FieldEnv, Scope, TypedInput, plain_label
 
 MASK = "99/99/9999"
 # Held ▲ ▼ keep stepping, as on a phone's date wheel.
@@ -81,7 +79,7 @@ class StepColumn(QWidget):
         return button
 
 
-class DateInput(FieldInput):
+class DateInput(TypedInput):
     def __init__(
         self, field: FieldDefinition, env: FieldEnv, scope: Scope, parent: QWidget | None = None
     ) -> None:
@@ -149,18 +147,6 @@ class DateInput(FieldInput):
         if typed is not None:
             self._show_on_columns(typed)
         self._edited()
-
-    def _parse(self) -> tuple[Any, TrText | None]:
-        try:
-            return parse_input(self.field, self.text(), today=self.env.today()), None
-        except InvalidValue as error:
-            return None, error.message
-
-    def value(self) -> Any:
-        return self._parse()[0]
-
-    def typing_problem(self) -> TrText | None:
-        return self._parse()[1]
 
     def _show_value(self, value: Any) -> None:
         if isinstance(value, str) and value:

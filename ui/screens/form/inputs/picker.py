@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalog.search.folding import fold
-from kiosk.forms.choices import ETHNICITIES, Choice, nationalities
+from kiosk.forms.choices import ETHNICITIES, Choice, find_choices, nationalities
 from kiosk.forms.schema import FieldDefinition
 from ui.screens.base import big_button
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope
 from ui.screens.form.texts import FormLanguage
 
-#: A row: the stored code and the words shown.
+# A row: the stored code and the words shown.
 Row = tuple[str, str]
 # Rows the list shows without flicking; more scroll.
 VISIBLE_ROWS = 5
@@ -42,18 +41,9 @@ def choice_label(choice: Choice, language: FormLanguage) -> str:
     return choice.en if language == "en" else choice.vi
 
 
-def matching(choices: Sequence[Choice], query: str, language: FormLanguage) -> list[Row]:
-    """The choices whose name (either language) has a word starting like ``query``,
-    accents and case aside; all of them, in order, for an empty query."""
-    wanted = fold(query).split()
-    rows: list[Row] = []
-    for choice in choices:
-        if wanted:
-            words = f"{fold(choice.vi)} {fold(choice.en)}".split()
-            if not all(any(w.startswith(part) for w in words) for part in wanted):
-                continue
-        rows.append((choice.code, choice_label(choice, language)))
-    return rows
+def choice_rows(choices: Sequence[Choice], query: str, language: FormLanguage) -> list[Row]:
+    """The rows for what was typed: ``kiosk.forms.choices.find_choices`` finds them."""
+    return [(c.code, choice_label(c, language)) for c in find_choices(choices, query)]
 
 
 class SearchPicker(QWidget):
@@ -189,7 +179,9 @@ class ListChoiceInput(FieldInput):
         self.choices: tuple[Choice, ...] = (
             ETHNICITIES if field.kind == "ethnicity" else nationalities()
         )
-        self.picker = SearchPicker(self, lambda q: matching(self.choices, q, self.env.language()))
+        self.picker = SearchPicker(
+            self, lambda q: choice_rows(self.choices, q, self.env.language())
+        )
         self.picker.chosen.connect(lambda _: self._picked())
         self.body.addWidget(self.picker)
 

@@ -1,8 +1,13 @@
-"""Filled-in answers for every bundled form: for screenshots, demos and the benchmark.
+"""Demo and benchmark data: filled-in answers for every bundled form.
 
-Every person, number and address here is invented; the ID numbers follow the rules
-(province, century and sex digits agree with the birth date and sex given), so each
-set passes ``kiosk.forms.checks.check_form`` and can be submitted like a citizen's.
+The screenshots, the wizard's page-change benchmark (``ui.bench_form_pages``), the
+forms and sync benchmarks (``kiosk.bench``) and the tests file these as a citizen's
+answers, so they live in one place. Every person, number and address here is
+fictional; the ID numbers follow the rules (province, century and sex digits agree
+with the birth date and sex given), so each set passes
+``kiosk.forms.checks.check_form`` and can be submitted like a citizen's. The
+addresses are built from ``kiosk.places``, so their names are the official ones
+(the first call loads that data, about a second).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ def _address(detail: str, ward_code: str) -> dict[str, Any]:
 
 
 def sample_answers(form_id: str) -> Answers:
-    """Answers for the bundled form ``form_id``; an empty dict for any other form."""
+    """Fresh answers for the bundled form ``form_id``; an empty dict for any other form."""
     builder = _SAMPLES.get(form_id)
     return builder() if builder is not None else {}
 

@@ -1,0 +1,22 @@
+"""Fixtures shared by the UI tests of several journeys (more in ``tests/conftest.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from ui.main_window import KioskWindow
+from ui.sync import SyncBridge
+
+
+@pytest.fixture
+def start_sync(
+    kiosk_factory: Callable[..., KioskWindow],
+) -> Iterator[Callable[..., SyncBridge]]:
+    """``start_sync(window, **timings)``: the sync worker as the app installs it
+    (``tests.ui.sync_driver.sync_starter``), closed before ``kiosk_factory``'s windows."""
+    from tests.ui.sync_driver import sync_starter
+
+    with sync_starter() as start:
+        yield start
