@@ -126,15 +126,27 @@ class FormLibrary:
             return self._decode(row)
 
     def all(self) -> list[FormDefinition]:
-        """The newest version of every form, by id."""
+        """The newest version of every form, the most asked-for first.
+
+        A form ranks by the most popular thủ tục that links it in the catalogue, so the
+        list a citizen picks from starts with khai sinh, not with whatever sorts first.
+        """
         table = models.FormDefinition
         newest = (
             select(table.id, func.max(table.version).label("version")).group_by(table.id).subquery()
         )
+        procedure = models.Procedure
+        demand = (
+            select(procedure.form_id, func.max(procedure.popularity).label("popularity"))
+            .where(procedure.form_id.is_not(None))
+            .group_by(procedure.form_id)
+            .subquery()
+        )
         query = (
             select(table)
             .join(newest, (table.id == newest.c.id) & (table.version == newest.c.version))
-            .order_by(table.id)
+            .outerjoin(demand, demand.c.form_id == table.id)
+            .order_by(func.coalesce(demand.c.popularity, 0).desc(), table.id)
         )
         with self._db.transaction() as session:
             return [self._decode(row) for row in session.scalars(query)]

@@ -190,8 +190,25 @@ def _stored_versions(db: Database, form_id: str) -> list[int]:
 
 
 def test_opening_the_database_stores_every_bundled_form(library: FormLibrary) -> None:
-    assert library.all() == sorted(BUNDLED, key=lambda form: form.id)
+    assert sorted(library.all(), key=lambda form: form.id) == sorted(BUNDLED, key=lambda f: f.id)
     assert library.get("ct01") == BY_ID["ct01"]
+
+
+def test_forms_are_listed_most_asked_for_first(db: Database, library: FormLibrary) -> None:
+    with db.transaction() as session:
+        linked = session.execute(
+            select(models.Procedure.form_id, models.Procedure.popularity).where(
+                models.Procedure.form_id.is_not(None)
+            )
+        ).all()
+    demand: dict[str, int] = {}
+    for form_id, popularity in linked:
+        demand[form_id] = max(demand.get(form_id, 0), popularity)
+
+    listed = [form.id for form in library.all()]
+
+    assert listed == sorted(listed, key=lambda form_id: (-demand.get(form_id, 0), form_id))
+    assert listed[0] == max(demand, key=lambda form_id: (demand[form_id], form_id))
 
 
 def test_the_newest_version_wins_and_older_ones_stay(db: Database, library: FormLibrary) -> None:
