@@ -20,6 +20,7 @@ from kiosk.config import Settings, load_settings
 from kiosk.db import Database
 from kiosk.errors import KioskError
 from kiosk.paths import RESOURCES_DIR, KioskPaths, prepare_data_dir, resolve_data_dir
+from kiosk.printing.errors import PrinterError
 from kiosk.printing.uri import parse_printer_uri
 
 T = TypeVar("T")
@@ -65,6 +66,9 @@ def run_checks(config: Path | None = None, data_dir: Path | None = None) -> Repo
     if paths is not None:
         _check(report, "database", lambda: _database(paths))
     _check(report, "printer", lambda: _printer(settings))
+    if settings.office_printer:
+        queue = settings.office_printer
+        _check(report, "office_printer", lambda: _office_printer(queue))
     _check(report, "keyring", lambda: _keyring(settings))
     if paths is not None and report.ok:
         _check_sync(report, settings, paths)
@@ -117,6 +121,17 @@ def _printer(settings: Settings) -> tuple[None, CheckResult]:
     return None, CheckResult(
         "printer", Status.OK, f"{uri.text} ({uri.scheme}, {uri.profile.name} paper)"
     )
+
+
+def _office_printer(queue: str) -> tuple[None, CheckResult]:
+    """The A4 queue exists in the print system; only checked when one is set."""
+    from kiosk.printing.office import check_queue
+
+    try:
+        answer = check_queue(queue)
+    except PrinterError as exc:  # with the print system's own words, for IT
+        return None, CheckResult("office_printer", Status.ERROR, exc.describe())
+    return None, CheckResult("office_printer", Status.OK, answer)
 
 
 def _keyring(settings: Settings) -> tuple[None, CheckResult]:

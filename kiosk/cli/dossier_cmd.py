@@ -1,9 +1,11 @@
-"""``dossier show|pdf REFERENCE``: staff look a hồ sơ up at the kiosk, or print its tờ khai.
+"""``dossier show|pdf|print REFERENCE``: staff look a hồ sơ up, or print its tờ khai.
 
 ``show`` prints what the citizen submitted, the dossier's status and where its upload
 to the server stands. The answers are personal data: they go to the operator's
 terminal who asked for them and nowhere else (the audit log records only which
-reference was opened). Exit status 2 with a message when the reference is unknown.
+reference was opened). ``pdf`` writes the A4 tờ khai to a file, ``print`` sends it to
+the office printer's queue. Exit status 2 with a message when the reference is
+unknown or the form cannot be printed.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from kiosk.forms.answers import Answers, shown_fields
 from kiosk.forms.errors import UnknownFormError
 from kiosk.forms.format import format_answer
 from kiosk.forms.schema import FieldDefinition, FormDefinition
+from kiosk.printing.errors import PrinterError
 from kiosk.services import KioskServices
 
 #: Who the audit log says looked: whoever works at the kiosk's terminal.
@@ -32,9 +35,10 @@ CLI_ACTOR = "it"
 def register(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "dossier",
-        help="look up a dossier, or write its form as PDF",
-        description="Look up a dossier (hồ sơ) by its reference, or write its filled form "
-        "as an A4 PDF. Exit status 2 when the reference is unknown.",
+        help="look up a dossier, or write or print its form as A4 PDF",
+        description="Look up a dossier (hồ sơ) by its reference, write its filled form "
+        "as an A4 PDF, or print it on the office printer. Exit status 2 when the "
+        "reference is unknown.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     show = actions.add_parser(
@@ -56,6 +60,19 @@ def register(commands: Any) -> None:
     pdf.add_argument("--output", type=Path, help="the PDF file to write")
     add_location_arguments(pdf)
     pdf.set_defaults(handler=write_pdf)
+    office = actions.add_parser(
+        "print",
+        help="print the filled form on the office (A4) printer",
+        description="Send the dossier's filled form, as A4 PDF, to the office printer's "
+        "queue (CUPS on Linux and macOS, the Windows printer). Exit status 2, with the "
+        "reason, when it cannot be sent.",
+    )
+    office.add_argument("reference", help="dossier reference, e.g. HS-1-261126-0007")
+    office.add_argument(
+        "--printer", metavar="QUEUE", help="print queue name (default: the office_printer setting)"
+    )
+    add_location_arguments(office)
+    office.set_defaults(handler=print_form)
 
 
 def show_dossier(args: argparse.Namespace) -> int:
@@ -90,6 +107,22 @@ def write_pdf(args: argparse.Namespace) -> int:
         print(f"kiosk: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(output)
+    return 0
+
+
+def print_form(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    try:
+        dossier = services.dossiers.get(args.reference)
+        queue = args.printer or services.settings.office_printer
+        try:
+            services.dossiers.print_form(dossier.reference, queue, actor=CLI_ACTOR)
+        except PrinterError as exc:
+            print(f"kiosk: {exc.describe()}", file=sys.stderr)
+            return 2
+    finally:
+        services.close()
+    print(f"{dossier.reference}: sent to {queue}")
     return 0
 
 

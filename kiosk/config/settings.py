@@ -96,6 +96,18 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
             description="Receipt printer URI; 'file:' writes ESC/POS bytes to the data folder.",
         ),
     ] = "file:"
+    office_printer: (
+        Annotated[
+            str,
+            Meta(
+                # A queue's name as the print system spells it; never an option.
+                pattern=r"^[^\s\x00-\x1f-][^\x00-\x1f]{0,126}\Z",
+                description="Name of the office (A4) printer queue for printing filled forms; "
+                "not set means no A4 printing from the kiosk.",
+            ),
+        ]
+        | None
+    ) = None
     server_url: (
         Annotated[
             str,

@@ -42,6 +42,7 @@ from kiosk.forms.errors import UnknownFormError
 from kiosk.forms.library import FormLibrary
 from kiosk.forms.schema import FormDefinition
 from kiosk.printing.api import PrintDocument
+from kiosk.printing.office import OfficePrinterNotSetError, print_pdf
 from kiosk.sync import protocol
 
 log = logging.getLogger("kiosk.dossiers")
@@ -156,6 +157,24 @@ class DossierService:
         return render_form_pdf(
             form, dossier.answers, reference=dossier.reference, submitted_at=dossier.submitted_at
         )
+
+    def print_form(
+        self, reference: str, printer: str | None = None, *, actor: str = CITIZEN_ACTOR
+    ) -> None:
+        """Send the A4 tờ khai to the office printer (``printer``, else ``office_printer``).
+
+        Returns once the print system has the job, and audits ``dossier.print`` by
+        ``actor`` with the reference and the queue. Raises ``OfficePrinterNotSetError``
+        when there is no printer to use, another ``OfficePrintError`` when the print
+        system refuses the job, and what :meth:`pdf` raises. The job is titled with
+        the reference: the queue's job list is visible to anyone at the print server.
+        """
+        queue = printer or self._settings.office_printer
+        if not queue:
+            raise OfficePrinterNotSetError()
+        dossier = self.get(reference)
+        print_pdf(self.pdf(dossier.reference), queue, title=dossier.reference)
+        self._audit.record(actor, "dossier.print", reference=dossier.reference, printer=queue)
 
     def _form_of(self, dossier: DossierView) -> FormDefinition | None:
         try:

@@ -219,6 +219,27 @@
         <source>Không tìm thấy tờ khai “{form_id}”.</source>
         <translation>Form “{form_id}” was not found.</translation>
     </message>
+    <message>
+        <source>Chưa gửi được tờ khai đến máy in A4. Vui lòng báo cán bộ.</source>
+        <extracomment>Seconds ``lp`` may take to hand the job to the scheduler; the printer&apos;s own speed does not count, the scheduler answers as soon as the job is spooled. Seconds ``lpstat`` may take to say whether a queue exists. Where Windows&apos; PDF reader picks the file up, and how long a file is left there for it: the verb returns before the reader has read the file, so it cannot go at once.</extracomment>
+        <translation>The form could not be sent to the A4 printer. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <source>Kiosk này chưa được cài đặt máy in A4 (office_printer) để in tờ khai.</source>
+        <translation>This kiosk has no A4 printer (office_printer) set up to print forms.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy in A4 “{queue}”. Vui lòng báo cán bộ kiểm tra cài đặt.</source>
+        <translation>The A4 printer “{queue}” was not found. Please ask a staff member to check the settings.</translation>
+    </message>
+    <message>
+        <source>Máy tính này chưa cài đặt hệ thống in nên chưa in được tờ khai.</source>
+        <translation>This computer has no printing system installed, so the form cannot be printed.</translation>
+    </message>
+    <message>
+        <source>Hệ thống in không phản hồi nên tờ khai có thể chưa được in. Vui lòng báo cán bộ.</source>
+        <translation>The printing system did not answer, so the form may not have been printed. Please tell a staff member.</translation>
+    </message>
 </context>
 <context>
     <name>Form</name>
@@ -269,6 +290,26 @@
     <message>
         <source>Lỗi máy in: {error}</source>
         <translation>Printer error: {error}</translation>
+    </message>
+    <message>
+        <source>Đang gửi tờ khai đến máy in…</source>
+        <translation>Sending the form to the printer…</translation>
+    </message>
+    <message>
+        <source>Tờ khai đang được in ở máy in của bộ phận một cửa; xin nhận tại quầy.</source>
+        <translation>The form is being printed on the one-stop counter&apos;s printer; please collect it at the counter.</translation>
+    </message>
+    <message>
+        <source>Chưa in được tờ khai khổ A4.</source>
+        <translation>The A4 form could not be printed.</translation>
+    </message>
+    <message>
+        <source>Cần bản giấy của tờ khai? Kiosk in được ở máy in của bộ phận một cửa.</source>
+        <translation>Need the form on paper? The kiosk can print it on the one-stop counter&apos;s printer.</translation>
+    </message>
+    <message>
+        <source>In tờ khai khổ A4</source>
+        <translation>Print the A4 form</translation>
     </message>
     <message>
         <source>Chọn tỉnh/thành phố trước, rồi chọn xã/phường</source>

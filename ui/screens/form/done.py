@@ -3,22 +3,42 @@
 The receipt prints by itself. If the printer fails, the page says so calmly, shows
 the printer's complaint small for staff, and offers "In lại"; the reference on the
 screen (and its QR code) is enough to find the hồ sơ at the counter anyway.
+
+Where the centre has set an office printer (``office_printer``), "In tờ khai khổ A4"
+sends the filled tờ khai there, to be collected at the counter. Only on a tap: most
+citizens need no paper copy, and a form nobody collects is personal data left lying
+by the printer. The print runs on the I/O worker; a result that arrives after the
+page moved on to another hồ sơ (or none) is dropped.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+import enum
 
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.errors import KioskError
+from kiosk.i18n import TrText
 from ui.i18n import translate
+from ui.ops import Op, Pool
 from ui.screens.base import big_button
 from ui.screens.form.flow import FormFlow, Receipt
 from ui.screens.form.inputs.base import plain_label, repolish
 from ui.screens.form.texts import RECEIPT_PRINTED
+from ui.widgets.navigation import kinetic_scroll_area
 from ui.widgets.qr import QrCode
 
 QR_SIDE_PX = 220
 CARD_MAX_PX = 1280
+
+
+class OfficePrint(enum.Enum):
+    """Where the A4 tờ khai stands on the done page (``None``: not asked for)."""
+
+    PRINTING = "printing"
+    PRINTED = "printed"
+    FAILED = "failed"
 
 
 class DonePage(QWidget):
@@ -26,7 +46,12 @@ class DonePage(QWidget):
         super().__init__(parent)
         self.setObjectName("DonePage")
         self.flow = flow
-        card = QFrame(self)
+        # Scrolls rather than squeezes: with large text on a 1366×768 screen the card,
+        # the receipt and the A4 offer are taller than the page, and a squeezed card
+        # would clip the reference, the one thing the citizen must keep.
+        content = QWidget(self)
+        self.scroll_area = kinetic_scroll_area(self, content)
+        card = QFrame(content)
         card.setObjectName("DoneCard")
         card.setMaximumWidth(CARD_MAX_PX)
         self.heading = plain_label(card, "DoneHeading")
@@ -46,13 +71,34 @@ class DonePage(QWidget):
         row.addLayout(texts, 1)
         row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        self.status_box = QFrame(self)
+        self._build_receipt_status(content)
+
+        # The A4 tờ khai on the office printer, where the centre has one.
+        self.office = OfficePrintBox(flow, content)
+        self.office.setMaximumWidth(CARD_MAX_PX)
+
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 16, 0)  # room for the scroll bar, as on the review
+        column.setSpacing(20)
+        column.addWidget(card)
+        column.addWidget(self.status_box)
+        column.addWidget(self.office)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+        flow.receipt_changed.connect(self.retranslate)
+        self.retranslate()
+
+    def _build_receipt_status(self, parent: QWidget) -> None:
+        """How the biên nhận printed, with "In lại" when it did not."""
+        self.status_box = QFrame(parent)
         self.status_box.setObjectName("PrintStatus")
         self.status_box.setMaximumWidth(CARD_MAX_PX)
         self.status = plain_label(self.status_box, "PrintMessage")
         self.print_error = plain_label(self.status_box, "PrintError")
         self.reprint_button = big_button(self.status_box, role="secondary", name="ReprintButton")
-        self.reprint_button.clicked.connect(flow.print_receipt)
+        self.reprint_button.clicked.connect(self.flow.print_receipt)
         status_texts = QVBoxLayout()
         status_texts.setSpacing(4)
         status_texts.addWidget(self.status)
@@ -63,21 +109,15 @@ class DonePage(QWidget):
         status_row.addLayout(status_texts, 1)
         status_row.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(20)
-        layout.addWidget(card)
-        layout.addWidget(self.status_box)
-        layout.addStretch(1)
-        flow.receipt_changed.connect(self.retranslate)
-        self.retranslate()
-
     def show_reference(self, reference: str) -> None:
         self.qr.set_data(reference)
+        self.office.forget()
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.retranslate()
 
     def wipe(self) -> None:
         self.qr.clear_code()
+        self.office.forget()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -121,3 +161,106 @@ class DonePage(QWidget):
         for widget in (self.status_box, self.status):
             widget.setProperty("failed", "true" if failed else "false")
             repolish(widget)
+        self.office.retranslate()
+
+
+class OfficePrintBox(QFrame):
+    """ "In tờ khai khổ A4" and how it went; shown only when ``office_printer`` is set."""
+
+    def __init__(self, flow: FormFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.state: OfficePrint | None = None
+        self.error: TrText | None = None
+        # Bumped whenever the page changes hồ sơ: a print's late result is then dropped.
+        self._generation = 0
+        self.status = plain_label(self, "Body")
+        self.detail = plain_label(self, "PrintError")
+        self.button = big_button(self, role="secondary", name="OfficePrintButton")
+        self.button.clicked.connect(self.print_form)
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        texts.addWidget(self.status)
+        texts.addWidget(self.detail)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 12, 28, 12)
+        row.setSpacing(24)
+        row.addLayout(texts, 1)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def office_printer(self) -> str | None:
+        """The office printer's queue, or ``None`` when this kiosk prints no A4 forms."""
+        try:
+            return self.flow.services().settings.office_printer
+        except KioskError:
+            return None
+
+    def print_form(self) -> None:
+        """Send the filed hồ sơ's tờ khai to the office printer, on the I/O worker."""
+        filed = self.flow.filed
+        if filed is None or self.state == OfficePrint.PRINTING:
+            return
+        generation = self._generation
+        try:
+            dossiers = self.flow.services().dossiers
+        except KioskError as error:
+            self._done(generation, OfficePrint.FAILED, error.message)
+            return
+        reference = filed.dossier.reference
+        self._done(generation, OfficePrint.PRINTING, None)
+        Op(lambda: dossiers.print_form(reference), parent=self, pool=Pool.IO).on_success(
+            lambda _: self._done(generation, OfficePrint.PRINTED, None)
+        ).on_failure(
+            lambda error: self._done(generation, OfficePrint.FAILED, error.message)
+        ).start()
+
+    def forget(self) -> None:
+        """Another hồ sơ, or none: what was printed for the last one no longer applies."""
+        self._generation += 1
+        self.state, self.error = None, None
+
+    def _done(self, generation: int, state: OfficePrint, error: TrText | None) -> None:
+        if generation != self._generation:
+            return  # the citizen who asked has gone, or filed another hồ sơ
+        self.state, self.error = state, error
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        state = self.state
+        failed = state == OfficePrint.FAILED
+        if state == OfficePrint.PRINTING:
+            text = QCoreApplication.translate("Form", "Đang gửi tờ khai đến máy in…")
+        elif state == OfficePrint.PRINTED:
+            text = QCoreApplication.translate(
+                "Form", "Tờ khai đang được in ở máy in của bộ phận một cửa; xin nhận tại quầy."
+            )
+        elif failed:
+            text = QCoreApplication.translate("Form", "Chưa in được tờ khai khổ A4.")
+        else:
+            text = QCoreApplication.translate(
+                "Form", "Cần bản giấy của tờ khai? Kiosk in được ở máy in của bộ phận một cửa."
+            )
+        self.status.setText(text)
+        error = self.error
+        self.detail.setText(translate(error) if failed and error is not None else "")
+        self.detail.setVisible(failed and error is not None)
+        self.button.setText(
+            QCoreApplication.translate("Form", "In lại")
+            if failed
+            else QCoreApplication.translate("Form", "In tờ khai khổ A4")
+        )
+        self.button.setEnabled(state != OfficePrint.PRINTING)
+        # One copy from the kiosk; the counter prints more with ``dossier print``.
+        self.button.setVisible(state != OfficePrint.PRINTED)
+        self.setVisible(self.flow.filed is not None and self.office_printer() is not None)
+        # Plain while it is an offer; the receipt's green or amber box once it ran.
+        ran = state in (OfficePrint.PRINTED, OfficePrint.FAILED)
+        _restyle(self, "PrintStatus" if ran else "OfficePrint", failed)
+        _restyle(self.status, "PrintMessage" if ran else "Body", failed)
+
+
+def _restyle(widget: QFrame | QLabel, name: str, failed: bool) -> None:
+    """Give ``widget`` the stylesheet's look for ``name``, failed or not."""
+    widget.setObjectName(name)
+    widget.setProperty("failed", "true" if failed else "false")
+    repolish(widget)
