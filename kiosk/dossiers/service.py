@@ -42,7 +42,8 @@ from kiosk.forms.errors import UnknownFormError
 from kiosk.forms.library import FormLibrary
 from kiosk.forms.schema import FormDefinition
 from kiosk.printing.api import PrintDocument
-from kiosk.printing.office import OfficePrinterNotSetError, print_pdf
+from kiosk.printing.errors import OfficePrinterNotSetError
+from kiosk.printing.office import print_pdf
 from kiosk.sync import protocol
 
 log = logging.getLogger("kiosk.dossiers")

@@ -74,3 +74,47 @@ class PrinterCoverOpenError(PrinterError):
     """The printer reports its cover open."""
 
     message = QT_TRANSLATE_NOOP("Errors", "Nắp máy in đang mở. Vui lòng báo cán bộ đóng nắp.")
+
+
+class OfficePrintError(PrinterError):
+    """The print system did not take the A4 form, or did not say that it did."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Chưa gửi được tờ khai đến máy in A4. Vui lòng báo cán bộ."
+    )
+
+
+class OfficePrinterNotSetError(OfficePrintError):
+    """No ``office_printer`` setting (and none given): this kiosk prints no A4 forms."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Kiosk này chưa được cài đặt máy in A4 (office_printer) để in tờ khai."
+    )
+
+
+class OfficePrinterNotFoundError(OfficePrintError):
+    """The print system knows no queue of that name."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Không tìm thấy máy in A4 “{queue}”. Vui lòng báo cán bộ kiểm tra cài đặt."
+    )
+
+    def __init__(self, queue: str, detail: str) -> None:
+        super().__init__(type(self).message.with_params(queue=queue), uri=queue, detail=detail)
+
+
+class PrintSystemMissingError(OfficePrintError):
+    """This computer has no print system to hand the form to (no ``lp``, no PDF reader)."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Máy tính này chưa cài đặt hệ thống in nên chưa in được tờ khai."
+    )
+
+
+class OfficePrintTimeoutError(OfficePrintError):
+    """The print system did not answer in time; the form may or may not print."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Hệ thống in không phản hồi nên tờ khai có thể chưa được in. Vui lòng báo cán bộ.",
+    )

@@ -26,8 +26,12 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.i18n import QT_TRANSLATE_NOOP
-from kiosk.printing.errors import PrinterError
+from kiosk.printing.errors import (
+    OfficePrinterNotFoundError,
+    OfficePrintError,
+    OfficePrintTimeoutError,
+    PrintSystemMissingError,
+)
 
 log = logging.getLogger("kiosk.print")
 
@@ -40,50 +44,6 @@ CHECK_TIMEOUT_S = 10.0
 #: it: the verb returns before the reader has read the file, so it cannot go at once.
 SPOOL_FOLDER = "mot-cua-kiosk-a4"
 SPOOL_KEEP_S = 600.0
-
-
-class OfficePrintError(PrinterError):
-    """The print system did not take the A4 form, or did not say that it did."""
-
-    message = QT_TRANSLATE_NOOP(
-        "Errors", "Chưa gửi được tờ khai đến máy in A4. Vui lòng báo cán bộ."
-    )
-
-
-class OfficePrinterNotSetError(OfficePrintError):
-    """No ``office_printer`` setting (and none given): this kiosk prints no A4 forms."""
-
-    message = QT_TRANSLATE_NOOP(
-        "Errors", "Kiosk này chưa được cài đặt máy in A4 (office_printer) để in tờ khai."
-    )
-
-
-class OfficePrinterNotFoundError(OfficePrintError):
-    """The print system knows no queue of that name."""
-
-    message = QT_TRANSLATE_NOOP(
-        "Errors", "Không tìm thấy máy in A4 “{queue}”. Vui lòng báo cán bộ kiểm tra cài đặt."
-    )
-
-    def __init__(self, queue: str, detail: str) -> None:
-        super().__init__(type(self).message.with_params(queue=queue), uri=queue, detail=detail)
-
-
-class PrintSystemMissingError(OfficePrintError):
-    """This computer has no print system to hand the form to (no ``lp``, no PDF reader)."""
-
-    message = QT_TRANSLATE_NOOP(
-        "Errors", "Máy tính này chưa cài đặt hệ thống in nên chưa in được tờ khai."
-    )
-
-
-class OfficePrintTimeoutError(OfficePrintError):
-    """The print system did not answer in time; the form may or may not print."""
-
-    message = QT_TRANSLATE_NOOP(
-        "Errors",
-        "Hệ thống in không phản hồi nên tờ khai có thể chưa được in. Vui lòng báo cán bộ.",
-    )
 
 
 def print_pdf(pdf: bytes, queue: str, *, title: str) -> None:

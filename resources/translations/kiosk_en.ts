@@ -221,7 +221,6 @@
     </message>
     <message>
         <source>Chưa gửi được tờ khai đến máy in A4. Vui lòng báo cán bộ.</source>
-        <extracomment>Seconds ``lp`` may take to hand the job to the scheduler; the printer&apos;s own speed does not count, the scheduler answers as soon as the job is spooled. Seconds ``lpstat`` may take to say whether a queue exists. Where Windows&apos; PDF reader picks the file up, and how long a file is left there for it: the verb returns before the reader has read the file, so it cannot go at once.</extracomment>
         <translation>The form could not be sent to the A4 printer. Please tell a staff member.</translation>
     </message>
     <message>

@@ -18,16 +18,15 @@ from pypdf import PdfReader
 from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.config import Settings
 from kiosk.paths import KioskPaths
-from kiosk.printing.errors import PrinterError
-from kiosk.printing.office import (
+from kiosk.printing.errors import (
     OfficePrinterNotFoundError,
     OfficePrinterNotSetError,
     OfficePrintError,
     OfficePrintTimeoutError,
+    PrinterError,
     PrintSystemMissingError,
-    print_with_lp,
-    print_with_shell_verb,
 )
+from kiosk.printing.office import print_with_lp, print_with_shell_verb
 from kiosk.services import KioskServices
 from tests.core.printing.fake_cups import (
     OTHER_QUEUE,
