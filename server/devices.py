@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from kiosk.sync.protocol import EnrolRequest, EnrolResponse
 from server import credentials
 from server.db.models import Centre, Device, EnrolmentCode
 from server.errors import CodeUsedError, NotFoundError, UnauthorisedError
+from wire.protocol import EnrolRequest, EnrolResponse
 
 #: ``last_seen_at`` is written at most this often per kiosk, not on every request.
 LAST_SEEN_RESOLUTION = timedelta(seconds=60)

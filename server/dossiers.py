@@ -9,10 +9,10 @@ from typing import get_args
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.sync.protocol import DossierState, DossierStatus
 from server.db.models import Dossier
 from server.devices import get_centre
 from server.errors import BadRequestError, NotFoundError
+from wire.protocol import DossierState, DossierStatus
 
 STATES: tuple[str, ...] = get_args(DossierState)
 _MAX_NOTE = 200

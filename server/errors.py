@@ -7,7 +7,7 @@ and never carry a token, a code or anything a citizen typed.
 
 from __future__ import annotations
 
-from kiosk.sync.protocol import ErrorCode
+from wire.protocol import ErrorCode
 
 
 class ServerError(Exception):

@@ -30,12 +30,12 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.catalog.schema import FORMAT_VERSION as CATALOGUE_FORMAT_VERSION
-from kiosk.catalog.schema import CatalogueFile
-from kiosk.forms.schema import FORMAT_VERSION as FORM_FORMAT_VERSION
-from kiosk.forms.schema import FormDefinition
-from kiosk.sync.protocol import CatalogChanges
 from server.db.models import Publication
+from wire.catalogue import FORMAT_VERSION as CATALOGUE_FORMAT_VERSION
+from wire.catalogue import CatalogueFile
+from wire.forms import FORMAT_VERSION as FORM_FORMAT_VERSION
+from wire.forms import FormDefinition
+from wire.protocol import CatalogChanges
 
 #: Raised when what the feed serves changes shape; every kiosk then syncs in full.
 FEED_FORMAT = 1

@@ -19,10 +19,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kiosk.sync.protocol import Lease, LeaseRequest
 from server.db.models import Centre, NumberLease
 from server.devices import AuthenticatedDevice
 from server.errors import ExhaustedError
+from wire.protocol import Lease, LeaseRequest
 
 log = logging.getLogger("server.leases")
 

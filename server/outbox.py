@@ -31,7 +31,9 @@ from sqlalchemy import exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.sync.protocol import (
+from server.db.models import Dossier, ReceivedEntry, Ticket
+from server.devices import AuthenticatedDevice
+from wire.protocol import (
     PAYLOADS,
     AccountCreate,
     DossierCreate,
@@ -42,8 +44,6 @@ from kiosk.sync.protocol import (
     TicketCreate,
     TicketUpdate,
 )
-from server.db.models import Dossier, ReceivedEntry, Ticket
-from server.devices import AuthenticatedDevice
 
 log = logging.getLogger("server.outbox")
 

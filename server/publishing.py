@@ -2,8 +2,8 @@
 
 Everything published is a row of ``publications``, never changed afterwards; the
 change feed (``server.feed``) serves them in order. Files are read and checked with
-the kiosk's own readers (``kiosk.catalog``, ``kiosk.forms.library``), so the server
-publishes nothing a kiosk would refuse.
+the readers kiosks use (``wire.catalogue_files``, ``wire.portal``, ``wire.form_files``),
+so the server publishes nothing a kiosk would refuse.
 
 Queue services (quầy, số thứ tự) are part of the catalogue file, so a kiosk always
 holds one consistent catalogue:
@@ -30,14 +30,15 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.catalog.errors import CatalogueFileError
-from kiosk.catalog.importer import validate_catalogue
-from kiosk.catalog.problems import ParseProblem
-from kiosk.catalog.schema import CatalogueFile, QueueService
-from kiosk.forms.schema import FormDefinition
 from server.db.models import Publication
 from server.devices import get_centre
 from server.errors import PublishError
+from wire.catalogue import CatalogueFile, QueueService
+from wire.catalogue_files import read_catalogue_file, validate_catalogue
+from wire.errors import CatalogueFormatError, FormDefinitionError
+from wire.form_files import decode_form
+from wire.forms import FormDefinition
+from wire.problems import ParseProblem
 
 CatalogueFormat = Literal["kiosk", "portal"]
 
@@ -64,15 +65,14 @@ class PublishOutcome:
 
 def read_catalogue(path: Path, fmt: CatalogueFormat) -> tuple[CatalogueFile, list[ParseProblem]]:
     """A catalogue file as the kiosk reads it; ``PublishError`` when it cannot be used."""
-    from kiosk.catalog.bundled import read_catalogue_file
-    from kiosk.catalog.portal import read_portal_file
+    from wire.portal import read_portal_file
 
     try:
         if fmt == "portal":
             catalogue, problems = read_portal_file(path)
             return validate_catalogue(catalogue), problems
         return read_catalogue_file(path), []
-    except CatalogueFileError as exc:
+    except CatalogueFormatError as exc:
         raise PublishError(str(exc)) from exc
 
 
@@ -88,13 +88,11 @@ def read_services(path: Path) -> list[QueueService]:
 
 def read_form(path: Path) -> FormDefinition:
     """A form file, strictly decoded and checked as the kiosk's library does."""
-    from kiosk.forms.library import decode_form
-
     try:
         return decode_form(path.read_bytes())
     except OSError as exc:
         raise PublishError(f"{path}: {exc.strerror or exc}") from exc
-    except (ValueError, msgspec.DecodeError, UnicodeDecodeError) as exc:
+    except FormDefinitionError as exc:
         raise PublishError(f"{path}: {exc}") from exc
 
 
@@ -159,7 +157,7 @@ def _publish_catalogue(
 ) -> PublishOutcome:
     try:
         catalogue = validate_catalogue(catalogue)
-    except CatalogueFileError as exc:
+    except CatalogueFormatError as exc:
         raise PublishError(str(exc)) from exc
     content = msgspec.json.encode(catalogue)
     digest = hashlib.sha256(content).hexdigest()
@@ -191,13 +189,11 @@ def publish_form(
     session: Session, centre_id: uuid.UUID, form: FormDefinition, *, now: datetime
 ) -> PublishOutcome:
     """Publish one form version; a version already published must not change."""
-    from kiosk.forms.library import decode_form
-
     get_centre(session, centre_id)
     content = msgspec.json.encode(form)
     try:
         decode_form(content)
-    except (ValueError, msgspec.DecodeError) as exc:
+    except FormDefinitionError as exc:
         raise PublishError(f"form {form.id}: {exc}") from exc
     digest = hashlib.sha256(content).hexdigest()
     existing = session.scalars(

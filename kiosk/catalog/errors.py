@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from kiosk.errors import KioskError
 from kiosk.i18n import QT_TRANSLATE_NOOP
+from wire.errors import CatalogueFormatError
 
 
 class CatalogueFileError(KioskError):
     """A catalogue file cannot be read or is malformed; nothing was loaded from it."""
 
     message = QT_TRANSLATE_NOOP("Errors", "Tệp danh mục thủ tục {path} không hợp lệ: {detail}")
+
+    @classmethod
+    def of(cls, error: CatalogueFormatError) -> CatalogueFileError:
+        """The translated message for what the wire's readers found wrong."""
+        return cls(path=error.path, detail=error.detail)
 
 
 class ProcedureNotFoundError(KioskError):

@@ -16,15 +16,16 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
-import msgspec
 from sqlalchemy.orm import Session
 
 from kiosk.catalog import store
 from kiosk.catalog.errors import CatalogueFileError
-from kiosk.catalog.problems import ParseProblem
-from kiosk.catalog.schema import CatalogueFile
 from kiosk.clock import Clock, utc_now
 from kiosk.db import Database
+from wire.catalogue import CatalogueFile
+from wire.catalogue_files import validate_catalogue
+from wire.errors import CatalogueFormatError
+from wire.problems import ParseProblem
 
 log = logging.getLogger("kiosk.catalog")
 
@@ -72,19 +73,6 @@ class ImportReport:
         }
 
 
-def validate_catalogue(catalogue: CatalogueFile) -> CatalogueFile:
-    """The catalogue as a strict decode of its own encoding would give it.
-
-    Structs are validated only when decoded, so one built in Python (the portal
-    converter's) is round-tripped through JSON here; patterns, lengths and the
-    references between parts are all checked before anything is written.
-    """
-    try:
-        return msgspec.json.decode(msgspec.json.encode(catalogue), type=CatalogueFile, strict=True)
-    except msgspec.ValidationError as exc:
-        raise CatalogueFileError(path=catalogue.catalogue_version, detail=str(exc)) from exc
-
-
 def replace_catalogue(
     session: Session,
     catalogue: CatalogueFile,
@@ -96,7 +84,8 @@ def replace_catalogue(
 ) -> ImportReport:
     """Write ``catalogue`` in the caller's transaction unless it is already loaded.
 
-    ``catalogue`` must be validated (read from a file, or :func:`validate_catalogue`).
+    ``catalogue`` must be validated (read from a file, or
+    :func:`wire.catalogue_files.validate_catalogue`).
     """
     started = time.perf_counter()
     digest = store.content_hash(catalogue)
@@ -134,7 +123,10 @@ def import_catalogue(
     invalid; any failure while writing rolls the whole transaction back.
     """
     started = time.perf_counter()
-    catalogue = validate_catalogue(catalogue)
+    try:
+        catalogue = validate_catalogue(catalogue)
+    except CatalogueFormatError as exc:
+        raise CatalogueFileError.of(exc) from exc
     with db.transaction() as session:
         report = replace_catalogue(
             session, catalogue, source=source, fmt=fmt, now=clock(), problems=problems

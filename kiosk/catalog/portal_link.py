@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Procedure
+    from wire.catalogue import Procedure
 
 #: Where a procedure without its own portal link continues: the national portal's page
 #: for its code (Cổng Dịch vụ công Quốc gia). Not checked by the kiosk; just a link.

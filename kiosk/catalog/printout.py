@@ -6,8 +6,8 @@ it takes per way of submitting, where to submit, and a QR code to continue on th
 portal. Laid out as print blocks like the ticket (``kiosk.queue.layout``); texts go
 through ``translate`` and default to the Vietnamese source, as the ticket's do.
 
-:func:`print_checklist` prints it at once or raises: like a ticket, a checklist that
-failed is reported, never kept to print later.
+Printing it is the slip service's (``kiosk.slips.SlipService.checklist``): at once or
+a raised fault, never kept to print later, like every slip.
 """
 
 from __future__ import annotations
@@ -37,9 +37,7 @@ from kiosk.printing.api import (
 )
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import DocumentGroup, Procedure
-    from kiosk.catalog.service import CatalogService
-    from kiosk.printing.service import PrintService
+    from wire.catalogue import DocumentGroup, Procedure
 
 HEADING = QT_TRANSLATE_NOOP("Printout", "DANH SÁCH GIẤY TỜ CẦN MANG")
 PROCEDURE_CODE = QT_TRANSLATE_NOOP("Printout", "Mã thủ tục: {code}")
@@ -127,20 +125,3 @@ def document_blocks(groups: Iterable[DocumentGroup], translate: Translate = sour
             ),
         ]
     return blocks
-
-
-def print_checklist(
-    catalog: CatalogService,
-    printing: PrintService,
-    code: str,
-    centre_name: str,
-    translate: Translate = source,
-) -> None:
-    """Print procedure ``code``'s checklist now, or raise: ``ProcedureNotFoundError``
-    when the catalogue has no such procedure, a ``PrinterError`` when the printer did
-    not print it. Nothing is kept to retry."""
-    procedure = catalog.procedure(code)
-    document = checklist_document(
-        procedure, centre_name, catalog.agency_names(procedure.agencies), translate
-    )
-    printing.send(printing.job(document))

@@ -18,14 +18,15 @@ import msgspec
 from sqlalchemy import select
 
 from kiosk.catalog import store
-from kiosk.catalog.bundled import read_catalogue_file
 from kiosk.catalog.errors import CatalogueFileError, FieldNotFoundError, ProcedureNotFoundError
 from kiosk.catalog.importer import ImportReport, import_catalogue
-from kiosk.catalog.schema import Procedure
 from kiosk.catalog.search.api import SearchDocument, SearchFilters, SearchHit
 from kiosk.catalog.search.index import SearchIndex
 from kiosk.clock import Clock, utc_now
 from kiosk.db import Database, models
+from wire.catalogue import Procedure
+from wire.catalogue_files import read_catalogue_file
+from wire.errors import CatalogueFormatError
 
 #: No narrowing (a frozen value, so sharing it as a default is safe).
 ANY = SearchFilters()
@@ -134,8 +135,8 @@ class CatalogService:
             while self._loaded is None:
                 generation = self._generation
                 with self._db.transaction() as session:
-                    documents = tuple(store.search_documents(session))
-                built = _Loaded(documents, SearchIndex(documents))
+                    index = SearchIndex(store.search_documents(session))
+                built = _Loaded(index.documents, index)
                 if generation == self._generation:
                     self._loaded = built
                     return built
@@ -154,12 +155,15 @@ class CatalogService:
 
     def import_file(self, path: Path, fmt: Literal["portal", "kiosk"]) -> ImportReport:
         """Replace the catalogue with a file's; raises ``CatalogueFileError`` if invalid."""
-        if fmt == "portal":
-            from kiosk.catalog.portal import read_portal_file  # IT's tool: load it late
+        try:
+            if fmt == "portal":
+                from wire.portal import read_portal_file  # IT's tool: load it late
 
-            catalogue, problems = read_portal_file(path)
-        else:
-            catalogue, problems = read_catalogue_file(path), []
+                catalogue, problems = read_portal_file(path)
+            else:
+                catalogue, problems = read_catalogue_file(path), []
+        except CatalogueFormatError as exc:
+            raise CatalogueFileError.of(exc) from exc
         report = import_catalogue(
             self._db, catalogue, source="import", fmt=fmt, problems=problems, clock=self._clock
         )

@@ -2,7 +2,7 @@
 
 Rows carry what the kiosk filters and lists by (code, name, levels, field, online,
 popularity, queue, form); ``procedures.body`` carries the whole
-:class:`~kiosk.catalog.schema.Procedure` as msgspec JSON, so what was imported is
+:class:`~wire.catalogue.Procedure` as msgspec JSON, so what was imported is
 what the procedure screen shows, field for field. Writes are bulk ``INSERT``s in the
 caller's transaction: 2,642 procedures take well under a second.
 """
@@ -18,10 +18,10 @@ import msgspec
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from kiosk.catalog import schema
 from kiosk.catalog.search.api import SearchDocument
 from kiosk.db import models
-from kiosk.queue.api import PriorityGroup
+from wire import catalogue as schema
+from wire.vocabulary import PriorityGroup
 
 _encoder = msgspec.json.Encoder()
 _procedure_decoder = msgspec.json.Decoder(schema.Procedure)
@@ -231,7 +231,11 @@ def search_documents(session: Session) -> Iterator[SearchDocument]:
             models.Procedure.online,
             models.Procedure.popularity,
             models.Procedure.body,
-        ).order_by(models.Procedure.code)
+        )
+        .order_by(models.Procedure.code)
+        # In batches: the session would otherwise buffer every row, bodies and all,
+        # before the first is read (some 50 MB at 10,000 procedures).
+        .execution_options(yield_per=500)
     )
     for code, name, levels, field, online, popularity, body in rows:
         face = _face_decoder.decode(body)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Document, DocumentGroupKind, Level, Method, MethodKind
+    from wire.catalogue import Document, DocumentGroupKind, Level, Method, MethodKind
 
 Translate = Callable[[TrText], str]
 

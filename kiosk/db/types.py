@@ -1,7 +1,4 @@
-"""Column types SQLite lacks, so every value reads back as it was written.
-
-The centre's server uses them too: on PostgreSQL they read back the same.
-"""
+"""Column types SQLite lacks, so every value reads back as it was written."""
 
 from __future__ import annotations
 

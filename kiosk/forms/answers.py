@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from kiosk.forms.schema import FieldDefinition, FormDefinition, Section
+from wire.forms import FieldDefinition, FormDefinition, Section
 
 #: One form's answers (or one item of a repeating group): field id → value.
 Answers = dict[str, Any]

@@ -19,7 +19,6 @@ from datetime import date
 from typing import Any, Final
 
 from kiosk.forms.answers import Answers, is_shown
-from kiosk.forms.schema import FieldDefinition, FormDefinition, Section
 from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from kiosk.validation import (
     InvalidValue,
@@ -32,6 +31,7 @@ from kiosk.validation import (
     check_text,
     parse_date,
 )
+from wire.forms import FieldDefinition, FormDefinition, Section
 
 FILL_IN: Final = QT_TRANSLATE_NOOP("Validation", "Xin hãy điền mục này.")
 CHOOSE: Final = QT_TRANSLATE_NOOP("Validation", "Xin hãy chọn một câu trả lời cho mục này.")
@@ -200,11 +200,11 @@ def _check_choice(field: FieldDefinition, value: str) -> None:
     elif field.kind == "select":
         known = any(option.value == value for option in field.options)
     elif field.kind == "ethnicity":
-        from kiosk.forms.choices import ETHNICITIES
+        from wire.vocabulary import ETHNICITIES
 
         known = any(choice.code == value for choice in ETHNICITIES)
     else:
-        from kiosk.forms.choices import nationality
+        from wire.vocabulary import nationality
 
         known = nationality(value) is not None
     if not known:

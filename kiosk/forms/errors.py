@@ -1,18 +1,10 @@
-"""What can go wrong with form definitions: a broken file, or a form the kiosk lacks."""
+"""A form the kiosk lacks. A broken form definition is the wire's
+``wire.errors.FormDefinitionError``: no citizen ever reads that one."""
 
 from __future__ import annotations
 
 from kiosk.errors import KioskError
 from kiosk.i18n import QT_TRANSLATE_NOOP
-
-
-class FormDefinitionError(ValueError):
-    """A form definition that must not be used, with an English message for its author.
-
-    Raised for the bundled files (a packaging bug, caught by the tests) and for a
-    version the centre's server published (the sync refuses it whole). Not a
-    :class:`KioskError`: no citizen ever reads it.
-    """
 
 
 class UnknownFormError(KioskError):

@@ -13,8 +13,8 @@ from datetime import date
 from typing import Any, Final, Literal
 
 from kiosk.forms.answers import shown_fields
-from kiosk.forms.choices import ethnicity, nationality
-from kiosk.forms.schema import Condition, FieldDefinition, Line
+from wire.forms import Condition, FieldDefinition, Line
+from wire.vocabulary import ethnicity, nationality
 
 Language = Literal["vi", "en"]
 

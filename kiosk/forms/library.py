@@ -18,19 +18,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.db import Database, models
-from kiosk.forms.errors import FormDefinitionError, UnknownFormError
-from kiosk.forms.integrity import check_definition
-from kiosk.forms.schema import FormDefinition
+from kiosk.forms.errors import UnknownFormError
 from kiosk.paths import RESOURCES_DIR
+from wire.errors import FormDefinitionError
+from wire.form_files import decode_form
+from wire.form_integrity import check_definition
+from wire.forms import FormDefinition
 
 __all__ = [
     "BUNDLED_FORMS_DIR",
-    "FormDefinitionError",
     "FormLibrary",
     "UnknownFormError",
     "bundled_forms",
-    "check_definition",
-    "decode_form",
     "load_bundled_forms",
     "load_form_file",
 ]
@@ -40,20 +39,6 @@ log = logging.getLogger("kiosk.forms")
 BUNDLED_FORMS_DIR = RESOURCES_DIR / "forms"
 #: A national procedure code is ``d.dddddd``; a province may add ``.SUFFIX``.
 _BASE_CODE_LENGTH = 8
-
-
-def decode_form(data: bytes) -> FormDefinition:
-    """A form from its JSON, decoded strictly and checked; raises ``FormDefinitionError``."""
-    try:
-        form = msgspec.json.decode(data, type=FormDefinition, strict=True)
-    except msgspec.ValidationError as exc:
-        raise FormDefinitionError(f"not a valid form definition: {exc}") from exc
-    except msgspec.DecodeError as exc:
-        raise FormDefinitionError(f"invalid JSON: {exc}") from exc
-    except UnicodeDecodeError as exc:  # bad UTF-8 inside a string escapes msgspec as this
-        raise FormDefinitionError(f"not UTF-8: {exc.reason}") from exc
-    check_definition(form)
-    return form
 
 
 def load_form_file(path: Path) -> FormDefinition:
@@ -177,7 +162,8 @@ class FormLibrary:
     def publish_in(self, session: Session, form: FormDefinition) -> bool:
         """Store a new version in the caller's transaction; ``False`` if it is there already.
 
-        Raises ``FormDefinitionError`` for a form that fails :func:`check_definition`.
+        Raises ``FormDefinitionError`` for a form that fails
+        :func:`wire.form_integrity.check_definition`.
         A stored version is never replaced, even by different content under its number.
         """
         check_definition(form)

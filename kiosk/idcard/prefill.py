@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 from kiosk.forms.answers import Answers
-from kiosk.forms.schema import FieldDefinition, FormDefinition
 from kiosk.idcard.card import IdCard
 from kiosk.places import LegacyAddress, address_value, convert_legacy, parse_current
+from wire.forms import FieldDefinition, FormDefinition
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,15 +8,8 @@ from datetime import date, datetime
 from typing import Literal
 
 from kiosk.i18n import TrText
+from wire.vocabulary import PriorityGroup
 
-#: Priority groups served first at the counters (đối tượng ưu tiên).
-PriorityGroup = Literal["nguoi_cao_tuoi", "nguoi_khuyet_tat", "phu_nu_co_thai", "nguoi_co_cong"]
-PRIORITY_GROUPS: tuple[PriorityGroup, ...] = (
-    "nguoi_cao_tuoi",
-    "nguoi_khuyet_tat",
-    "phu_nu_co_thai",
-    "nguoi_co_cong",
-)
 PrintStatus = Literal["pending", "printed", "failed", "voided"]
 
 

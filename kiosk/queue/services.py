@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.db import models
-from kiosk.queue.api import PRIORITY_GROUPS, PriorityGroup, QueueServiceView
+from kiosk.queue.api import QueueServiceView
+from wire.vocabulary import PRIORITY_GROUPS, PriorityGroup
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Span = tuple[time, time]

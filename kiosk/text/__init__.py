@@ -1,4 +1,6 @@
-"""Vietnamese text input for the kiosk, without Qt: the Telex engine, and
+"""Vietnamese text for the kiosk, without Qt: the Telex engine;
+:mod:`kiosk.text.folding`, how "Đăng kí", "đăng ký" and "dang ky" become one word for
+the catalogue's search, the place names and the pickers alike; and
 :mod:`kiosk.text.matching`, how pickers find a name by the words typed.
 
 It lives in the core so the rules are tested on plain strings, and the UI's

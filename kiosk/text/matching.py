@@ -3,7 +3,7 @@
 Pickers for a tỉnh/thành phố, a xã/phường, a dân tộc or a quốc tịch show every
 entry whose name has, for each word the citizen typed, a word beginning with it:
 "hong ha", "Hồng" and "phuong h" all find "Phường Hồng Hà", "ong" does not. Words
-are compared folded (``kiosk.catalog.search.folding``: case, accents and ``đ`` aside),
+are compared folded (``kiosk.text.folding``: case, accents and ``đ`` aside),
 and a typed word also matches as typed before the i/y rule, so "ki" — which folds
 to "ky" — still finds "Kinh" while the word is being typed.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from kiosk.catalog.search.folding import words
+from kiosk.text.folding import words
 
 #: A text's words as compared: (folded with the i/y rule, folded as typed) pairs,
 #: e.g. ("ky", "ki") for "kí".

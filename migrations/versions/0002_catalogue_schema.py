@@ -1,4 +1,4 @@
-"""Catalogue tables shaped by the kiosk catalogue format (``kiosk.catalog.schema``).
+"""Catalogue tables shaped by the kiosk catalogue format (``wire.catalogue``).
 
 Revision ID: 0002
 Revises: 0001

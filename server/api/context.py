@@ -20,11 +20,11 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from kiosk.sync.protocol import MAX_REQUEST_BYTES
 from server.api.ratelimit import RateLimit, RateLimiter
 from server.clock import Clock, utc_now
 from server.db import Database
 from server.errors import RateLimitedError
+from wire.protocol import MAX_REQUEST_BYTES
 
 T = TypeVar("T")
 

@@ -17,8 +17,8 @@ from litestar.exceptions import HTTPException, MethodNotAllowedException, NotFou
 from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from sqlalchemy.exc import DBAPIError
 
-from kiosk.sync.protocol import ErrorBody, ErrorCode, encode
 from server.errors import RateLimitedError, ServerError
+from wire.protocol import ErrorBody, ErrorCode, encode
 
 log = logging.getLogger("server.api")
 

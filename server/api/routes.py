@@ -1,4 +1,4 @@
-"""The protocol v1 endpoints (``kiosk.sync.protocol`` documents each one).
+"""The protocol v1 endpoints (``wire.protocol`` documents each one).
 
 Every body is read as bytes and decoded with the protocol's structs, strictly, so the
 server accepts exactly what the kiosk's client can send; anything else is ``400
@@ -17,7 +17,11 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath
 from sqlalchemy.orm import Session
 
-from kiosk.sync.protocol import (
+from server import devices, dossiers, feed, leases, outbox
+from server.api.context import ApiContext, note
+from server.devices import AuthenticatedDevice
+from server.errors import BadRequestError, TooLargeError, UnauthorisedError
+from wire.protocol import (
     MAX_BATCH_ENTRIES,
     CatalogChanges,
     EnrolRequest,
@@ -26,10 +30,6 @@ from kiosk.sync.protocol import (
     OutboxBatch,
     Reference,
 )
-from server import devices, dossiers, feed, leases, outbox
-from server.api.context import ApiContext, note
-from server.devices import AuthenticatedDevice
-from server.errors import BadRequestError, TooLargeError, UnauthorisedError
 
 AnyRequest = Request[Any, Any, Any]
 W = TypeVar("W", bound=msgspec.Struct)

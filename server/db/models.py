@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from kiosk.db.types import UTCDateTime
+from server.db.types import UTCDateTime
 
 JsonObject = dict[str, Any]
 

@@ -7,13 +7,13 @@ import uuid
 import msgspec
 import requests
 
-from kiosk.catalog.schema import QueueService
-from kiosk.forms.schema import FormDefinition
-from kiosk.sync.protocol import CatalogChanges, decode
 from server import feed, publishing
 from server.clock import utc_now
 from tests.server.conftest import Kiosk, LiveServer
 from tests.server.samples import BUNDLED_CATALOGUE, form_definition
+from wire.catalogue import QueueService
+from wire.forms import FormDefinition
+from wire.protocol import CatalogChanges, decode
 
 
 def _publish_catalogue(server: LiveServer, centre: uuid.UUID) -> None:

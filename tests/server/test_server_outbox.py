@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.sync.protocol import MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES
 from server.db.models import Dossier, ReceivedEntry, Ticket
 from tests.server.conftest import Kiosk, LiveServer
 from tests.server.samples import account_payload, dossier_payload, outbox_item, ticket_payload
+from wire.protocol import MAX_BATCH_ENTRIES, MAX_REQUEST_BYTES
 
 
 def _count(server: LiveServer, model: type[Any], device: uuid.UUID) -> int:

@@ -8,13 +8,13 @@ from datetime import UTC, date, datetime
 import msgspec
 import pytest
 
-from kiosk.sync import protocol
 from kiosk.sync.client import SyncClient
 from kiosk.sync.errors import EnrolmentCodeError, NeedsEnrolmentError
 from server import publishing
 from server.clock import utc_now
 from tests.server.conftest import LiveServer
 from tests.server.samples import BUNDLED_CATALOGUE, dossier_payload
+from wire import protocol
 
 
 def _enrol(server: LiveServer, centre: uuid.UUID) -> protocol.EnrolResponse:

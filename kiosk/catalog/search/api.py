@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.catalog.schema import Level, OnlineLevel
+from wire.catalogue import Level, OnlineLevel
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,12 @@ Done once per document when the index is built, so a keystroke never folds a nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kiosk.catalog.search.api import SearchDocument
-from kiosk.catalog.search.folding import (
+from kiosk.catalog.search.synonyms import find_named
+from kiosk.text.folding import (
     fold,
     fold_words,
     raw_words,
@@ -18,7 +19,6 @@ from kiosk.catalog.search.folding import (
     strip_marks,
     term,
 )
-from kiosk.catalog.search.synonyms import find_named
 
 #: Words that say nothing about which procedure it is ("Thủ tục đăng ký…").
 _LEADING_FILLER = ("thu", "tuc")
@@ -49,25 +49,36 @@ class Entry:
         return self._spans
 
 
-def analyse(document: SearchDocument) -> tuple[Entry, set[str]]:
-    """The entry, and the words found elsewhere (keywords, summary, field) with the
-    synonym-rule tags they mention: those go to the index only, not kept per entry."""
+def analyse(document: SearchDocument) -> Entry:
+    """The name's words, weights and synonym rules, and the code, worked out once.
+
+    The entry keeps the document without its keywords and summary: those are only
+    read for :func:`extra_words` while the index is built, and kept they would be the
+    largest part of the index (some 10 MB at 10,000 procedures).
+    """
     terms, weights = _terms_and_weights(document.name)
     code = document.code.strip().lower()
     codes = (code, code.split(".", 1)[1]) if "." in code else (code,)
-    extra: set[str] = set(_words_and_tags(document.field_name))
-    for text in (*document.keywords, document.summary):
-        if text:
-            extra.update(_words_and_tags(text))
-    entry = Entry(
-        document=document,
+    return Entry(
+        document=replace(document, keywords=(), summary="")
+        if document.keywords or document.summary
+        else document,
         terms=terms,
         weights=weights,
         length=sum(weights),
         rules=tuple(find_named(terms)),
         codes=tuple(c for c in codes if c),
     )
-    return entry, extra
+
+
+def extra_words(document: SearchDocument) -> set[str]:
+    """The words found elsewhere (keywords, summary, field) with the synonym-rule tags
+    they mention: those go to the index only, not kept per entry."""
+    extra: set[str] = set(_words_and_tags(document.field_name))
+    for text in (*document.keywords, document.summary):
+        if text:
+            extra.update(_words_and_tags(text))
+    return extra
 
 
 @lru_cache(maxsize=1024)

@@ -32,7 +32,7 @@ from operator import or_
 
 from kiosk.catalog.search import bitmaps
 from kiosk.catalog.search.api import SearchDocument, SearchFilters, SearchHit
-from kiosk.catalog.search.entries import RULE_TAG, Entry, analyse
+from kiosk.catalog.search.entries import RULE_TAG, Entry, analyse, extra_words
 from kiosk.catalog.search.query import QueryPart, QueryWord, parse
 from kiosk.catalog.search.scoring import EXACT, MAX_TARGETS, PREFIX, TYPO, Slot, score
 from kiosk.catalog.search.typos import TypoDictionary
@@ -50,7 +50,10 @@ class SearchIndex:
     """Vietnamese search over procedures: accents optional, typos forgiven, as you type."""
 
     def __init__(self, documents: Iterable[SearchDocument]) -> None:
-        analysed = [analyse(document) for document in documents]
+        # The words of keywords and summaries are worked out document by document as
+        # they are numbered, rather than all at once: held together they would double
+        # the memory the build takes at 10,000 procedures.
+        analysed = [(analyse(document), document) for document in documents]
         analysed.sort(key=lambda a: (a[0].length, -a[0].document.popularity, a[0].document.code))
         self._entries: list[Entry] = [entry for entry, _ in analysed]
         size = self._size = len(analysed)
@@ -58,11 +61,11 @@ class SearchIndex:
         name_ids: dict[str, list[int]] = {}
         extra_ids: dict[str, list[int]] = {}
         codes: list[tuple[str, int]] = []
-        for number, (entry, extra) in enumerate(analysed):
+        for number, (entry, document) in enumerate(analysed):
             own = {*entry.terms, *(f"{RULE_TAG}{r}" for r, _, _ in entry.rules)}
             for term in own:
                 name_ids.setdefault(term, []).append(number)
-            for term in extra - own:
+            for term in extra_words(document) - own:
                 extra_ids.setdefault(term, []).append(number)
             codes.extend((code, number) for code in entry.codes)
         self._name = {term: bitmaps.from_ids(ids, size) for term, ids in name_ids.items()}
@@ -87,6 +90,12 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    @property
+    def documents(self) -> tuple[SearchDocument, ...]:
+        """The documents as the index keeps them: without keywords and summary (only
+        searched, never shown), shortest name first."""
+        return tuple(entry.document for entry in self._entries)
 
     def search(
         self, query: str, filters: SearchFilters = NO_FILTERS, limit: int = 30

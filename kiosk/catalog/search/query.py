@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.catalog.search.folding import accent_key, has_accents, words
 from kiosk.catalog.search.synonyms import FOLDED
+from kiosk.text.folding import accent_key, has_accents, words
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 8

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kiosk.catalog.search.entries import Entry
-from kiosk.catalog.search.folding import accent_key
 from kiosk.catalog.search.query import QueryWord
+from kiosk.text.folding import accent_key
 
 EXACT, PREFIX, JOINED, TYPO, ELSEWHERE = 1.0, 0.8, 0.7, 0.5, 0.4
 #: A prefix with more vocabulary words than this is matched by scanning the name.

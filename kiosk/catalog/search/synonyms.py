@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.catalog.search.folding import fold_words
+from kiosk.text.folding import fold_words
 
 
 @dataclass(frozen=True, slots=True)

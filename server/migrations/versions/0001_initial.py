@@ -3,7 +3,7 @@
 Revision ID: 0001
 Revises:
 
-Times are naive UTC ``timestamp`` columns (``kiosk.db.types.UTCDateTime`` adds the
+Times are naive UTC ``timestamp`` columns (``server.db.types.UTCDateTime`` adds the
 zone back), so SQLite and PostgreSQL store the same values.
 """
 

@@ -15,8 +15,8 @@ from functools import cache
 import msgspec
 import pytest
 
-from kiosk.catalog.schema import CatalogueFile
 from kiosk.paths import PROJECT_ROOT, RESOURCES_DIR
+from wire.catalogue import CatalogueFile
 
 BUNDLED = RESOURCES_DIR / "catalogue" / "bundled.json"
 SHARED_PROCEDURES = PROJECT_ROOT.parent / "shared" / "data" / "tthc" / "procedures.jsonl"

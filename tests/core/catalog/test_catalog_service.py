@@ -6,13 +6,14 @@ import threading
 
 import pytest
 
-from kiosk.catalog import BUNDLED_CATALOGUE, read_catalogue_file
+from kiosk.catalog import BUNDLED_CATALOGUE
 from kiosk.catalog.errors import FieldNotFoundError, ProcedureNotFoundError
 from kiosk.catalog.search.api import SearchFilters
 from kiosk.catalog.service import CatalogService
 from kiosk.catalog.store import search_document
 from kiosk.db import Database
 from kiosk.errors import KioskError
+from wire.catalogue_files import read_catalogue_file
 
 
 @pytest.fixture

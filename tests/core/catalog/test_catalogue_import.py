@@ -10,12 +10,13 @@ import msgspec
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.catalog import BUNDLED_CATALOGUE, CatalogueFileError, read_catalogue_file
+from kiosk.catalog import BUNDLED_CATALOGUE, CatalogueFileError
 from kiosk.catalog.importer import import_catalogue
-from kiosk.catalog.schema import CatalogueFile
 from kiosk.catalog.service import CatalogService
 from kiosk.db import Database
 from kiosk.db.models import CatalogMeta, Procedure, ProcedureAgency
+from wire.catalogue import CatalogueFile
+from wire.catalogue_files import read_catalogue_file
 
 SMALL: dict[str, Any] = {
     "format": "kiosk-catalogue",
@@ -126,7 +127,7 @@ def test_export_then_import_is_unchanged(db: Database, tmp_path: Path) -> None:
     assert service.import_file(exported, "kiosk").unchanged
 
 
-def test_bundled_catalogue_is_loaded_on_open(db: Database) -> None:
+def test_bundled_catalogue_is_loaded_at_start_up(db: Database) -> None:
     bundled = read_catalogue_file(BUNDLED_CATALOGUE)
     with db.transaction() as session:
         assert session.scalar(select(func.count()).select_from(Procedure)) == len(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk.catalog.portal import PortalRecord, convert_records, slugify
-from kiosk.catalog.portal_tables import (
+from wire.portal import PortalRecord, convert_records, slugify
+from wire.portal_tables import (
     DOCUMENT_HEADER,
     METHOD_HEADER,
     parse_documents,

@@ -1,4 +1,4 @@
-"""The printed documents checklist: laid out from a procedure, rendered, printed once."""
+"""The printed documents checklist, laid out from a procedure and rendered (printed: test_slips)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.catalog.errors import ProcedureNotFoundError
 from kiosk.catalog.portal_link import NATIONAL_PORTAL_URL, portal_url
-from kiosk.catalog.printout import checklist_document, print_checklist
-from kiosk.catalog.schema import Document, DocumentGroup, Method, Procedure
+from kiosk.catalog.printout import checklist_document
 from kiosk.catalog.service import CatalogService
 from kiosk.catalog.wording import quantity_text
 from kiosk.db import Database
-from kiosk.errors import KioskError
 from kiosk.i18n import TrText
 from kiosk.printing.api import PAPER_58, ChecklistBlock, PrintDocument, QrBlock, TextBlock
-from kiosk.printing.errors import PrinterError, PrinterUnavailableError
 from kiosk.printing.service import PrintService
+from wire.catalogue import Document, DocumentGroup, Method, Procedure
 
 CENTRE = "Trung tâm Phục vụ hành chính công phường Ba Đình"
 BIRTH = "1.001193"
@@ -142,35 +139,3 @@ def test_the_checklist_renders_to_the_papers_width(catalog: CatalogService, tmp_
     assert job.image.width == printing.profile.dots
     assert job.image.height > job.image.width  # a long slip, not a cropped one
     assert printing.job(document, PAPER_58).image.width == PAPER_58.dots
-
-
-def test_print_checklist_writes_the_jobs_bytes_to_the_file_printer(
-    catalog: CatalogService, tmp_path: Path
-) -> None:
-    printing = PrintService(f"file:{tmp_path / 'out'}", tmp_path)
-    print_checklist(catalog, printing, BIRTH, CENTRE)
-
-    (written,) = (tmp_path / "out").glob("*.bin")
-    assert written.name.endswith(f"-checklist-{BIRTH}.bin")
-    birth = catalog.procedure(BIRTH)
-    job = printing.job(checklist_document(birth, CENTRE, catalog.agency_names(birth.agencies)))
-    assert written.read_bytes() == job.data
-
-
-def test_a_closed_port_raises_and_nothing_is_kept(
-    catalog: CatalogService, tmp_path: Path, closed_port: int
-) -> None:
-    printing = PrintService(f"tcp://127.0.0.1:{closed_port}?timeout=0.5", tmp_path / "out")
-    with pytest.raises(PrinterUnavailableError) as raised:
-        print_checklist(catalog, printing, BIRTH, CENTRE)
-    assert isinstance(raised.value, PrinterError)
-    assert isinstance(raised.value, KioskError)
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
-    assert not list(tmp_path.rglob("*.bin"))
-
-
-def test_an_unknown_procedure_prints_nothing(catalog: CatalogService, tmp_path: Path) -> None:
-    printing = PrintService(f"file:{tmp_path / 'out'}", tmp_path)
-    with pytest.raises(ProcedureNotFoundError):
-        print_checklist(catalog, printing, "9.999999", CENTRE)
-    assert not list(tmp_path.rglob("*.bin"))

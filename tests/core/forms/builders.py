@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.forms.schema import FieldDefinition, FormDefinition, LayoutBlock, Section, Wording
+from wire.forms import FieldDefinition, FormDefinition, LayoutBlock, Section, Wording
 
 
 def words(text: str) -> Wording:

@@ -6,8 +6,8 @@ from typing import Any
 
 from kiosk.forms.answers import section_is_shown, shown_sections
 from kiosk.forms.library import bundled_forms
-from kiosk.forms.schema import Condition
 from tests.core.forms.builders import field, form, section
+from wire.forms import Condition
 
 HAS_FATHER = Condition(field="has_father", any_of=(True,))
 CHILD = section("child", field("child_name", "person_name"), field("has_father", "yes_no"))

@@ -19,14 +19,14 @@ from kiosk.forms.checks import (
     check_section,
     parse_input,
 )
-from kiosk.forms.schema import (
+from kiosk.i18n import TrText
+from kiosk.validation import InvalidValue
+from tests.core.forms.builders import field, form, section, words
+from wire.forms import (
     Condition,
     FieldDefinition,
     Option,
 )
-from kiosk.i18n import TrText
-from kiosk.validation import InvalidValue
-from tests.core.forms.builders import field, form, section, words
 
 TODAY = date(2025, 3, 10)
 HONG_HA = {

@@ -6,15 +6,9 @@ import dataclasses
 
 import pytest
 
-from kiosk.catalog.search.folding import fold, strip_marks
-from kiosk.forms.choices import (
-    ETHNICITIES,
-    Choice,
-    ethnicity,
-    find_choices,
-    nationalities,
-    nationality,
-)
+from kiosk.forms.choices import find_choices, nationalities
+from kiosk.text.folding import fold, strip_marks
+from wire.vocabulary import ETHNICITIES, Choice, ethnicity, nationalities_by_code, nationality
 
 
 def test_there_are_54_ethnic_groups_with_the_gso_codes_in_order() -> None:
@@ -63,6 +57,11 @@ def test_nationalities_are_countries_by_their_iso_codes() -> None:
 def test_after_vietnam_they_follow_the_vietnamese_alphabet_without_accents() -> None:
     rest = [strip_marks(fold(choice.vi)) for choice in nationalities()[1:]]
     assert rest == sorted(rest)
+
+
+def test_the_screen_lists_every_nationality_the_format_accepts() -> None:
+    assert {choice.code for choice in nationalities()} == set(nationalities_by_code())
+    assert all(nationality(choice.code) == choice for choice in nationalities())
 
 
 def test_taiwan_is_named_as_vietnamese_papers_name_it() -> None:

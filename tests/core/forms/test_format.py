@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from kiosk.forms.format import condition_holds, format_answer, line_shown
-from kiosk.forms.schema import Condition, FieldDefinition, Line, Option, Wording
+from wire.forms import Condition, FieldDefinition, Line, Option, Wording
 
 
 def _field(kind: str, **extra: Any) -> FieldDefinition:

@@ -13,22 +13,24 @@ import msgspec
 import pytest
 from sqlalchemy import delete, func, select, update
 
-from kiosk.catalog import BUNDLED_CATALOGUE, read_catalogue_file
+from kiosk.bundled_data import load_bundled_data
+from kiosk.catalog import BUNDLED_CATALOGUE
 from kiosk.db import Database, models
 from kiosk.errors import KioskError
 from kiosk.forms.library import (
     BUNDLED_FORMS_DIR,
-    FormDefinitionError,
     FormLibrary,
     UnknownFormError,
     bundled_forms,
-    decode_form,
     load_bundled_forms,
     load_form_file,
 )
-from kiosk.forms.schema import FieldDefinition, FormDefinition, Line, Repeat, Signatures, Wording
 from kiosk.paths import PROJECT_ROOT
 from kiosk.services import KioskServices
+from wire.catalogue_files import read_catalogue_file
+from wire.errors import FormDefinitionError
+from wire.form_files import decode_form
+from wire.forms import FieldDefinition, FormDefinition, Line, Repeat, Signatures, Wording
 
 BUNDLED = bundled_forms()
 BY_ID = {form.id: form for form in BUNDLED}
@@ -189,7 +191,7 @@ def _stored_versions(db: Database, form_id: str) -> list[int]:
         return list(session.scalars(query))
 
 
-def test_opening_the_database_stores_every_bundled_form(library: FormLibrary) -> None:
+def test_start_up_stores_every_bundled_form(library: FormLibrary) -> None:
     assert sorted(library.all(), key=lambda form: form.id) == sorted(BUNDLED, key=lambda f: f.id)
     assert library.get("ct01") == BY_ID["ct01"]
 
@@ -254,6 +256,7 @@ def test_the_bundled_load_never_replaces_a_stored_version(db: Database) -> None:
         library.publish_in(session, _newer(bundled, bundled.version + 1, "Mới nhất"))
     db.close()
     db.open()
+    load_bundled_data(db)
     reopened = FormLibrary(db)
     assert reopened.get("khai-tu").title.vi == "Mới nhất"
     assert reopened.get("khai-tu", bundled.version).title.vi == "Của máy chủ"
@@ -265,6 +268,7 @@ def test_the_bundled_load_restores_a_missing_version(db: Database) -> None:
         session.execute(delete(models.FormDefinition))
     db.close()
     db.open()
+    load_bundled_data(db)
     with db.transaction() as session:
         count = session.scalar(select(func.count()).select_from(models.FormDefinition))
     assert count == len(BUNDLED)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from kiosk.forms.library import FormDefinitionError, check_definition
-from kiosk.forms.schema import (
+from tests.core.forms.builders import field
+from wire.errors import FormDefinitionError
+from wire.form_integrity import check_definition
+from wire.forms import (
     Condition,
     FieldDefinition,
     FormDefinition,
@@ -19,7 +21,6 @@ from kiosk.forms.schema import (
     Signatures,
     Wording,
 )
-from tests.core.forms.builders import field
 
 
 def _options(*values: str) -> tuple[Option, ...]:

@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from kiosk.catalog.search.folding import accent_key, fold_words, has_accents, spans, words
 from kiosk.catalog.search.typos import TypoDictionary, within_one_edit
+from kiosk.text.folding import accent_key, fold_words, has_accents, spans, words
 
 
 @pytest.mark.parametrize(

@@ -214,3 +214,20 @@ def test_odd_input_still_finds_what_it_holds(index: SearchIndex) -> None:
         assert first(index, query) == BIRTH
     assert first(index, "khai NEAR sinh") == BIRTH  # the extra word only costs rank
     assert codes(index, "'; DROP TABLE x; --") == []
+
+
+def test_keywords_and_summary_are_searched_but_not_kept() -> None:
+    document = _doc(
+        "1.000003",
+        "Cấp giấy chứng nhận sức khoẻ",
+        keywords=("khám sức khỏe",),
+        summary="Dành cho người lái xe ô tô.",
+    )
+    index = SearchIndex([document])
+    assert [hit.code for hit in index.search("kham")] == ["1.000003"]
+    assert [hit.code for hit in index.search("lai xe")] == ["1.000003"]
+    (kept,) = index.documents
+    assert (kept.keywords, kept.summary) == ((), "")
+    assert kept == SearchDocument(
+        code="1.000003", name=document.name, levels=("xa",), field="ho-tich", field_name="Hộ tịch"
+    )

@@ -17,9 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Final
 
-from kiosk.forms.choices import VIETNAM, ethnicity, nationality
-from kiosk.forms.errors import FormDefinitionError
-from kiosk.forms.schema import (
+from wire.errors import FormDefinitionError
+from wire.forms import (
     Condition,
     FieldDefinition,
     FieldKind,
@@ -31,6 +30,7 @@ from kiosk.forms.schema import (
     Repeat,
     Signatures,
 )
+from wire.vocabulary import VIETNAM, ethnicity, nationality
 
 #: Kinds whose answer is one plain value a condition can compare.
 _CONDITION_KINDS: Final[frozenset[FieldKind]] = frozenset(

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from kiosk.catalog.schema import Document, DocumentGroup, DocumentGroupKind, Method, MethodKind
+from wire.catalogue import Document, DocumentGroup, DocumentGroupKind, Method, MethodKind
 
 NO_INFO = "Không có thông tin"
 

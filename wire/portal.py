@@ -1,7 +1,7 @@
 """The national portal's procedure records (one JSON object a line) as a kiosk catalogue.
 
 A crawl of Cổng Dịch vụ công Quốc gia gives one flat record per thủ tục with its tables
-run together as text. Every record becomes a :class:`~kiosk.catalog.schema.Procedure`:
+run together as text. Every record becomes a :class:`~wire.catalogue.Procedure`:
 what cannot be read is reported as a :class:`ParseProblem` (code, field, reason) and
 the procedure is imported with what could be read, because a citizen is better served
 by a procedure with its fee as raw text than by no procedure at all. Fields (lĩnh vực)
@@ -18,10 +18,8 @@ from pathlib import Path
 
 import msgspec
 
-from kiosk.catalog import portal_tables as tables
-from kiosk.catalog.errors import CatalogueFileError
-from kiosk.catalog.problems import ParseProblem
-from kiosk.catalog.schema import (
+from wire import portal_tables as tables
+from wire.catalogue import (
     Agency,
     CatalogueFile,
     Field,
@@ -29,6 +27,8 @@ from kiosk.catalog.schema import (
     OnlineLevel,
     Procedure,
 )
+from wire.errors import CatalogueFormatError
+from wire.problems import ParseProblem
 
 _LEVELS: dict[str, Level] = {
     "Cấp bộ": "bo",
@@ -220,7 +220,7 @@ def convert_records(
 
 
 def read_portal_file(path: Path) -> tuple[CatalogueFile, list[ParseProblem]]:
-    """A portal JSON-lines file as a catalogue; raises ``CatalogueFileError`` when unusable.
+    """A portal JSON-lines file as a catalogue; raises ``CatalogueFormatError`` when unusable.
 
     A line that is not a record is reported (``line N``) and skipped; a file with no
     usable record at all is refused. The catalogue version is the file's content hash,
@@ -229,7 +229,7 @@ def read_portal_file(path: Path) -> tuple[CatalogueFile, list[ParseProblem]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CatalogueFileError(path=str(path), detail=exc.strerror or str(exc)) from exc
+        raise CatalogueFormatError(str(path), exc.strerror or str(exc)) from exc
     decoder = msgspec.json.Decoder(PortalRecord)
     records: list[PortalRecord] = []
     problems: list[ParseProblem] = []
@@ -241,9 +241,9 @@ def read_portal_file(path: Path) -> tuple[CatalogueFile, list[ParseProblem]]:
         except (msgspec.DecodeError, UnicodeDecodeError) as exc:
             problems.append(ParseProblem(f"line {number}", "", f"not a record: {exc}"))
     if not records:
-        raise CatalogueFileError(path=str(path), detail="no procedure records in the file")
+        raise CatalogueFormatError(str(path), "no procedure records in the file")
     version = "portal-" + hashlib.sha256(data).hexdigest()[:12]
     catalogue, conversion_problems = convert_records(records, version)
     if not catalogue.procedures:
-        raise CatalogueFileError(path=str(path), detail="no usable procedure record")
+        raise CatalogueFormatError(str(path), "no usable procedure record")
     return catalogue, problems + conversion_problems

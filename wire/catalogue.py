@@ -1,7 +1,7 @@
 """The kiosk's own catalogue format: what one procedure (thủ tục) says, structured.
 
-Both the bundled catalogue and, later, the centre's server speak this format; the
-portal importer turns the national portal's flattened records into it. A file is a
+Both the bundled catalogue and the centre's server speak this format; the portal
+reader (``wire.portal``) turns the national portal's flattened records into it. A file is a
 :class:`CatalogueFile`; ``docs/catalogue-format.md`` describes it for people.
 
 Structs are validated when decoded (``msgspec.json.decode(..., type=..., strict=True)``),
@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta
 
-from kiosk.queue.api import PRIORITY_GROUPS, PriorityGroup
+from wire.vocabulary import PRIORITY_GROUPS, PriorityGroup
 
 FORMAT_NAME = "kiosk-catalogue"
 FORMAT_VERSION = 1

@@ -10,7 +10,7 @@ are data that the centre can publish without a new kiosk release, so their texts
 cannot go through Qt's ``.ts`` files the way the program's own texts do.
 
 Structs are validated when decoded (``msgspec.json.decode(..., type=..., strict=True)``)
-and then by :func:`kiosk.forms.library.check_definition` for what a type cannot say
+and then by :func:`wire.form_integrity.check_definition` for what a type cannot say
 (unique field ids, conditions naming a field that exists, layout placeholders).
 """
 
@@ -35,7 +35,7 @@ FieldKind = Literal[
     "person_name",  # họ, chữ đệm và tên: Vietnamese letters and spaces, upper-cased on paper
     "date",  # ngày tháng năm; stored ISO ``yyyy-mm-dd``, shown ``dd/mm/yyyy``
     "gender",  # "nam" | "nu"
-    "ethnicity",  # one of the 54 dân tộc (kiosk.forms.choices.ETHNICITIES codes)
+    "ethnicity",  # one of the 54 dân tộc (wire.vocabulary.ETHNICITIES codes)
     "nationality",  # quốc tịch, ISO 3166 alpha-2 code; "VN" by default
     "id_number",  # số định danh cá nhân (12 digits) or old CMND (9 digits)
     "phone",  # số điện thoại; stored normalised ``0xxxxxxxxx``

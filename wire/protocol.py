@@ -2,9 +2,10 @@
 
 Both sides decode every body with these structs (``msgspec.json.decode(body,
 type=..., strict=True)``), so a payload one side accepts is a payload the other can
-have sent; anything else is refused whole with an :class:`ErrorBody`. Of the kiosk,
-the server imports only this module and the catalogue and form formats (with their
-readers and checks), so both ends validate a publication the same way.
+have sent; anything else is refused whole with an :class:`ErrorBody`. The server
+shares only the ``wire`` package with the kiosk: this module and the catalogue and form
+formats (with their readers and checks), so both ends validate a publication the same
+way.
 ``docs/sync.md`` describes the exchanges for people.
 
 Every request but enrolment and health carries ``Authorization: Bearer <token>``.
@@ -19,8 +20,8 @@ from typing import Annotated, Any, Literal, TypeVar
 import msgspec
 from msgspec import Meta
 
-from kiosk.catalog.schema import CatalogueFile
-from kiosk.forms.schema import FormDefinition
+from wire.catalogue import CatalogueFile
+from wire.forms import FormDefinition
 
 PROTOCOL_VERSION = 1
 
