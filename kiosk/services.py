@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 
 from kiosk.audit import AuditLog
+from kiosk.bundled_data import load_bundled_data
 from kiosk.catalog.service import CatalogService
+from kiosk.changes import ChangeFeed
 from kiosk.clock import Clock, utc_now
 from kiosk.config import Settings
 from kiosk.db import Database
@@ -15,7 +17,9 @@ from kiosk.paths import KioskPaths
 from kiosk.printing.service import PrintService
 from kiosk.queue.desk import TicketDesk
 from kiosk.queue.tickets import TicketService
+from kiosk.slips import SlipService
 from kiosk.staff import StaffAccess
+from kiosk.sync.refused import RefusedUploads
 from kiosk.sync.service import SyncService
 
 log = logging.getLogger("kiosk.services")
@@ -32,19 +36,37 @@ class KioskServices:
         self.settings = settings
         self.paths = paths
         self.clock = clock
-        self.db = Database(paths.database)
+        #: What each committed transaction changed: screens and the sync worker listen.
+        self.changes = ChangeFeed()
+        self.db = Database(paths.database, self.changes)
         self.audit = AuditLog(self.db, clock)
+        #: The staff PIN, and the grants every staff-only call below checks.
         self.staff = StaffAccess(self.db, self.audit, clock)
         self.catalog = CatalogService(self.db, clock)
         self.forms = FormLibrary(self.db)
         self.printing = PrintService(settings.printer, paths.printouts)
-        self.tickets = TicketService(self.db, self.audit, clock, settings)
-        #: Issues and prints số thứ tự: the screen's, the CLI's and the benchmark's path.
-        self.desk = TicketDesk(self.tickets, self.printing, settings)
+        self.tickets = TicketService(self.db, self.audit, clock, settings, staff=self.staff)
         #: Hồ sơ: submit a filled tờ khai, its receipt and A4 PDF, staff look-ups.
         self.dossiers = DossierService(
-            self.db, self.audit, clock, settings, catalog=self.catalog, forms=self.forms
+            self.db,
+            self.audit,
+            clock,
+            settings,
+            catalog=self.catalog,
+            forms=self.forms,
+            staff=self.staff,
         )
+        #: Every slip on the receipt printer, one call each: ticket, receipt, checklist, test.
+        self.slips = SlipService(
+            self.printing,
+            settings.centre_name,
+            catalog=self.catalog,
+            dossiers=self.dossiers,
+            audit=self.audit,
+            staff=self.staff,
+        )
+        #: Issues and prints số thứ tự: the screen's, the CLI's and the benchmark's path.
+        self.desk = TicketDesk(self.tickets, self.slips)
         #: Enrolment, sync passes, purge and status; ``SyncWorker`` runs it on a thread.
         self.sync = SyncService(
             self.db,
@@ -55,10 +77,17 @@ class KioskServices:
             audit=self.audit,
             clock=clock,
         )
+        #: Outbox entries the server refused: staff list, retry or discard them.
+        self.refused = RefusedUploads(self.db, self.audit, clock, staff=self.staff)
 
     def open(self) -> None:
         """Create or upgrade the database and load the bundled data; raises ``KioskError``."""
         self.db.open()
+        try:
+            load_bundled_data(self.db, self.clock)
+        except BaseException:
+            self.db.close()
+            raise
         log.info("database ready at %s", self.paths.database)
 
     def close(self) -> None:

@@ -30,6 +30,9 @@ Metrics:
   size over that time. The pass also asks the catalogue feed (answered ``304``).
 - ``unchanged_sync_request_count``, ``unchanged_sync_request_bytes``,
   ``unchanged_sync_response_bytes``: the next pass, with nothing new on either side.
+- ``submit_to_ack_ms``, ``ticket_to_ack_ms``: then, with a sync worker running as in
+  the kiosk, a tap until the server's acknowledgement is stamped
+  (``kiosk.bench.sync_ack``).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from kiosk.bench import sync_ack
 from kiosk.bench.forms import BENCH_NOW, FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.bench.stats import summarise
 from kiosk.catalog.bundled import BUNDLED_CATALOGUE
@@ -106,6 +110,8 @@ def run(dossiers: int = DEFAULT_DOSSIERS) -> Metrics:
             relay.reset()
             _expect_ok(services.sync.sync_once())
             unchanged = relay.counts()
+
+            acks = sync_ack.run(services)
         finally:
             services.close()
     return {
@@ -114,6 +120,7 @@ def run(dossiers: int = DEFAULT_DOSSIERS) -> Metrics:
         "unchanged_sync_request_count": summarise([unchanged.requests]),
         "unchanged_sync_request_bytes": summarise([unchanged.request_bytes]),
         "unchanged_sync_response_bytes": summarise([unchanged.response_bytes]),
+        **{metric: summarise(samples) for metric, samples in acks.items()},
     }
 
 

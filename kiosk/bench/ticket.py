@@ -1,26 +1,28 @@
 """Tap to bytes: a số thứ tự issued, laid out, rendered and turned into ESC/POS bytes.
 
-Runs the real :class:`~kiosk.queue.desk.TicketDesk` on a real SQLite file in a
-temporary data folder, printing to a ``file:`` printer there. A thin timing wrapper
-around the print service marks when the job's bytes are ready (``tap_to_bytes_ms``)
-and how long writing them took (``file_print_ms``, left out of the first); the whole
-``take`` including recording the outcome is ``tap_to_printed_ms``. The clock is fixed
-at a Monday 09:00 in Hà Nội so the queues are open whenever the benchmark runs.
+Runs the real :class:`~kiosk.queue.desk.TicketDesk` and slip service on a real SQLite
+file in a temporary data folder, printing to a ``file:`` printer there. A thin timing
+wrapper around the print service marks when the job's bytes are ready
+(``tap_to_bytes_ms``) and how long writing them took (``file_print_ms``, left out of
+the first); the whole ``take`` including recording the outcome is
+``tap_to_printed_ms``. The clock is fixed at a Monday 09:00 in Hà Nội so the queues
+are open whenever the benchmark runs.
 """
 
 from __future__ import annotations
 
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from kiosk.bench.stats import summarise
 from kiosk.config import Settings
 from kiosk.paths import prepare_data_dir
 from kiosk.printing.api import PaperProfile, PrintDocument, PrintJob
-from kiosk.queue.desk import PrintPort, TicketDesk
+from kiosk.queue.desk import TicketDesk
 from kiosk.services import KioskServices
+from kiosk.slips import PrintPort, SlipService
 
 #: 09:00 on Monday 10 March 2025 in Hà Nội.
 BENCH_NOW = datetime(2025, 3, 10, 2, 0, tzinfo=UTC)
@@ -45,6 +47,9 @@ class _Timed:
         self._inner.send(job)
         self.send_ms = (time.perf_counter() - started) * 1000
 
+    def test_page(self, today: date | None = None) -> PrintDocument:
+        return self._inner.test_page(today)
+
 
 def run(tickets: int = 200) -> dict[str, dict[str, float | int]]:
     tap_to_bytes: list[float] = []
@@ -57,7 +62,15 @@ def run(tickets: int = 200) -> dict[str, dict[str, float | int]]:
         services.open()
         try:
             timed = _Timed(services.printing)
-            desk = TicketDesk(services.tickets, timed, settings)
+            slips = SlipService(
+                timed,
+                settings.centre_name,
+                catalog=services.catalog,
+                dossiers=services.dossiers,
+                audit=services.audit,
+                staff=services.staff,
+            )
+            desk = TicketDesk(services.tickets, slips)
             desk.take("C")  # warm-up: fonts, QR encoder, first statements
             for index in range(tickets):
                 started = time.perf_counter()

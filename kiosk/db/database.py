@@ -12,6 +12,8 @@ from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.changes import ChangeFeed, marked_changes
+from kiosk.db.changes import watch_writes
 from kiosk.db.engine import create_kiosk_engine
 from kiosk.db.migrate import VERSION_TABLE, head_revision, known_revisions, upgrade_to_head
 from kiosk.errors import DatabaseError, DatabaseTooNewError
@@ -31,14 +33,20 @@ class Database:
     is not a kiosk database this code can handle.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, changes: ChangeFeed | None = None) -> None:
         self._path = Path(path)
+        self._changes = changes if changes is not None else ChangeFeed()
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
 
     @property
     def path(self) -> Path:
         return self._path
+
+    @property
+    def changes(self) -> ChangeFeed:
+        """Where each committed transaction announces what it changed."""
+        return self._changes
 
     @property
     def is_open(self) -> bool:
@@ -51,10 +59,10 @@ class Database:
         return self._engine
 
     def open(self) -> None:
-        """Create or upgrade the database, then load the bundled demo data if empty.
-
-        Raises ``DatabaseError`` (or ``DatabaseTooNewError``) with nothing changed.
-        Opening an open database does nothing.
+        """Create or upgrade the database; raises ``DatabaseError`` (or
+        ``DatabaseTooNewError``) with nothing changed. Opening an open database does
+        nothing. Storing the bundled demo data is the services' start-up
+        (``kiosk.bundled_data``): this package lies below the catalogue and forms.
         """
         if self.is_open:
             return
@@ -67,7 +75,7 @@ class Database:
                 upgrade_to_head(engine)
             self._engine = engine
             self._sessions = sessionmaker(engine, expire_on_commit=False)
-            self._load_bundled_data()
+            watch_writes(self._sessions)
         except (sa_exc.SQLAlchemyError, sqlite3.Error, OSError) as exc:
             self._abandon(engine)
             raise self._error(exc) from exc
@@ -86,12 +94,15 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """A session for one user action: committed on success, rolled back on error.
 
-        Never share the session across threads or keep it after the ``with`` block.
+        Once committed, what it wrote is announced on :attr:`changes` (on this thread,
+        after the ``with`` block's body); a rollback announces nothing. Never share the
+        session across threads or keep it after the ``with`` block.
         """
         if self._sessions is None:
             raise RuntimeError("the database is not open")
         with self._sessions.begin() as session:
             yield session
+        self._changes.announce(marked_changes(session))
 
     # --- opening ---------------------------------------------------------------------
 
@@ -140,17 +151,6 @@ class Database:
             self._path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise self._error(exc) from exc
-
-    def _load_bundled_data(self) -> None:
-        # Imported here: the catalogue and forms packages build on this one.
-        from kiosk.catalog.bundled import load_bundled_catalogue
-        from kiosk.forms.library import load_bundled_forms
-
-        with self.transaction() as session:
-            if load_bundled_catalogue(session):
-                log.info("loaded the bundled demo catalogue")
-            if added := load_bundled_forms(session):
-                log.info("stored %d bundled form versions", added)
 
     def _error(self, exc: BaseException) -> DatabaseError:
         if isinstance(exc, OSError):

@@ -6,6 +6,7 @@ receipt, the PDF and the ``dossier`` command.
 
 from kiosk.dossiers.api import DossierView, OutboxState, SubmittedDossier
 from kiosk.dossiers.errors import (
+    DossierDiscardedError,
     DossierError,
     DossierIncompleteError,
     DossierNotFoundError,
@@ -14,6 +15,7 @@ from kiosk.dossiers.errors import (
 from kiosk.dossiers.service import DossierService
 
 __all__ = [
+    "DossierDiscardedError",
     "DossierError",
     "DossierIncompleteError",
     "DossierNotFoundError",

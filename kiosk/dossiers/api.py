@@ -8,15 +8,18 @@ from datetime import datetime
 from typing import Literal
 
 from kiosk.forms.answers import Answers
+from wire.forms import Wording
 
 #: ``pending``: waiting for the sync worker (or being retried); ``sent``: the server
-#: acknowledged it; ``rejected``: the server refused it for good and staff must look.
-OutboxStatus = Literal["pending", "sent", "rejected"]
+#: acknowledged it; ``rejected``: the server refused it for good and staff must look;
+#: ``discarded``: staff closed the refused upload and the answers were deleted.
+OutboxStatus = Literal["pending", "sent", "rejected", "discarded"]
 
 
 @dataclass(frozen=True, slots=True)
 class SubmittedDossier:
-    """A hồ sơ just committed to the kiosk's database with its outbox entry."""
+    """A hồ sơ just committed to the kiosk's database with its outbox entry, and all the
+    done page shows of it: the screen needs no second call to the core."""
 
     id: uuid.UUID
     reference: str
@@ -24,6 +27,13 @@ class SubmittedDossier:
     form_id: str
     form_version: int
     submitted_at: datetime
+    #: The tờ khai's title, in both languages.
+    form_title: Wording
+    #: The thủ tục's name; ``None`` when the catalogue does not list it.
+    procedure_name: str | None
+    #: The counter queue of the thủ tục, for "Lấy số thứ tự"; ``None`` when the
+    #: catalogue names none or does not list the procedure.
+    queue_service: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +47,8 @@ class OutboxState:
     next_attempt_at: datetime | None
     acknowledged_at: datetime | None
     rejected_at: datetime | None
+    #: When staff discarded the refused upload (the reason is in the audit log).
+    discarded_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +70,8 @@ class DossierView:
     purged_at: datetime | None
     #: ``None`` only for a dossier whose outbox entry was already cleaned up.
     outbox: OutboxState | None
+    #: The thủ tục's name and the tờ khai's title, filled by ``DossierService.lookup``
+    #: so the staff screen needs no second call; ``None`` when the catalogue or the
+    #: form library no longer knows them (and in the views other calls return).
+    procedure_name: str | None = None
+    form_title: Wording | None = None

@@ -41,3 +41,12 @@ class DossierPurgedError(DossierError):
         "Hồ sơ {reference} đã được chuyển về trung tâm và xoá khỏi kiosk; "
         "vui lòng tra cứu tại quầy.",
     )
+
+
+class DossierDiscardedError(DossierError):
+    """Staff discarded the dossier's refused upload and its answers were deleted with it."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Dossiers",
+        "Máy chủ không nhận hồ sơ {reference}; cán bộ đã huỷ gửi và xoá dữ liệu khỏi kiosk.",
+    )

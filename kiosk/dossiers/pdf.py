@@ -2,7 +2,7 @@
 
 Staff print it at the counter, or the citizen takes it to an office without the
 kiosk: it must read like the form the agency knows. The form's ``layout`` is the
-template read top to bottom (``kiosk.forms.schema``): the national header, the
+template read top to bottom (``wire.forms``): the national header, the
 title, lines whose ``{field}`` placeholders take the answers as they are written on
 paper (``format_answer``), a dotted line where nothing was answered, like the blank
 form, and the closing signatures dated with the day of submission.
@@ -32,7 +32,9 @@ from fpdf.enums import Align, MethodReturnValue, XPos, YPos
 from kiosk.clock import LOCAL_TZ
 from kiosk.forms.answers import Answers
 from kiosk.forms.format import condition_holds, format_answer
-from kiosk.forms.schema import (
+from kiosk.paths import RESOURCES_DIR
+from kiosk.printing.qr import qr_matrix
+from wire.forms import (
     Condition,
     FieldDefinition,
     FormDefinition,
@@ -44,8 +46,6 @@ from kiosk.forms.schema import (
     Signatures,
     Spacer,
 )
-from kiosk.paths import RESOURCES_DIR
-from kiosk.printing.qr import qr_matrix
 
 FONTS_DIR = RESOURCES_DIR / "fonts"
 FAMILY: Final = "NotoSans"

@@ -18,13 +18,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from kiosk.catalog.printout import PROCEDURE_CODE, document_blocks
-from kiosk.catalog.schema import Document, DocumentGroup, Procedure
 from kiosk.catalog.wording import Translate, source
 from kiosk.clock import LOCAL_TZ
 from kiosk.dossiers.api import DossierView
-from kiosk.forms.schema import FormDefinition
 from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.printing.api import Block, PrintDocument, QrBlock, RuleBlock, SpaceBlock, TextBlock
+from wire.catalogue import Document, DocumentGroup, Procedure
+from wire.forms import FormDefinition
 
 HEADING = QT_TRANSLATE_NOOP("Receipt", "BIÊN NHẬN HỒ SƠ")
 REFERENCE = QT_TRANSLATE_NOOP("Receipt", "Mã hồ sơ")

@@ -8,7 +8,7 @@ exists. The dossier's id is made here (uuid4), so the server keeps one copy howe
 often the sync worker retries the upload. Submitting the same answers twice is two
 dossiers, as when a citizen hands in two forms: the screen stops double taps.
 
-The outbox payload is :class:`kiosk.sync.protocol.DossierCreate` itself, decoded
+The outbox payload is :class:`wire.protocol.DossierCreate` itself, decoded
 once as the server will decode it: a payload the protocol refuses never reaches the
 outbox, where it would wait for an upload bound to be rejected.
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import replace
 from typing import Any
 
 import msgspec
@@ -33,18 +34,25 @@ from kiosk.db import Database
 from kiosk.db.models import Dossier, OutboxEntry
 from kiosk.db.outbox import add_outbox_entry
 from kiosk.dossiers.api import DossierView, OutboxState, OutboxStatus, SubmittedDossier
-from kiosk.dossiers.errors import DossierIncompleteError, DossierNotFoundError, DossierPurgedError
+from kiosk.dossiers.errors import (
+    DossierDiscardedError,
+    DossierIncompleteError,
+    DossierNotFoundError,
+    DossierPurgedError,
+)
 from kiosk.dossiers.receipt import ReceiptFacts, receipt_document
 from kiosk.dossiers.reference import next_reference, normalise_reference
 from kiosk.forms.answers import Answers, drop_hidden
 from kiosk.forms.checks import check_form
 from kiosk.forms.errors import UnknownFormError
 from kiosk.forms.library import FormLibrary
-from kiosk.forms.schema import FormDefinition
 from kiosk.printing.api import PrintDocument
 from kiosk.printing.errors import OfficePrinterNotSetError
 from kiosk.printing.office import print_pdf
-from kiosk.sync import protocol
+from kiosk.staff.grant import GrantCheck, StaffGrant
+from wire import protocol
+from wire.catalogue import Procedure
+from wire.forms import FormDefinition
 
 log = logging.getLogger("kiosk.dossiers")
 
@@ -65,6 +73,7 @@ class DossierService:
         *,
         catalog: CatalogService,
         forms: FormLibrary,
+        staff: GrantCheck,
     ) -> None:
         self._db = db
         self._audit = audit
@@ -72,22 +81,28 @@ class DossierService:
         self._settings = settings
         self._catalog = catalog
         self._forms = forms
+        self._staff = staff
 
     def submit(
         self, form: FormDefinition, procedure_code: str, answers: Answers
     ) -> SubmittedDossier:
         """File ``answers`` to ``form`` for ``procedure_code``; committed before it returns.
 
-        Raises :class:`DossierIncompleteError` (nothing written) when ``check_form``
-        finds anything to fix. Answers to fields hidden by the citizen's other answers
-        are dropped, not submitted. The form's definition is kept with its version, so
-        the dossier's PDF can be made again after a newer version replaces it.
+        The one call behind "Nộp": it checks the answers (the screen need not check
+        them first), stores the dossier with its outbox entry, and returns what the
+        done page and "Lấy số thứ tự" need. Raises :class:`DossierIncompleteError`
+        (nothing written) when ``check_form`` finds anything to fix. Answers to fields
+        hidden by the citizen's other answers are dropped, not submitted. The form's
+        definition is kept with its version, so the dossier's PDF can be made again
+        after a newer version replaces it. A procedure the catalogue no longer lists
+        is no reason to refuse: the counter still takes the dossier.
         """
         now = self._clock()
         local_day = now.astimezone(LOCAL_TZ).date()
         problems = check_form(form, answers, today=local_day)
         if problems:
             raise DossierIncompleteError(problems)
+        procedure = self._listed_procedure(procedure_code)
         kept = drop_hidden(
             (field for section in form.sections for field in section.fields), answers
         )
@@ -120,34 +135,50 @@ class DossierService:
             form_id=form.id,
             form_version=form.version,
             submitted_at=now,
+            form_title=form.title,
+            procedure_name=None if procedure is None else procedure.name,
+            queue_service=None if procedure is None else procedure.queue_service,
         )
 
-    def get(self, reference: str) -> DossierView:
-        """The dossier with this reference (spaces and case forgiven), and its upload state."""
-        key = normalise_reference(reference)
-        with self._db.transaction() as session:
-            dossier = session.scalar(select(Dossier).where(Dossier.reference == key))
-            if dossier is None:
-                raise DossierNotFoundError(reference=reference.strip())
-            return _view(dossier, _outbox_entry(session, dossier.id))
+    def lookup(self, grant: StaffGrant | None, reference: str) -> DossierView:
+        """Staff find a hồ sơ by reference (spaces and case forgiven): answers and upload state.
+
+        The thủ tục's name and the tờ khai's title come with it, so the staff screen
+        shows the whole hồ sơ from one call. Staff only, and audited ``dossier.show``
+        with the reference (never the answers): a reference is printed on paper a
+        citizen carries away, so knowing one must not be enough to read the answers at
+        the screen.
+        """
+        actor = self._staff.require(grant)
+        dossier = self._find(reference)
+        self._audit.record(actor, "dossier.show", reference=dossier.reference)
+        procedure = self._listed_procedure(dossier.procedure_code)
+        form = self._form_of(dossier)
+        return replace(
+            dossier,
+            procedure_name=None if procedure is None else procedure.name,
+            form_title=None if form is None else form.title,
+        )
 
     def receipt(self, reference: str, translate: Translate = source) -> PrintDocument:
         """The biên nhận to print (see ``kiosk.dossiers.receipt``); Vietnamese by default."""
-        dossier = self.get(reference)
-        try:
-            procedure = self._catalog.procedure(dossier.procedure_code)
-        except ProcedureNotFoundError:
-            procedure = None  # withdrawn from the catalogue since: the slip still prints
+        dossier = self._find(reference)
+        # ``None`` when withdrawn from the catalogue since: the slip still prints.
+        procedure = self._listed_procedure(dossier.procedure_code)
         facts = ReceiptFacts(self._settings.centre_name, procedure, self._form_of(dossier))
         return receipt_document(dossier, facts, translate)
 
     def pdf(self, reference: str) -> bytes:
         """The filled tờ khai as A4 PDF bytes, in the form version it was filled in.
 
-        Raises ``DossierPurgedError`` once the kiosk has deleted the answers (the
-        server has them), and ``UnknownFormError`` if that form version is unknown.
+        What both printing calls render; staff and IT who want the file itself ask
+        :meth:`form_pdf`. Raises ``DossierDiscardedError`` or ``DossierPurgedError``
+        once the kiosk has deleted the answers, and ``UnknownFormError`` if that
+        form version is unknown.
         """
-        dossier = self.get(reference)
+        dossier = self._find(reference)
+        if dossier.outbox is not None and dossier.outbox.status == "discarded":
+            raise DossierDiscardedError(reference=dossier.reference)
         if dossier.purged_at is not None:
             raise DossierPurgedError(reference=dossier.reference)
         form = self._forms.get(dossier.form_id, dossier.form_version)
@@ -159,23 +190,55 @@ class DossierService:
             form, dossier.answers, reference=dossier.reference, submitted_at=dossier.submitted_at
         )
 
-    def print_form(
-        self, reference: str, printer: str | None = None, *, actor: str = CITIZEN_ACTOR
-    ) -> None:
-        """Send the A4 tờ khai to the office printer (``printer``, else ``office_printer``).
+    def print_form(self, reference: str, printer: str | None = None) -> str:
+        """The citizen's own A4 tờ khai, from the done page, on the office printer.
 
-        Returns once the print system has the job, and audits ``dossier.print`` by
-        ``actor`` with the reference and the queue. Raises ``OfficePrinterNotSetError``
-        when there is no printer to use, another ``OfficePrintError`` when the print
-        system refuses the job, and what :meth:`pdf` raises. The job is titled with
-        the reference: the queue's job list is visible to anyone at the print server.
+        Sends to ``printer``, else ``office_printer``, and returns the queue once the
+        print system has the job; audits ``dossier.print`` by the citizen. Raises
+        ``OfficePrinterNotSetError`` when there is no printer to use, another
+        ``OfficePrintError`` when the print system refuses the job, and what
+        :meth:`pdf` raises. The job is titled with the reference: the queue's job
+        list is visible to anyone at the print server.
         """
+        return self._print_form(CITIZEN_ACTOR, reference, printer)
+
+    def print_form_for_staff(
+        self, grant: StaffGrant | None, reference: str, printer: str | None = None
+    ) -> str:
+        """Staff print any A4 tờ khai: as :meth:`print_form`, audited by the grant's actor."""
+        return self._print_form(self._staff.require(grant), reference, printer)
+
+    def form_pdf(self, grant: StaffGrant | None, reference: str) -> bytes:
+        """Staff or IT take the A4 tờ khai as a file (``dossier pdf``); audited ``dossier.pdf``."""
+        actor = self._staff.require(grant)
+        dossier = self._find(reference)
+        data = self.pdf(dossier.reference)
+        self._audit.record(actor, "dossier.pdf", reference=dossier.reference)
+        return data
+
+    def _print_form(self, actor: str, reference: str, printer: str | None) -> str:
         queue = printer or self._settings.office_printer
         if not queue:
             raise OfficePrinterNotSetError()
-        dossier = self.get(reference)
+        dossier = self._find(reference)
         print_pdf(self.pdf(dossier.reference), queue, title=dossier.reference)
         self._audit.record(actor, "dossier.print", reference=dossier.reference, printer=queue)
+        return queue
+
+    def _find(self, reference: str) -> DossierView:
+        """The dossier with this reference (spaces and case forgiven), and its upload state."""
+        key = normalise_reference(reference)
+        with self._db.transaction() as session:
+            dossier = session.scalar(select(Dossier).where(Dossier.reference == key))
+            if dossier is None:
+                raise DossierNotFoundError(reference=reference.strip())
+            return _view(dossier, _outbox_entry(session, dossier.id))
+
+    def _listed_procedure(self, code: str) -> Procedure | None:
+        try:
+            return self._catalog.procedure(code)
+        except ProcedureNotFoundError:
+            return None
 
     def _form_of(self, dossier: DossierView) -> FormDefinition | None:
         try:
@@ -229,7 +292,9 @@ def _view(dossier: Dossier, entry: OutboxEntry | None) -> DossierView:
 
 def _outbox_state(entry: OutboxEntry) -> OutboxState:
     status: OutboxStatus = "pending"
-    if entry.rejected_at is not None:
+    if entry.discarded_at is not None:
+        status = "discarded"
+    elif entry.rejected_at is not None:
         status = "rejected"
     elif entry.acknowledged_at is not None:
         status = "sent"
@@ -240,4 +305,5 @@ def _outbox_state(entry: OutboxEntry) -> OutboxState:
         next_attempt_at=entry.next_attempt_at,
         acknowledged_at=entry.acknowledged_at,
         rejected_at=entry.rejected_at,
+        discarded_at=entry.discarded_at,
     )

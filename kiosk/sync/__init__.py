@@ -1,1 +1,4 @@
-"""Offline-first sync with the centre's server: protocol v1, client, worker, purge."""
+"""Offline-first sync with the centre's server: client, worker, outbox, purge.
+
+Protocol v1 itself is ``wire.protocol``, the one definition both sides decode with.
+"""

@@ -26,10 +26,10 @@ from kiosk.catalog.importer import replace_catalogue
 from kiosk.clock import Clock
 from kiosk.db import Database
 from kiosk.errors import KioskError
-from kiosk.forms.schema import FormDefinition
 from kiosk.sync import state
 from kiosk.sync.errors import ProtocolError
-from kiosk.sync.protocol import CatalogChanges
+from wire.forms import FormDefinition
+from wire.protocol import CatalogChanges
 
 if TYPE_CHECKING:
     from kiosk.sync.client import SyncClient

@@ -1,7 +1,7 @@
 """The HTTP side of protocol v1: one method per exchange, every answer validated.
 
 Each method sends a protocol struct and returns one decoded strictly with
-:mod:`kiosk.sync.protocol`, or raises a :mod:`kiosk.sync.errors` exception that says
+:mod:`wire.protocol`, or raises a :mod:`kiosk.sync.errors` exception that says
 what to do next. A body that does not match the protocol is a :class:`ProtocolError`
 and is never half-used. TLS is always verified: against the centre's own CA when
 ``ca_bundle`` names one, else against the system's trusted roots (via certifi).
@@ -19,7 +19,6 @@ import requests
 
 from kiosk import __version__
 from kiosk.clock import Clock, utc_now
-from kiosk.sync import protocol
 from kiosk.sync.backoff import parse_retry_after
 from kiosk.sync.connection import DEFAULT_TIMEOUTS, Timeouts, check_server_url
 from kiosk.sync.errors import (
@@ -34,6 +33,7 @@ from kiosk.sync.errors import (
     ServerUnreachableError,
     TlsError,
 )
+from wire import protocol
 
 log = logging.getLogger("kiosk.sync")
 

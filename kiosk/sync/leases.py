@@ -21,7 +21,7 @@ from kiosk.queue.numbering import NumberLeases
 from kiosk.queue.services import closed_for_today
 from kiosk.sync.api import LeaseGrant
 from kiosk.sync.errors import NumbersExhaustedOnServerError, ProtocolError, RequestRefusedError
-from kiosk.sync.protocol import LeaseRequest
+from wire.protocol import LeaseRequest
 
 if TYPE_CHECKING:
     from kiosk.sync.client import SyncClient

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from kiosk import __version__
 from kiosk.audit import AuditLog
 from kiosk.catalog import store
+from kiosk.changes import ChangeFeed
 from kiosk.clock import Clock, utc_now
 from kiosk.config import Settings
 from kiosk.db import Database
@@ -53,8 +54,8 @@ from kiosk.sync.errors import (
 )
 from kiosk.sync.leases import top_up_leases
 from kiosk.sync.outbox import OutboxPusher, counts, head_wait
-from kiosk.sync.protocol import DossierStatus, EnrolRequest
 from kiosk.sync.purge import purge_personal_data
+from wire.protocol import DossierStatus, EnrolRequest
 
 if TYPE_CHECKING:
     from kiosk.sync.client import SyncClient
@@ -104,6 +105,11 @@ class SyncService:
     @property
     def clock(self) -> Clock:
         return self._clock
+
+    @property
+    def changes(self) -> ChangeFeed:
+        """The kiosk's change feed, on which :class:`SyncWorker` hears the outbox grow."""
+        return self._db.changes
 
     # --- who we are -------------------------------------------------------------------
 

@@ -8,7 +8,13 @@ When it runs a pass:
   entries' own wait) says so;
 - while the server is unreachable, as soon as a cheap health probe (every
   ``probe_interval_s``) finds it again: the network is back;
-- whenever :meth:`request_sync` asks ("Đồng bộ ngay" on the staff screen).
+- whenever :meth:`request_sync` asks ("Đồng bộ ngay" on the staff screen);
+- as soon as the outbox grows (a hồ sơ submitted, a ticket issued: the kiosk's change
+  feed announces ``outbox``), when the last pass succeeded. A citizen's dossier then
+  reaches the centre's server within a second, not after ``interval_s``. After a
+  failed pass a new entry changes nothing: the back-off, the server's ``Retry-After``
+  and the probe keep spacing the attempts, so a busy morning offline is not a storm
+  of connection attempts.
 
 After a refused token (needs enrolment) or with no server configured it waits for
 :meth:`request_sync` only. ``on_change`` is called from the worker thread with each
@@ -25,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
+from kiosk.changes import ChangeFeed, Changes, Unsubscribe
 from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.sync.api import SyncReport, SyncStatus
 from kiosk.sync.backoff import Backoff
@@ -49,8 +56,12 @@ class SyncWorker:
         probe_interval_s: float = 15.0,
         backoff: Backoff | None = None,
         on_change: StatusListener | None = None,
+        changes: ChangeFeed | None = None,
     ) -> None:
+        """``changes``: the feed announcing new outbox entries (default: the service's)."""
         self._service = service
+        self._changes = service.changes if changes is None else changes
+        self._unsubscribe: Unsubscribe | None = None
         if interval_s is None:
             interval_s = service.settings.sync_interval_s
         self._interval_s = interval_s
@@ -61,6 +72,10 @@ class SyncWorker:
         self._wake = threading.Event()
         self._guard = threading.Lock()
         self._requested = False
+        #: The feed announced new outbox entries since the thread last looked.
+        self._outbox_grew = False
+        #: Whether the last pass succeeded; written by the worker thread under the guard.
+        self._last_pass_ok = False
         self._thread: threading.Thread | None = None
         self._online: bool | None = None
         self._syncing = False
@@ -68,6 +83,7 @@ class SyncWorker:
         #: Read once here; from then on refreshed by the worker thread only.
         self._status = service.status()
         self._passes = 0
+        self._wakes = 0
 
     # --- control, from any thread; none of these wait for the network ----------------
 
@@ -75,6 +91,7 @@ class SyncWorker:
         if self._thread is not None:
             raise RuntimeError("the sync worker was already started")
         self._thread = threading.Thread(target=self._run, name="kiosk-sync", daemon=False)
+        self._unsubscribe = self._changes.subscribe(self._changed)
         self._thread.start()
 
     def request_sync(self) -> None:
@@ -87,6 +104,8 @@ class SyncWorker:
         """Stop and join; a pass in flight finishes first (bounded by the HTTP timeouts)."""
         self._stop.set()
         self._wake.set()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         if self._thread is not None:
             self._thread.join(timeout)
 
@@ -98,6 +117,12 @@ class SyncWorker:
     def passes(self) -> int:
         """Passes run so far (for the staff screen's diagnostics and tests)."""
         return self._passes
+
+    @property
+    def wakes(self) -> int:
+        """Passes started because the outbox grew (never while offline)."""
+        with self._guard:
+            return self._wakes
 
     def state(self) -> SyncStatus:
         """The latest status, as of the last pass or probe; never touches disk or network."""
@@ -120,22 +145,46 @@ class SyncWorker:
     def _run(self) -> None:
         failures = 0
         next_pass = time.monotonic()  # a pass at start-up
+        next_probe = math.inf
         while not self._stop.is_set():
             now = time.monotonic()
             forced = self._take_request()
-            if forced or now >= next_pass:
+            grew = self._take_growth()
+            due = now >= next_pass
+            if forced or grew or due:
+                if grew and not (forced or due):
+                    with self._guard:
+                        self._wakes += 1
                 delay, failures = self._run_pass(forced, failures)
                 next_pass = time.monotonic() + delay
+                next_probe = time.monotonic() + self._probe_interval_s
                 continue
             probing = self._online is False and not math.isinf(next_pass)
-            wait = min(next_pass - now, self._probe_interval_s) if probing else next_pass - now
+            if probing and now >= next_probe:
+                next_probe = now + self._probe_interval_s
+                if self._service.probe():
+                    log.info("sync server reachable again")
+                    self.request_sync()
+                continue
+            # The probe's time is kept, not restarted, when something wakes the thread
+            # early: new entries arriving offline must not put the probe off for ever.
+            wait = (min(next_pass, next_probe) if probing else next_pass) - now
             self._wake.wait(timeout=None if math.isinf(wait) else max(0.0, wait))
             self._wake.clear()
-            if self._stop.is_set() or self._has_request() or time.monotonic() >= next_pass:
-                continue
-            if probing and self._service.probe():
-                log.info("sync server reachable again")
-                self.request_sync()
+
+    def _changed(self, changes: Changes) -> None:
+        """From the feed, on the writer's thread: new entries want a pass if online.
+
+        Growth is noted even while a pass runs or after a failed one: the worker
+        weighs it against how that pass ended (:meth:`_take_growth`).
+        """
+        if not changes.outbox:
+            return
+        with self._guard:
+            self._outbox_grew = True
+            if not self._last_pass_ok:
+                return  # the back-off or the probe decides when to try again
+        self._wake.set()
 
     def _run_pass(self, forced: bool, failures: int) -> tuple[float, int]:
         """One pass; returns the wait before the next one and the failure count.
@@ -151,10 +200,12 @@ class SyncWorker:
             failures += 1
             delay = self._backoff.delay(failures)
             self._online = None
+            self._set_last_pass_ok(False)
             self._publish(syncing=False, delay=delay, unexpected=True)
             return delay, failures
         finally:
             self._passes += 1
+        self._set_last_pass_ok(report.outcome == "ok")
         delay, failures = self._schedule(report, failures)
         if report.online:
             self._online = True
@@ -180,9 +231,15 @@ class SyncWorker:
             requested, self._requested = self._requested, False
         return requested
 
-    def _has_request(self) -> bool:
+    def _take_growth(self) -> bool:
+        """Whether new entries want a pass now: only after a pass that succeeded."""
         with self._guard:
-            return self._requested
+            grew, self._outbox_grew = self._outbox_grew and self._last_pass_ok, False
+        return grew
+
+    def _set_last_pass_ok(self, ok: bool) -> None:
+        with self._guard:
+            self._last_pass_ok = ok
 
     def _publish(
         self, *, syncing: bool, delay: float | None = None, unexpected: bool = False

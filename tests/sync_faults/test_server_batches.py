@@ -24,12 +24,12 @@ import msgspec
 import pytest
 from sqlalchemy import select
 
-from kiosk.sync import protocol
 from server import devices, outbox
 from server.db import Database
 from server.db.models import Dossier, ReceivedEntry, Ticket
 from server.devices import AuthenticatedDevice
 from tests.server.samples import account_payload, dossier_payload, outbox_item, ticket_payload
+from wire import protocol
 
 BATCHES = 30
 NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)

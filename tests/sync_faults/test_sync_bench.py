@@ -16,6 +16,8 @@ METRICS = {
     "unchanged_sync_request_count",
     "unchanged_sync_request_bytes",
     "unchanged_sync_response_bytes",
+    "submit_to_ack_ms",
+    "ticket_to_ack_ms",
 }
 
 

@@ -8,11 +8,18 @@ from sqlalchemy import func, select
 from kiosk.db import Database
 from kiosk.dossiers import DossierService
 from kiosk.services import KioskServices
+from kiosk.staff import StaffGrant
 
 
 @pytest.fixture
 def dossiers(services: KioskServices) -> DossierService:
     return services.dossiers
+
+
+@pytest.fixture
+def grant(services: KioskServices, staff_pin: str) -> StaffGrant:
+    """Staff mode unlocked at the kiosk's PIN pad."""
+    return services.staff.unlock(staff_pin)
 
 
 def count(db: Database, model: type) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.forms.schema import (
+from wire.forms import (
     Condition,
     FieldDefinition,
     FormDefinition,

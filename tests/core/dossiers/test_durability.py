@@ -16,8 +16,8 @@ from sqlalchemy import select
 from kiosk.db import Database
 from kiosk.db.models import Dossier, OutboxEntry
 from kiosk.paths import PROJECT_ROOT
-from kiosk.sync import protocol
 from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers
+from wire import protocol
 
 #: Submits one dossier, says so at once, then waits to be killed.
 CHILD = textwrap.dedent(

@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from kiosk.dossiers import DossierPurgedError, DossierService
 from kiosk.dossiers.pdf import render_form_pdf
 from kiosk.forms.library import bundled_forms
-from kiosk.forms.schema import FormDefinition
 from kiosk.services import KioskServices
 from tests.core.dossiers.sample_form import (
     APPLICANT,
@@ -22,6 +21,7 @@ from tests.core.dossiers.sample_form import (
     sample_answers,
     sample_form,
 )
+from wire.forms import FormDefinition
 
 SUBMITTED = datetime(2025, 3, 10, 2, 5, tzinfo=UTC)  # 09:05 in Hà Nội
 A4_POINTS = (595.28, 841.89)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import msgspec
 
-from kiosk.catalog.schema import Document, DocumentGroup, Procedure
 from kiosk.dossiers import DossierService
 from kiosk.dossiers.receipt import documents_to_bring, replaced_document
 from kiosk.printing.api import ChecklistBlock, QrBlock, TextBlock
@@ -17,6 +16,7 @@ from tests.core.dossiers.sample_form import (
     sample_form,
 )
 from tests.core.printing.conftest import parse_escpos
+from wire.catalogue import Document, DocumentGroup, Procedure
 
 
 def _texts(blocks: tuple[object, ...]) -> list[str]:

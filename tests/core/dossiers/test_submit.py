@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.audit import AuditLog
+from kiosk.bundled_data import load_bundled_data
 from kiosk.catalog.service import CatalogService
 from kiosk.config import Settings
 from kiosk.db import Database
@@ -22,7 +23,7 @@ from kiosk.dossiers import DossierIncompleteError, DossierNotFoundError, Dossier
 from kiosk.dossiers import service as service_module
 from kiosk.forms.library import FormLibrary
 from kiosk.services import KioskServices
-from kiosk.sync import protocol
+from kiosk.staff import StaffAccess, StaffGrant
 from tests.core.conftest import FakeClock
 from tests.core.dossiers.conftest import count
 from tests.core.dossiers.sample_form import (
@@ -32,17 +33,20 @@ from tests.core.dossiers.sample_form import (
     sample_answers,
     sample_form,
 )
+from wire import protocol
 
 
 def make_service(db: Database, clock: Callable[[], datetime], **settings: Any) -> DossierService:
     """A dossier service as the kiosk builds it, on ``db``, with ``settings`` changed."""
+    audit = AuditLog(db, clock)
     return DossierService(
         db,
-        AuditLog(db, clock),
+        audit,
         clock,
         Settings(**settings),
         catalog=CatalogService(db, clock),
         forms=FormLibrary(db),
+        staff=StaffAccess(db, audit, clock),
     )
 
 
@@ -190,6 +194,7 @@ def test_concurrent_submissions_get_distinct_references(db_path: Path, clock: Fa
     """Two threads with their own connections: BEGIN IMMEDIATE serialises them."""
     first_db, second_db = Database(db_path), Database(db_path)
     first_db.open()
+    load_bundled_data(first_db)
     second_db.open()
     references: list[str] = []
     errors: list[BaseException] = []
@@ -219,23 +224,29 @@ def test_concurrent_submissions_get_distinct_references(db_path: Path, clock: Fa
 
 
 def test_nothing_personal_reaches_the_logs_or_the_audit_log(
-    services: KioskServices, dossiers: DossierService, caplog: pytest.LogCaptureFixture
+    services: KioskServices,
+    dossiers: DossierService,
+    grant: StaffGrant,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     with caplog.at_level(logging.DEBUG):
         submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
-        dossiers.get(submitted.reference)
+        dossiers.lookup(grant, submitted.reference)
     assert submitted.reference in caplog.text
     for personal in (APPLICANT, CHILD, "2025-02-20", "La Thành"):
         assert personal not in caplog.text
-    entries = services.audit.recent()
-    assert [entry.detail for entry in entries] == [{"reference": submitted.reference}]
+    entries = services.audit.recent(2)
+    assert [(entry.actor, entry.action, entry.detail) for entry in entries] == [
+        ("staff", "dossier.show", {"reference": submitted.reference}),
+        ("citizen", "dossier.submit", {"reference": submitted.reference}),
+    ]
 
 
-def test_get_finds_a_dossier_as_staff_type_its_reference(
-    services: KioskServices, dossiers: DossierService
+def test_staff_find_a_dossier_as_they_type_its_reference(
+    services: KioskServices, dossiers: DossierService, grant: StaffGrant
 ) -> None:
     submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
-    view = dossiers.get(" hs-1-250310-0001 ")
+    view = dossiers.lookup(grant, " hs-1-250310-0001 ")
     assert view.id == submitted.id
     assert view.reference == submitted.reference
     assert view.answers == sample_answers()
@@ -246,10 +257,10 @@ def test_get_finds_a_dossier_as_staff_type_its_reference(
     with services.db.transaction() as session:
         entry = session.scalars(select(OutboxEntry)).one()
         entry.acknowledged_at = datetime(2025, 3, 10, 3, 0, tzinfo=UTC)
-    assert dossiers.get(submitted.reference).outbox.status == "sent"  # type: ignore[union-attr]
+    assert dossiers.lookup(grant, submitted.reference).outbox.status == "sent"  # type: ignore[union-attr]
 
 
-def test_an_unknown_reference_says_which_one(dossiers: DossierService) -> None:
+def test_an_unknown_reference_says_which_one(dossiers: DossierService, grant: StaffGrant) -> None:
     with pytest.raises(DossierNotFoundError) as raised:
-        dossiers.get("HS-1-250310-0099")
+        dossiers.lookup(grant, "HS-1-250310-0099")
     assert "HS-1-250310-0099" in raised.value.message.render()

@@ -1,8 +1,10 @@
-"""Fixtures for sync tests: the protocol double on loopback, and kiosks that talk to it."""
+"""Fixtures for sync tests: the protocol double on loopback, kiosks that talk to it, and
+sync workers whose statuses a test can wait for."""
 
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,8 +14,10 @@ import pytest
 from kiosk.config import Settings
 from kiosk.paths import prepare_data_dir
 from kiosk.services import KioskServices
+from kiosk.sync.api import SyncStatus
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.service import SyncService
+from kiosk.sync.worker import SyncWorker
 from tests.core.conftest import FakeClock
 from tests.core.sync.double import ProtocolDouble
 
@@ -79,3 +83,57 @@ def enrolled(kiosk: KioskServices, double: ProtocolDouble) -> KioskServices:
     """A kiosk enrolled with the double through the real enrolment exchange."""
     kiosk.sync.enrol(double.add_code())
     return kiosk
+
+
+#: Long enough never to fire during a test: only what the test triggers runs.
+NEVER = 3600.0
+
+
+class Recorder:
+    """The statuses a worker published, with a way to wait for one."""
+
+    def __init__(self) -> None:
+        self.statuses: list[SyncStatus] = []
+        self._changed = threading.Condition()
+
+    def __call__(self, status: SyncStatus) -> None:
+        with self._changed:
+            self.statuses.append(status)
+            self._changed.notify_all()
+
+    def wait_for(self, done: Callable[[list[SyncStatus]], bool], timeout: float = 10.0) -> None:
+        with self._changed:
+            assert self._changed.wait_for(lambda: done(self.statuses), timeout), self.statuses
+
+    def finished_passes(self) -> list[SyncStatus]:
+        return [s for s in self.statuses if not s.syncing]
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def start_worker(
+    recorder: Recorder,
+) -> Iterator[Callable[..., SyncWorker]]:
+    workers: list[SyncWorker] = []
+
+    def start(kiosk: KioskServices, **options: object) -> SyncWorker:
+        values: dict[str, object] = {
+            "interval_s": NEVER,
+            "probe_interval_s": NEVER,
+            "backoff": Backoff(base_s=NEVER, cap_s=NEVER, rng=HighestRandom()),
+            "on_change": recorder,
+        }
+        values.update(options)
+        worker = SyncWorker(kiosk.sync, **values)  # type: ignore[arg-type]
+        workers.append(worker)
+        worker.start()
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.close()
+        assert not worker.running

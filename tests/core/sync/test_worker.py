@@ -3,72 +3,18 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 
 from kiosk.services import KioskServices
 from kiosk.sync.api import SyncStatus
-from kiosk.sync.backoff import Backoff
 from kiosk.sync.worker import SyncWorker
 from tests.core.conftest import FakeClock
-from tests.core.sync.conftest import HighestRandom
+from tests.core.sync.conftest import NEVER, Recorder
 from tests.core.sync.double import ProtocolDouble
 from tests.core.sync.helpers import add_dossier
-
-#: Long enough never to fire during a test: only what the test triggers runs.
-NEVER = 3600.0
-
-
-class Recorder:
-    """The statuses a worker published, with a way to wait for one."""
-
-    def __init__(self) -> None:
-        self.statuses: list[SyncStatus] = []
-        self._changed = threading.Condition()
-
-    def __call__(self, status: SyncStatus) -> None:
-        with self._changed:
-            self.statuses.append(status)
-            self._changed.notify_all()
-
-    def wait_for(self, done: Callable[[list[SyncStatus]], bool], timeout: float = 10.0) -> None:
-        with self._changed:
-            assert self._changed.wait_for(lambda: done(self.statuses), timeout), self.statuses
-
-    def finished_passes(self) -> list[SyncStatus]:
-        return [s for s in self.statuses if not s.syncing]
-
-
-@pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
-
-
-@pytest.fixture
-def start_worker(
-    recorder: Recorder,
-) -> Iterator[Callable[..., SyncWorker]]:
-    workers: list[SyncWorker] = []
-
-    def start(kiosk: KioskServices, **options: object) -> SyncWorker:
-        values: dict[str, object] = {
-            "interval_s": NEVER,
-            "probe_interval_s": NEVER,
-            "backoff": Backoff(base_s=NEVER, cap_s=NEVER, rng=HighestRandom()),
-            "on_change": recorder,
-        }
-        values.update(options)
-        worker = SyncWorker(kiosk.sync, **values)  # type: ignore[arg-type]
-        workers.append(worker)
-        worker.start()
-        return worker
-
-    yield start
-    for worker in workers:
-        worker.close()
-        assert not worker.running
 
 
 def test_a_pass_runs_at_start_up_off_the_callers_thread(
@@ -109,12 +55,14 @@ def test_request_sync_runs_another_pass_now(
 ) -> None:
     worker = start_worker(enrolled)
     recorder.wait_for(lambda s: len([x for x in s if not x.syncing]) == 1)
-    add_dossier(enrolled, 1)
 
+    # Nothing new to send (a new entry would wake the worker by itself): only the
+    # request can start this pass.
     worker.request_sync()
 
     recorder.wait_for(lambda s: len([x for x in s if not x.syncing]) == 2)
-    assert len(double.stored) == 1
+    assert (worker.passes, worker.wakes) == (2, 0)
+    assert len(double.requests_to("/v1/catalog/changes")) == 2
     assert worker.state().pending == 0
 
 
