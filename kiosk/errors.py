@@ -80,3 +80,39 @@ class PinLockedError(StaffPinError):
 
 class InvalidPinError(StaffPinError):
     message = QT_TRANSLATE_NOOP("Errors", "Mã PIN phải gồm từ 4 đến 12 chữ số.")
+
+
+class StaffAccessError(KioskError):
+    """A staff-only action was asked for without a valid grant; nothing was done."""
+
+
+class StaffGrantMissingError(StaffAccessError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Thao tác này dành cho cán bộ. Vui lòng mở khoá chế độ cán bộ bằng mã PIN."
+    )
+
+
+class StaffGrantRevokedError(StaffAccessError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Chế độ cán bộ đã khoá. Vui lòng nhập lại mã PIN để tiếp tục."
+    )
+
+
+class StaffGrantForgedError(StaffAccessError):
+    """A grant this kiosk never issued: another process's, or made up."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Quyền cán bộ không hợp lệ. Vui lòng mở khoá lại chế độ cán bộ."
+    )
+
+
+class StaffReasonError(KioskError):
+    """A staff action that needs a reason (huỷ số, bỏ mục gửi) got none, or too long a one."""
+
+
+class ReasonMissingError(StaffReasonError):
+    message = QT_TRANSLATE_NOOP("Errors", "Vui lòng ghi lý do.")
+
+
+class ReasonTooLongError(StaffReasonError):
+    message = QT_TRANSLATE_NOOP("Errors", "Lý do dài quá {limit} ký tự, vui lòng ghi ngắn lại.")

@@ -23,14 +23,14 @@ from typing import Any
 
 import uvicorn
 
-from kiosk.catalog.schema import CatalogueFile
-from kiosk.forms.schema import FormDefinition
 from server import devices, outbox, publishing
 from server.api.app import create_app
 from server.api.context import ApiSettings
 from server.api.ratelimit import RateLimit
 from server.db import Database as ServerDatabase
 from server.serve import bind, uvicorn_server
+from wire.catalogue import CatalogueFile
+from wire.forms import FormDefinition
 
 START_TIMEOUT_S = 10.0
 #: Generous enough that no kiosk test ever meets it.

@@ -8,11 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kiosk.bench import startup
+from kiosk.bench import journeys, startup
 
 Metrics = dict[str, dict[str, float | int]]
 #: ``--dossiers`` when not given: its meaning and scale differ between benchmarks.
 FORMS_DOSSIERS = 100
+
+
+def _startup(args: argparse.Namespace) -> Metrics:
+    runs = max(1, args.runs)
+    return {**startup.run(runs=runs), **journeys.run(runs=runs, size=args.size)}
 
 
 def _search(args: argparse.Namespace) -> Metrics:
@@ -42,7 +47,7 @@ def _sync(args: argparse.Namespace) -> Metrics:
 
 #: Every benchmark by name, given the parsed options; later areas add theirs here.
 BENCHMARKS: dict[str, Callable[[argparse.Namespace], Metrics]] = {
-    "startup": lambda args: startup.run(runs=max(1, args.runs)),
+    "startup": _startup,
     "search": _search,
     "ticket": _ticket,
     "forms": _forms,
@@ -64,7 +69,10 @@ def register(commands: Any) -> None:
         help="search: a portal JSON-lines file (default: the shared test data beside the project)",
     )
     parser.add_argument(
-        "--size", type=int, default=10_000, help="search: the synthetic catalogue's size"
+        "--size",
+        type=int,
+        default=10_000,
+        help="search, startup: the synthetic catalogue's size (default 10000)",
     )
     parser.add_argument(
         "--tickets", type=int, default=200, help="ticket: tickets issued and printed (default 200)"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import msgspec
+
 from kiosk.services import KioskServices
 from kiosk.startup import RunOptions, prepare
 
@@ -14,9 +16,15 @@ def add_location_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="the kiosk's data folder")
 
 
-def open_services(args: argparse.Namespace) -> KioskServices:
-    """The kiosk's services on its real data folder, database migrated; logs to it too."""
+def open_services(args: argparse.Namespace, *, printer: str | None = None) -> KioskServices:
+    """The kiosk's services on its real data folder, database migrated; logs to it too.
+
+    ``printer`` replaces the receipt printer setting for this command only.
+    """
     context = prepare(RunOptions(config=args.config, data_dir=args.data_dir))
-    services = KioskServices(context.settings, context.paths)
+    settings = context.settings
+    if printer:
+        settings = msgspec.structs.replace(settings, printer=printer)
+    services = KioskServices(settings, context.paths)
     services.open()
     return services

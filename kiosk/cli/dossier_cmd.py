@@ -21,15 +21,13 @@ from kiosk.catalog.errors import ProcedureNotFoundError
 from kiosk.cli.common import add_location_arguments, open_services
 from kiosk.clock import LOCAL_TZ
 from kiosk.dossiers import DossierView
+from kiosk.dossiers.reference import normalise_reference
 from kiosk.forms.answers import Answers, shown_fields
 from kiosk.forms.errors import UnknownFormError
 from kiosk.forms.format import format_answer
-from kiosk.forms.schema import FieldDefinition, FormDefinition
 from kiosk.printing.errors import PrinterError
 from kiosk.services import KioskServices
-
-#: Who the audit log says looked: whoever works at the kiosk's terminal.
-CLI_ACTOR = "it"
+from wire.forms import FieldDefinition, FormDefinition
 
 
 def register(commands: Any) -> None:
@@ -78,8 +76,8 @@ def register(commands: Any) -> None:
 def show_dossier(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
-        dossier = services.dossiers.get(args.reference)
-        services.audit.record(CLI_ACTOR, "dossier.show", reference=dossier.reference)
+        grant = services.staff.grant_for_command_line()
+        dossier = services.dossiers.lookup(grant, args.reference)
         form = _form(services, dossier)
         procedure = _procedure_name(services, dossier.procedure_code)
     finally:
@@ -94,10 +92,10 @@ def show_dossier(args: argparse.Namespace) -> int:
 def write_pdf(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
-        dossier = services.dossiers.get(args.reference)
-        data = services.dossiers.pdf(dossier.reference)
-        services.audit.record(CLI_ACTOR, "dossier.pdf", reference=dossier.reference)
-        output: Path = args.output or services.paths.printouts / f"{dossier.reference}.pdf"
+        grant = services.staff.grant_for_command_line()
+        data = services.dossiers.form_pdf(grant, args.reference)
+        reference = normalise_reference(args.reference)
+        output: Path = args.output or services.paths.printouts / f"{reference}.pdf"
     finally:
         services.close()
     try:
@@ -113,16 +111,15 @@ def write_pdf(args: argparse.Namespace) -> int:
 def print_form(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
-        dossier = services.dossiers.get(args.reference)
-        queue = args.printer or services.settings.office_printer
+        grant = services.staff.grant_for_command_line()
         try:
-            services.dossiers.print_form(dossier.reference, queue, actor=CLI_ACTOR)
+            queue = services.dossiers.print_form_for_staff(grant, args.reference, args.printer)
         except PrinterError as exc:
             print(f"kiosk: {exc.describe()}", file=sys.stderr)
             return 2
     finally:
         services.close()
-    print(f"{dossier.reference}: sent to {queue}")
+    print(f"{normalise_reference(args.reference)}: sent to {queue}")
     return 0
 
 
@@ -150,6 +147,7 @@ def dossier_json(dossier: DossierView, procedure_name: str | None) -> dict[str, 
             "next_attempt_at": _iso(outbox.next_attempt_at),
             "acknowledged_at": _iso(outbox.acknowledged_at),
             "rejected_at": _iso(outbox.rejected_at),
+            "discarded_at": _iso(outbox.discarded_at),
         },
     }
 
@@ -198,6 +196,7 @@ def _outbox_text(dossier: DossierView) -> str:
         "pending": "waiting to be sent",
         "sent": "acknowledged by the server",
         "rejected": "rejected by the server",
+        "discarded": "rejected by the server, then discarded by staff",
     }[outbox.status]
     text += f", {outbox.attempts} attempt(s)"
     return text if not outbox.last_error else f"{text}; last error: {outbox.last_error}"

@@ -13,6 +13,7 @@ from kiosk.cli import (
     doctor_cmd,
     dossier_cmd,
     idcard_cmd,
+    outbox_cmd,
     printer_cmd,
     run_cmd,
     staff_cmd,
@@ -40,13 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
         sync_cmd,
         idcard_cmd,
         dossier_cmd,
+        outbox_cmd,
     ):
         module.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+    given = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser().parse_args(ticket_cmd.with_default_action(given))
     try:
         code: int = args.handler(args)
     except KioskError as exc:

@@ -1,48 +1,67 @@
-"""``ticket SERVICE``: issue and print a số thứ tự through the same desk as the screen.
+"""``ticket [take] SERVICE``: issue and print a số thứ tự through the same desk as the screen.
 
 Exit status 0 when the ticket exists, printed or not (a printer fault is reported,
 the ticket stays valid and reprintable); 2 when none was issued (unknown queue,
-today's numbers used up, closed for the day).
+today's numbers used up, closed for the day). Staff's ``ticket reprint|void|list``
+are in ``ticket_staff_cmd``; ``ticket SERVICE`` stays short for ``ticket take SERVICE``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from typing import Any
 
-import msgspec
+from kiosk.cli import ticket_staff_cmd
+from kiosk.cli.common import add_location_arguments, open_services
+from kiosk.cli.ticket_output import ticket_json
+from wire.vocabulary import PRIORITY_GROUPS
 
-from kiosk.cli.common import add_location_arguments
-from kiosk.queue.api import PRIORITY_GROUPS, IssuedTicket
-from kiosk.services import KioskServices
-from kiosk.startup import RunOptions, prepare
+#: What may follow ``ticket``; anything else is a queue code (``ticket A``).
+ACTIONS = ("take", *ticket_staff_cmd.ACTIONS)
 
 
 def register(commands: Any) -> None:
     parser: argparse.ArgumentParser = commands.add_parser(
         "ticket",
-        help="issue and print a queue ticket",
+        help="issue, reprint, void or list queue tickets",
+        description="Issue a queue ticket (số thứ tự) as the kiosk screen does, or, as "
+        "staff, reprint, void or list the tickets issued here. 'ticket SERVICE' is short "
+        "for 'ticket take SERVICE'.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    take: argparse.ArgumentParser = actions.add_parser(
+        "take",
+        help="issue and print a queue ticket (also: ticket SERVICE)",
         description="Issue a queue ticket (số thứ tự) for SERVICE and print it, exactly as "
         "the kiosk screen does. Exit status 0 even when printing failed (the message and "
         "status are printed); 2 when no ticket was issued.",
     )
-    parser.add_argument("service", help="queue service code, e.g. A")
-    parser.add_argument("--priority", choices=PRIORITY_GROUPS, help="priority group")
-    parser.add_argument("--dossier", help="dossier reference to link and put in the QR code")
-    parser.add_argument("--printer", help="printer URI (default: the 'printer' setting)")
-    parser.add_argument("--json", action="store_true", help="print the ticket as one JSON object")
-    add_location_arguments(parser)
-    parser.set_defaults(handler=take_ticket)
+    take.add_argument("service", help="queue service code, e.g. A")
+    take.add_argument("--priority", choices=PRIORITY_GROUPS, help="priority group")
+    take.add_argument("--dossier", help="dossier reference to link and put in the QR code")
+    take.add_argument("--printer", help="printer URI (default: the 'printer' setting)")
+    take.add_argument("--json", action="store_true", help="print the ticket as one JSON object")
+    add_location_arguments(take)
+    take.set_defaults(handler=take_ticket)
+    ticket_staff_cmd.register(actions)
+
+
+def with_default_action(argv: Sequence[str]) -> list[str]:
+    """``ticket A`` as ``ticket take A``, so the short form IT already use keeps working.
+
+    Queue codes are upper-case letters and actions lower-case words, so ``ticket LIST``
+    is still queue ``LIST``'s ticket.
+    """
+    args = list(argv)
+    if len(args) >= 2 and args[0] == "ticket" and args[1] not in (*ACTIONS, "-h", "--help"):
+        return [args[0], "take", *args[1:]]
+    return args
 
 
 def take_ticket(args: argparse.Namespace) -> int:
-    context = prepare(RunOptions(config=args.config, data_dir=args.data_dir))
-    settings = context.settings
-    if args.printer:
-        settings = msgspec.structs.replace(settings, printer=args.printer)
-    services = KioskServices(settings, context.paths)
-    services.open()
+    services = open_services(args, printer=args.printer)
     try:
         ticket = services.desk.take(
             args.service.upper(), priority=args.priority, dossier_reference=args.dossier
@@ -56,22 +75,3 @@ def take_ticket(args: argparse.Namespace) -> int:
         if ticket.print_error is not None:
             print(ticket.print_error.render())
     return 0
-
-
-def ticket_json(ticket: IssuedTicket) -> dict[str, object]:
-    """The ticket's fields as plain JSON values; ``print_error`` in Vietnamese."""
-    return {
-        "id": str(ticket.id),
-        "service_code": ticket.service_code,
-        "service_name": ticket.service_name,
-        "number": ticket.number,
-        "label": ticket.label,
-        "counters": list(ticket.counters),
-        "service_day": ticket.service_day.isoformat(),
-        "issued_at": ticket.issued_at.isoformat(),
-        "people_ahead": ticket.people_ahead,
-        "priority": ticket.priority,
-        "dossier_reference": ticket.dossier_reference,
-        "print_status": ticket.print_status,
-        "print_error": None if ticket.print_error is None else ticket.print_error.render(),
-    }

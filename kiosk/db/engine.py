@@ -6,7 +6,9 @@ Every connection gets the same pragmas, set in a ``connect`` listener so no code
 - ``journal_mode=WAL``: the UI can read while the sync worker writes;
 - ``foreign_keys=ON``: SQLite ignores foreign keys unless asked, per connection;
 - ``busy_timeout=5000``: a second writer waits instead of failing at once;
-- ``synchronous=FULL``: a dossier the citizen saw "saved" survives a power cut.
+- ``synchronous=FULL``: a dossier the citizen saw "saved" survives a power cut;
+- ``secure_delete=ON``: what a purge or a discard deletes is overwritten with zeros,
+  not left in free space of the file for anyone who copies it to read.
 
 Transactions are begun by SQLAlchemy with ``BEGIN IMMEDIATE`` rather than by Python's
 ``sqlite3`` module, which would not begin one before DDL (so a failed migration could
@@ -35,6 +37,7 @@ PRAGMAS: tuple[str, ...] = (
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
     "PRAGMA synchronous=FULL",
+    "PRAGMA secure_delete=ON",
 )
 
 

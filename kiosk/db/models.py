@@ -60,7 +60,7 @@ class Base(DeclarativeBase):
 
 # --- Catalogue (server-owned, read-only on the kiosk) ---------------------------------
 #
-# Shaped by ``kiosk.catalog.schema`` (see ``kiosk.catalog.store``): the columns are what
+# Shaped by ``wire.catalogue`` (see ``kiosk.catalog.store``): the columns are what
 # the kiosk filters, joins and lists by; ``procedures.body`` keeps the whole procedure.
 
 #: A procedure code with a province's suffix: ``1.001193`` or ``1.001193.HN``.
@@ -301,6 +301,9 @@ class OutboxEntry(Base):
     #: The server refused the entry for good (its payload is wrong): kept for staff,
     #: never sent again, and no longer holding up the entries behind it.
     rejected_at: Mapped[datetime | None]
+    #: Staff closed a refused entry for good (the reason is in the audit log); its
+    #: payload and its row's personal data were removed then. Never sent, never retried.
+    discarded_at: Mapped[datetime | None]
 
 
 class SyncState(Base):

@@ -1,4 +1,4 @@
-"""The one code path from a tap to paper: issue, lay out, render, send.
+"""The one code path from a tap to paper: issue, then print through the slip service.
 
 The screen, ``python -m kiosk ticket`` and ``bench ticket`` all call
 :meth:`TicketDesk.take`. The ticket is committed *before* anything is printed, so a
@@ -8,6 +8,9 @@ the screen shows and staff can reprint, never a number printed without a record.
 No backlog: a ticket whose print failed is never printed later by itself; only an
 explicit :meth:`reprint` prints it again. Printer faults are recorded and returned,
 never raised: the citizen still gets the number on screen.
+
+Laying the ticket out and printing it is the slip service's (``kiosk.slips``), which
+sits above this package: the desk knows it only as :class:`TicketPrinter`.
 """
 
 from __future__ import annotations
@@ -16,33 +19,29 @@ import logging
 import uuid
 from typing import Protocol
 
-from kiosk.config import Settings
-from kiosk.printing.api import PaperProfile, PrintDocument, PrintJob
 from kiosk.printing.errors import PrinterError
-from kiosk.queue.api import IssuedTicket, PriorityGroup
-from kiosk.queue.layout import ticket_document
+from kiosk.queue.api import IssuedTicket
 from kiosk.queue.tickets import TicketService
+from kiosk.staff.grant import StaffGrant
+from wire.vocabulary import PriorityGroup
 
 log = logging.getLogger("kiosk.queue")
 
 
-class PrintPort(Protocol):
-    """What the desk needs of ``kiosk.printing.service.PrintService``."""
+class TicketPrinter(Protocol):
+    """What the desk needs of ``kiosk.slips.SlipService``."""
 
-    def job(self, document: PrintDocument, profile: PaperProfile | None = None) -> PrintJob: ...
-
-    def send(self, job: PrintJob) -> None: ...
+    def ticket(self, ticket: IssuedTicket) -> None:
+        """Print ``ticket`` now or raise a ``PrinterError``."""
+        ...
 
 
 class TicketDesk:
     """Issues and prints tickets; the screen's, the CLI's and the benchmark's entry point."""
 
-    def __init__(
-        self, tickets: TicketService, print_service: PrintPort, settings: Settings
-    ) -> None:
+    def __init__(self, tickets: TicketService, slips: TicketPrinter) -> None:
         self.tickets = tickets
-        self._printer = print_service
-        self._centre_name = settings.centre_name
+        self._slips = slips
 
     def take(
         self,
@@ -54,14 +53,17 @@ class TicketDesk:
         ticket = self.tickets.issue(service_code, priority, dossier_reference)
         return self._print(ticket)
 
-    def reprint(self, ticket_id: uuid.UUID, actor: str = "staff") -> IssuedTicket:
-        """Print an existing ticket again (audited as ``ticket.reprint``)."""
-        return self._print(self.tickets.reprint(ticket_id, actor))
+    def reprint(self, grant: StaffGrant | None, key: str | uuid.UUID) -> IssuedTicket:
+        """Print ticket ``key`` (its id, or today's label) again, through the same path.
+
+        Staff only: audited as ``ticket.reprint`` by the grant's actor before printing;
+        raises what ``TicketService.reprint`` raises, never a printer fault.
+        """
+        return self._print(self.tickets.reprint(grant, key))
 
     def _print(self, ticket: IssuedTicket) -> IssuedTicket:
-        document = ticket_document(ticket, self._centre_name)
         try:
-            self._printer.send(self._printer.job(document))
+            self._slips.ticket(ticket)
         except PrinterError as exc:
             log.warning("ticket %s not printed: %s", ticket.label, exc.describe())
             return self.tickets.mark_failed(ticket.id, exc.message)

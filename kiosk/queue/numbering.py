@@ -21,6 +21,7 @@ See ``docs/queue-numbers.md``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy import case, func, select
@@ -38,11 +39,29 @@ LOCAL_BAND_SIZE = 30
 #: Numbers a kiosk without a server takes from the shared range at a time.
 STANDALONE_BLOCK = 50
 LeaseSource = str  # "server" | "local" | "standalone"
+#: A label with its spaces and dash taken out: ``A012``.
+_LABEL = re.compile(r"([A-Z]{1,4})([0-9]{1,3})")
+#: What staff type between the letters and the digits: spaces, a dash, an en dash.
+_SEPARATORS = re.compile(r"[\s\-\u2013]+")
 
 
 def label(service_code: str, number: int) -> str:
     """What is printed and called out: ``A-001``, ``B-715``."""
     return f"{service_code}-{number:03d}"
+
+
+def parse_label(text: str) -> tuple[str, int] | None:
+    """``(service_code, number)`` of a label as staff type it, or ``None``.
+
+    Staff read the number off the paper or hear it called: ``A-012``, ``A012``,
+    ``a 12`` and ``A - 012`` all mean the same ticket. Case, spaces and the dash are
+    forgiven; a queue code is 1–4 letters and a number 1–999.
+    """
+    match = _LABEL.fullmatch(_SEPARATORS.sub("", text).upper())
+    if match is None:
+        return None
+    number = int(match.group(2))
+    return (match.group(1), number) if number >= 1 else None
 
 
 def local_band(kiosk_number: int) -> tuple[int, int]:

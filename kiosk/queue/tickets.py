@@ -4,6 +4,9 @@ Every change is one transaction with its outbox entry (the sync worker uploads i
 and staff actions (in lại, huỷ số) go to the audit log in that same transaction.
 Tickets hold no personal data: a queue, a number, times, an optional đối tượng ưu
 tiên and an optional dossier reference.
+
+Staff actions (reprint, void, the list of recent tickets) take a ``StaffGrant`` and
+are refused without a live one: the check is here, not only in the staff screen.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import desc, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from kiosk.audit import AuditLog
@@ -22,7 +25,7 @@ from kiosk.db import Database
 from kiosk.db.models import QueueService, Ticket
 from kiosk.db.outbox import add_outbox_entry
 from kiosk.i18n import TrText
-from kiosk.queue.api import IssuedTicket, PriorityGroup, QueueServiceView
+from kiosk.queue.api import IssuedTicket, QueueServiceView
 from kiosk.queue.errors import (
     ClosedForTodayError,
     DailyLimitError,
@@ -31,17 +34,26 @@ from kiosk.queue.errors import (
     UnknownPriorityError,
     UnknownServiceError,
 )
-from kiosk.queue.numbering import NumberLeases, label
+from kiosk.queue.numbering import NumberLeases, label, parse_label
 from kiosk.queue.services import closed_for_today, priority_groups, service_views
+from kiosk.staff.grant import GrantCheck, StaffGrant
+from kiosk.staff.reason import staff_reason
+from wire.vocabulary import PriorityGroup
+
+#: The most tickets the staff list shows at once.
+MAX_RECENT = 200
 
 
 class TicketService:
     """The queue's core service: the screen, the CLI and the desk go through it."""
 
-    def __init__(self, db: Database, audit: AuditLog, clock: Clock, settings: Settings) -> None:
+    def __init__(
+        self, db: Database, audit: AuditLog, clock: Clock, settings: Settings, *, staff: GrantCheck
+    ) -> None:
         self._db = db
         self._audit = audit
         self._clock = clock
+        self._staff = staff
         self._kiosk_name = settings.kiosk_name
         self.leases = NumberLeases(
             db, clock, kiosk_number=settings.kiosk_number, standalone=settings.server_url is None
@@ -120,10 +132,18 @@ class TicketService:
                 }
             return _issued(ticket, session.get(QueueService, ticket.service_code))
 
-    def reprint(self, ticket_id: uuid.UUID, actor: str) -> IssuedTicket:
-        """Count and audit a staff reprint (in lại); the desk then prints it."""
+    def reprint(self, grant: StaffGrant | None, key: str | uuid.UUID) -> IssuedTicket:
+        """Count and audit a staff reprint (in lại) of ticket ``key``; the desk then prints it.
+
+        ``key`` is the ticket's id or today's label as staff type it (see :meth:`find`).
+        Raises ``StaffAccessError``, ``TicketNotFoundError``, or ``TicketVoidedError``:
+        a voided number must not reach the counter again on paper.
+        """
+        actor = self._staff.require(grant)
         with self._db.transaction() as session:
-            ticket = _get(session, ticket_id)
+            ticket = self._lookup(session, key)
+            if ticket is None:
+                raise TicketNotFoundError(key=str(key).strip())
             if ticket.voided_at is not None:
                 raise TicketVoidedError(label=label(ticket.service_code, ticket.number))
             ticket.reprints += 1
@@ -137,11 +157,20 @@ class TicketService:
             )
             return _issued(ticket, session.get(QueueService, ticket.service_code))
 
-    def void(self, ticket_id: uuid.UUID, actor: str, reason: str) -> IssuedTicket:
-        """Huỷ số: the number stays taken, marked ``voided``, and is never reissued."""
+    def void(self, grant: StaffGrant | None, key: str | uuid.UUID, reason: str) -> IssuedTicket:
+        """Huỷ số: the number stays taken, marked ``voided``, and is never reissued.
+
+        ``key`` as for :meth:`reprint`; ``reason`` is required (see
+        ``kiosk.staff.reason``) and audited with the label. Voiding a voided ticket
+        changes nothing and is not audited again.
+        """
+        actor = self._staff.require(grant)
+        reason = staff_reason(reason)
         now = self._clock()
         with self._db.transaction() as session:
-            ticket = _get(session, ticket_id)
+            ticket = self._lookup(session, key)
+            if ticket is None:
+                raise TicketNotFoundError(key=str(key).strip())
             if ticket.voided_at is None:
                 ticket.voided_at = now
                 ticket.print_status = "voided"
@@ -157,29 +186,53 @@ class TicketService:
                 add_outbox_entry(session, "ticket", ticket.id, "update", payload, now=now)
             return _issued(ticket, session.get(QueueService, ticket.service_code))
 
+    def recent(self, grant: StaffGrant | None, limit: int = 20) -> list[IssuedTicket]:
+        """The ``limit`` (at most :data:`MAX_RECENT`) tickets issued here last, newest first.
+
+        Voided and unprinted ones included, with their status: it is the list staff
+        pick a ticket to reprint or void from.
+        """
+        self._staff.require(grant)
+        query = (
+            select(Ticket)
+            # rowid breaks ties between tickets issued in the same instant (insert order).
+            .order_by(desc(Ticket.issued_at), desc(literal_column("tickets.rowid")))
+            .limit(max(1, min(limit, MAX_RECENT)))
+        )
+        with self._db.transaction() as session:
+            services = {row.code: row for row in session.scalars(select(QueueService))}
+            return [
+                _issued(ticket, services.get(ticket.service_code))
+                for ticket in session.scalars(query)
+            ]
+
     def find(self, key: str | uuid.UUID) -> IssuedTicket:
-        """A ticket by id, or by label (``A-001``) for today; raises ``TicketNotFoundError``."""
+        """A ticket by id, or by today's label; raises ``TicketNotFoundError``.
+
+        The label is forgiven as staff type it: ``A-012``, ``a012``, ``A 12``.
+        """
         with self._db.transaction() as session:
             ticket = self._lookup(session, key)
             if ticket is None:
-                raise TicketNotFoundError(key=str(key))
+                raise TicketNotFoundError(key=str(key).strip())
             return _issued(ticket, session.get(QueueService, ticket.service_code))
 
     def _lookup(self, session: Session, key: str | uuid.UUID) -> Ticket | None:
         if isinstance(key, uuid.UUID):
             return session.get(Ticket, key)
         try:
-            return session.get(Ticket, uuid.UUID(key))
+            return session.get(Ticket, uuid.UUID(key.strip()))
         except ValueError:
             pass
-        code, _, digits = key.strip().upper().rpartition("-")
-        if not code or not digits.isdigit():
+        parsed = parse_label(key)
+        if parsed is None:
             return None
+        code, number = parsed
         return session.scalars(
             select(Ticket).where(
                 Ticket.service_code == code,
                 Ticket.service_day == self._local_now().date(),
-                Ticket.number == int(digits),
+                Ticket.number == number,
             )
         ).first()
 

@@ -1,5 +1,6 @@
-"""Staff mode: the PIN that unlocks it, and its lock-out."""
+"""Staff mode: the PIN that unlocks it, its lock-out, and the grants it yields."""
 
 from kiosk.staff.access import StaffAccess
+from kiosk.staff.grant import GrantCheck, StaffGrant
 
-__all__ = ["StaffAccess"]
+__all__ = ["GrantCheck", "StaffAccess", "StaffGrant"]

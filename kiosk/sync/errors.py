@@ -133,3 +133,14 @@ class ServerMismatchError(SyncError):
 
 class EnrolmentCodeFormatError(SyncError):
     message = QT_TRANSLATE_NOOP("Sync", "Mã đăng ký phải dài từ 6 đến 64 ký tự.")
+
+
+class RefusedEntryNotFoundError(KioskError):
+    """Staff named an outbox entry that is not waiting for them: unknown, or not refused.
+
+    Not a ``SyncError``: nothing was exchanged with the server, and nothing changed.
+    """
+
+    message = QT_TRANSLATE_NOOP(
+        "Sync", "Không có mục số {entry} bị máy chủ từ chối đang chờ xử lý."
+    )

@@ -33,11 +33,11 @@ from sqlalchemy.orm import Session
 from kiosk.clock import Clock
 from kiosk.db import Database
 from kiosk.db.models import Account, Dossier, OutboxEntry
-from kiosk.sync import protocol
 from kiosk.sync.api import PushReport
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.errors import BatchTooLargeError, RequestRefusedError, SyncError
-from kiosk.sync.protocol import OutboxBatch, OutboxItem, OutboxResult
+from wire import protocol
+from wire.protocol import OutboxBatch, OutboxItem, OutboxResult
 
 if TYPE_CHECKING:
     from kiosk.sync.client import SyncClient
@@ -97,7 +97,7 @@ def pending_entries(session: Session, limit: int) -> list[PendingEntry]:
 
 
 def counts(session: Session) -> tuple[int, int]:
-    """``(pending, rejected)`` entries."""
+    """``(pending, rejected)`` entries; rejected ones staff discarded are done with."""
     pending = session.scalar(
         select(func.count())
         .select_from(OutboxEntry)
@@ -106,7 +106,11 @@ def counts(session: Session) -> tuple[int, int]:
     rejected = session.scalar(
         select(func.count())
         .select_from(OutboxEntry)
-        .where(OutboxEntry.acknowledged_at.is_(None), OutboxEntry.rejected_at.is_not(None))
+        .where(
+            OutboxEntry.acknowledged_at.is_(None),
+            OutboxEntry.rejected_at.is_not(None),
+            OutboxEntry.discarded_at.is_(None),
+        )
     )
     return int(pending or 0), int(rejected or 0)
 

@@ -5,7 +5,8 @@ form version and status (staff can still find it and say "received") but its
 answers become ``{}``; an account's ``data`` likewise. Acknowledged outbox entries of
 that age are deleted, since their payloads are copies of the same answers. Nothing
 the server has not acknowledged is ever touched, and entries the server refused stay
-for staff to deal with.
+for staff to deal with. Once something was purged, the write-ahead log is folded and
+truncated (``kiosk.db.scrub``), so the answers do not linger in the files either.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from kiosk.clock import Clock
 from kiosk.db import Database
 from kiosk.db.models import Account, Dossier, OutboxEntry
+from kiosk.db.scrub import scrub_removed_data
 from kiosk.sync.api import PurgeReport
 
 log = logging.getLogger("kiosk.sync")
@@ -42,6 +44,7 @@ def purge_personal_data(db: Database, clock: Clock, retention: timedelta) -> Pur
             session.execute(delete(OutboxEntry).where(OutboxEntry.sequence.in_(entry_ids)))
     report = PurgeReport(dossiers, accounts, len(entry_ids))
     if dossiers or accounts or entry_ids:
+        scrub_removed_data(db)
         log.info(
             "purged personal data: %d dossiers, %d accounts, %d outbox entries",
             report.dossiers,

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.audit import AuditLog
+from kiosk.bundled_data import load_bundled_data
 from kiosk.db import Database
+from kiosk.staff import StaffAccess, StaffGrant
+from tests.conftest import STAFF_PIN
 
 
 class FakeClock:
@@ -38,8 +41,10 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
+    """Open, with the bundled catalogue and forms stored, as the services' start-up leaves it."""
     database = Database(db_path)
     database.open()
+    load_bundled_data(database)
     yield database
     database.close()
 
@@ -47,3 +52,15 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def audit(db: Database, clock: FakeClock) -> AuditLog:
     return AuditLog(db, clock)
+
+
+@pytest.fixture
+def staff(db: Database, audit: AuditLog, clock: FakeClock) -> StaffAccess:
+    return StaffAccess(db, audit, clock)
+
+
+@pytest.fixture
+def staff_grant(staff: StaffAccess) -> StaffGrant:
+    """Staff mode unlocked at the PIN pad, as counter staff do it."""
+    staff.set_pin(STAFF_PIN)
+    return staff.unlock(STAFF_PIN)

@@ -15,22 +15,22 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kiosk.catalog import (
-    BUNDLED_CATALOGUE,
-    CatalogueFileError,
-    load_bundled_catalogue,
-    read_catalogue_file,
-)
+from kiosk.catalog import BUNDLED_CATALOGUE, CatalogueFileError, load_bundled_catalogue
 from kiosk.db import Database
-from kiosk.db.models import Agency, CatalogMeta, Field, Procedure, QueueService
+from kiosk.db.models import Agency, CatalogMeta, Field, FormDefinition, Procedure, QueueService
 from kiosk.errors import KioskError
+from kiosk.forms.library import BUNDLED_FORMS_DIR
+from kiosk.services import KioskServices
+from tests.conftest import FIXED_NOW
+from wire.catalogue_files import read_catalogue_file
+from wire.errors import CatalogueFormatError
 
 
 def _count(session: Session, model: type[Any]) -> int:
     return session.scalar(select(func.count()).select_from(model)) or 0
 
 
-def test_open_loads_the_bundled_catalogue(db: Database) -> None:
+def test_start_up_loads_the_bundled_catalogue(db: Database) -> None:
     bundled = read_catalogue_file(BUNDLED_CATALOGUE)
     with db.transaction() as session:
         assert _count(session, Procedure) == len(bundled.procedures)
@@ -45,6 +45,16 @@ def test_open_loads_the_bundled_catalogue(db: Database) -> None:
         row = session.get_one(QueueService, queue.code)
         assert row.counters == list(queue.counters)
         assert row.opening_hours["mon"][0] == list(queue.opening_hours.mon[0])
+
+
+def test_the_services_start_up_stores_the_catalogue_and_forms_on_its_clock(
+    services: KioskServices,
+) -> None:
+    with services.db.transaction() as session:
+        meta = session.get_one(CatalogMeta, 1)
+        forms = _count(session, FormDefinition)
+    assert (meta.source, meta.loaded_at) == ("bundled", FIXED_NOW)
+    assert forms == len(list(BUNDLED_FORMS_DIR.glob("*.json")))
 
 
 def test_loading_is_skipped_when_a_catalogue_exists(db: Database) -> None:
@@ -83,31 +93,36 @@ def _valid() -> dict[str, Any]:
 def test_malformed_files_are_refused(tmp_path: Path, change: Any, detail: str) -> None:
     data = _valid()
     change(data)
-    with pytest.raises(CatalogueFileError, match=re.escape(detail)) as caught:
-        read_catalogue_file(_write(tmp_path / "c.json", data))
-    assert isinstance(caught.value, KioskError)
+    path = _write(tmp_path / "c.json", data)
+    with pytest.raises(CatalogueFormatError, match=re.escape(detail)) as caught:
+        read_catalogue_file(path)
+    assert caught.value.path == str(path)
+    shown = CatalogueFileError.of(caught.value)
+    assert isinstance(shown, KioskError)
+    assert str(path) in str(shown)
+    assert caught.value.detail in str(shown)
 
 
 def test_bad_json_missing_file_and_bad_utf8_are_refused(tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "kiosk-catalogue",', encoding="utf-8")
-    with pytest.raises(CatalogueFileError):
+    with pytest.raises(CatalogueFormatError):
         read_catalogue_file(broken)
-    with pytest.raises(CatalogueFileError):
+    with pytest.raises(CatalogueFormatError):
         read_catalogue_file(tmp_path / "missing.json")
     data = _valid()
     data["note"] = "café"
     text = json.dumps(data, ensure_ascii=False).encode("utf-8")
     latin1 = tmp_path / "latin1.json"
     latin1.write_bytes(text.replace("café".encode(), "café".encode("latin-1")))
-    with pytest.raises(CatalogueFileError, match="UTF-8"):
+    with pytest.raises(CatalogueFormatError, match="UTF-8"):
         read_catalogue_file(latin1)
 
 
 def test_codes_with_a_trailing_newline_are_refused(tmp_path: Path) -> None:
     data = _valid()
     data["procedures"][0]["code"] += "\n"
-    with pytest.raises(CatalogueFileError, match=re.escape("$.procedures[0].code")):
+    with pytest.raises(CatalogueFormatError, match=re.escape("$.procedures[0].code")):
         read_catalogue_file(_write(tmp_path / "c.json", data))
 
 

@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from kiosk.catalog import BUNDLED_CATALOGUE, read_catalogue_file
+from kiosk.bundled_data import load_bundled_data
+from kiosk.catalog import BUNDLED_CATALOGUE
 from kiosk.db import Database, create_kiosk_engine
 from kiosk.db.migrate import head_revision
-from kiosk.db.models import AuditRecord, Dossier, Procedure, SyncState
+from kiosk.db.models import AuditRecord, Dossier, FormDefinition, Procedure, SyncState
 from kiosk.errors import DatabaseError, DatabaseTooNewError
+from kiosk.forms.library import BUNDLED_FORMS_DIR
+from wire.catalogue_files import read_catalogue_file
 
 
 def test_every_pragma_is_in_force_on_a_fresh_connection(tmp_path: Path) -> None:
@@ -38,7 +41,7 @@ def test_construction_touches_no_disk(tmp_path: Path) -> None:
         _ = database.engine
 
 
-def test_open_creates_folder_schema_and_demo_data(db_path: Path) -> None:
+def test_open_creates_folder_and_schema_and_stores_no_catalogue(db_path: Path) -> None:
     database = Database(db_path)
     database.open()
     try:
@@ -48,21 +51,27 @@ def test_open_creates_folder_schema_and_demo_data(db_path: Path) -> None:
             revision = connection.execute(text("SELECT version_num FROM alembic_version"))
             assert revision.scalar() == head_revision()
         with database.transaction() as session:
-            assert session.scalar(select(func.count()).select_from(Procedure)) > 0
+            # The demo data is the services' start-up, a layer above the storage.
+            assert session.scalar(select(func.count()).select_from(Procedure)) == 0
+            assert session.scalar(select(func.count()).select_from(FormDefinition)) == 0
     finally:
         database.close()
     assert not database.is_open
 
 
-def test_reopening_keeps_data_and_does_not_load_demo_twice(db_path: Path) -> None:
+def test_start_up_stores_the_demo_data_once_however_often_it_runs(db_path: Path) -> None:
     for _ in range(3):
         database = Database(db_path)
         database.open()
         database.open()  # opening an open database does nothing
+        load_bundled_data(database)
+        load_bundled_data(database)
         with database.transaction() as session:
             count = session.scalar(select(func.count()).select_from(Procedure))
+            forms = session.scalar(select(func.count()).select_from(FormDefinition))
         database.close()
     assert count == len(read_catalogue_file(BUNDLED_CATALOGUE).procedures)
+    assert forms == len(list(BUNDLED_FORMS_DIR.glob("*.json")))
 
 
 def test_transaction_commits_on_success(db: Database) -> None:

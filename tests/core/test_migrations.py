@@ -117,7 +117,8 @@ def test_a_failed_migration_leaves_no_half_schema(engine: Engine) -> None:
 
 
 def test_0002_replaces_the_old_catalogue_and_keeps_citizen_data(tmp_path: Path) -> None:
-    """From 0001, the old catalogue is dropped; the next open loads the bundled one."""
+    """From 0001, the old catalogue is dropped; the next start-up loads the bundled one."""
+    from kiosk.bundled_data import load_bundled_data
     from kiosk.db import Database
 
     path = tmp_path / "old.sqlite3"
@@ -134,6 +135,7 @@ def test_0002_replaces_the_old_catalogue_and_keeps_citizen_data(tmp_path: Path) 
     database = Database(path)
     database.open()
     try:
+        load_bundled_data(database)
         with database.engine.connect() as connection:
             assert current_revision(connection) == head_revision()
             assert connection.exec_driver_sql("SELECT value FROM sync_state").scalar() == "7"

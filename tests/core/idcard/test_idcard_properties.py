@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.forms.schema import FieldDefinition, FormDefinition, Section, Wording
 from kiosk.idcard import IdCard, IdCardError, looks_like_payload, parse, prefill
 from kiosk.validation import PROVINCE_CODES, check_id_number
+from wire.forms import FieldDefinition, FormDefinition, Section, Wording
 
 
 @dataclass(frozen=True)

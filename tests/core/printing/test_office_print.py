@@ -98,7 +98,11 @@ def test_the_form_goes_to_lp_on_stdin_titled_by_its_reference_only(
 def test_a_queue_given_wins_over_the_setting_and_the_reference_is_forgiven(
     office_services: KioskServices, reference: str, cups: FakeCups
 ) -> None:
-    office_services.dossiers.print_form(f"  {reference.lower()} ", OTHER_QUEUE, actor="it")
+    grant = office_services.staff.grant_for_command_line()
+    queue = office_services.dossiers.print_form_for_staff(
+        grant, f"  {reference.lower()} ", OTHER_QUEUE
+    )
+    assert queue == OTHER_QUEUE
     (job,) = cups.jobs()
     assert job.option("-d") == OTHER_QUEUE
     assert job.option("-t") == reference

@@ -10,10 +10,12 @@ import pytest
 from sqlalchemy import update
 
 from kiosk.audit import AuditLog
+from kiosk.bundled_data import load_bundled_data
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import QueueService
 from kiosk.queue.tickets import TicketService
+from kiosk.staff import StaffAccess
 
 ALL_DAY = {day: [["00:00", "23:59"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 
@@ -26,10 +28,10 @@ def set_queue(db: Database, code: str, **values: Any) -> None:
 
 @pytest.fixture
 def make_tickets(
-    db: Database, audit: AuditLog, clock: Callable[[], Any]
+    db: Database, audit: AuditLog, clock: Callable[[], Any], staff: StaffAccess
 ) -> Callable[..., TicketService]:
     def make(**overrides: Any) -> TicketService:
-        return TicketService(db, audit, clock, Settings(**overrides))
+        return TicketService(db, audit, clock, Settings(**overrides), staff=staff)
 
     return make
 
@@ -48,6 +50,7 @@ def open_databases(tmp_path: Path) -> Iterator[Callable[[str], Database]]:
     def make(name: str) -> Database:
         database = Database(tmp_path / name / "kiosk.sqlite3")
         database.open()
+        load_bundled_data(database)
         opened.append(database)
         return database
 

@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from kiosk.audit import AuditLog
+from kiosk.catalog.service import CatalogService
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import OutboxEntry
+from kiosk.dossiers import DossierService
+from kiosk.forms.library import FormLibrary
 from kiosk.printing.api import PaperProfile, PrintDocument, PrintJob, QrBlock, TextBlock
 from kiosk.printing.service import PrintService
 from kiosk.queue.desk import TicketDesk
 from kiosk.queue.layout import ticket_document
 from kiosk.queue.tickets import TicketService
+from kiosk.slips import PrintPort, SlipService
+from kiosk.staff import StaffAccess, StaffGrant
+from tests.core.conftest import FakeClock
+
+MakeDesk = Callable[..., TicketDesk]
 
 
 class RecordingPrintService:
@@ -34,6 +43,9 @@ class RecordingPrintService:
     def send(self, job: PrintJob) -> None:
         self.sent.append(job)
         self.inner.send(job)
+
+    def test_page(self, today: date | None = None) -> PrintDocument:
+        return self.inner.test_page(today)
 
 
 class LoopbackPrinter:
@@ -79,8 +91,28 @@ def _texts(document: PrintDocument) -> list[str]:
 
 
 @pytest.fixture
-def tickets(db: Database, audit: AuditLog, clock: object) -> TicketService:
-    return TicketService(db, audit, clock, Settings())  # type: ignore[arg-type]
+def tickets(db: Database, audit: AuditLog, clock: object, staff: StaffAccess) -> TicketService:
+    return TicketService(db, audit, clock, Settings(), staff=staff)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def make_desk(
+    db: Database, audit: AuditLog, clock: FakeClock, staff: StaffAccess, tickets: TicketService
+) -> MakeDesk:
+    """The desk as the kiosk builds it, printing through a slip service on ``printing``."""
+
+    def make(printing: PrintPort, centre_name: str = Settings().centre_name) -> TicketDesk:
+        catalog = CatalogService(db, clock)
+        forms = FormLibrary(db)
+        dossiers = DossierService(
+            db, audit, clock, Settings(), catalog=catalog, forms=forms, staff=staff
+        )
+        slips = SlipService(
+            printing, centre_name, catalog=catalog, dossiers=dossiers, audit=audit, staff=staff
+        )
+        return TicketDesk(tickets, slips)
+
+    return make
 
 
 @pytest.fixture
@@ -97,10 +129,10 @@ def loopback(port: int) -> Iterator[list[LoopbackPrinter]]:
 
 
 def test_a_printed_ticket_is_laid_out_written_and_marked(
-    tickets: TicketService, tmp_path: Path
+    tickets: TicketService, make_desk: MakeDesk, tmp_path: Path
 ) -> None:
     service = RecordingPrintService(PrintService(f"file:{tmp_path / 'out'}", tmp_path))
-    desk = TicketDesk(tickets, service, Settings(centre_name="Trung tâm HCC tỉnh Lâm Đồng"))
+    desk = make_desk(service, "Trung tâm HCC tỉnh Lâm Đồng")
     ticket = desk.take("A", priority="nguoi_cao_tuoi")
     assert ticket.print_status == "printed"
     assert ticket.print_error is None
@@ -129,11 +161,9 @@ def test_the_layout_names_people_ahead_and_the_dossier(tickets: TicketService) -
 
 
 def test_a_closed_port_leaves_a_valid_failed_ticket(
-    db: Database, tickets: TicketService, tmp_path: Path, port: int
+    db: Database, tickets: TicketService, make_desk: MakeDesk, tmp_path: Path, port: int
 ) -> None:
-    desk = TicketDesk(
-        tickets, PrintService(f"tcp://127.0.0.1:{port}?timeout=2", tmp_path), Settings()
-    )
+    desk = make_desk(PrintService(f"tcp://127.0.0.1:{port}?timeout=2", tmp_path))
     ticket = desk.take("C")
     assert ticket.label == "C-001"
     assert ticket.print_status == "failed"
@@ -150,6 +180,9 @@ def test_a_closed_port_leaves_a_valid_failed_ticket(
 def test_no_backlog_when_the_printer_comes_back_only_a_reprint_prints_the_old_one(
     tickets: TicketService,
     audit: AuditLog,
+    *,
+    make_desk: MakeDesk,
+    staff_grant: StaffGrant,
     tmp_path: Path,
     port: int,
     loopback: list[LoopbackPrinter],
@@ -157,7 +190,7 @@ def test_no_backlog_when_the_printer_comes_back_only_a_reprint_prints_the_old_on
     service = RecordingPrintService(
         PrintService(f"tcp://127.0.0.1:{port}?timeout=3&status=off", tmp_path)
     )
-    desk = TicketDesk(tickets, service, Settings())
+    desk = make_desk(service)
     failed = desk.take("A")
     assert failed.print_status == "failed"
     printer = LoopbackPrinter(port)
@@ -171,7 +204,7 @@ def test_no_backlog_when_the_printer_comes_back_only_a_reprint_prints_the_old_on
     assert printer.wait_for_jobs(1) == [new_job.data]
     assert tickets.find(failed.id).print_status == "failed"
 
-    reprinted = desk.reprint(failed.id, actor="staff")
+    reprinted = desk.reprint(staff_grant, failed.id)
     assert reprinted.print_status == "printed"
     assert "A-001" in _texts(service.sent[-1].document)
     assert printer.wait_for_jobs(2) == [new_job.data, service.sent[-1].data]

@@ -16,6 +16,7 @@ from kiosk.db.models import NumberLease
 from kiosk.queue.errors import NumbersExhaustedError
 from kiosk.queue.numbering import SHARED_LAST, label, local_band
 from kiosk.queue.tickets import TicketService
+from kiosk.staff import StaffAccess
 from tests.core.conftest import FakeClock
 from tests.core.queue.conftest import ALL_DAY, set_queue
 
@@ -141,7 +142,9 @@ def test_two_kiosks_never_print_the_same_number(
         database = open_databases(f"kiosk-{number}")
         set_queue(database, "C", daily_limit=None)
         settings = Settings(server_url=SERVER, kiosk_number=number, kiosk_name=f"KIOSK-0{number}")
-        kiosks.append(TicketService(database, AuditLog(database, clock), clock, settings))
+        audit = AuditLog(database, clock)
+        staff = StaffAccess(database, audit, clock)
+        kiosks.append(TicketService(database, audit, clock, settings, staff=staff))
     labels: list[str] = []
     sources: set[int] = set()
     for step, kiosk_index in zip(range(260), itertools.cycle((0, 1, 1, 0, 0)), strict=False):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.bundled_data import load_bundled_data
 from kiosk.db import Database
 from tests.core.queue.conftest import ALL_DAY, set_queue
 
@@ -22,6 +23,7 @@ def env(fresh_kiosk_env: dict[str, str], tmp_path: Path) -> dict[str, str]:
     database = Database(tmp_path / "data" / "kiosk.sqlite3")
     database.open()
     try:
+        load_bundled_data(database)
         for code in ("A", "B", "C"):
             set_queue(database, code, opening_hours=ALL_DAY, daily_limit=None)
     finally:

@@ -23,6 +23,7 @@ from kiosk.queue.errors import (
     UnknownServiceError,
 )
 from kiosk.queue.tickets import TicketService
+from kiosk.staff import StaffGrant
 from tests.core.conftest import FakeClock
 from tests.core.queue.conftest import set_queue
 
@@ -49,7 +50,9 @@ def test_queue_views_show_waiting_open_full_and_priority_groups(
     assert "nguoi_co_cong" not in views["C"].priority_groups
 
 
-def test_daily_limit_says_no_more_numbers_today(db: Database, tickets: TicketService) -> None:
+def test_daily_limit_says_no_more_numbers_today(
+    db: Database, tickets: TicketService, staff_grant: StaffGrant
+) -> None:
     set_queue(db, "B", daily_limit=2)
     tickets.issue("B")
     second = tickets.issue("B")
@@ -58,15 +61,15 @@ def test_daily_limit_says_no_more_numbers_today(db: Database, tickets: TicketSer
     assert raised.value.message.render().startswith("Hôm nay đã hết số cho dịch vụ này")
     assert next(v for v in tickets.services() if v.code == "B").full
     # Voiding frees a place at the counter, never the number: the next one is B-003.
-    tickets.void(second.id, actor="staff", reason="bấm nhầm")
+    tickets.void(staff_grant, second.id, "bấm nhầm")
     assert tickets.issue("B").label == "B-003"
 
 
 def test_a_voided_ticket_keeps_its_number_and_is_audited(
-    db: Database, tickets: TicketService, audit: AuditLog
+    db: Database, tickets: TicketService, audit: AuditLog, staff_grant: StaffGrant
 ) -> None:
     first = tickets.issue("A")
-    voided = tickets.void(first.id, actor="staff", reason="in trùng")
+    voided = tickets.void(staff_grant, first.id, "in trùng")
     assert voided.print_status == "voided"
     assert voided.label == "A-001"
     assert tickets.find("A-001").print_status == "voided"
@@ -74,7 +77,7 @@ def test_a_voided_ticket_keeps_its_number_and_is_audited(
     assert after.label == "A-002"
     assert after.people_ahead == 0  # a voided ticket is nobody waiting
     entry = audit.recent()[0]
-    assert entry.action == "ticket.void"
+    assert (entry.actor, entry.action) == ("staff", "ticket.void")
     assert entry.detail["label"] == "A-001"
     assert entry.detail["reason"] == "in trùng"
     with db.transaction() as session:
@@ -83,14 +86,16 @@ def test_a_voided_ticket_keeps_its_number_and_is_audited(
         ).all()
     assert operations == ["create", "update"]
     with pytest.raises(TicketVoidedError):
-        tickets.reprint(first.id, actor="staff")
+        tickets.reprint(staff_grant, first.id)
 
 
-def test_reprint_is_counted_and_audited(tickets: TicketService, audit: AuditLog) -> None:
+def test_reprint_is_counted_and_audited(
+    tickets: TicketService, audit: AuditLog, staff_grant: StaffGrant
+) -> None:
     ticket = tickets.issue("C")
-    tickets.reprint(ticket.id, actor="staff")
-    tickets.reprint(ticket.id, actor="staff")
-    entries = audit.recent()
+    tickets.reprint(staff_grant, ticket.id)
+    tickets.reprint(staff_grant, ticket.id)
+    entries = audit.recent(2)
     assert [e.action for e in entries] == ["ticket.reprint", "ticket.reprint"]
     assert entries[0].detail == {"ticket_id": str(ticket.id), "label": "C-001", "reprints": 2}
 

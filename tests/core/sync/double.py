@@ -24,9 +24,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import msgspec
 
-from kiosk.catalog.schema import CatalogueFile
-from kiosk.forms.schema import FormDefinition
-from kiosk.sync import protocol
+from wire import protocol
+from wire.catalogue import CatalogueFile
+from wire.forms import FormDefinition
 
 CENTRE_ID = uuid.UUID("7d4f6c1e-0000-4000-8000-000000000001")
 CENTRE_NAME = "Trung tâm Phục vụ hành chính công tỉnh Thử nghiệm"

@@ -8,11 +8,12 @@ from typing import Any
 import msgspec
 from sqlalchemy import select
 
-from kiosk.catalog.bundled import BUNDLED_CATALOGUE, read_catalogue_file
-from kiosk.catalog.schema import CatalogueFile
+from kiosk.catalog.bundled import BUNDLED_CATALOGUE
 from kiosk.db.models import Account, Dossier, OutboxEntry
 from kiosk.db.outbox import add_outbox_entry
 from kiosk.services import KioskServices
+from wire.catalogue import CatalogueFile
+from wire.catalogue_files import read_catalogue_file
 
 NEW_NAME = "Thủ tục chứng nhận kỳ lân xanh"
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import msgspec
 
 from kiosk.forms.library import bundled_forms
-from kiosk.forms.schema import FormDefinition
 from kiosk.services import KioskServices
-from kiosk.sync import protocol, state
+from kiosk.sync import state
 from tests.core.sync.double import ProtocolDouble
 from tests.core.sync.helpers import NEW_NAME, centre_catalogue
+from wire import protocol
+from wire.forms import FormDefinition
 
 
 def newer(form: FormDefinition, version: int) -> FormDefinition:

@@ -8,12 +8,12 @@ from sqlalchemy import select
 
 from kiosk.db.models import NumberLease
 from kiosk.services import KioskServices
-from kiosk.sync import protocol
 from kiosk.sync.leases import BLOCK_SIZE, LOW_WATER
 from tests.core.conftest import FakeClock
 from tests.core.queue.conftest import set_queue
 from tests.core.sync.conftest import MakeKiosk
 from tests.core.sync.double import ProtocolDouble
+from wire import protocol
 
 MONDAY = date(2025, 3, 10)
 

@@ -1,0 +1,186 @@
+"""The audit log in words: one translatable sentence per entry, for the staff screen.
+
+The log stores actions as stable names with plain details (``ticket.void``,
+``{"label": "A-012", "reason": "in trùng"}``) so that it can be searched and kept
+for years; staff read "Huỷ phiếu A-012: in trùng". Every action the kiosk records has
+its sentence here (a test scans the code for them); an action this version does not
+know (written by a newer one, say) is shown as it is stored rather than failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+
+from kiosk.audit.log import AuditEntry, JsonScalar
+from kiosk.clock import LOCAL_TZ
+from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+
+Detail = Mapping[str, JsonScalar]
+Describe = Callable[[Detail], TrText]
+
+#: Shown for a detail an older entry does not have.
+MISSING = "–"
+
+
+def describe(entry: AuditEntry) -> TrText:
+    """What ``entry`` did, as a sentence to translate and show."""
+    sentence = _SENTENCES.get(entry.action)
+    if sentence is None:
+        return _plainly(entry.action, entry.detail)
+    return sentence(entry.detail)
+
+
+def describe_actor(actor: str) -> TrText:
+    """Who did it: counter staff, IT, the citizen at the screen, or the name as stored."""
+    known = _ACTORS.get(actor)
+    # Not through QT_TRANSLATE_NOOP: an unknown actor has no translation to find.
+    return known if known is not None else TrText("Audit", "{actor}", {"actor": actor})
+
+
+def known_actions() -> frozenset[str]:
+    """Every action with a sentence of its own."""
+    return frozenset(_SENTENCES)
+
+
+_ACTORS: dict[str, TrText] = {
+    "staff": QT_TRANSLATE_NOOP("Audit", "Cán bộ"),
+    "it": QT_TRANSLATE_NOOP("Audit", "Bộ phận CNTT"),
+    "citizen": QT_TRANSLATE_NOOP("Audit", "Công dân"),
+}
+
+
+def _fixed(text: TrText) -> Describe:
+    return lambda _detail: text
+
+
+def _with(text: TrText, *keys: str) -> Describe:
+    """``text`` with its ``{key}`` placeholders filled from the entry's details."""
+
+    def sentence(detail: Detail) -> TrText:
+        return text.with_params(**{key: _shown(detail.get(key)) for key in keys})
+
+    return sentence
+
+
+def _unlock_failed(detail: Detail) -> TrText:
+    reason = detail.get("reason")
+    if reason == "wrong":
+        return QT_TRANSLATE_NOOP("Audit", "Nhập sai mã PIN, còn {remaining} lần thử").with_params(
+            remaining=_shown(detail.get("remaining"))
+        )
+    if reason == "locked":
+        return QT_TRANSLATE_NOOP("Audit", "Nhập mã PIN khi đang bị tạm khoá")
+    if reason == "not_set":
+        return QT_TRANSLATE_NOOP("Audit", "Thử mở khoá khi chưa đặt mã PIN")
+    return QT_TRANSLATE_NOOP("Audit", "Mở khoá chế độ cán bộ không thành công")
+
+
+def _locked_out(detail: Detail) -> TrText:
+    return QT_TRANSLATE_NOOP(
+        "Audit", "Sai mã PIN {attempts} lần: tạm khoá nhập mã PIN đến {until}"
+    ).with_params(attempts=_shown(detail.get("attempts")), until=_time(detail.get("until")))
+
+
+def _outbox_retry(detail: Detail) -> TrText:
+    entity, subject, entry = (
+        detail.get("entity"),
+        detail.get("subject"),
+        _shown(detail.get("entry")),
+    )
+    if entity == "dossier" and subject:
+        text = QT_TRANSLATE_NOOP("Audit", "Gửi lại hồ sơ {subject} bị máy chủ từ chối")
+    elif entity == "ticket" and subject:
+        text = QT_TRANSLATE_NOOP("Audit", "Gửi lại phiếu {subject} bị máy chủ từ chối")
+    elif entity == "account":
+        text = QT_TRANSLATE_NOOP("Audit", "Gửi lại tài khoản bị máy chủ từ chối (mục số {entry})")
+    else:
+        text = QT_TRANSLATE_NOOP("Audit", "Gửi lại mục số {entry} bị máy chủ từ chối")
+    return text.with_params(subject=_shown(subject), entry=entry)
+
+
+def _outbox_discard(detail: Detail) -> TrText:
+    entity, subject, entry = (
+        detail.get("entity"),
+        detail.get("subject"),
+        _shown(detail.get("entry")),
+    )
+    if entity == "dossier" and subject:
+        text = QT_TRANSLATE_NOOP("Audit", "Bỏ gửi hồ sơ {subject} và xoá dữ liệu cá nhân: {reason}")
+    elif entity == "ticket" and subject:
+        text = QT_TRANSLATE_NOOP("Audit", "Bỏ gửi phiếu {subject}: {reason}")
+    elif entity == "account":
+        text = QT_TRANSLATE_NOOP(
+            "Audit", "Bỏ gửi tài khoản (mục số {entry}) và xoá dữ liệu cá nhân: {reason}"
+        )
+    else:
+        text = QT_TRANSLATE_NOOP("Audit", "Bỏ gửi mục số {entry}: {reason}")
+    return text.with_params(
+        subject=_shown(subject), entry=entry, reason=_shown(detail.get("reason"))
+    )
+
+
+def _printer_test(detail: Detail) -> TrText:
+    if detail.get("printed") is False:
+        return QT_TRANSLATE_NOOP("Audit", "In thử máy in phiếu: máy in chưa in được")
+    return QT_TRANSLATE_NOOP("Audit", "In thử máy in phiếu")
+
+
+_SENTENCES: dict[str, Describe] = {
+    "staff.pin_set": _fixed(QT_TRANSLATE_NOOP("Audit", "Đặt mã PIN cán bộ mới")),
+    "staff.unlock": _fixed(QT_TRANSLATE_NOOP("Audit", "Mở khoá chế độ cán bộ")),
+    "staff.unlock_failed": _unlock_failed,
+    "staff.locked_out": _locked_out,
+    "staff.lock": _fixed(QT_TRANSLATE_NOOP("Audit", "Khoá chế độ cán bộ")),
+    "staff.leave_kiosk_mode": _fixed(QT_TRANSLATE_NOOP("Audit", "Thoát chế độ kiosk")),
+    "staff.quit": _fixed(QT_TRANSLATE_NOOP("Audit", "Tắt phần mềm kiosk")),
+    "staff.sync_now": _fixed(QT_TRANSLATE_NOOP("Audit", "Đồng bộ ngay với máy chủ")),
+    "ticket.reprint": _with(QT_TRANSLATE_NOOP("Audit", "In lại phiếu {label}"), "label"),
+    "ticket.void": _with(
+        QT_TRANSLATE_NOOP("Audit", "Huỷ phiếu {label}: {reason}"), "label", "reason"
+    ),
+    "dossier.submit": _with(QT_TRANSLATE_NOOP("Audit", "Nộp hồ sơ {reference}"), "reference"),
+    "dossier.show": _with(QT_TRANSLATE_NOOP("Audit", "Xem hồ sơ {reference}"), "reference"),
+    "dossier.pdf": _with(
+        QT_TRANSLATE_NOOP("Audit", "Xuất tờ khai của hồ sơ {reference} ra tệp PDF"), "reference"
+    ),
+    "dossier.print": _with(
+        QT_TRANSLATE_NOOP("Audit", "In tờ khai của hồ sơ {reference} ra máy in {printer}"),
+        "reference",
+        "printer",
+    ),
+    "sync.enrol": _with(
+        QT_TRANSLATE_NOOP("Audit", "Đăng ký kiosk với máy chủ {server_url}"), "server_url"
+    ),
+    "printer.test_page": _printer_test,
+    "outbox.retry": _outbox_retry,
+    "outbox.discard": _outbox_discard,
+}
+
+
+def _plainly(action: str, detail: Detail) -> TrText:
+    shown = ", ".join(f"{key}: {_shown(value)}" for key, value in sorted(detail.items()))
+    text = f"{action} ({shown})" if shown else action
+    # Not through QT_TRANSLATE_NOOP: the action's own name is all there is to show.
+    return TrText("Audit", "{text}", {"text": text})
+
+
+def _shown(value: JsonScalar) -> str:
+    if value is None or value == "":
+        return MISSING
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    return str(value)
+
+
+def _time(value: JsonScalar) -> str:
+    """An ISO instant as the centre's local ``HH:MM``; anything else as it is."""
+    if not isinstance(value, str):
+        return _shown(value)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # the database's instants are UTC
+    return moment.astimezone(LOCAL_TZ).strftime("%H:%M")
