@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from kiosk.bench.stats import summarise
 from kiosk.catalog.search.api import SearchDocument
@@ -99,6 +100,16 @@ _SUFFIXES = (
 Metrics = dict[str, dict[str, float | int]]
 
 
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Named)
+#: Makes a clone of a procedure given its new code, name and popularity.
+Clone = Callable[[T, str, str, int], T]
+
+
 def run(catalog: Path | None = None, size: int = 10_000, runs: int = 3) -> Metrics:
     """Build and keystroke metrics at the catalogue's real size and at ``size``."""
     real = load_documents(catalog or PORTAL_FILE)
@@ -123,8 +134,8 @@ def run(catalog: Path | None = None, size: int = 10_000, runs: int = 3) -> Metri
 
 def load_documents(path: Path) -> list[SearchDocument]:
     """The portal file's procedures as the catalogue service would hand them to search."""
-    from kiosk.catalog.portal import read_portal_file
     from kiosk.catalog.store import search_document
+    from wire.portal import read_portal_file
 
     catalogue, _problems = read_portal_file(path)
     field_names = {field.code: field.name for field in catalogue.fields}
@@ -133,22 +144,32 @@ def load_documents(path: Path) -> list[SearchDocument]:
 
 def synthesise(documents: Sequence[SearchDocument], size: int) -> list[SearchDocument]:
     """``size`` documents: the real ones, then clones with new codes and varied names."""
-    if size <= len(documents):
-        return list(documents[:size])
+    return clone_to_size(
+        documents,
+        size,
+        lambda source, code, name, popularity: replace(
+            source, code=code, name=name, popularity=popularity
+        ),
+    )
+
+
+def clone_to_size(items: Sequence[T], size: int, clone: Clone[T]) -> list[T]:
+    """``size`` items: ``items``, then clones of them made by ``clone(source, code,
+    name, popularity)`` with codes ``9.000001``…, a suffix on the name and a popularity.
+
+    The same seed every time, so every run of a benchmark holds the same clones (the
+    search index's, and the journey benchmark's catalogue of 10,000).
+    """
+    if size <= len(items):
+        return list(items[:size])
     rng = random.Random(20250310)
-    result = list(documents)
+    result = list(items)
     number = 0
     while len(result) < size:
-        source = documents[rng.randrange(len(documents))]
+        source = items[rng.randrange(len(items))]
         number += 1
-        result.append(
-            replace(
-                source,
-                code=f"9.{number:06d}",
-                name=source.name + _SUFFIXES[rng.randrange(len(_SUFFIXES))],
-                popularity=rng.choice((0, 0, 0, 1, 5, 20)),
-            )
-        )
+        name = source.name + _SUFFIXES[rng.randrange(len(_SUFFIXES))]
+        result.append(clone(source, f"9.{number:06d}", name, rng.choice((0, 0, 0, 1, 5, 20))))
     return result
 
 

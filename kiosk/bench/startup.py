@@ -32,7 +32,7 @@ def run(runs: int = 7) -> dict[str, dict[str, float | int]]:
     """Metrics of ``runs`` starts of the kiosk and of the bare window (after a warm-up)."""
     kiosk, bare = _Samples(), _Samples()
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as data_dir:
-        env = _child_environment(Path(data_dir))
+        env = child_environment(Path(data_dir))
         kiosk_argv = [sys.executable, str(PROJECT_ROOT / "main.py"), "--benchmark-first-paint"]
         bare_argv = [sys.executable, "-m", "ui.bare_window"]
         _measure(kiosk_argv, env)  # warm-up: creates the database, fills disk caches
@@ -53,7 +53,9 @@ def run(runs: int = 7) -> dict[str, dict[str, float | int]]:
     return results
 
 
-def _child_environment(data_dir: Path) -> dict[str, str]:
+def child_environment(data_dir: Path) -> dict[str, str]:
+    """A benchmark child's environment: its own data folder, this checkout on its path,
+    and the offscreen platform where there is no display."""
     env = dict(os.environ)
     env["KIOSK_HOME"] = str(data_dir)
     env["PYTHONPATH"] = str(PROJECT_ROOT)

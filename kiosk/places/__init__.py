@@ -3,7 +3,8 @@
 Addresses on forms have two levels (xã/phường and tỉnh/thành phố). Cards printed
 before the 2025 reform carry three-level addresses, which :func:`convert_legacy`
 maps to today's ward when that can be told for sure. The data comes from the
-``vietnamadminunits`` package and is loaded on first use (see :func:`warm_up`).
+``vietnamadminunits`` package's files (``kiosk.places.data``: the package itself is
+never imported) and is loaded on first use (see :func:`warm_up`).
 """
 
 from kiosk.places.addresses import MAX_ADDRESS_LENGTH, address_value
@@ -14,7 +15,7 @@ from kiosk.places.units import Province, Ward, province, provinces, ward, wards
 
 
 def warm_up() -> None:
-    """Load the data now (about a second; call it off the UI thread).
+    """Load the data now (a tenth of a second; call it off the UI thread).
 
     Then the first address page and the first scanned card answer at once.
     """

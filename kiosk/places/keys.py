@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Set
+from collections.abc import Mapping
 
 _ABBREVIATIONS = {
     "tp": "thành phố",
@@ -34,7 +34,7 @@ def lookup_keys(name: str, *, drop_type: bool = False) -> tuple[str, ...]:
     ``drop_type`` also tries the name without "Tỉnh"/"Thành phố", for provinces,
     whose names are unique whatever their type ("TP.HCM" is "HCM").
     """
-    from kiosk.catalog.search.folding import fold, strip_marks
+    from kiosk.text.folding import fold, strip_marks
 
     text = unicodedata.normalize("NFC", name).strip().lower()
     variants = [text]
@@ -49,18 +49,31 @@ def lookup_keys(name: str, *, drop_type: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key for key in (*accented, *plain) if key))
 
 
-def resolve(name: str, index: Mapping[str, Set[str]], *, drop_type: bool = False) -> Set[str]:
+#: Keyword → the units it names (one, mostly). Tuples rather than sets: some 40,000
+#: keywords name one unit each, and as sets they would take some 6 MB more, for
+#: lookups that only count and unpack the units.
+KeywordIndex = Mapping[str, tuple[str, ...]]
+
+
+def resolve(name: str, index: KeywordIndex, *, drop_type: bool = False) -> tuple[str, ...]:
     """The units whose keywords the most exact key of ``name`` hits (empty if none)."""
     for key in lookup_keys(name, drop_type=drop_type):
         found = index.get(key)
         if found:
             return found
-    return frozenset()
+    return ()
 
 
-def add_keywords(index: dict[str, set[str]], keywords: str | None, unit: str) -> None:
+def add_unit(index: dict[str, tuple[str, ...]], keyword: str, unit: str) -> None:
+    """Index ``unit`` under ``keyword`` (once)."""
+    units = index.get(keyword, ())
+    if unit not in units:
+        index[keyword] = (*units, unit)
+
+
+def add_keywords(index: dict[str, tuple[str, ...]], keywords: str | None, unit: str) -> None:
     """Index ``unit`` under each keyword of the package's JSON list ``keywords``."""
     import json
 
     for keyword in json.loads(keywords) if keywords else ():
-        index.setdefault(keyword, set()).add(unit)
+        add_unit(index, keyword, unit)

@@ -2,31 +2,35 @@
 
 Most cards in citizens' pockets print the address as it was before 1 July 2025, for
 instance "Thôn 3, Ea Tu, Buôn Ma Thuột, Đắk Lắk". The ``vietnamadminunits`` package
-parses such addresses and holds the official tables of which old ward became which
-new one. Its own ``convert_address`` is not used as is: for an old ward split
-between several new ones it looks the street up on an online geocoder (sending a
-citizen's address out, and failing offline) or falls back to a default. Here a
-split ward gives no answer, and so does anything the package cannot tell for sure:
+holds the old units and the official tables of which old ward became which new one
+(read through ``kiosk.places.data``). Its own ``convert_address`` is not used: for an
+old ward split between several new ones it looks the street up on an online geocoder
+(sending a citizen's address out, and failing offline) or falls back to a default.
+Here a split ward gives no answer, and so does anything that cannot be told for sure:
 the citizen then picks the ward, which is better than a wrong ward filled in.
 
 "For sure" means: the last three parts of the address name a province, a district
 of it and a ward of that district, each one alone (two units fitting one name is no
-answer), and the package's parser reads the same three units.
+answer). The package's own address parser is not asked as well: it finds unit names
+anywhere in the text, so it can only disagree where this reading is the exact one.
+Over every old ward of the package, written in full, short, without accents, in
+capitals, abbreviated ("P.12, Q.3") and behind a street named after another ward
+(some 100,000 addresses), it read the same three units every time but three, and in
+those three it was the one mistaken ("TT. Thạch Hà, H. Thạch Hà, Tỉnh Hà Tĩnh" read
+as Thạch Hạ of Hà Tĩnh city).
 """
 
 from __future__ import annotations
 
-import logging
+import sys
 import threading
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.places.addresses import MAX_ADDRESS_LENGTH, address_parts
-from kiosk.places.keys import add_keywords, resolve
+from kiosk.places.keys import KeywordIndex, add_keywords, add_unit, resolve
 from kiosk.places.units import Province, Ward, places
-
-log = logging.getLogger("kiosk.places")
 
 #: Provinces renamed before 2025 whose old name old cards still print.
 _OLD_PROVINCE_NAMES = {"thuathienhue": "thanhphohue", "tinhthuathienhue": "thanhphohue"}
@@ -46,11 +50,11 @@ class LegacyAddress:
 
 @dataclass(frozen=True, slots=True)
 class _LegacyIndex:
-    provinces: Mapping[str, Set[str]]
+    provinces: KeywordIndex
     #: Per old province key: district keyword → district keys.
-    districts: Mapping[str, Mapping[str, Set[str]]]
+    districts: Mapping[str, KeywordIndex]
     #: Per (old province key, district key): ward keyword → ward keys.
-    wards: Mapping[tuple[str, str], Mapping[str, Set[str]]]
+    wards: Mapping[tuple[str, str], KeywordIndex]
     #: Districts without wards (islands: Côn Đảo, Lý Sơn…), a đặc khu today.
     wardless: Set[tuple[str, str]]
     #: "province_district_ward" (old keys) → (new province key, new ward key), for the
@@ -71,7 +75,7 @@ def convert_legacy(address: str) -> LegacyAddress | None:
         return None
     index = _legacy_index()
     old = _old_units(parts, index)
-    if old is None or _parsed_units(", ".join(parts)) != old:
+    if old is None:
         return None
     province_key, district_key, ward_key = old
     new = index.new_ward.get(f"{province_key}_{district_key}_{ward_key or ''}")
@@ -118,18 +122,6 @@ def _old_units(parts: list[str], index: _LegacyIndex) -> tuple[str, str, str | N
     return province_key, district_key, ward_key
 
 
-def _parsed_units(address: str) -> tuple[str | None, str | None, str | None] | None:
-    """The (province, district, ward) keys the package's own parser reads."""
-    from vietnamadminunits import ParseMode, parse_address  # type: ignore[import-untyped]
-
-    try:
-        unit = parse_address(address, mode=ParseMode.LEGACY, keep_street=False, level=3)
-    except Exception:  # a heuristic parser of free text: any failure means "cannot tell"
-        log.warning("The address parser failed on an address; the ward is left to the citizen")
-        return None
-    return unit.province_key, unit.district_key, unit.ward_key
-
-
 def warm_up_legacy() -> None:
     """Build the tables of old units now rather than at the first scanned card."""
     _legacy_index()
@@ -145,16 +137,15 @@ def _legacy_index() -> _LegacyIndex:
 
 
 def _build_index() -> _LegacyIndex:
-    from vietnamadminunits.converter import converter_2025  # type: ignore[import-untyped]
-    from vietnamadminunits.database import get_data  # type: ignore[import-untyped]
-    from vietnamadminunits.parser import parser_legacy  # type: ignore[import-untyped]
+    from kiosk.places.data import LEGACY_UNITS_TABLE, json_table, units
 
-    provinces: dict[str, set[str]] = {}
-    districts: dict[str, dict[str, set[str]]] = {}
-    wards: dict[tuple[str, str], dict[str, set[str]]] = {}
+    provinces: dict[str, tuple[str, ...]] = {}
+    districts: dict[str, dict[str, tuple[str, ...]]] = {}
+    wards: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
     wardless: set[tuple[str, str]] = set()
-    rows: list[dict[str, Any]] = get_data(
-        fields=[
+    rows = units(
+        LEGACY_UNITS_TABLE,
+        [
             "provinceKey",
             "districtKey",
             "wardKey",
@@ -162,31 +153,43 @@ def _build_index() -> _LegacyIndex:
             "districtKeywords",
             "wardKeywords",
         ],
-        table="admin_units_legacy",
     )
+    # One row per old ward: each province's and district's keywords come again on
+    # every row of its wards, so each is indexed once, and each key is kept once.
+    seen_provinces: set[tuple[str, str | None]] = set()
+    seen_districts: set[tuple[str, str, str | None]] = set()
     for row in rows:
-        province_key, district_key = row["provinceKey"], row["districtKey"]
-        add_keywords(provinces, row["provinceKeywords"], province_key)
-        add_keywords(districts.setdefault(province_key, {}), row["districtKeywords"], district_key)
+        province_key = sys.intern(row["provinceKey"])
+        district_key = sys.intern(row["districtKey"])
+        if (province_key, row["provinceKeywords"]) not in seen_provinces:
+            seen_provinces.add((province_key, row["provinceKeywords"]))
+            add_keywords(provinces, row["provinceKeywords"], province_key)
+        if (province_key, district_key, row["districtKeywords"]) not in seen_districts:
+            seen_districts.add((province_key, district_key, row["districtKeywords"]))
+            district_index = districts.setdefault(province_key, {})
+            add_keywords(district_index, row["districtKeywords"], district_key)
         if row["wardKey"] is None:
             wardless.add((province_key, district_key))
         else:
             ward_index = wards.setdefault((province_key, district_key), {})
             add_keywords(ward_index, row["wardKeywords"], row["wardKey"])
     for alias, province_key in _OLD_PROVINCE_NAMES.items():
-        provinces.setdefault(alias, set()).add(province_key)
+        add_unit(provinces, alias, province_key)
     # Districts split or renamed before 2025: their old names lead to the new ones.
-    for province_key, divided in parser_legacy.DICT_PROVINCE_DISTRICT_DIVIDED.items():
+    divided_districts: dict[str, dict[str, Any]] = json_table(
+        "parser_legacy.json", "DICT_PROVINCE_DISTRICT_DIVIDED"
+    )
+    for province_key, divided in divided_districts.items():
         for entry in divided.values():
             for keyword in entry["dividedDistrictKeywords"]:
-                index = districts.setdefault(province_key, {})
-                index.setdefault(keyword, set()).update(entry["districts"])
+                for district_key in entry["districts"]:
+                    add_unit(districts.setdefault(province_key, {}), keyword, district_key)
     return _LegacyIndex(
         provinces=provinces,
         districts=districts,
         wards=wards,
         wardless=wardless,
-        new_ward=_new_wards(converter_2025.DICT_PROVINCE_WARD_NO_DIVIDED),
+        new_ward=_new_wards(json_table("converter_2025.json", "DICT_PROVINCE_WARD_NO_DIVIDED")),
     )
 
 

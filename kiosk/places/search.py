@@ -16,9 +16,9 @@ from kiosk.places.units import Province, Ward, provinces, wards
 if TYPE_CHECKING:
     from kiosk.text.matching import MatchWords
 
-# ``kiosk.text.matching`` folds with ``kiosk.catalog.search.folding``, and importing
-# the catalogue package costs about half a second: it is imported when first searched,
-# so ``import kiosk.places`` stays cheap for the command line.
+# ``kiosk.text.matching`` (with the folding tables of ``kiosk.text.folding``) is
+# imported when first searched, so ``import kiosk.places`` stays cheap for the command
+# line.
 
 
 def find_provinces(query: str) -> list[Province]:

@@ -1,18 +1,22 @@
 """The 2025 administrative units: 34 tỉnh/thành phố and their xã/phường/đặc khu.
 
 Since 1 July 2025 an address has two levels, ward and province, with no district.
-The data is the ``vietnamadminunits`` package's (MIT licence), read once and kept:
-importing that package costs about half a second, so nothing here touches it until
-the data is first needed, and the UI calls :func:`kiosk.places.warm_up` off its thread.
+The data is the ``vietnamadminunits`` package's (MIT licence), read from its files
+(``kiosk.places.data``, which says why the package itself is never imported) once,
+when first needed, and kept; the UI calls :func:`kiosk.places.warm_up` off its thread.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import threading
-from collections.abc import Mapping, Set
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.places.keys import KeywordIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +52,9 @@ class Places:
     province_by_key: Mapping[str, Province]
     #: The package's keywords (names with and without the unit type, without accents
     #: and spaces: ``phuonghongha``, ``hongha``) → the codes of the units they name.
-    province_index: Mapping[str, Set[str]]
+    province_index: KeywordIndex
     #: Per province code: ward keyword → ward codes.
-    ward_index: Mapping[str, Mapping[str, Set[str]]]
+    ward_index: Mapping[str, KeywordIndex]
 
 
 _lock = threading.Lock()
@@ -86,13 +90,13 @@ def ward(code: str) -> Ward | None:
 
 
 def _load() -> Places:
-    from vietnamadminunits.database import get_data  # type: ignore[import-untyped]
-
-    from kiosk.catalog.search.folding import fold, strip_marks
+    from kiosk.places.data import UNITS_TABLE, units
     from kiosk.places.keys import add_keywords
+    from kiosk.text.folding import fold, strip_marks
 
-    rows: list[dict[str, Any]] = get_data(
-        fields=[
+    rows = units(
+        UNITS_TABLE,
+        [
             "provinceCode",
             "province",
             "provinceShort",
@@ -104,24 +108,24 @@ def _load() -> Places:
             "wardKey",
             "wardKeywords",
         ],
-        table="admin_units",
     )
     province_by_code: dict[str, Province] = {}
     province_by_key: dict[str, Province] = {}
-    province_index: dict[str, set[str]] = {}
+    province_index: dict[str, tuple[str, ...]] = {}
     by_province: dict[str, list[Ward]] = {}
     ward_by_keys: dict[tuple[str, str], Ward] = {}
-    ward_index: dict[str, dict[str, set[str]]] = {}
+    ward_index: dict[str, dict[str, tuple[str, ...]]] = {}
     for row in rows:
-        code = row["provinceCode"]
-        if code not in province_by_code:
-            found = Province(code, row["province"], row["provinceShort"])
-            province_by_code[code] = found
+        found = province_by_code.get(row["provinceCode"])
+        if found is None:
+            found = Province(row["provinceCode"], row["province"], row["provinceShort"])
+            province_by_code[found.code] = found
             province_by_key[row["provinceKey"]] = found
-            add_keywords(province_index, row["provinceKeywords"], code)
+            add_keywords(province_index, row["provinceKeywords"], found.code)
+        code = found.code  # one string per province, not one per ward
         unit = Ward(row["wardCode"], row["ward"], row["wardShort"], code)
         by_province.setdefault(code, []).append(unit)
-        ward_by_keys[(row["provinceKey"], row["wardKey"])] = unit
+        ward_by_keys[(sys.intern(row["provinceKey"]), row["wardKey"])] = unit
         add_keywords(ward_index.setdefault(code, {}), row["wardKeywords"], unit.code)
 
     def alphabetical(unit: Ward) -> list[Any]:

@@ -17,9 +17,16 @@ def test_summary_of_samples() -> None:
 
 
 @pytest.mark.slow
-def test_startup_benchmark_reports_kiosk_and_baseline() -> None:
-    metrics = run_bench("startup", "--runs", "1", timeout=120).metrics
+def test_startup_benchmark_reports_kiosk_baseline_and_a_walk_through_every_screen() -> None:
+    metrics = run_bench("startup", "--runs", "1", "--size", "120", timeout=300).metrics
     assert {"startup_ms", "baseline_bare_window_startup_ms"} <= metrics.keys()
+    # The walk's figures, with the bundled catalogue and with 120 procedures.
+    assert {
+        "journey_peak_rss_mb",
+        "journey_after_visit_rss_mb",
+        "journey_peak_rss_120_procedures_mb",
+        "journey_after_visit_rss_120_procedures_mb",
+    } <= metrics.keys()
     for summary in metrics.values():
         assert summary["n"] == 1
         assert summary["p50"] > 0

@@ -121,6 +121,18 @@ def test_naming_the_unit_type_removes_the_doubt() -> None:
     assert township.province.name == "Tỉnh Lào Cai"  # Yên Bái merged into Lào Cai
 
 
+def test_abbreviated_unit_types_are_read_part_by_part() -> None:
+    # The package's own address parser reads this as Phường Thạch Hạ, Thành phố Hà
+    # Tĩnh: each part read alone names thị trấn Thạch Hà of huyện Thạch Hà.
+    converted = places.convert_legacy("Số 1, TT. Thạch Hà, H. Thạch Hà, Tỉnh Hà Tĩnh")
+    assert converted is not None
+    assert (converted.detail, converted.ward.name, converted.province.name) == (
+        "Số 1",
+        "Xã Thạch Hà",
+        "Tỉnh Hà Tĩnh",
+    )
+
+
 def test_current_addresses_are_read_as_they_are() -> None:
     found = places.parse_current("Số 1, ngõ 2, Phường Hồng Hà, Thành phố Hà Nội")
     assert found is not None

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from kiosk import places
-from kiosk.catalog.search.folding import fold, strip_marks
+from kiosk.text.folding import fold, strip_marks
 
 
 def test_thirty_four_provinces_in_code_order() -> None:
