@@ -68,8 +68,9 @@ def main(argv: Sequence[str]) -> int:
         return app.exec()
     finally:
         hook.uninstall()
-        if window.sync is not None:  # its thread uses the database: stop it first
-            window.sync.close()
+        bridge = window.sync()
+        if bridge is not None:  # its thread uses the database: stop it first
+            bridge.close()
         wait_for_all()
         for services in holder:
             services.close()
@@ -116,10 +117,10 @@ def _open_services(
         install_sync(window, services)  # a worker only when there is a server
         # The search index and the printer library are ready before the first citizen
         # types a query or takes a ticket.
-        Op(services.catalog.warm_up, parent=window).start()
-        Op(escpos_warm_up, parent=window, pool=Pool.IO).start()
+        Op(services.catalog.warm_up, presenter=window.show_error).start()
+        Op(escpos_warm_up, pool=Pool.IO, presenter=window.show_error).start()
 
-    Op(services.open, parent=window).on_success(opened).on_failure(failed).start()
+    Op(services.open).on_success(opened).on_failure(failed).start()
 
 
 def startup_failure_text(error: KioskError) -> str:

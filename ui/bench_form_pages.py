@@ -26,10 +26,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.config import Settings
+from kiosk.forms.draft import REVIEW
 from kiosk.forms.samples import sample_answers
 from ui.main_window import KioskWindow
 from ui.offscreen import offscreen_app, synchronous_ops, throwaway_kiosk
-from ui.screens.form.draft import REVIEW
 from ui.screens.form.screen import FormScreen
 
 FORM_ID = "khai-sinh"
@@ -65,13 +65,13 @@ def measure(changes: int = DEFAULT_CHANGES) -> list[float]:
         window.show_screen("form")
         screen = window.screens["form"]
         assert isinstance(screen, FormScreen)
-        window.form.open_form(window.services().forms.get(FORM_ID))
+        screen.flow.open_form(window.services().forms.get(FORM_ID))
         screen.fill(sample_answers(FORM_ID))
         app.processEvents()
         forward = True
         warm_up = 2 * len(screen.pages)  # one walk there and back, not counted
         for index in range(changes + warm_up):
-            draft = window.form.draft
+            draft = screen.flow.draft
             assert draft is not None
             if forward and draft.page == REVIEW:
                 forward = False

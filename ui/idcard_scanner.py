@@ -74,7 +74,8 @@ class _HeldKey:
 
 
 class IdCardScanner(QObject):
-    """Tells card scans apart from typing in ``window`` while ``active()`` says so.
+    """Tells card scans apart from typing in the window that shows ``scope``, while
+    ``active()`` says so.
 
     ``clock`` (seconds, monotonic) times the gaps between keys; tests set their own.
     ``looks_like`` decides whether a finished burst is a card payload.
@@ -84,7 +85,7 @@ class IdCardScanner(QObject):
 
     def __init__(
         self,
-        window: QWidget,
+        scope: QWidget,
         *,
         active: Callable[[], bool],
         looks_like: Callable[[str], bool],
@@ -92,8 +93,8 @@ class IdCardScanner(QObject):
         burst_gap_s: float = BURST_GAP_S,
         pipe_gap_s: float = PIPE_GAP_S,
     ) -> None:
-        super().__init__(window)
-        self._window = window
+        super().__init__(scope)
+        self._scope = scope
         self._active = active
         self._looks_like = looks_like
         self.clock = clock
@@ -155,10 +156,11 @@ class IdCardScanner(QObject):
     def _is_key_receiver(self, widget: QWidget) -> bool:
         """The widget Qt delivers this key to first (parents see it again when a child
         ignores it; those repeats are not new keys)."""
+        window = self._scope.window()
         focus = QApplication.focusWidget()
         if focus is not None:
-            return widget is focus and focus.window() is self._window
-        return widget is self._window
+            return widget is focus and focus.window() is window
+        return widget is window
 
     def _key_pressed(self, receiver: QWidget, event: QKeyEvent) -> bool:
         now = self.clock()

@@ -1,38 +1,39 @@
-"""The four things a citizen comes to the kiosk for, as the home screen offers them."""
+"""Finding the journeys: every package under ``ui/screens/`` that defines ``JOURNEY``.
+
+The window does not list its journeys: it asks this module, so adding a journey is
+adding one folder (with a ``JOURNEY = JourneySpec(...)`` in its ``__init__``). A
+journey's ``__init__`` imports only what its :class:`~ui.host.JourneySpec` needs (its
+texts); the screens are imported by its ``build``, when a citizen first opens it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+import pkgutil
 
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
-
-
-@dataclass(frozen=True, slots=True)
-class Journey:
-    key: str
-    title: TrText
-    subtitle: TrText
+import ui.screens
+from ui.host import HomeTile, JourneySpec
 
 
-LOOKUP = Journey(
-    "lookup",
-    QT_TRANSLATE_NOOP("Journeys", "Tra cứu thủ tục"),
-    QT_TRANSLATE_NOOP("Journeys", "Xem giấy tờ cần mang, lệ phí, thời gian giải quyết"),
-)
-FORM = Journey(
-    "form",
-    QT_TRANSLATE_NOOP("Journeys", "Điền tờ khai"),
-    QT_TRANSLATE_NOOP("Journeys", "Khai từng bước, in biên nhận hồ sơ"),
-)
-REGISTER = Journey(
-    "register",
-    QT_TRANSLATE_NOOP("Journeys", "Đăng ký tài khoản"),
-    QT_TRANSLATE_NOOP("Journeys", "Tạo tài khoản dịch vụ công trực tuyến"),
-)
-QUEUE = Journey(
-    "queue",
-    QT_TRANSLATE_NOOP("Journeys", "Lấy số thứ tự"),
-    QT_TRANSLATE_NOOP("Journeys", "In phiếu số thứ tự để được gọi vào quầy"),
-)
+def discover() -> tuple[JourneySpec, ...]:
+    """Every journey, those with a home tile first in tile order, then the rest by key."""
+    found: dict[str, JourneySpec] = {}
+    for info in pkgutil.iter_modules(ui.screens.__path__, f"{ui.screens.__name__}."):
+        if not info.ispkg:
+            continue
+        spec = getattr(importlib.import_module(info.name), "JOURNEY", None)
+        if not isinstance(spec, JourneySpec):
+            continue
+        if spec.key in found:
+            raise RuntimeError(f"two journeys are called {spec.key!r}")
+        found[spec.key] = spec
+    return tuple(sorted(found.values(), key=_order))
 
-JOURNEYS = (LOOKUP, FORM, REGISTER, QUEUE)
+
+def home_tiles(journeys: tuple[JourneySpec, ...]) -> tuple[tuple[str, HomeTile], ...]:
+    """The home screen's tiles: (journey key, tile), in tile order."""
+    return tuple((spec.key, spec.tile) for spec in journeys if spec.tile is not None)
+
+
+def _order(spec: JourneySpec) -> tuple[int, str]:
+    return (spec.tile.order if spec.tile is not None else 1_000_000, spec.key)

@@ -1,23 +1,25 @@
-"""The kiosk window: a stack of screens, kiosk mode, idle reset and crash recovery."""
+"""The kiosk window: home, the journeys of one visit, kiosk mode, idle reset, crash recovery.
+
+The window is the journeys' :class:`~ui.host.Host`. It keeps the citizen's
+:class:`~kiosk.visit.Visit` and builds a journey's screens the first time the visit
+opens it; ending the visit (home, walking away, staff locking, a crash) drops the
+visit and every journey screen with it, so nothing a citizen typed, chose or was shown
+can reach the next one. Only the home screen, the error screen and the keyboard stay.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QDateTimeEdit,
-    QDoubleSpinBox,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QSizePolicy,
-    QSpinBox,
     QStackedWidget,
     QTextEdit,
     QVBoxLayout,
@@ -28,29 +30,28 @@ from typing_extensions import override
 from kiosk.clock import Clock, utc_now
 from kiosk.config import Language, Settings, TextScale, Theme
 from kiosk.errors import KioskError
+from kiosk.visit import Visit
+from ui.changes import ChangeSignals
+from ui.clipboard_guard import install_guard, wipe_clipboard
 from ui.errors import StartingUpError
+from ui.host import JourneySpec
 from ui.i18n import LanguageSwitcher
 from ui.idle import IdleWatchdog
-from ui.journeys import JOURNEYS
-from ui.screens.base import Screen
+from ui.journeys import discover, home_tiles
+from ui.ops import Op
 from ui.screens.home import HomeScreen
-from ui.screens.unavailable import UnavailableScreen
-from ui.session import Session
 from ui.theme import stylesheet
 from ui.widgets.banner import MessageBanner
+from ui.widgets.end_visit_overlay import EndVisitOverlay
 from ui.widgets.idle_overlay import IdleOverlay
 from ui.widgets.logo import LONG_PRESS_MS
+from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
     from kiosk.services import KioskServices
+    from kiosk.sync.api import SyncStatus
     from ui.keyboard import KeyboardFocus, OnScreenKeyboard, TelexFilter
     from ui.screens.error import ErrorScreen
-    from ui.screens.help import HelpScreen
-    from ui.screens.lookup import LookupFlow
-    from ui.screens.pin_pad import PinPadScreen
-    from ui.screens.queue import QueueFlow
-    from ui.screens.staff import StaffScreen
-    from ui.staff_mode import StaffMode
     from ui.sync import SyncBridge
 
 log = logging.getLogger("kiosk.ui")
@@ -59,6 +60,11 @@ WINDOWED_SIZE = (1366, 768)
 ERROR_RETURN_MS = 8000
 TEXT_SCALES = (TextScale.NORMAL, TextScale.LARGE, TextScale.LARGEST)
 STAFF_SHORTCUT = "Ctrl+Alt+S"
+HOME = "home"
+ERROR = "error"
+#: The staff journey's screens: its PIN pad, and the staff screen once unlocked.
+STAFF_PIN = "staff.pin"
+STAFF = "staff"
 
 
 class KioskWindow(QMainWindow):
@@ -69,8 +75,9 @@ class KioskWindow(QMainWindow):
     """
 
     quit_requested = Signal()
-    session_reset = Signal()
-    screen_changed = Signal(str)
+    #: The visit ended and a new, empty one began (the home screen is showing).
+    visit_ended = Signal()
+    screen_changed_signal = Signal(str)
 
     def __init__(
         self,
@@ -83,15 +90,18 @@ class KioskWindow(QMainWindow):
         parent: QWidget | None = None,
         build_all: bool = True,
     ) -> None:
-        """``build_all=False`` builds only the home screen; :meth:`finish_building`
-        adds the rest, which the app does right after the first paint."""
+        """``build_all=False`` leaves the keyboard and the error screen to
+        :meth:`finish_building`, which the app calls right after the first paint."""
         super().__init__(parent)
         self.settings = settings
         self._services = services
         self._services_error: KioskError | None = None
         # Set by ui.sync.install once the services are open; closed with the window.
-        self.sync: SyncBridge | None = None
-        self.session = Session()
+        self._sync: SyncBridge | None = None
+        self._visit = Visit()
+        self._changes = ChangeSignals(self)
+        if services is not None:
+            self._changes.attach(services.changes)
         self.languages = LanguageSwitcher(self)
         self.languages.language_changed.connect(lambda _: self._refresh_home_toggles())
         self._theme = settings.theme
@@ -100,6 +110,43 @@ class KioskWindow(QMainWindow):
         self._kiosk_mode = False
         self._allow_close = False
 
+        central = self._build_frame()
+        #: Every screen on the stack by name: home, error, and this visit's journeys.
+        self.screens: dict[str, Screen] = {}
+        self._journeys: dict[str, JourneySpec] = {spec.key: spec for spec in discover()}
+        # The screens each journey built for the current visit.
+        self._built: dict[str, list[str]] = {}
+        self._built_all = False
+        self.home = HomeScreen(
+            settings.centre_name,
+            settings.kiosk_name,
+            home_tiles(tuple(self._journeys.values())),
+            clock=clock,
+        )
+        self.home.logo.set_hold_ms(long_press_ms)
+        self._add_screen(HOME, self.home)
+        self._wire_home()
+        self.idle = IdleWatchdog(settings.idle_timeout_s, settings.idle_warning_s, self)
+        self.overlay = IdleOverlay(central, self.idle.remaining_ms)
+        self.end_visit_overlay = EndVisitOverlay(central)
+        self.end_visit_overlay.end.connect(self.end_visit)
+        self._wire_idle()
+        self._error_timer = QTimer(self)
+        self._error_timer.setSingleShot(True)
+        self._error_timer.setInterval(error_return_ms)
+        self._error_timer.timeout.connect(self.end_visit)
+        self._guard = install_guard(self)
+
+        self.languages.set_language(settings.language)
+        self._apply_look()
+        self.retranslate()
+        self._show(HOME)
+        self.idle.start()
+        if build_all:
+            self.finish_building()
+
+    def _build_frame(self) -> QWidget:
+        """The message banner over the stack of screens (the keyboard docks below)."""
         central = QWidget(self)
         self.setCentralWidget(central)
         self.banner = MessageBanner(central)
@@ -109,32 +156,11 @@ class KioskWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
-
-        self.screens: dict[str, Screen] = {}
         self._central, self._layout = central, layout
-        self._built_all = False
-        self.home = HomeScreen(settings.centre_name, settings.kiosk_name, clock=clock)
-        self.home.logo.set_hold_ms(long_press_ms)
-        self.add_screen("home", self.home)
-        self._wire_home()
-        self.idle = IdleWatchdog(settings.idle_timeout_s, settings.idle_warning_s, self)
-        self.overlay = IdleOverlay(central, self.idle.remaining_ms)
-        self._wire_idle()
-        self._error_timer = QTimer(self)
-        self._error_timer.setSingleShot(True)
-        self._error_timer.setInterval(error_return_ms)
-        self._error_timer.timeout.connect(self.reset_session)
-
-        self.languages.set_language(settings.language)
-        self._apply_look()
-        self.retranslate()
-        self.go_home()
-        self.idle.start()
-        if build_all:
-            self.finish_building()
+        return central
 
     def finish_building(self) -> None:
-        """Every screen but home, the keyboard and staff mode; safe to call again.
+        """The keyboard and the error screen; safe to call again.
 
         Kept out of the first paint: a citizen sees the home screen sooner, and these
         are ready long before a finger reaches a tile.
@@ -142,51 +168,18 @@ class KioskWindow(QMainWindow):
         if self._built_all:
             return
         self._built_all = True
-        self._build_screens()
-        self._build_keyboard(self._central, self._layout)
-
-    def _build_screens(self) -> None:
         from ui.screens.error import ErrorScreen
-        from ui.screens.form import install as install_form
-        from ui.screens.help import HelpScreen
-        from ui.screens.lookup import install as install_lookup
-        from ui.screens.pin_pad import PinPadScreen
-        from ui.screens.queue import install as install_queue
-        from ui.screens.staff import StaffScreen
-        from ui.staff_mode import StaffMode
 
-        for journey in JOURNEYS:
-            placeholder = UnavailableScreen(journey)
-            placeholder.home_requested.connect(self.go_home)
-            self.add_screen(journey.key, placeholder)
-        self.lookup: LookupFlow = install_lookup(self)
-        self.queue: QueueFlow = install_queue(self)
-        self.form = install_form(self)
-        self.help: HelpScreen = HelpScreen()
-        self.help.home_requested.connect(self.go_home)
-        self.add_screen("help", self.help)
-        self.pin_pad: PinPadScreen = PinPadScreen()
-        self.pin_pad.cancelled.connect(self.go_home)
-        self.add_screen("pin", self.pin_pad)
-        self.staff: StaffScreen = StaffScreen()
-        self.add_screen("staff", self.staff)
         self.error_screen: ErrorScreen = ErrorScreen()
-        self.add_screen("error", self.error_screen)
-
-        self.staff_mode: StaffMode = StaffMode(
-            self.services, lambda: self.session, self.pin_pad, self.staff, self
-        )
-        self.staff_mode.unlocked.connect(lambda: self.show_screen("staff"))
-        self.staff_mode.leave_kiosk_mode.connect(self.leave_kiosk_mode)
-        self.staff_mode.quit_app.connect(self._quit)
-        self.staff_mode.lock_and_go_home.connect(self.reset_session)
+        self._add_screen(ERROR, self.error_screen)
+        self._build_keyboard(self._central, self._layout)
 
     def _build_keyboard(self, central: QWidget, layout: QVBoxLayout) -> None:
         """Telex for every field, and the on-screen keyboard docked under the screens."""
         from ui.keyboard import KeyboardFocus, OnScreenKeyboard, TelexFilter
 
         self.telex: TelexFilter = TelexFilter(self)
-        app = QApplication.instance()
+        app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self.telex)
         self.keyboard: OnScreenKeyboard = OnScreenKeyboard(self.telex, central)
@@ -196,7 +189,6 @@ class KioskWindow(QMainWindow):
         # height rather than grow the window off the screen (screens with fields scroll).
         self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.keyboard_focus: KeyboardFocus = KeyboardFocus(self.keyboard, self)
-        self.pin_pad.field.setProperty("keyboard", False)  # it has its own digit pad
 
     def _wire_home(self) -> None:
         self.home.journey_chosen.connect(self.show_screen)
@@ -212,40 +204,31 @@ class KioskWindow(QMainWindow):
     def _wire_idle(self) -> None:
         self.idle.needs_warning = lambda: not self.is_pristine()
         self.overlay.continue_clicked.connect(self.idle.poke)
-        self.idle.warning.connect(self.overlay.start)
+        self.idle.warning.connect(self._idle_warning)
         self.idle.resumed.connect(self.overlay.stop)
-        self.idle.expired.connect(self.reset_session)
+        self.idle.expired.connect(self.end_visit)
 
-    # -- screens ---------------------------------------------------------------------
+    def _idle_warning(self) -> None:
+        self.end_visit_overlay.hide()
+        self.overlay.start()
 
-    def add_screen(self, name: str, screen: Screen) -> None:
-        """Stack ``screen`` under ``name`` (later journeys replace the placeholders)."""
-        old = self.screens.get(name)
-        if old is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
-        self.screens[name] = screen
-        self.stack.addWidget(screen)
+    # -- the Host interface (ui.host) --------------------------------------------------
 
-    def current_screen_name(self) -> str:
-        current = self.stack.currentWidget()
-        return next((n for n, s in self.screens.items() if s is current), "")
+    @property
+    def visit(self) -> Visit:
+        return self._visit
 
-    def show_screen(self, name: str) -> None:
-        if name not in self.screens:
-            self.finish_building()
-        screen = self.screens[name]
-        self.banner.clear()
-        self.stack.setCurrentWidget(screen)
-        screen.entered()
-        if name == "staff":
-            self.staff_mode.refresh_views()
-        self.screen_changed.emit(name)
+    @property
+    def language(self) -> Language:
+        return self.languages.language
 
-    def go_home(self) -> None:
-        self.show_screen("home")
+    @property
+    def changes(self) -> ChangeSignals:
+        return self._changes
 
-    # -- services and messages -------------------------------------------------------
+    @property
+    def screen_changed(self) -> SignalInstance:
+        return self.screen_changed_signal
 
     def services(self) -> KioskServices:
         """The core services; until the database is open, why they are not there."""
@@ -253,36 +236,183 @@ class KioskWindow(QMainWindow):
             raise self._services_error or StartingUpError()
         return self._services
 
+    def show_screen(self, name: str) -> None:
+        """Show ``name``, building its journey for this visit first if needed."""
+        if name not in self.screens:
+            self._build_journey(name.split(".", 1)[0])
+        if name not in (HOME, ERROR):
+            self._visit.touch()
+        self._show(name)
+
+    def current_screen(self) -> str:
+        current = self.stack.currentWidget()
+        return next((n for n, s in self.screens.items() if s is current), "")
+
+    def go_home(self) -> None:
+        """Home ends the visit; when it holds anything the citizen is asked first."""
+        if self._visit.holds_anything():
+            self.end_visit_overlay.ask()
+        else:
+            self.end_visit()
+
+    def end_visit(self) -> None:
+        """Forget the citizen: the visit, every journey screen, the keyboard's and the
+        scanner's half-typed input, the clipboard, messages, staff unlock, language, look."""
+        self.finish_building()
+        self._error_timer.stop()
+        self.overlay.stop()
+        self.end_visit_overlay.hide()
+        self.banner.clear()
+        ended, self._visit = self._visit, Visit()
+        grant = ended.staff
+        ended.end()
+        if grant is not None and self._services is not None:
+            staff = self._services.staff
+            Op(lambda: staff.lock(grant), presenter=self.show_error).start()
+        self.keyboard.reset()
+        self.telex.reset()
+        # Home first, so no journey screen is current while it is taken down.
+        self._show(HOME)
+        self._tear_down_journeys()
+        wipe_clipboard()
+        if self.settings.kiosk_mode and not self._kiosk_mode:
+            self.enter_kiosk_mode()
+        self.languages.set_language(self.settings.language)
+        self._theme = self.settings.theme
+        self._scale = self.settings.text_scale
+        self._apply_look()
+        log.info("visit ended")
+        self.visit_ended.emit()
+
+    def show_error(self, error: KioskError) -> None:
+        """An expected failure, translated, above the current screen."""
+        self.banner.show_text(error.message)
+
+    def hide_keyboard(self) -> None:
+        self.finish_building()
+        self.keyboard.dismiss()
+
+    def poke_idle(self) -> None:
+        self.idle.poke()
+
+    def sync(self) -> SyncBridge | None:
+        return self._sync
+
+    def leave_kiosk_mode(self) -> None:
+        if not self._kiosk_mode:
+            return
+        self._kiosk_mode = False
+        self.setWindowFlags(
+            self.windowFlags()
+            & ~Qt.WindowType.FramelessWindowHint
+            & ~Qt.WindowType.WindowStaysOnTopHint
+        )
+        self.showNormal()
+        self.resize(*WINDOWED_SIZE)
+        log.info("kiosk mode left by staff")
+
+    def quit(self) -> None:
+        self._allow_close = True
+        self.quit_requested.emit()
+
+    # -- screens -----------------------------------------------------------------------
+
+    def _add_screen(self, name: str, screen: Screen) -> None:
+        if name in self.screens:
+            raise RuntimeError(f"two screens are called {name!r}")
+        self.screens[name] = screen
+        self.stack.addWidget(screen)
+
+    def _show(self, name: str) -> None:
+        screen = self.screens[name]
+        self.banner.clear()
+        self.stack.setCurrentWidget(screen)
+        screen.entered()
+        self.screen_changed_signal.emit(name)
+
+    def _build_journey(self, key: str) -> None:
+        spec = self._journeys.get(key)
+        if spec is None:
+            raise KeyError(f"no journey or screen is called {key!r}")
+        self.finish_building()
+        screens: Mapping[str, Screen] = spec.build(self)
+        names = []
+        for name, screen in screens.items():
+            if name != key and not name.startswith(f"{key}."):
+                raise RuntimeError(f"journey {key!r} named a screen {name!r}")
+            self._add_screen(name, screen)
+            names.append(name)
+        self._built[key] = names
+        log.debug("journey %s built for this visit", key)
+
+    def _tear_down_journeys(self) -> None:
+        """Take every journey's screens off the stack and delete them (and, with them,
+        their flows, timers and scanners).
+
+        Qt deletes them once control returns to the event loop (the tap that ended the
+        visit may still be running in one of them), so their fields are emptied now:
+        nothing typed waits in memory for the deletion.
+        """
+        built, self._built = self._built, {}
+        for names in built.values():
+            for name in names:
+                screen = self.screens.pop(name)
+                self.stack.removeWidget(screen)
+                screen.hide()
+                _empty_fields(screen)
+                screen.deleteLater()
+
+    def add_journey(self, spec: JourneySpec) -> None:
+        """A journey beside the discovered ones (a test's own screen, a demonstration)."""
+        if spec.key in self._journeys:
+            raise RuntimeError(f"two journeys are called {spec.key!r}")
+        self._journeys[spec.key] = spec
+
+    def journey_screen(self, name: str) -> Screen:
+        """The screen ``name`` of this visit, built if needed (tests and screenshots)."""
+        if name not in self.screens:
+            self._build_journey(name.split(".", 1)[0])
+        return self.screens[name]
+
+    # -- services and messages ---------------------------------------------------------
+
     def attach_services(self, services: KioskServices) -> None:
         self._services = services
         self._services_error = None
+        self._changes.attach(services.changes)
 
     def attach_sync(self, bridge: SyncBridge) -> None:
-        """Own the sync bridge: its worker thread must not outlive the window."""
-        if self.sync is not None and self.sync is not bridge:
-            self.sync.close()
-        self.sync = bridge
+        """Own the sync bridge (its worker thread must not outlive the window), and show
+        its state on the home screen."""
+        if self._sync is not None and self._sync is not bridge:
+            self._sync.close()
+        self._sync = bridge
+        bridge.setParent(self)
+        bridge.status_changed.connect(self._sync_status)
+
+    def _sync_status(self, status: SyncStatus) -> None:
+        """Citizens see "online" only when what they submit reaches the centre now."""
+        self.home.set_connecting(status.online is None and status.syncing)
+        self.set_online(status.connected)
 
     def services_failed(self, error: KioskError) -> None:
         """The database could not be opened: say so now, and to staff who try later."""
         self._services_error = error
         self.show_error(error)
 
-    def show_error(self, error: KioskError) -> None:
-        """An expected failure, translated, above the current screen."""
-        self.banner.show_text(error.message)
-
     def show_crash(self) -> None:
         """A bug happened: calm screen now, a full reset after a few seconds."""
+        self.finish_building()
         self.overlay.stop()
-        self.show_screen("error")
+        self.end_visit_overlay.hide()
+        self._show(ERROR)
         self._error_timer.start()
 
     def set_online(self, online: bool) -> None:
         self._online = online
         self._refresh_home_toggles()
 
-    # -- citizen choices -------------------------------------------------------------
+    # -- citizen choices ---------------------------------------------------------------
 
     def toggle_language(self) -> None:
         other = (
@@ -290,13 +420,16 @@ class KioskWindow(QMainWindow):
             if self.languages.language == Language.VIETNAMESE
             else Language.VIETNAMESE
         )
+        self._visit.touch()
         self.languages.set_language(other)
 
     def next_text_scale(self) -> None:
+        self._visit.touch()
         self._scale = TEXT_SCALES[(TEXT_SCALES.index(self._scale) + 1) % len(TEXT_SCALES)]
         self._apply_look()
 
     def set_high_contrast(self, enabled: bool) -> None:
+        self._visit.touch()
         self._theme = Theme.HIGH_CONTRAST if enabled else Theme.STANDARD
         self._apply_look()
 
@@ -320,13 +453,13 @@ class KioskWindow(QMainWindow):
             self._online,
         )
 
-    # -- staff -----------------------------------------------------------------------
+    # -- staff -------------------------------------------------------------------------
 
     def open_staff(self) -> None:
-        if self.current_screen_name() == "error":
+        """The logo's long press or Ctrl+Alt+S: the PIN pad, or staff mode if unlocked."""
+        if self.current_screen() == ERROR:
             return
-        self.finish_building()
-        self.show_screen("staff" if self.staff_mode.is_unlocked else "pin")
+        self.show_screen(STAFF if self._visit.staff is not None else STAFF_PIN)
 
     @property
     def in_kiosk_mode(self) -> bool:
@@ -352,82 +485,20 @@ class KioskWindow(QMainWindow):
         self.setGeometry(self.screen().geometry())
         self.showFullScreen()
 
-    def leave_kiosk_mode(self) -> None:
-        if not self._kiosk_mode:
-            return
-        self._kiosk_mode = False
-        self.setWindowFlags(
-            self.windowFlags()
-            & ~Qt.WindowType.FramelessWindowHint
-            & ~Qt.WindowType.WindowStaysOnTopHint
-        )
-        self.showNormal()
-        self.resize(*WINDOWED_SIZE)
-        log.info("kiosk mode left by staff")
-
-    def _quit(self) -> None:
-        self._allow_close = True
-        self.quit_requested.emit()
-
-    # -- idle reset ------------------------------------------------------------------
+    # -- idle reset --------------------------------------------------------------------
 
     def is_pristine(self) -> bool:
-        """Nothing to wipe: home screen, defaults, staff locked, no message."""
+        """Nothing to wipe: home screen, an empty visit, the default look, no message."""
         return (
-            self.current_screen_name() == "home"
+            self.current_screen() == HOME
+            and self._visit.is_empty()
             and self.languages.language == self.settings.language
             and self._theme == self.settings.theme
             and self._scale == self.settings.text_scale
-            and not (self._built_all and self.staff_mode.is_unlocked)
             and self.banner.isHidden()
         )
 
-    def reset_session(self) -> None:
-        """Forget the citizen: inputs, messages, session, staff unlock, language, look."""
-        self.finish_building()
-        self._error_timer.stop()
-        self.overlay.stop()
-        self.banner.clear()
-        for screen in self.screens.values():
-            screen.reset()
-        self._wipe_inputs()
-        self.keyboard.reset()
-        self.telex.reset()
-        self.session.end()
-        self.session = Session()
-        self.staff_mode.lock()
-        if self.settings.kiosk_mode and not self._kiosk_mode:
-            self.enter_kiosk_mode()
-        self.languages.set_language(self.settings.language)
-        self._theme = self.settings.theme
-        self._scale = self.settings.text_scale
-        self._apply_look()
-        self.go_home()
-        log.info("session reset")
-        self.session_reset.emit()
-
-    def _wipe_inputs(self) -> None:
-        """Clear every input widget in the window, even ones a screen forgot."""
-        for spin in self.findChildren(QAbstractSpinBox):
-            spin.clear()
-            if isinstance(spin, QSpinBox):
-                spin.setValue(spin.minimum())  # also rewrites the text just cleared
-            elif isinstance(spin, QDoubleSpinBox):
-                spin.setValue(spin.minimum())
-            elif isinstance(spin, QDateTimeEdit):
-                spin.setDateTime(spin.minimumDateTime())
-        for combo in self.findChildren(QComboBox):
-            if combo.isEditable():
-                combo.clearEditText()
-        for line in self.findChildren(QLineEdit):
-            if not isinstance(line.parentWidget(), QAbstractSpinBox | QComboBox):
-                line.setText("")  # unlike clear(), also drops the undo history
-        for text in self.findChildren(QTextEdit):
-            text.clear()
-        for plain in self.findChildren(QPlainTextEdit):
-            plain.clear()
-
-    # -- Qt events -------------------------------------------------------------------
+    # -- Qt events ---------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("KioskWindow", "Một Cửa Kiosk"))
@@ -459,6 +530,17 @@ class KioskWindow(QMainWindow):
             event.ignore()
             return
         self.idle.stop()
-        if self.sync is not None:
-            self.sync.close()
+        self._changes.detach()
+        if self._sync is not None:
+            self._sync.close()
         super().closeEvent(event)
+
+
+def _empty_fields(root: QWidget) -> None:
+    """Empty every text input under ``root``, undo history included."""
+    for line in root.findChildren(QLineEdit):
+        line.setText("")  # unlike clear(), also drops the undo history
+    for text in root.findChildren(QTextEdit):
+        text.clear()
+    for plain in root.findChildren(QPlainTextEdit):
+        plain.clear()

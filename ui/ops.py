@@ -7,8 +7,12 @@ network and printer work run on a separate pool so a slow printer never stalls a
 database call. ``fn`` must not touch widgets and should get copies, not live objects.
 
 Failures: a :class:`~kiosk.errors.KioskError` goes to ``on_failure`` if given, else
-to the parent window's ``show_error`` (a translated message on the current screen);
-anything else is a bug and goes to the exception hook (``sys.excepthook``).
+to ``presenter`` (the window's ``show_error``: a translated message on the current
+screen); anything else is a bug and goes to the exception hook (``sys.excepthook``).
+
+An op started for a citizen carries their visit (``session``): when the visit has ended
+by the time the outcome arrives, the outcome is dropped, so a late result never reaches
+the next citizen's screen (``ui.host.run`` does this for the journeys).
 
 Tests call :func:`set_synchronous` so ops run inline, as Picard's ``FakeThreadPool``.
 """
@@ -22,8 +26,6 @@ from collections.abc import Callable
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
 
 from kiosk.errors import KioskError
 
@@ -48,8 +50,7 @@ class SessionLike(Protocol):
     ended: bool
 
 
-class ErrorPresenter(Protocol):
-    def show_error(self, error: KioskError) -> None: ...
+ErrorPresenter = Callable[[KioskError], None]
 
 
 def set_synchronous(enabled: bool) -> None:
@@ -131,12 +132,12 @@ class Op(Generic[T]):
         self,
         fn: Callable[[], T],
         *,
-        parent: QWidget | None = None,
         pool: Pool = Pool.DATABASE,
         session: SessionLike | None = None,
+        presenter: ErrorPresenter | None = None,
     ) -> None:
         self._fn = fn
-        self._parent = parent
+        self._presenter = presenter
         self._pool = pool
         self._session = session
         self._success: Callable[[T], None] | None = None
@@ -181,12 +182,7 @@ class Op(Generic[T]):
     def _present(self, error: KioskError) -> None:
         if self._failure is not None:
             self._failure(error)
-            return
-        window = (
-            self._parent.window() if self._parent is not None and isValid(self._parent) else None
-        )
-        if window is not None and hasattr(window, "show_error"):
-            presenter: ErrorPresenter = window
-            presenter.show_error(error)
+        elif self._presenter is not None:
+            self._presenter(error)
         else:
             log.warning("unhandled expected failure: %s", type(error).__name__)

@@ -17,7 +17,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 from unittest import mock
@@ -33,14 +33,19 @@ from kiosk.logs.setup import LOG_FORMAT
 from kiosk.paths import PROJECT_ROOT, prepare_data_dir
 from kiosk.printing.api import PAPER_58, PAPER_80, PaperProfile, PrintDocument, PrintJob
 from kiosk.printing.errors import PrinterPaperOutError
-from kiosk.queue.desk import PrintPort, TicketDesk
+from kiosk.queue.desk import TicketDesk
 from kiosk.queue.layout import ticket_document
 from kiosk.services import KioskServices
+from kiosk.slips import PrintPort, SlipService
 from ui.main_window import KioskWindow
 from ui.offscreen import offscreen_app, synchronous_ops, throwaway_kiosk
-from ui.screens.form import FormScreen
-from ui.screens.lookup import BrowseScreen, SearchScreen
-from ui.screens.queue import ChooseScreen
+from ui.screens.form.screen import FormScreen
+from ui.screens.lookup.browse import BrowseScreen
+from ui.screens.lookup.search import SearchScreen
+from ui.screens.queue.choose import ChooseScreen
+from ui.screens.staff.dossier import DossierPage
+from ui.screens.staff.pin_pad import PinPadScreen
+from ui.screens.staff.tickets import TicketsPage
 
 SIZES = ((1366, 768), (1920, 1080))
 LANGUAGES = (Language.VIETNAMESE, Language.ENGLISH)
@@ -68,14 +73,20 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
         window.idle.warn_now()
 
     def pin_pad() -> None:
-        window.show_screen("pin")
+        window.show_screen("staff.pin")
+        pad = window.screens["staff.pin"]
+        assert isinstance(pad, PinPadScreen)
         for digit in "1234":
-            window.pin_pad.press_digit(digit)
-        window.pin_pad.show_message(WrongPinError(remaining=3).message)
+            pad.press_digit(digit)
+        pad.show_message(WrongPinError(remaining=3).message)
 
     def staff() -> None:
-        window.show_screen("pin")
-        window.staff_mode.check_pin(DEMO_PIN)
+        window.show_screen("staff.pin")
+        pad = window.screens["staff.pin"]
+        assert isinstance(pad, PinPadScreen)
+        for digit in DEMO_PIN:
+            pad.press_digit(digit)
+        pad.submit()
 
     def lookup_results() -> None:
         window.show_screen("lookup")
@@ -93,7 +104,9 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
 
     def procedure() -> None:
         window.show_screen("lookup")
-        window.lookup.open_procedure(DEMO_PROCEDURE, "lookup")
+        search = window.screens["lookup"]
+        assert isinstance(search, SearchScreen)
+        search.flow.open_procedure(DEMO_PROCEDURE, "lookup")
 
     def procedure_large_text() -> None:
         _large_text(window)
@@ -101,7 +114,7 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
 
     def high_contrast() -> None:
         window.set_high_contrast(True)
-        window.go_home()
+        window.show_screen("home")
 
     return {
         "home": screen("home"),
@@ -119,10 +132,68 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
         "idle": idle,
         "pin": pin_pad,
         "staff": staff,
+        **_staff_shots(window),
         "error": screen("error"),
         "home-high-contrast": high_contrast,
         "home-large-text": lambda: _large_text(window),
     }
+
+
+def _staff_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
+    """Chế độ cán bộ: the tickets, the reason asked before a void, a hồ sơ looked up,
+    the refused uploads (none on a kiosk without a server), the staff screen at 150 %."""
+
+    def unlock() -> None:
+        window.show_screen("staff.pin")
+        pad = window.screens["staff.pin"]
+        assert isinstance(pad, PinPadScreen)
+        for digit in DEMO_PIN:
+            pad.press_digit(digit)
+        pad.submit()
+
+    def tickets() -> None:
+        unlock()
+        window.show_screen("staff.tickets")
+
+    def ticket_void() -> None:
+        tickets()
+        page = window.screens["staff.tickets"]
+        assert isinstance(page, TicketsPage)
+        ticket = page.rows[-1].ticket
+        page.ask_void(ticket.id, ticket.label)
+        page.reason_panel.field.clearFocus()  # the question, not the keyboard
+
+    def dossier() -> None:
+        unlock()
+        window.show_screen("staff.dossier")
+        page = window.screens["staff.dossier"]
+        assert isinstance(page, DossierPage)
+        page.reference_field.setText(DEMO_REFERENCE)
+        page.look_up()
+
+    def refused() -> None:
+        unlock()
+        window.show_screen("staff.refused")
+
+    def staff_large_text() -> None:
+        _large_text(window)
+        unlock()
+
+    return {
+        "staff-tickets": tickets,
+        "staff-ticket-void": ticket_void,
+        "staff-dossier": dossier,
+        "staff-refused": refused,
+        "staff-large-text": staff_large_text,
+    }
+
+
+def _seed_dossier(services: KioskServices) -> None:
+    """The morning's first hồ sơ (:data:`DEMO_REFERENCE`), with invented answers, for
+    staff to look up."""
+    form = services.forms.get("khai-sinh")
+    filed = services.dossiers.submit(form, DEMO_PROCEDURE, sample_answers(form.id))
+    assert filed.reference == DEMO_REFERENCE, filed.reference
 
 
 def _queue_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
@@ -143,8 +214,15 @@ def _queue_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
     def queue_ticket_failed() -> None:
         services = window.services()
         working = services.desk
-        paper_out = _PaperOut(services.printing)
-        services.desk = TicketDesk(services.tickets, paper_out, services.settings)
+        paper_out = SlipService(
+            _PaperOut(services.printing),
+            services.settings.centre_name,
+            catalog=services.catalog,
+            dossiers=services.dossiers,
+            audit=services.audit,
+            staff=services.staff,
+        )
+        services.desk = TicketDesk(services.tickets, paper_out)
         try:
             queue_priority()
             choose = window.screens["queue"]
@@ -168,7 +246,7 @@ def _queue_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
 def _large_text(window: KioskWindow) -> None:
     while window.text_scale != TextScale.LARGEST:
         window.next_text_scale()
-    window.go_home()
+    window.show_screen("home")
 
 
 class _PaperOut:
@@ -183,6 +261,9 @@ class _PaperOut:
 
     def send(self, job: PrintJob) -> None:
         raise PrinterPaperOutError()
+
+    def test_page(self, today: date | None = None) -> PrintDocument:
+        return self._printing.test_page(today)
 
 
 def _fixed_uuids() -> Callable[[], uuid.UUID]:
@@ -239,6 +320,7 @@ def render_all(
         services.open()
         services.staff.set_pin(DEMO_PIN)
         _seed_queues(services)
+        _seed_dossier(services)
         written += _ticket_previews(services, out)
         window = KioskWindow(settings, services, clock=lambda: SCREENSHOT_TIME)
         try:
@@ -247,7 +329,7 @@ def render_all(
                 window.resize(width, height)
                 for language in languages:
                     for name, arrange in _shots(window).items():
-                        window.reset_session()
+                        window.end_visit()
                         LOG_TAIL.clear()  # the staff screen shows only this shot's lines
                         window.languages.set_language(language)
                         arrange()
@@ -258,7 +340,7 @@ def render_all(
                         path = out / f"{name}-{language.value}-{width}x{height}.png"
                         window.grab().save(str(path))
                         written.append(path)
-            window.reset_session()
+            window.end_visit()
         finally:
             window.idle.stop()
             window.close()
@@ -286,7 +368,7 @@ def _form_kiosk(size: tuple[int, int]) -> Iterator[tuple[QApplication, KioskWind
         ) as window,
     ):
         yield app, window
-        window.reset_session()
+        window.end_visit()
 
 
 def render_forms(
@@ -302,8 +384,6 @@ def render_forms(
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with _form_kiosk(size) as (app, window):
-        screen = window.screens["form"]
-        assert isinstance(screen, FormScreen)
         services = window.services()
 
         def shot(form_id: str, number: int, page: str, language: Language) -> None:
@@ -314,16 +394,18 @@ def render_forms(
 
         for form_id in form_ids:
             for language in languages:
-                window.reset_session()
+                window.end_visit()
                 window.languages.set_language(language)
                 window.show_screen("form")
-                draft = window.form.open_form(services.forms.get(form_id))
+                screen = window.screens["form"]
+                assert isinstance(screen, FormScreen)
+                draft = screen.flow.open_form(services.forms.get(form_id))
                 screen.fill(sample_answers(form_id))
                 steps: list[tuple[str, Callable[[], None]]] = [
                     (draft.form.sections[index].id, partial(screen.show_section, index))
                     for index in draft.pages()
                 ]
-                steps += [("review", screen.show_review), ("done", window.form.submit)]
+                steps += [("review", screen.show_review), ("done", screen.flow.submit)]
                 for number, (page, arrange) in enumerate(steps, 1):
                     if most is not None and len(written) >= most:
                         return written

@@ -1,8 +1,9 @@
 """A tờ khai being filled in: the answers so far and where the citizen is.
 
-Held in memory only, by the form flow, for one visit: it is never written to disk,
-and the window's session reset drops it (:meth:`Draft.wipe` empties it first, so a
-reference kept somewhere by mistake holds nothing either).
+Held in memory only, in the citizen's :class:`~kiosk.visit.Visit`: it is never written
+to disk, and ending the visit drops it (:meth:`Draft.wipe` empties it first, so a
+reference kept somewhere by mistake holds nothing either). Pure logic over the form's
+definition (which pages apply, where "Tiếp tục" leads), so it is tested without a screen.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.forms.answers import Answers, drop_hidden, section_is_shown, shown_fields
-from kiosk.forms.schema import FieldDefinition, FormDefinition, Section
+from wire.forms import FieldDefinition, FormDefinition, Section
 
 # The review page's position after the sections.
 REVIEW = -1

@@ -2,6 +2,134 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Cán bộ</source>
+        <extracomment>Shown for a detail an older entry does not have.</extracomment>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Bộ phận CNTT</source>
+        <translation>IT</translation>
+    </message>
+    <message>
+        <source>Công dân</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Nhập sai mã PIN, còn {remaining} lần thử</source>
+        <translation>Wrong PIN, {remaining} tries left</translation>
+    </message>
+    <message>
+        <source>Nhập mã PIN khi đang bị tạm khoá</source>
+        <translation>PIN entered while locked out</translation>
+    </message>
+    <message>
+        <source>Thử mở khoá khi chưa đặt mã PIN</source>
+        <translation>Unlock tried before a PIN was set</translation>
+    </message>
+    <message>
+        <source>Mở khoá chế độ cán bộ không thành công</source>
+        <translation>Staff mode unlock failed</translation>
+    </message>
+    <message>
+        <source>Sai mã PIN {attempts} lần: tạm khoá nhập mã PIN đến {until}</source>
+        <translation>{attempts} wrong PINs: PIN entry locked until {until}</translation>
+    </message>
+    <message>
+        <source>Gửi lại hồ sơ {subject} bị máy chủ từ chối</source>
+        <translation>Resent dossier {subject} refused by the server</translation>
+    </message>
+    <message>
+        <source>Gửi lại phiếu {subject} bị máy chủ từ chối</source>
+        <translation>Resent ticket {subject} refused by the server</translation>
+    </message>
+    <message>
+        <source>Gửi lại tài khoản bị máy chủ từ chối (mục số {entry})</source>
+        <translation>Resent an account refused by the server (item {entry})</translation>
+    </message>
+    <message>
+        <source>Gửi lại mục số {entry} bị máy chủ từ chối</source>
+        <translation>Resent item {entry} refused by the server</translation>
+    </message>
+    <message>
+        <source>Bỏ gửi hồ sơ {subject} và xoá dữ liệu cá nhân: {reason}</source>
+        <translation>Cancelled the upload of dossier {subject} and deleted its personal data: {reason}</translation>
+    </message>
+    <message>
+        <source>Bỏ gửi phiếu {subject}: {reason}</source>
+        <translation>Cancelled the upload of ticket {subject}: {reason}</translation>
+    </message>
+    <message>
+        <source>Bỏ gửi tài khoản (mục số {entry}) và xoá dữ liệu cá nhân: {reason}</source>
+        <translation>Cancelled the upload of an account (item {entry}) and deleted its personal data: {reason}</translation>
+    </message>
+    <message>
+        <source>Bỏ gửi mục số {entry}: {reason}</source>
+        <translation>Cancelled the upload of item {entry}: {reason}</translation>
+    </message>
+    <message>
+        <source>In thử máy in phiếu: máy in chưa in được</source>
+        <translation>Receipt printer test: the printer did not print</translation>
+    </message>
+    <message>
+        <source>In thử máy in phiếu</source>
+        <translation>Receipt printer test</translation>
+    </message>
+    <message>
+        <source>Đặt mã PIN cán bộ mới</source>
+        <translation>New staff PIN set</translation>
+    </message>
+    <message>
+        <source>Mở khoá chế độ cán bộ</source>
+        <translation>Staff mode unlocked</translation>
+    </message>
+    <message>
+        <source>Khoá chế độ cán bộ</source>
+        <translation>Staff mode locked</translation>
+    </message>
+    <message>
+        <source>Thoát chế độ kiosk</source>
+        <translation>Left kiosk mode</translation>
+    </message>
+    <message>
+        <source>Tắt phần mềm kiosk</source>
+        <translation>Kiosk software closed</translation>
+    </message>
+    <message>
+        <source>Đồng bộ ngay với máy chủ</source>
+        <translation>Synced with the server now</translation>
+    </message>
+    <message>
+        <source>In lại phiếu {label}</source>
+        <translation>Reprinted ticket {label}</translation>
+    </message>
+    <message>
+        <source>Huỷ phiếu {label}: {reason}</source>
+        <translation>Voided ticket {label}: {reason}</translation>
+    </message>
+    <message>
+        <source>Nộp hồ sơ {reference}</source>
+        <translation>Dossier {reference} submitted</translation>
+    </message>
+    <message>
+        <source>Xem hồ sơ {reference}</source>
+        <translation>Viewed dossier {reference}</translation>
+    </message>
+    <message>
+        <source>Xuất tờ khai của hồ sơ {reference} ra tệp PDF</source>
+        <translation>Saved the form of dossier {reference} as a PDF</translation>
+    </message>
+    <message>
+        <source>In tờ khai của hồ sơ {reference} ra máy in {printer}</source>
+        <translation>Printed the form of dossier {reference} on printer {printer}</translation>
+    </message>
+    <message>
+        <source>Đăng ký kiosk với máy chủ {server_url}</source>
+        <translation>Kiosk enrolled with the server {server_url}</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <source>Cấp bộ</source>
@@ -117,6 +245,29 @@
         <source>Hồ sơ {reference} đã được chuyển về trung tâm và xoá khỏi kiosk; vui lòng tra cứu tại quầy.</source>
         <translation>Dossier {reference} has been sent to the centre and removed from this kiosk; please ask at the counter.</translation>
     </message>
+    <message>
+        <source>Máy chủ không nhận hồ sơ {reference}; cán bộ đã huỷ gửi và xoá dữ liệu khỏi kiosk.</source>
+        <translation>The server did not accept dossier {reference}; staff cancelled the upload and deleted its data from the kiosk.</translation>
+    </message>
+</context>
+<context>
+    <name>EndVisitOverlay</name>
+    <message>
+        <source>Kết thúc và về trang chủ?</source>
+        <translation>Finish and go back to the start?</translation>
+    </message>
+    <message>
+        <source>Mọi thông tin đã chọn và đã nhập trên kiosk sẽ được xoá để bảo vệ thông tin cá nhân. Tờ khai đã nộp vẫn được lưu.</source>
+        <translation>Everything chosen and typed on the kiosk will be erased to protect personal information. Forms already submitted are kept.</translation>
+    </message>
+    <message>
+        <source>Ở lại</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <source>Kết thúc</source>
+        <translation>Finish</translation>
+    </message>
 </context>
 <context>
     <name>ErrorScreen</name>
@@ -186,6 +337,26 @@
     <message>
         <source>Mã PIN phải gồm từ 4 đến 12 chữ số.</source>
         <translation>The PIN must be 4 to 12 digits long.</translation>
+    </message>
+    <message>
+        <source>Thao tác này dành cho cán bộ. Vui lòng mở khoá chế độ cán bộ bằng mã PIN.</source>
+        <translation>This is for staff. Please unlock staff mode with the PIN.</translation>
+    </message>
+    <message>
+        <source>Chế độ cán bộ đã khoá. Vui lòng nhập lại mã PIN để tiếp tục.</source>
+        <translation>Staff mode is locked. Please enter the PIN again to continue.</translation>
+    </message>
+    <message>
+        <source>Quyền cán bộ không hợp lệ. Vui lòng mở khoá lại chế độ cán bộ.</source>
+        <translation>The staff permission is not valid. Please unlock staff mode again.</translation>
+    </message>
+    <message>
+        <source>Vui lòng ghi lý do.</source>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <source>Lý do dài quá {limit} ký tự, vui lòng ghi ngắn lại.</source>
+        <translation>The reason is longer than {limit} characters; please shorten it.</translation>
     </message>
     <message>
         <source>Máy in gặp lỗi nên chưa in được phiếu.</source>
@@ -678,6 +849,7 @@
     <name>KioskWindow</name>
     <message>
         <source>Một Cửa Kiosk</source>
+        <extracomment>The staff journey&apos;s screens: its PIN pad, and the staff screen once unlocked. The visit ended and a new, empty one began (the home screen is showing). Every screen on the stack by name: home, error, and this visit&apos;s journeys.</extracomment>
         <translation>One-Stop Kiosk</translation>
     </message>
 </context>
@@ -1215,6 +1387,348 @@
     </message>
 </context>
 <context>
+    <name>Staff</name>
+    <message>
+        <source>Vui lòng nhập mã hồ sơ in trên biên nhận, ví dụ HS-1-250310-0001.</source>
+        <extracomment>``HS-12-250310-0001`` with room for spaces.</extracomment>
+        <translation>Please type the reference printed on the receipt, e.g. HS-1-250310-0001.</translation>
+    </message>
+    <message>
+        <source>Đang gửi tờ khai đến máy in A4…</source>
+        <translation>Sending the form to the A4 printer…</translation>
+    </message>
+    <message>
+        <source>Đã gửi tờ khai của hồ sơ {reference} đến máy in {printer}.</source>
+        <translation>The form of dossier {reference} was sent to printer {printer}.</translation>
+    </message>
+    <message>
+        <source>Tra cứu hồ sơ</source>
+        <translation>Find a dossier</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ in trên biên nhận (ví dụ HS-1-250310-0001)</source>
+        <translation>Reference on the receipt (e.g. HS-1-250310-0001)</translation>
+    </message>
+    <message>
+        <source>Tìm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>In tờ khai A4</source>
+        <translation>Print the A4 form</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Tờ khai</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Nộp lúc</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Gửi lên máy chủ</source>
+        <translation>Upload to the server</translation>
+    </message>
+    <message>
+        <source>{title} (mẫu {form}, phiên bản {version})</source>
+        <translation>{title} (form {form}, version {version})</translation>
+    </message>
+    <message>
+        <source>Trung tâm đã nhận hồ sơ</source>
+        <translation>Received by the centre</translation>
+    </message>
+    <message>
+        <source>Đã nộp tại kiosk</source>
+        <translation>Submitted at the kiosk</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân đã được xoá khỏi kiosk lúc {time}.</source>
+        <translation>Personal data was deleted from the kiosk at {time}.</translation>
+    </message>
+    <message>
+        <source>Không còn thông tin gửi</source>
+        <translation>No upload record left</translation>
+    </message>
+    <message>
+        <source>Máy chủ đã nhận lúc {time}</source>
+        <translation>Received by the server at {time}</translation>
+    </message>
+    <message>
+        <source>Máy chủ từ chối lúc {time}. Lý do: {reason}. Xử lý ở trang “Hồ sơ bị từ chối”.</source>
+        <translation>Refused by the server at {time}. Reason: {reason}. Resolve it on the “Refused uploads” page.</translation>
+    </message>
+    <message>
+        <source>Cán bộ đã huỷ gửi lúc {time}; hồ sơ sẽ không được gửi nữa</source>
+        <translation>Upload cancelled by staff at {time}; it will not be sent</translation>
+    </message>
+    <message>
+        <source>Đang chờ gửi (chưa gửi lần nào)</source>
+        <translation>Waiting to be sent (not tried yet)</translation>
+    </message>
+    <message>
+        <source>Đang chờ gửi lại: đã thử {attempts} lần, lỗi gần nhất: {error}</source>
+        <translation>Waiting to be sent again: tried {attempts} times, last error: {error}</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ghi ngắn gọn, ví dụ: in trùng số</source>
+        <translation>Keep it short, e.g. duplicate number printed</translation>
+    </message>
+    <message>
+        <source>Không, quay lại</source>
+        <translation>No, go back</translation>
+    </message>
+    <message>
+        <source>Bị từ chối lúc {time}</source>
+        <translation>Refused at {time}</translation>
+    </message>
+    <message>
+        <source>Lý do máy chủ đưa ra: {reason}</source>
+        <translation>The server&apos;s reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Gửi lại</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Huỷ gửi</source>
+        <translation>Cancel upload</translation>
+    </message>
+    <message>
+        <source>Sẽ gửi lại {what} ở lần đồng bộ tới.</source>
+        <translation>{what} will be sent again at the next sync.</translation>
+    </message>
+    <message>
+        <source>Huỷ gửi {what}?</source>
+        <translation>Cancel the upload of {what}?</translation>
+    </message>
+    <message>
+        <source>Huỷ gửi và xoá dữ liệu</source>
+        <translation>Cancel upload and delete data</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị từ chối</source>
+        <translation>Refused uploads</translation>
+    </message>
+    <message>
+        <source>Máy chủ của trung tâm không nhận các mục dưới đây. Khi đã khắc phục nguyên nhân, bấm “Gửi lại”. Nếu không thể gửi được nữa, bấm “Huỷ gửi”.</source>
+        <translation>The centre&apos;s server did not accept the items below. Once the cause is fixed, tap “Send again”. If it can never be sent, tap “Cancel upload”.</translation>
+    </message>
+    <message>
+        <source>Không có mục nào bị máy chủ từ chối.</source>
+        <translation>No items were refused by the server.</translation>
+    </message>
+    <message>
+        <source>Mục này sẽ không bao giờ được gửi lên máy chủ nữa, và dữ liệu cá nhân của công dân trong đó sẽ bị xoá khỏi kiosk. Không thể hoàn tác. Lý do được ghi vào nhật ký thao tác.</source>
+        <translation>This item will never be sent to the server, and the citizen&apos;s personal data in it will be deleted from the kiosk. This cannot be undone. The reason is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>Phiếu này sẽ không bao giờ được gửi lên máy chủ nữa. Không thể hoàn tác. Lý do được ghi vào nhật ký thao tác.</source>
+        <translation>This ticket will never be sent to the server. This cannot be undone. The reason is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>Đã huỷ gửi {what} và xoá dữ liệu cá nhân của công dân khỏi kiosk.</source>
+        <translation>Upload of {what} cancelled; the citizen&apos;s personal data was deleted from the kiosk.</translation>
+    </message>
+    <message>
+        <source>Đã huỷ gửi {what}.</source>
+        <translation>Upload of {what} cancelled.</translation>
+    </message>
+    <message>
+        <source>Đang in trang thử…</source>
+        <extracomment>The audit and log views keep a few lines in sight whatever the screen.</extracomment>
+        <translation>Printing the test page…</translation>
+    </message>
+    <message>
+        <source>Đã in trang thử. Hãy xem chữ tiếng Việt có dấu trên giấy có rõ và đúng không.</source>
+        <translation>Test page printed. Check that the Vietnamese accents on the paper are clear and correct.</translation>
+    </message>
+    <message>
+        <source>Máy in chưa in được trang thử: {error}</source>
+        <translation>The printer did not print the test page: {error}</translation>
+    </message>
+    <message>
+        <source>Phiếu số thứ tự</source>
+        <translation>Queue tickets</translation>
+    </message>
+    <message>
+        <source>In thử</source>
+        <translation>Printer test</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị từ chối ({count})</source>
+        <translation>Refused uploads ({count})</translation>
+    </message>
+    <message>
+        <source>Đang đồng bộ với máy chủ của trung tâm…</source>
+        <translation>Syncing with the centre&apos;s server…</translation>
+    </message>
+    <message>
+        <source>Kiosk chưa kết nối máy chủ của trung tâm nên không đồng bộ được. Hồ sơ và phiếu vẫn được lưu trên kiosk; vui lòng báo bộ phận CNTT.</source>
+        <translation>This kiosk is not connected to the centre&apos;s server, so it cannot sync. Dossiers and tickets are kept on the kiosk; please tell IT.</translation>
+    </message>
+    <message>
+        <source>Máy chủ của trung tâm không nhận kiosk này. Vui lòng báo bộ phận CNTT đăng ký lại kiosk.</source>
+        <translation>The centre&apos;s server does not accept this kiosk. Please ask IT to enrol it again.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ của trung tâm (mất mạng hoặc máy chủ đang tắt).</source>
+        <translation>Cannot reach the centre&apos;s server (no network, or the server is down).</translation>
+    </message>
+    <message>
+        <source>không rõ lỗi</source>
+        <translation>unknown error</translation>
+    </message>
+    <message>
+        <source>Chưa đồng bộ xong: {error}</source>
+        <translation>Sync not finished: {error}</translation>
+    </message>
+    <message>
+        <source>Đồng bộ xong lúc {time}.</source>
+        <translation>Synced at {time}.</translation>
+    </message>
+    <message>
+        <source>Đồng bộ xong.</source>
+        <translation>Synced.</translation>
+    </message>
+    <message>
+        <source>Còn {count} mục chờ gửi.</source>
+        <translation>{count} items still waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>Có {count} mục bị máy chủ từ chối: xem “Hồ sơ bị từ chối”.</source>
+        <translation>{count} items were refused by the server: see “Refused uploads”.</translation>
+    </message>
+    <message>
+        <source>Kiosk sẽ tự thử lại khi có mạng.</source>
+        <translation>The kiosk will try again when the network is back.</translation>
+    </message>
+    <message>
+        <source>Kiosk sẽ tự thử lại lúc {time}.</source>
+        <translation>The kiosk will try again at {time}.</translation>
+    </message>
+    <message>
+        <source>Đã huỷ</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Đã in</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>In không được</source>
+        <translation>Did not print</translation>
+    </message>
+    <message>
+        <source>In không được: {error}</source>
+        <translation>Did not print: {error}</translation>
+    </message>
+    <message>
+        <source>Chưa in</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {subject}</source>
+        <translation>Dossier {subject}</translation>
+    </message>
+    <message>
+        <source>Phiếu {subject}</source>
+        <translation>Ticket {subject}</translation>
+    </message>
+    <message>
+        <source>Tài khoản (mục số {entry})</source>
+        <translation>Account (item {entry})</translation>
+    </message>
+    <message>
+        <source>Mục số {entry}</source>
+        <translation>Item {entry}</translation>
+    </message>
+    <message>
+        <source>hồ sơ {subject}</source>
+        <translation>dossier {subject}</translation>
+    </message>
+    <message>
+        <source>phiếu {subject}</source>
+        <translation>ticket {subject}</translation>
+    </message>
+    <message>
+        <source>tài khoản (mục số {entry})</source>
+        <translation>account (item {entry})</translation>
+    </message>
+    <message>
+        <source>mục số {entry}</source>
+        <translation>item {entry}</translation>
+    </message>
+    <message>
+        <source>{queue} · phát lúc {time}</source>
+        <extracomment>``A-012`` with room for a mistyped space or two. A ticket as staff name it: its id (from the list) or the number as typed.</extracomment>
+        <translation>{queue} · issued at {time}</translation>
+    </message>
+    <message>
+        <source>In lại</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Huỷ số</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Vui lòng nhập số thứ tự in trên phiếu, ví dụ A-012.</source>
+        <translation>Please type the number printed on the ticket, e.g. A-012.</translation>
+    </message>
+    <message>
+        <source>Đang in lại phiếu {label}…</source>
+        <translation>Reprinting ticket {label}…</translation>
+    </message>
+    <message>
+        <source>Đã in lại phiếu {label}.</source>
+        <translation>Ticket {label} reprinted.</translation>
+    </message>
+    <message>
+        <source>Máy in chưa in được phiếu {label}: {error}</source>
+        <translation>The printer did not print ticket {label}: {error}</translation>
+    </message>
+    <message>
+        <source>Huỷ số {label}?</source>
+        <translation>Void number {label}?</translation>
+    </message>
+    <message>
+        <source>Số đã huỷ không được gọi ở quầy và không in lại được. Lý do huỷ được ghi vào nhật ký thao tác.</source>
+        <translation>A voided number is not called at the counter and cannot be reprinted. The reason is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>Huỷ số {label}</source>
+        <translation>Void {label}</translation>
+    </message>
+    <message>
+        <source>Đã huỷ số {label}.</source>
+        <translation>Number {label} voided.</translation>
+    </message>
+    <message>
+        <source>Số thứ tự in trên phiếu (ví dụ A-012)</source>
+        <translation>Number printed on the ticket (e.g. A-012)</translation>
+    </message>
+    <message>
+        <source>Phiếu phát gần đây tại kiosk này</source>
+        <translation>Tickets recently issued at this kiosk</translation>
+    </message>
+    <message>
+        <source>Kiosk chưa phát phiếu nào.</source>
+        <translation>This kiosk has not issued any tickets yet.</translation>
+    </message>
+</context>
+<context>
     <name>StaffScreen</name>
     <message>
         <source>Chế độ cán bộ</source>
@@ -1310,6 +1824,10 @@
     <message>
         <source>Mã đăng ký phải dài từ 6 đến 64 ký tự.</source>
         <translation>The enrolment code must be 6 to 64 characters long.</translation>
+    </message>
+    <message>
+        <source>Không có mục số {entry} bị máy chủ từ chối đang chờ xử lý.</source>
+        <translation>There is no refused item {entry} waiting to be resolved.</translation>
     </message>
     <message>
         <source>Lỗi không mong đợi khi đồng bộ; xem nhật ký.</source>

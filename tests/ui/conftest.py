@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from tests.ui.form.form_driver import FormDriver
 from ui.main_window import KioskWindow
 from ui.sync import SyncBridge
 
@@ -20,3 +22,9 @@ def start_sync(
 
     with sync_starter() as start:
         yield start
+
+
+@pytest.fixture
+def driver(qtbot: QtBot, window: KioskWindow) -> FormDriver:
+    """A citizen's hands on the kiosk window (``tests.ui.form.form_driver``)."""
+    return FormDriver(qtbot, window)

@@ -49,9 +49,9 @@ def unlock_staff(qtbot: QtBot, window: KioskWindow) -> None:
     window.services().staff.set_pin(PIN)
     window.open_staff()
     for digit in PIN:
-        tap(qtbot, window.pin_pad.digit_buttons[digit])
-    tap(qtbot, window.pin_pad.ok_button)
-    assert window.current_screen_name() == "staff"
+        tap(qtbot, window.journey_screen("staff.pin").digit_buttons[digit])
+    tap(qtbot, window.journey_screen("staff.pin").ok_button)
+    assert window.current_screen() == "staff"
 
 
 def enrolled_window(

@@ -44,6 +44,15 @@ def test_the_start_up_path_leaves_heavy_modules_for_after_the_first_paint() -> N
     assert out.stdout.split() == ["False"] * len(later)
 
 
+HEAVY_SCREENS = [
+    "sqlalchemy",
+    "ui.screens.lookup.search",
+    "ui.screens.form.screen",
+    "ui.screens.queue.choose",
+    "ui.screens.staff.screen",
+]
+
+
 def test_a_window_built_in_two_steps_works_like_one(
     qtbot: QtBot, settings_factory: Callable[..., Settings]
 ) -> None:
@@ -51,13 +60,32 @@ def test_a_window_built_in_two_steps_works_like_one(
     qtbot.addWidget(window)
     window.show()
     assert list(window.screens) == ["home"]
-    # A tap that comes before the rest is built builds it first.
+    # A tap that comes before the rest is built builds it first, and only its journey.
     qtbot.mouseClick(window.home.tiles["queue"], Qt.MouseButton.LeftButton)
-    assert window.current_screen_name() == "queue"
-    assert {"lookup", "queue", "help", "pin", "staff", "error"} <= set(window.screens)
+    assert window.current_screen() == "queue"
+    assert set(window.screens) == {"home", "error", "queue", "queue.ticket"}
     window.finish_building()  # what the app calls after the first paint: idempotent
-    window.reset_session()
-    assert window.current_screen_name() == "home"
+    window.end_visit()
+    assert window.current_screen() == "home"
+    assert set(window.screens) == {"home", "error"}
+
+
+def test_the_home_screen_is_built_without_loading_any_journey() -> None:
+    """Journeys are found by folder, but their screens load only when a citizen opens one."""
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
+        "from kiosk.config import Settings; from ui.main_window import KioskWindow\n"
+        "window = KioskWindow(Settings(), build_all=False)\n"
+        "print(sorted(window.home.tiles))\n"
+        f"print(*[m in sys.modules for m in {HEAVY_SCREENS!r}])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    )
+    tiles, loaded = out.stdout.splitlines()
+    assert tiles == "['form', 'lookup', 'queue', 'register']"
+    assert loaded.split() == ["False"] * len(HEAVY_SCREENS)
 
 
 @pytest.mark.slow
@@ -125,9 +153,11 @@ def test_a_database_from_a_newer_kiosk_is_reported_and_left_untouched(
     assert "9999_from_the_future" in window.banner.label.text()
     assert database.read_bytes() == before
     window.open_staff()
-    qtbot.mouseClick(window.pin_pad.digit_buttons["1"], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.pin_pad.ok_button, Qt.MouseButton.LeftButton)
-    assert "phiên bản phần mềm mới hơn" in window.pin_pad.message.text()
+    qtbot.mouseClick(
+        window.journey_screen("staff.pin").digit_buttons["1"], Qt.MouseButton.LeftButton
+    )
+    qtbot.mouseClick(window.journey_screen("staff.pin").ok_button, Qt.MouseButton.LeftButton)
+    assert "phiên bản phần mềm mới hơn" in window.journey_screen("staff.pin").message.text()
     for services in holder:
         services.close()
     configure_logging(None, "WARNING")
@@ -166,8 +196,10 @@ def test_a_printer_setting_it_cannot_use_is_reported_to_staff(
         assert holder == []
         assert "lpt1" in window.banner.label.text()
         window.open_staff()
-        qtbot.mouseClick(window.pin_pad.digit_buttons["1"], Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(window.pin_pad.ok_button, Qt.MouseButton.LeftButton)
-        assert "lpt1" in window.pin_pad.message.text()
+        qtbot.mouseClick(
+            window.journey_screen("staff.pin").digit_buttons["1"], Qt.MouseButton.LeftButton
+        )
+        qtbot.mouseClick(window.journey_screen("staff.pin").ok_button, Qt.MouseButton.LeftButton)
+        assert "lpt1" in window.journey_screen("staff.pin").message.text()
     finally:
         configure_logging(None, "WARNING")

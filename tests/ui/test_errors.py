@@ -41,13 +41,13 @@ def test_a_bug_shows_the_calm_screen_then_resets(
     assert exc is not None
     with caplog.at_level(logging.ERROR, logger="kiosk.ui"):
         hook.handle(exc_type, exc, tb)
-    assert window.current_screen_name() == "error"
+    assert window.current_screen() == "error"
     assert window.error_screen.title.text() == "Sorry, something went wrong."
     record = next(r for r in caplog.records if r.name == "kiosk.ui")
     assert record.exc_info is not None or record.exc_text
-    with qtbot.waitSignal(window.session_reset, timeout=2000):
+    with qtbot.waitSignal(window.visit_ended, timeout=2000):
         pass
-    assert window.current_screen_name() == "home"
+    assert window.current_screen() == "home"
     assert window.error_screen.title.text() == "Xin lỗi, đã có sự cố."
 
 
@@ -64,7 +64,7 @@ def test_a_bug_in_a_slot_reaches_the_hook(qtbot: QtBot, window: KioskWindow) -> 
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [type(e[1]) for e in captured] == [BoomError]
     hook.handle(*captured[0])
-    assert window.current_screen_name() == "error"
+    assert window.current_screen() == "error"
 
 
 def test_a_bug_in_a_thread_reaches_the_window_on_the_main_thread(
@@ -92,12 +92,12 @@ def test_an_expected_failure_is_a_translated_message(qtbot: QtBot, window: Kiosk
     def fail() -> None:
         raise DatabaseError(path="kiosk.sqlite3", detail="disk I/O error")
 
-    Op(fail, parent=window.home).start()
+    Op(fail, presenter=window.show_error).start()
     assert window.banner.isVisible()
     assert window.banner.label.text() == (
         "Không mở được cơ sở dữ liệu kiosk.sqlite3: disk I/O error"
     )
-    assert window.current_screen_name() == "home"
+    assert window.current_screen() == "home"
     window.toggle_language()
     assert window.banner.label.text() == "Cannot open the database kiosk.sqlite3: disk I/O error"
     qtbot.mouseClick(window.banner, Qt.MouseButton.LeftButton)
@@ -110,6 +110,11 @@ def test_staff_action_before_the_database_opened_says_wait(
     window._services = None
     window.open_staff()
     for digit in "1234":
-        qtbot.mouseClick(window.pin_pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.pin_pad.ok_button, Qt.MouseButton.LeftButton)
-    assert window.pin_pad.message.text() == "Kiosk đang khởi động, vui lòng thử lại sau giây lát."
+        qtbot.mouseClick(
+            window.journey_screen("staff.pin").digit_buttons[digit], Qt.MouseButton.LeftButton
+        )
+    qtbot.mouseClick(window.journey_screen("staff.pin").ok_button, Qt.MouseButton.LeftButton)
+    assert (
+        window.journey_screen("staff.pin").message.text()
+        == "Kiosk đang khởi động, vui lòng thử lại sau giây lát."
+    )

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import Language, TextScale, Theme
 from ui.main_window import KioskWindow
-from ui.screens.unavailable import UnavailableScreen
+from ui.screens.register.screen import UnavailableScreen
 
 TILES = {
     "lookup": ("Tra cứu thủ tục", "Look up a procedure"),
@@ -40,7 +40,7 @@ def test_each_tile_opens_its_screen_which_says_not_yet_and_goes_home(
     assert screen.title.text() == TILES[key][0]
     assert "chưa có tại kiosk này" in screen.lead.text()
     click(qtbot, screen.home_button)
-    assert window.current_screen_name() == "home"
+    assert window.current_screen() == "home"
 
 
 def test_home_shows_centre_clock_in_local_time_and_offline(window: KioskWindow) -> None:
@@ -64,7 +64,9 @@ def test_language_toggle_retranslates_every_screen_live(qtbot: QtBot, window: Ki
     assert home.clock.date_label.text() == "Monday, 10/03/2025"
     for key, (_, english) in TILES.items():
         assert home.tiles[key].title.text() == english
-        assert window.screens[key].findChild(QPushButton, "HomeButton").text() == "Back to home"
+        window.journey_screen(key)  # every journey's screens, built in English
+    register = window.screens["register"]
+    assert register.findChild(QPushButton, "HomeButton").text() == "Back to home"
     assert window.windowTitle() == "One-Stop Kiosk"
     # No Vietnamese left on any label of any screen (names and numbers aside).
     vietnamese_only = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
@@ -79,11 +81,11 @@ def test_language_toggle_retranslates_every_screen_live(qtbot: QtBot, window: Ki
 
 def test_help_screen_in_plain_vietnamese(qtbot: QtBot, window: KioskWindow) -> None:
     click(qtbot, window.home.help_button)
-    assert window.current_screen_name() == "help"
-    assert window.help.title.text() == "Hướng dẫn sử dụng"
-    assert "lấy số thứ tự" in window.help.steps[0].text()
-    click(qtbot, window.help.home_button)
-    assert window.current_screen_name() == "home"
+    assert window.current_screen() == "help"
+    assert window.journey_screen("help").title.text() == "Hướng dẫn sử dụng"
+    assert "lấy số thứ tự" in window.journey_screen("help").steps[0].text()
+    click(qtbot, window.journey_screen("help").home_button)
+    assert window.current_screen() == "home"
 
 
 def test_text_size_cycles_and_grows_text(qtbot: QtBot, window: KioskWindow) -> None:
@@ -119,7 +121,7 @@ def test_touch_targets_and_text_are_big_enough(
     qtbot: QtBot, window_factory: Callable[..., KioskWindow], scale: int
 ) -> None:
     window = window_factory(text_scale=TextScale(scale))
-    for name in ("home", "lookup", "help", "pin", "staff", "error"):
+    for name in ("home", "lookup", "help", "staff.pin", "staff", "error"):
         window.show_screen(name)
         qtbot.waitUntil(lambda w=window.screens[name]: w.isVisible())
         buttons = [b for b in window.screens[name].findChildren(QPushButton) if b.isVisible()]
@@ -134,5 +136,5 @@ def test_touch_targets_and_text_are_big_enough(
 def test_language_set_elsewhere_updates_the_toggle(window: KioskWindow) -> None:
     window.languages.set_language(Language.ENGLISH)
     assert window.home.language_button.text() == "Tiếng Việt"
-    window.reset_session()
+    window.end_visit()
     assert window.home.language_button.text() == "English"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from kiosk.config import Language, TextScale, Theme
+from ui.host import JourneySpec
 from ui.main_window import KioskWindow
-from ui.screens.base import Screen
+from ui.widgets.screen import Screen
 
 #: ASCII on purpose: QTest cannot type non-Latin-1 keys (it asserts); citizens at a
 #: kiosk often type without accents anyway.
@@ -26,8 +29,7 @@ TYPED = "Nguyen Van An 0912345678"
 
 
 class FormLikeScreen(Screen):
-    """Stands in for a journey screen with text fields; its reset() forgets nothing,
-    so the window's own wipe is what is tested."""
+    """Stands in for a journey screen with text fields of every kind."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,9 +46,6 @@ class FormLikeScreen(Screen):
 
     def retranslate(self) -> None:
         pass
-
-    def reset(self) -> None:
-        self.echo.clear()
 
 
 def texts_anywhere(window: KioskWindow) -> list[str]:
@@ -65,21 +64,25 @@ def idle_window(window_factory: Callable[..., KioskWindow]) -> KioskWindow:
     return window_factory(idle_timeout_s=0.05, idle_warning_s=0.3)
 
 
+def add_typing_journey(window: KioskWindow) -> None:
+    window.add_journey(JourneySpec("typing", lambda host: {"typing": FormLikeScreen()}))
+
+
 def test_walking_away_wipes_everything_typed_and_resets_language(
-    qtbot: QtBot, window_factory: Callable[..., KioskWindow]
+    qtbot: QtBot, window_factory: Callable[..., KioskWindow], staff_pin: str
 ) -> None:
     window = idle_window(window_factory)
     window.idle.stop()  # the citizen is busy typing; the clock starts when they leave
-    form = FormLikeScreen()
-    window.add_screen("form", form)
+    add_typing_journey(window)
 
     qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.home.text_size_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.home.contrast_button, Qt.MouseButton.LeftButton)
     assert window.languages.language == Language.ENGLISH
 
-    qtbot.mouseClick(window.home.tiles["form"], Qt.MouseButton.LeftButton)
-    assert window.current_screen_name() == "form"
+    window.show_screen("typing")
+    form = window.screens["typing"]
+    assert isinstance(form, FormLikeScreen)
     qtbot.keyClicks(form.name, TYPED)
     qtbot.keyClicks(form.address, TYPED)
     qtbot.keyClicks(form.note, TYPED)
@@ -89,27 +92,54 @@ def test_walking_away_wipes_everything_typed_and_resets_language(
     assert form.age.value() == 77
 
     window.open_staff()
+    pad = window.screens["staff.pin"]
     for digit in "9753":
-        qtbot.mouseClick(window.pin_pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
-    assert window.pin_pad.field.text() == "9753"
+        qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert pad.field.text() == "9753"  # type: ignore[attr-defined]
 
     with qtbot.waitSignal(window.idle.warning, timeout=2000):
         window.idle.start()
     assert window.overlay.isVisible()
-    with qtbot.waitSignal(window.session_reset, timeout=2000):
+    with qtbot.waitSignal(window.visit_ended, timeout=2000):
         pass
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
-    assert window.current_screen_name() == "home"
+    assert window.current_screen() == "home"
     assert not window.overlay.isVisible()
+    # The screens the citizen typed into are gone, not emptied: nothing to forget.
+    assert not isValid(form)
+    assert not isValid(pad)
+    assert set(window.screens) == {"home", "error"}
     leftovers = [t for t in texts_anywhere(window) if "Nguyen" in t or "9753" in t]
     assert leftovers == []
-    assert form.age.value() == 0
-    assert window.pin_pad.field.isUndoAvailable() is False
+    assert window.visit.is_empty()
     assert window.languages.language == Language.VIETNAMESE
     assert window.home.greeting.text() == "Xin chào! Bạn cần làm gì hôm nay?"
     assert window.text_scale == TextScale.NORMAL
     assert window.theme == Theme.STANDARD
-    assert not window.staff_mode.is_unlocked
+    # A new visit builds new screens, empty.
+    window.show_screen("typing")
+    fresh = window.screens["typing"]
+    assert isinstance(fresh, FormLikeScreen)
+    assert fresh is not form
+    assert fresh.name.text() == ""
+
+
+def test_a_citizen_who_goes_home_and_walks_away_is_still_forgotten(
+    qtbot: QtBot, window_factory: Callable[..., KioskWindow]
+) -> None:
+    """Home is not a hiding place: a visit that holds something is reset from there too."""
+    window = idle_window(window_factory)
+    window.idle.stop()
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    window.visit.search_query = "khai sinh"
+    assert window.current_screen() == "home"
+    assert not window.is_pristine()
+    with qtbot.waitSignal(window.visit_ended, timeout=3000):
+        window.idle.start()
+    assert window.visit.search_query == ""
+    assert window.is_pristine()
+    assert window.languages.language == Language.VIETNAMESE
 
 
 def test_a_touch_on_the_countdown_continues(
@@ -122,12 +152,12 @@ def test_a_touch_on_the_countdown_continues(
     assert window.overlay.isVisible()
     assert window.overlay.countdown.text() in {"1 giây", "0 giây"}
     with (
-        qtbot.assertNotEmitted(window.session_reset),
+        qtbot.assertNotEmitted(window.visit_ended),
         qtbot.waitSignal(window.idle.resumed, timeout=1000),
     ):
         qtbot.mouseClick(window.overlay.continue_button, Qt.MouseButton.LeftButton)
     assert not window.overlay.isVisible()
-    assert window.current_screen_name() == "help"
+    assert window.current_screen() == "help"
 
 
 def test_idle_on_an_untouched_home_screen_shows_no_countdown(

@@ -8,8 +8,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import Language
 from kiosk.text import Tone
+from ui.host import JourneySpec
 from ui.main_window import KioskWindow
-from ui.screens.base import Screen
+from ui.widgets.screen import Screen
 
 
 class FieldsScreen(Screen):
@@ -33,9 +34,11 @@ class FieldsScreen(Screen):
 
 
 def open_fields(qtbot: QtBot, window: KioskWindow) -> FieldsScreen:
-    screen = FieldsScreen()
-    window.add_screen("fields", screen)
+    if "fields" not in window.screens:
+        window.add_journey(JourneySpec("fields", lambda host: {"fields": FieldsScreen()}))
     window.show_screen("fields")
+    screen = window.screens["fields"]
+    assert isinstance(screen, FieldsScreen)
     window.activateWindow()
     qtbot.waitActive(window)
     return screen
@@ -179,7 +182,7 @@ def test_telex_can_be_turned_off_and_is_back_for_the_next_citizen(
     qtbot.keyClicks(screen.name, "Grass")
     assert screen.name.text() == "Grass"
 
-    window.reset_session()
+    window.end_visit()
     assert window.telex.enabled
     assert window.keyboard.telex_button.text() == "Telex: bật"
 
@@ -194,10 +197,10 @@ def test_reset_hides_the_keyboard_and_nothing_typed_survives(
     focus(qtbot, screen.note)
     qtbot.keyClicks(screen.note, "Nguyeenx")
 
-    window.reset_session()
+    window.end_visit()
 
     assert not window.keyboard.isVisible()
-    assert window.current_screen_name() == "home"
+    assert window.current_screen() == "home"
     assert window.keyboard.letter_buttons["a"].text() == "a"
     texts = [w.text() for w in window.findChildren(QLineEdit)]
     texts += [w.toPlainText() for w in window.findChildren(QPlainTextEdit)]
@@ -208,8 +211,8 @@ def test_the_staff_pin_field_keeps_its_own_pad(qtbot: QtBot, window: KioskWindow
     window.open_staff()
     window.activateWindow()
     qtbot.waitActive(window)
-    window.pin_pad.field.setFocus()
-    qtbot.waitUntil(window.pin_pad.field.hasFocus)
+    window.journey_screen("staff.pin").field.setFocus()
+    qtbot.waitUntil(window.journey_screen("staff.pin").field.hasFocus)
     assert not window.keyboard.isVisible()
 
 

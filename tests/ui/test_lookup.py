@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from kiosk.catalog.portal_link import NATIONAL_PORTAL_URL
 from kiosk.catalog.search.api import SearchHit
@@ -21,9 +22,9 @@ from kiosk.printing.qr import QUIET_ZONE, qr_matrix
 from kiosk.text import Tone
 from ui import ops
 from ui.main_window import KioskWindow
-from ui.screens.lookup import BrowseScreen, ProcedureScreen, SearchScreen
-from ui.screens.lookup.flow import FORM_ID_KEY, PROCEDURE_KEY, QUEUE_SERVICE_KEY
-from ui.screens.lookup.search import Status
+from ui.screens.lookup.browse import BrowseScreen
+from ui.screens.lookup.procedure import ProcedureScreen
+from ui.screens.lookup.search import SearchScreen, Status
 from ui.screens.lookup.widgets import highlighted
 from ui.widgets.qr import qr_pixmap
 
@@ -43,8 +44,8 @@ def open_lookup(qtbot: QtBot, window: KioskWindow) -> SearchScreen:
     click(qtbot, window.home.tiles["lookup"])
     screen = window.screens["lookup"]
     assert isinstance(screen, SearchScreen)
-    assert window.current_screen_name() == "lookup"
-    qtbot.waitUntil(lambda: window.lookup.index_is_ready)
+    assert window.current_screen() == "lookup"
+    qtbot.waitUntil(lambda: window.journey_screen("lookup").flow.index_is_ready)
     return screen
 
 
@@ -82,7 +83,7 @@ def open_birth_registration(qtbot: QtBot, window: KioskWindow) -> ProcedureScree
     screen = open_lookup(qtbot, window)
     type_query(qtbot, screen, "khai sinh")
     click(qtbot, screen.results.visible_rows()[0])
-    assert window.current_screen_name() == "lookup.procedure"
+    assert window.current_screen() == "lookup.procedure"
     page = procedure_screen(window)
     assert page.procedure is not None
     assert page.procedure.name == BIRTH
@@ -102,7 +103,7 @@ def test_type_without_accents_read_the_procedure_and_take_a_ticket(
     assert first.badge.text() == "Trực tuyến toàn trình"
 
     click(qtbot, first)
-    assert window.current_screen_name() == "lookup.procedure"
+    assert window.current_screen() == "lookup.procedure"
     page = procedure_screen(window)
     shown = texts(page)
     assert BIRTH in shown
@@ -121,9 +122,10 @@ def test_type_without_accents_read_the_procedure_and_take_a_ticket(
     assert page.form_button.isVisible()  # khai sinh has a guided form
 
     click(qtbot, page.ticket_button)
-    assert window.current_screen_name() == "queue"
-    assert window.session.data[PROCEDURE_KEY] == "1.001193"
-    assert window.session.data[QUEUE_SERVICE_KEY] == "A"
+    assert window.current_screen() == "queue"
+    assert window.visit.procedure is not None
+    assert window.visit.procedure.code == "1.001193"
+    assert window.visit.queue_service == "A"
 
 
 def test_back_from_a_procedure_keeps_the_results(qtbot: QtBot, window: KioskWindow) -> None:
@@ -133,11 +135,16 @@ def test_back_from_a_procedure_keeps_the_results(qtbot: QtBot, window: KioskWind
     click(qtbot, screen.results.visible_rows()[0])
     page = procedure_screen(window)
     click(qtbot, page.nav.back_button)
-    assert window.current_screen_name() == "lookup"
+    assert window.current_screen() == "lookup"
     assert screen.search_field.text() == "ket hon"
     assert screen.results.hits == hits
+    # Home ends the visit: the kiosk asks first, since it would drop the search.
     click(qtbot, screen.nav.home_button)
-    assert window.current_screen_name() == "home"
+    assert window.end_visit_overlay.isVisible()
+    assert window.current_screen() == "lookup"
+    click(qtbot, window.end_visit_overlay.end_button)
+    assert window.current_screen() == "home"
+    assert window.visit.is_empty()
 
 
 def test_form_button_hands_the_form_over(qtbot: QtBot, window: KioskWindow) -> None:
@@ -145,8 +152,8 @@ def test_form_button_hands_the_form_over(qtbot: QtBot, window: KioskWindow) -> N
     type_query(qtbot, screen, "khai sinh")
     click(qtbot, screen.results.visible_rows()[0])
     click(qtbot, procedure_screen(window).form_button)
-    assert window.current_screen_name() == "form"
-    assert window.session.data[FORM_ID_KEY] == "khai-sinh"
+    assert window.current_screen() == "form"
+    assert window.visit.form_id == "khai-sinh"
 
 
 def test_empty_query_shows_the_most_asked_for_procedures_or_a_prompt(
@@ -164,7 +171,7 @@ def test_empty_query_shows_the_most_asked_for_procedures_or_a_prompt(
 def test_browse_a_field_and_open_a_procedure(qtbot: QtBot, window: KioskWindow) -> None:
     screen = open_lookup(qtbot, window)
     click(qtbot, screen.browse_button)
-    assert window.current_screen_name() == "lookup.browse"
+    assert window.current_screen() == "lookup.browse"
     browse = browse_screen(window)
     tiles = {tile.name.text(): tile for tile in browse.visible_tiles()}
     assert "Hộ tịch" in tiles
@@ -179,15 +186,15 @@ def test_browse_a_field_and_open_a_procedure(qtbot: QtBot, window: KioskWindow) 
     assert all(hit.field == "ho-tich" for hit in hits)
     row = next(r for r in browse.procedures.visible_rows() if r.code == "1.001193")
     click(qtbot, row)
-    assert window.current_screen_name() == "lookup.procedure"
+    assert window.current_screen() == "lookup.procedure"
 
     click(qtbot, procedure_screen(window).nav.back_button)
-    assert window.current_screen_name() == "lookup.browse"
+    assert window.current_screen() == "lookup.browse"
     assert browse.showing_field
     click(qtbot, browse.nav.back_button)
     assert not browse.showing_field
     click(qtbot, browse.nav.back_button)
-    assert window.current_screen_name() == "lookup"
+    assert window.current_screen() == "lookup"
 
 
 def test_a_filter_toggle_narrows_the_results(qtbot: QtBot, window: KioskWindow) -> None:
@@ -240,22 +247,21 @@ def test_idle_reset_forgets_query_filters_results_and_procedure(
     browse = browse_screen(window)
     browse.open_field("ho-tich", "Hộ tịch")
 
-    window.reset_session()
+    window.end_visit()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
-    assert window.current_screen_name() == "home"
-    assert screen.search_field.text() == ""
-    assert not screen.online_toggle.isChecked()
-    assert not any(t.isChecked() for t in screen.level_toggles.values())
-    assert screen.results.hits == []
-    assert screen.searched_query is None
-    assert page.procedure is None
-    assert page.content is None
-    assert not browse.showing_field
-    assert browse.procedures.hits == []
-    assert PROCEDURE_KEY not in window.session.data
+    assert window.current_screen() == "home"
+    assert not any(isValid(old) for old in (screen, page, browse))
+    assert window.visit.procedure is None
+    assert window.visit.search_query == ""
     # The next citizen starts fresh, and the index is still there for them.
-    open_lookup(qtbot, window)
-    assert screen.search_field.text() == ""
+    fresh = open_lookup(qtbot, window)
+    assert fresh.search_field.text() == ""
+    assert not fresh.online_toggle.isChecked()
+    assert not any(t.isChecked() for t in fresh.level_toggles.values())
+    assert fresh.searched_query in (None, "")
+    assert procedure_screen(window).procedure is None
+    assert not browse_screen(window).showing_field
 
 
 @pytest.mark.parametrize("scale", [TextScale.NORMAL, TextScale.LARGEST])
@@ -283,11 +289,12 @@ def test_language_switch_keeps_the_procedure_on_screen(qtbot: QtBot, window: Kio
     type_query(qtbot, screen, "khai sinh")
     click(qtbot, screen.results.visible_rows()[0])
     page = procedure_screen(window)
-    click(qtbot, page.nav.home_button)
-    click(qtbot, window.home.language_button)
-    window.show_screen("lookup.procedure")
+    window.toggle_language()
+    assert window.current_screen() == "lookup.procedure"
     assert page.content is not None
     assert BIRTH in texts(page)
+    assert page.nav.home_button.text() == QCoreApplication.translate("Navigation", "Về trang chủ")
+    assert page.nav.home_button.text() != "Về trang chủ"
 
 
 def test_highlighting_escapes_markup_and_ignores_bad_spans() -> None:
@@ -335,7 +342,7 @@ def test_tap_a_query_on_the_on_screen_keyboard_then_telex_and_open_the_procedure
     qtbot.waitUntil(lambda: not window.keyboard.isVisible())
     first = screen.results.visible_rows()[0]
     click(qtbot, first)
-    assert window.current_screen_name() == "lookup.procedure"
+    assert window.current_screen() == "lookup.procedure"
     shown = texts(procedure_screen(window))
     assert "Giấy tờ cần mang" in shown
     assert any(text.startswith("Lệ phí: ") for text in shown)
@@ -398,8 +405,6 @@ def test_when_the_printer_fails_the_checklist_says_so_calmly(
     assert not page.printing
     assert not list(window.services().paths.printouts.glob("*.bin"))
     # A language switch translates the message with the page.
-    click(qtbot, page.nav.home_button)
-    click(qtbot, window.home.language_button)
-    window.show_screen("lookup.procedure")
+    window.toggle_language()
     assert page.print_message is not None
     assert page.print_message.text().startswith("The printer")

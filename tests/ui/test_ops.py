@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from types import TracebackType
 
 import pytest
@@ -11,9 +12,9 @@ from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from kiosk.errors import KioskError
+from kiosk.visit import Visit
 from ui import ops
 from ui.ops import Op, Pool
-from ui.session import Session
 
 
 def test_work_runs_on_the_single_database_worker_and_reports_on_main(qtbot: QtBot) -> None:
@@ -65,11 +66,25 @@ def test_bug_goes_to_the_exception_hook(
     assert seen == [ZeroDivisionError]
 
 
-def test_outcome_of_an_ended_session_is_dropped(synchronous_ops: None) -> None:
-    session = Session()
-    session.end()
+def test_outcome_of_an_ended_visit_is_dropped(synchronous_ops: None) -> None:
+    visit = Visit()
+    visit.end()
     got: list[int] = []
-    Op(lambda: 5, session=session).on_success(got.append).start()
+    Op(lambda: 5, session=visit).on_success(got.append).start()
     assert got == []
-    Op(lambda: 6, session=Session()).on_success(got.append).start()
+    Op(lambda: 6, session=Visit()).on_success(got.append).start()
     assert got == [6]
+
+
+def test_an_expected_failure_goes_to_the_presenter(synchronous_ops: None) -> None:
+    shown: list[KioskError] = []
+    failure = KioskError()
+    Op(_raise(failure), presenter=shown.append).start()
+    assert shown == [failure]
+
+
+def _raise(error: Exception) -> Callable[[], None]:
+    def fail() -> None:
+        raise error
+
+    return fail

@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from kiosk.config import TextScale
 from kiosk.errors import KioskError
@@ -23,8 +24,8 @@ from kiosk.paths import KioskPaths
 from kiosk.services import KioskServices
 from ui import ops
 from ui.main_window import KioskWindow
-from ui.screens.lookup.flow import QUEUE_SERVICE_KEY
-from ui.screens.queue import ChooseScreen, TicketScreen
+from ui.screens.queue.choose import ChooseScreen
+from ui.screens.queue.ticket import TicketScreen
 
 BIRTH_REGISTRATION = "1.001193"
 # Monday 09:05 in Hà Nội, as the shared fixtures' clock: every queue is open.
@@ -44,7 +45,7 @@ def texts(widget: QWidget) -> list[str]:
 
 
 def choose_screen(window: KioskWindow) -> ChooseScreen:
-    screen = window.screens["queue"]
+    screen = window.journey_screen("queue")
     assert isinstance(screen, ChooseScreen)
     return screen
 
@@ -57,7 +58,7 @@ def ticket_screen(window: KioskWindow) -> TicketScreen:
 
 def open_queue(qtbot: QtBot, window: KioskWindow) -> ChooseScreen:
     click(qtbot, window.home.tiles["queue"])
-    assert window.current_screen_name() == "queue"
+    assert window.current_screen() == "queue"
     screen = choose_screen(window)
     qtbot.waitUntil(lambda: len(screen.visible_cards()) == 3)
     return screen
@@ -72,7 +73,7 @@ def take_ticket(
     assert screen.asking_priority
     button = screen.priority_buttons[priority] if priority else screen.none_button  # type: ignore[index]
     click(qtbot, button)
-    qtbot.waitUntil(lambda: window.current_screen_name() == "queue.ticket")
+    qtbot.waitUntil(lambda: window.current_screen() == "queue.ticket")
     return ticket_screen(window)
 
 
@@ -104,7 +105,7 @@ def test_tap_a_queue_and_take_the_printed_ticket(
     ]
     click(qtbot, screen.priority_buttons["nguoi_cao_tuoi"])
 
-    assert window.current_screen_name() == "queue.ticket"
+    assert window.current_screen() == "queue.ticket"
     ticket = ticket_screen(window)
     assert ticket.ticket is not None
     assert ticket.number.text() == "A-001"
@@ -128,8 +129,9 @@ def test_tap_a_queue_and_take_the_printed_ticket(
     assert jobs[0].stat().st_size > 0
 
     click(qtbot, ticket.done_button)
-    assert window.current_screen_name() == "home"
-    assert ticket.ticket is None
+    assert window.current_screen() == "home"
+    assert window.visit.ticket is None
+    assert "queue.ticket" not in window.screens
 
     second = take_ticket(qtbot, window, "A")
     assert second.number.text() == "A-002"
@@ -157,20 +159,20 @@ def test_a_double_tap_takes_one_ticket(
     ops.set_synchronous(False)  # the print runs on the I/O worker, as on the kiosk
     try:
         qtbot.mouseClick(screen.none_button, Qt.MouseButton.LeftButton)
-        assert window.queue.busy
+        assert window.journey_screen("queue").flow.busy
         assert not screen.none_button.isEnabled()
         assert screen.issuing.isVisible()
         qtbot.mouseClick(screen.none_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(screen.priority_buttons["nguoi_co_cong"], Qt.MouseButton.LeftButton)
-        window.queue.take(screen.card("A").service, None)  # type: ignore[arg-type]
-        qtbot.waitUntil(lambda: window.current_screen_name() == "queue.ticket")
+        window.journey_screen("queue").flow.take(screen.card("A").service, None)  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda: window.current_screen() == "queue.ticket")
         assert ops.wait_for_all()
     finally:
         ops.set_synchronous(True)
     assert ticket_screen(window).number.text() == "A-001"
     with pytest.raises(KioskError):
         services.tickets.find("A-002")
-    assert not window.queue.busy
+    assert not window.journey_screen("queue").flow.busy
     assert screen.none_button.isEnabled()
 
 
@@ -178,7 +180,7 @@ def test_when_the_printer_fails_the_screen_is_the_ticket(
     qtbot: QtBot, kiosk_factory: Callable[..., KioskWindow], closed_port: int
 ) -> None:
     window = kiosk_factory(printer=f"tcp://127.0.0.1:{closed_port}")
-    window.queue.set_return_delays(printed_ms=50, failed_ms=30_000)
+    window.journey_screen("queue").flow.set_return_delays(printed_ms=50, failed_ms=30_000)
     ticket = take_ticket(qtbot, window, "A")
 
     assert ticket.number.text() == "A-001"
@@ -203,17 +205,17 @@ def test_from_the_birth_registration_page_queue_a_is_preselected(
     qtbot: QtBot, window: KioskWindow
 ) -> None:
     window.show_screen("lookup")
-    window.lookup.open_procedure(BIRTH_REGISTRATION, "lookup")
+    window.journey_screen("lookup").flow.open_procedure(BIRTH_REGISTRATION, "lookup")
     procedure = window.screens["lookup.procedure"]
     click(qtbot, procedure.ticket_button)  # type: ignore[attr-defined]
 
-    assert window.current_screen_name() == "queue"
+    assert window.current_screen() == "queue"
     screen = choose_screen(window)
     assert screen.asking_priority
     assert screen.chosen is not None
     assert screen.chosen.code == "A"
     assert screen.chosen_card.name.text() == "Tư pháp – Hộ tịch"
-    assert window.session.data[QUEUE_SERVICE_KEY] == "A"
+    assert window.visit.queue_service == "A"
 
     click(qtbot, screen.nav.back_button)  # still free to choose another queue
     assert not screen.asking_priority
@@ -223,16 +225,18 @@ def test_from_the_birth_registration_page_queue_a_is_preselected(
 
 
 def test_the_ticket_goes_home_by_itself(qtbot: QtBot, window: KioskWindow) -> None:
-    window.queue.set_return_delays(printed_ms=100, failed_ms=100)
+    window.journey_screen("queue").flow.set_return_delays(printed_ms=100, failed_ms=100)
     ticket = take_ticket(qtbot, window, "C")
     assert ticket.number.text() == "C-001"
-    assert 0 < ticket.returns_in_ms <= 100
-    with qtbot.waitSignal(window.session_reset, timeout=2000):
+    assert window.visit.ticket is not None
+    # Counting down, and saying so; when it runs out the visit ends with no touch.
+    assert ticket.returns_in_ms > 0
+    assert ticket.countdown.text()
+    with qtbot.waitSignal(window.visit_ended, timeout=5000):
         pass
-    assert window.current_screen_name() == "home"
-    assert ticket.ticket is None
-    assert ticket.number.text() == ""
-    assert ticket.qr.data == ""
+    assert window.current_screen() == "home"
+    assert window.visit.ticket is None
+    assert "queue.ticket" not in window.screens
 
 
 def test_walking_away_forgets_the_ticket(
@@ -242,13 +246,13 @@ def test_walking_away_forgets_the_ticket(
     window.idle.stop()
     ticket = take_ticket(qtbot, window, "A", "phu_nu_co_thai")
     assert ticket.number.text() == "A-001"
-    with qtbot.waitSignal(window.session_reset, timeout=2000):
+    with qtbot.waitSignal(window.visit_ended, timeout=2000):
         window.idle.start()
-    assert window.current_screen_name() == "home"
-    assert ticket.ticket is None
-    assert not any("A-001" in text for text in texts(ticket))
-    assert ticket.qr.pixmap().isNull()
-    assert ticket.returns_in_ms == -1
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.current_screen() == "home"
+    assert not isValid(ticket)
+    assert window.visit.ticket is None
+    assert not any("A-001" in text for text in texts(window))
     screen = choose_screen(window)
     assert screen.chosen is None
     assert not screen.asking_priority

@@ -72,15 +72,17 @@ def test_the_app_starts_the_worker_once_the_services_open_and_the_window_stops_i
     try:
         _open_services(context, window, holder)
 
-        assert window.sync is not None
-        assert window.sync.running
+        bridge = window.sync()
+        assert bridge is not None
+        assert bridge.running
         qtbot.waitUntil(lambda: window.home.status.text() == ONLINE, timeout=WAIT_MS)
         assert window.close()
-        assert not window.sync.running
+        assert not bridge.running
         assert sync_threads() == []
     finally:
-        if window.sync is not None:
-            window.sync.close()
+        bridge = window.sync()
+        if bridge is not None:
+            bridge.close()
         for services in holder:
             services.close()
         configure_logging(None, "WARNING")

@@ -46,7 +46,7 @@ def test_sync_now_sends_what_waited_offline_and_shows_the_last_sync(
     services.tickets.issue("B")  # ... and one more after the worker's last pass
 
     unlock_staff(qtbot, window)
-    panel = window.staff.sync_panel
+    panel = window.journey_screen("staff").sync_panel
     assert panel.isVisible()
     assert panel.server.text() == centre_server.url
     assert panel.device.text() == str(enrolment.device_id)[:8] + "…"
@@ -58,7 +58,7 @@ def test_sync_now_sends_what_waited_offline_and_shows_the_last_sync(
     assert panel.enrolment_warning.isHidden()
 
     centre_server.start()  # the network is back; staff do not wait for the probe
-    tap(qtbot, window.staff.sync_now_button)
+    tap(qtbot, window.journey_screen("staff").sync_now_button)
 
     qtbot.waitUntil(lambda: panel.pending.text() == "0", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: panel.last_success.text() == FIXED_NOW_SHOWN, timeout=WAIT_MS)
@@ -67,11 +67,12 @@ def test_sync_now_sends_what_waited_offline_and_shows_the_last_sync(
     assert panel.last_error.text() == "Không có"
     assert panel.catalogue.text() == services.catalog.version()
     assert len(centre_server.received(enrolment.device_id)) == 3
-    assert services.dossiers.get(reference).status == "received"
+    grant = services.staff.grant_for_command_line()
+    assert services.dossiers.lookup(grant, reference).status == "received"
     assert "staff.sync_now" in staff_actions(window)
     assert window.home.status.text() == "● Trực tuyến"
-    tap(qtbot, window.staff.lock_button)
-    assert window.current_screen_name() == "home"
+    tap(qtbot, window.journey_screen("staff").lock_button)
+    assert window.current_screen() == "home"
 
 
 def test_a_refused_kiosk_says_it_needs_enrolling_until_it_is(
@@ -89,7 +90,7 @@ def test_a_refused_kiosk_says_it_needs_enrolling_until_it_is(
     qtbot.waitUntil(lambda: pass_finished(bridge), timeout=WAIT_MS)
 
     unlock_staff(qtbot, window)
-    panel = window.staff.sync_panel
+    panel = window.journey_screen("staff").sync_panel
     assert panel.enrolment_warning.isVisible()
     assert panel.enrolment_warning.text().startswith("Cần đăng ký lại thiết bị")
     assert panel.last_error.text() == (
@@ -99,7 +100,7 @@ def test_a_refused_kiosk_says_it_needs_enrolling_until_it_is(
     assert window.home.status.text() == "● Ngoại tuyến"
 
     again = services.sync.enrol(centre_server.code())  # IT enrols it again
-    tap(qtbot, window.staff.sync_now_button)
+    tap(qtbot, window.journey_screen("staff").sync_now_button)
 
     qtbot.waitUntil(panel.enrolment_warning.isHidden, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: panel.state.text() == "Trực tuyến", timeout=WAIT_MS)
@@ -121,14 +122,14 @@ def test_without_a_server_nothing_runs_and_staff_are_told_so(
     assert sync_threads() == []
     assert window.home.status.text() == "● Ngoại tuyến"
     unlock_staff(qtbot, window)
-    panel = window.staff.sync_panel
+    panel = window.journey_screen("staff").sync_panel
     assert panel.state.text() == "Ngoại tuyến: kiosk chưa kết nối với máy chủ nào."
     assert panel.server.text() == "Chưa cấu hình"
     assert panel.device.text() == "Chưa đăng ký"
     assert panel.pending.text() == "1"  # kept on the kiosk, waiting for a server
     assert panel.enrolment_warning.isHidden()
 
-    tap(qtbot, window.staff.sync_now_button)
+    tap(qtbot, window.journey_screen("staff").sync_now_button)
 
     assert not bridge.running
     assert sync_threads() == []
@@ -159,7 +160,7 @@ def test_the_panel_and_the_servers_error_follow_a_language_switch(
     bridge = start_sync(window)
     qtbot.waitUntil(lambda: pass_finished(bridge), timeout=WAIT_MS)
     unlock_staff(qtbot, window)
-    panel = window.staff.sync_panel
+    panel = window.journey_screen("staff").sync_panel
     pseudo = Pseudo()
 
     QCoreApplication.installTranslator(pseudo)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ui.screens.base import Screen
+from ui.widgets.screen import Screen
 
 
 class ErrorScreen(Screen):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -9,10 +11,10 @@ from typing_extensions import override
 
 from kiosk.clock import Clock, utc_now
 from kiosk.config import Language, TextScale
-from ui.journeys import JOURNEYS
-from ui.screens.base import Screen, big_button
+from ui.host import HomeTile
 from ui.widgets.clock import ClockPanel
 from ui.widgets.logo import CentreLogo
+from ui.widgets.screen import Screen, big_button
 from ui.widgets.tile import Tile
 
 # The language toggle names the *other* language in that language, so a citizen who
@@ -33,10 +35,12 @@ class HomeScreen(Screen):
         self,
         centre_name: str,
         kiosk_name: str,
+        tiles: Sequence[tuple[str, HomeTile]],
         parent: QWidget | None = None,
         *,
         clock: Clock = utc_now,
     ) -> None:
+        """``tiles``: the journeys a citizen can start here, as (key, tile), in order."""
         super().__init__(parent)
         self._painted = False
         self._online = False
@@ -51,10 +55,10 @@ class HomeScreen(Screen):
         self.tiles: dict[str, Tile] = {}
         grid = QGridLayout()
         grid.setSpacing(24)
-        for index, journey in enumerate(JOURNEYS):
-            tile = Tile(journey.title, journey.subtitle, self)
-            tile.clicked.connect(lambda _=False, key=journey.key: self.journey_chosen.emit(key))
-            self.tiles[journey.key] = tile
+        for index, (key, spec) in enumerate(tiles):
+            tile = Tile(spec.title, spec.subtitle, self)
+            tile.clicked.connect(lambda _=False, key=key: self.journey_chosen.emit(key))
+            self.tiles[key] = tile
             grid.addWidget(tile, index // 2, index % 2)
         footer = self._build_footer()
         body = QVBoxLayout()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.screens.base import big_button
+from ui.widgets.screen import big_button
 
 
 def kinetic_scroll_area(parent: QWidget, content: QWidget) -> QScrollArea:

@@ -1,4 +1,4 @@
-"""What every screen has: one place for its texts and one for forgetting a citizen."""
+"""What every screen has: one place for all its texts, and a hook for being shown."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ class Screen(QWidget):
     """A page of the kiosk.
 
     ``retranslate()`` sets *every* text of the screen and runs on each language change,
-    so switching language never leaves a stale string. ``reset()`` clears whatever a
-    citizen entered or was shown; the window also clears every input field it finds.
+    so switching language never leaves a stale string. A journey's screens are made for
+    one visit and deleted when it ends, so a screen never has to forget a citizen.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -22,9 +22,6 @@ class Screen(QWidget):
 
     def retranslate(self) -> None:
         raise NotImplementedError
-
-    def reset(self) -> None:
-        """Forget the current citizen; the default screen holds nothing of theirs."""
 
     def entered(self) -> None:
         """Called each time the window shows this screen."""

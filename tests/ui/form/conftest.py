@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import msgspec
 import pytest
-from pytestqt.qtbot import QtBot
 
-from kiosk.forms.library import decode_form
-from kiosk.forms.schema import FormDefinition
 from kiosk.services import KioskServices
-from tests.ui.form.form_driver import SMALL_FORM, FormDriver
-from ui.main_window import KioskWindow
-
-
-@pytest.fixture
-def driver(qtbot: QtBot, window: KioskWindow) -> FormDriver:
-    return FormDriver(qtbot, window)
+from tests.ui.form.form_driver import SMALL_FORM
+from wire.form_files import decode_form
+from wire.forms import FormDefinition
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,10 +21,10 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.text import Tone
 from ui.main_window import KioskWindow
-from ui.screens.form import FormScreen
 from ui.screens.form.inputs import FieldInput, TextInput
 from ui.screens.form.inputs.picker import SearchPicker
 from ui.screens.form.page import SectionPage
+from ui.screens.form.screen import FormScreen
 
 Q = TypeVar("Q", bound=FieldInput)
 
@@ -57,14 +57,17 @@ class FormDriver:
         self.qtbot = qtbot
         self.window = window
         self.clock = ScanClock()
-        window.form.scanner.clock = self.clock
         window.activateWindow()
         qtbot.waitActive(window)
 
     @property
     def screen(self) -> FormScreen:
-        screen = self.window.screens["form"]
+        """This visit's form screen (built on first use), its scanner on the test's clock."""
+        screen = self.window.journey_screen("form")
         assert isinstance(screen, FormScreen)
+        scanner = screen.flow.scanner
+        assert scanner is not None
+        scanner.clock = self.clock
         return screen
 
     # -- taps ----------------------------------------------------------------------
@@ -85,9 +88,9 @@ class FormDriver:
 
     def open(self, form_id: str) -> FormScreen:
         """From home: "Điền tờ khai", then the form's row."""
-        self.window.go_home()
+        self.window.end_visit()
         self.tap(self.window.home.tiles["form"])
-        assert self.window.current_screen_name() == "form"
+        assert self.window.current_screen() == "form"
         self.qtbot.waitUntil(lambda: bool(self.screen.chooser.rows))
         self.tap(self.screen.chooser.row(form_id))
         assert self.screen.current_page() is not None
@@ -169,7 +172,14 @@ class FormDriver:
         focused = QApplication.focusWidget()
         assert focused is not None
         QTest.keyClicks(focused, text)
-        self.qtbot.waitUntil(lambda: not self.window.form.scanner.holding)
+        self.qtbot.waitUntil(lambda: not self.scanner_holding())
+
+    def scanner_holding(self) -> bool:
+        """Whether this visit's scanner (if the form journey is built) holds keys back."""
+        if "form" not in self.window.screens:
+            return False
+        scanner = self.screen.flow.scanner
+        return scanner is not None and scanner.holding
 
     def type_on_keyboard(self, text: str) -> None:
         """Taps on the on-screen keyboard: letters (Telex works), ``[sac]``-style tone
@@ -197,6 +207,8 @@ class FormDriver:
     def scan(self, payload: str, target: QWidget | None = None) -> None:
         """A wedge scanner types ``payload`` and Enter into the focused widget, fast."""
         receiver = target or QApplication.focusWidget() or self.window
+        if "form" in self.window.screens:
+            _ = self.screen  # the scanner of this visit's form screen keeps the test's time
         self.clock.step = 0.002
         for char in payload:
             key = Qt.Key(ord(char.upper())) if char.isascii() else Qt.Key.Key_unknown
@@ -208,7 +220,13 @@ class FormDriver:
     # -- reading ---------------------------------------------------------------------
 
     def all_texts(self) -> list[str]:
-        """Every text any widget of the window holds: labels, fields, buttons, lists."""
+        """Every text any widget of the window holds: labels, fields, buttons, lists.
+
+        Screens of an ended visit are deleted when control returns to the event loop,
+        which the kiosk does at once after the tap; a test holds the loop, so it lets
+        that deletion happen first.
+        """
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         texts: list[str] = []
         for widget in self.window.findChildren(QWidget):
             if isinstance(widget, QLabel | QAbstractButton | QLineEdit):

@@ -18,15 +18,13 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.catalog.search.folding import fold
 from kiosk.db.models import Dossier, OutboxEntry
+from kiosk.text.folding import fold
 from kiosk.text.telex import telex
 from tests.ui.form.form_driver import PARENT_CARD, FormDriver
 from ui.main_window import KioskWindow
 from ui.screens.form.inputs import AddressInput, ChoiceInput, DateInput, ListChoiceInput
-from ui.screens.lookup.flow import QUEUE_SERVICE_KEY
-from ui.screens.queue import ChooseScreen
-from ui.screens.queue.flow import DOSSIER_REFERENCE_KEY
+from ui.screens.queue.choose import ChooseScreen
 
 
 def type_into(driver: FormDriver, field_id: str, keys: str) -> None:
@@ -188,10 +186,11 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
 
     # Then a queue ticket for the procedure's counter, carrying the reference.
     driver.tap(screen.ticket_button)
-    assert window.current_screen_name() == "queue"
-    assert window.session.data[DOSSIER_REFERENCE_KEY] == reference
+    assert window.current_screen() == "queue"
+    assert window.visit.filed is not None
+    assert window.visit.filed.reference == reference
     queue_code = services.catalog.procedure("1.001193").queue_service
-    assert window.session.data[QUEUE_SERVICE_KEY] == queue_code
+    assert window.visit.queue_service == queue_code
     choose = window.screens["queue"]
     assert isinstance(choose, ChooseScreen)
     assert choose.chosen is not None

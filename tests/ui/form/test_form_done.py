@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.forms.schema import FormDefinition
 from tests.ui.form.form_driver import PARENT_CARD_NEW_ADDRESS, FormDriver
 from ui.main_window import KioskWindow
 from ui.screens.form.flow import Receipt
 from ui.screens.form.screen import FormScreen
+from wire.forms import FormDefinition
 
 
 def submit_trial_form(driver: FormDriver) -> FormScreen:
@@ -35,13 +35,15 @@ def test_a_printer_fault_says_so_and_offers_to_print_again(
     screen = submit_trial_form(driver)
     done = screen.done
     assert done.reference.text().startswith("HS-")
-    assert window.form.receipt == Receipt.FAILED
+    assert window.journey_screen("form").flow.receipt == Receipt.FAILED
     assert done.status.text().startswith("Máy in đang gặp sự cố")
     assert done.print_error.isVisible()
     assert done.print_error.text().startswith("Lỗi máy in: ")
     assert done.reprint_button.isVisible()
     attempts: list[Receipt | None] = []
-    window.form.receipt_changed.connect(lambda: attempts.append(window.form.receipt))
+    window.journey_screen("form").flow.receipt_changed.connect(
+        lambda: attempts.append(window.journey_screen("form").flow.receipt)
+    )
     driver.tap(done.reprint_button)
     assert attempts == [Receipt.PRINTING, Receipt.FAILED]
     assert done.reference.text().startswith("HS-")  # still there to photograph
@@ -55,32 +57,40 @@ def test_home_from_the_done_page_forgets_the_citizen(
     assert not screen.nav.back_button.isVisible()
     assert screen.ticket_button.isVisible()
     reference = screen.done.reference.text()
-    assert driver.window.session.data["dossier.reference"] == reference
-    driver.tap(screen.nav.home_button)
-    assert driver.window.current_screen_name() == "home"
-    assert driver.window.session.data == {}
+    filed = driver.window.visit.filed
+    assert filed is not None
+    assert filed.reference == reference
+    driver.tap(screen.nav.home_button)  # filed: home ends the visit without a question
+    assert not driver.window.end_visit_overlay.isVisible()
+    assert driver.window.current_screen() == "home"
+    assert driver.window.visit.is_empty()
     assert reference not in driver.all_texts()
     # The next citizen starts at the list of forms.
     driver.tap(driver.window.home.tiles["form"])
-    assert screen.stack.currentWidget() is screen.chooser
+    assert driver.screen is not screen
+    assert driver.screen.stack.currentWidget() is driver.screen.chooser
 
 
 def test_leaving_a_started_form_asks_first(driver: FormDriver, small_form: FormDefinition) -> None:
     screen = driver.open("thu-nghiem")
     driver.tap(screen.nav.home_button)  # nothing entered yet: no question
-    assert driver.window.current_screen_name() == "home"
+    assert driver.window.current_screen() == "home"
     screen = driver.open("thu-nghiem")
     driver.scan(PARENT_CARD_NEW_ADDRESS)
-    driver.tap(screen.nav.home_button)
-    assert screen.stack.currentWidget() is screen.leave_panel
-    driver.tap(screen.leave_panel.stay_button)
+    driver.tap(screen.nav.home_button)  # a started draft: the window asks
+    overlay = driver.window.end_visit_overlay
+    assert overlay.isVisible()
+    driver.tap(overlay.stay_button)
+    assert not overlay.isVisible()
+    assert driver.window.current_screen() == "form"
     assert driver.section_id() == "ban_than"
-    assert driver.window.form.draft is not None
-    assert driver.window.form.draft.answers["full_name"] == "Nguyễn Văn An"
-    driver.back()  # out of the first page: the same question
+    draft = driver.window.visit.draft
+    assert draft is not None
+    assert draft.answers["full_name"] == "Nguyễn Văn An"
+    driver.back()  # out of the first page: the form asks before dropping the draft
     assert screen.stack.currentWidget() is screen.leave_panel
     driver.tap(screen.leave_panel.leave_button)
-    assert driver.window.form.draft is None
+    assert driver.window.visit.draft is None
     assert screen.stack.currentWidget() is screen.chooser
     assert "Nguyễn Văn An" not in driver.all_texts()
 

@@ -14,11 +14,11 @@ import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from kiosk.forms.library import decode_form
 from tests.core.printing.fake_cups import QUEUE, FakeCups, install_fake_cups, posix_only
 from tests.ui.form.form_driver import PARENT_CARD_NEW_ADDRESS, SMALL_FORM, FormDriver
 from ui.main_window import KioskWindow
 from ui.screens.form.done import DonePage, OfficePrint
+from wire.form_files import decode_form
 
 PRINTED = "Tờ khai đang được in ở máy in của bộ phận một cửa; xin nhận tại quầy."
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.services import KioskServices
 from tests.ui.form.form_driver import PARENT_CARD_NEW_ADDRESS, FormDriver
 from ui.main_window import KioskWindow
 from ui.screens.form.inputs import AddressInput, ChoiceInput
+from ui.screens.lookup.search import SearchScreen
 
 # What the citizen entered, as the widgets showed it.
 ENTERED = (
@@ -82,29 +84,61 @@ def test_walking_away_mid_form_leaves_no_trace(
     assert files_containing(services.paths.data_dir, "Nguyễn Văn An") == []
 
     # The citizen walked away: the quiet time is up, and the countdown runs out.
-    with qtbot.waitSignal(window.session_reset, timeout=10_000):
+    with qtbot.waitSignal(window.visit_ended, timeout=10_000):
         window.idle.warn_now()
-    assert window.current_screen_name() == "home"
-    assert window.form.draft is None
-    assert window.session.data == {}
-    assert driver.screen.pages == {}
+    assert window.current_screen() == "home"
+    assert window.visit.draft is None
+    assert window.visit.is_empty()
+    assert "form" not in window.screens
     left = "\n".join(driver.all_texts())
     for value in ENTERED:
         assert value not in left, value
     assert not window.keyboard.isVisible()
 
 
-def test_home_by_another_road_ends_the_draft(driver: FormDriver) -> None:
-    """Staff's PIN pad (Ctrl+Alt+S), cancelled, lands on home: the draft must not wait
-    there for the next citizen, since an untouched home screen is never reset."""
+def test_staff_pin_pad_cancelled_goes_back_and_home_still_ends_the_draft(
+    driver: FormDriver,
+) -> None:
+    """Staff's PIN pad (Ctrl+Alt+S), cancelled, returns to the citizen's form; home is
+    never a place where a draft waits for the next citizen."""
+    window = driver.window
     driver.open("khai-sinh")
     driver.scan(PARENT_CARD_NEW_ADDRESS)
-    assert driver.window.form.draft is not None
-    driver.window.open_staff()
-    assert driver.window.current_screen_name() == "pin"
-    driver.tap(driver.window.pin_pad.cancel_button)
-    assert driver.window.current_screen_name() == "home"
-    assert driver.window.form.draft is None
+    assert window.visit.draft is not None
+    window.open_staff()
+    assert window.current_screen() == "staff.pin"
+    driver.tap(window.journey_screen("staff.pin").cancel_button)  # type: ignore[attr-defined]
+    assert window.current_screen() == "form"
+    assert window.visit.draft is not None
+    driver.tap(driver.screen.nav.home_button)
+    driver.tap(window.end_visit_overlay.end_button)
+    assert window.current_screen() == "home"
+    assert window.visit.draft is None
     assert "Nguyễn Văn An" not in driver.all_texts()
-    driver.tap(driver.window.home.tiles["form"])
+    driver.tap(window.home.tiles["form"])
     assert driver.screen.stack.currentWidget() is driver.screen.chooser
+
+
+def test_a_scan_cut_short_is_dropped_when_the_visit_ends(driver: FormDriver) -> None:
+    """A scanner interrupted mid-code (no Enter yet) holds the keys back; the visit
+    ends before the burst does: those keys belong to nobody any more."""
+    window = driver.window
+    driver.open("ct01")
+    question = driver.focus_text("authority")
+    scanner = driver.screen.flow.scanner
+    assert scanner is not None
+    driver.clock.step = 0.002  # a scanner's pace
+    for char in "00109901":
+        QTest.keyClick(question.edit, char)
+    assert scanner.holding
+    reached: list[str] = []
+    question.edit.textChanged.connect(reached.append)
+    window.end_visit()
+    driver.clock.step = 1.0
+    assert not [text for text in reached if "0010" in text]  # never delivered anywhere
+    assert "00109901" not in "\n".join(driver.all_texts())
+    assert "0010" not in "\n".join(driver.all_texts())
+    driver.tap(window.home.tiles["lookup"])
+    search = window.screens["lookup"]
+    assert isinstance(search, SearchScreen)
+    assert search.search_field.text() == ""

@@ -12,12 +12,12 @@ import logging
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.forms.schema import FormDefinition
 from kiosk.idcard import IdCardError, parse
 from tests.ui.form.form_driver import PARENT_CARD, PARENT_CARD_NEW_ADDRESS, FormDriver
 from ui.i18n import translate
 from ui.screens.form.inputs import AddressInput, ChoiceInput, DateInput
-from ui.screens.lookup import SearchScreen
+from ui.screens.lookup.search import SearchScreen
+from wire.forms import FormDefinition
 
 BAD_BIRTH_DATE_CARD = PARENT_CARD_NEW_ADDRESS.replace("05091999", "31021999")
 
@@ -35,7 +35,7 @@ def test_a_scan_fills_the_card_fields_and_types_nothing_where_focus_is(
     birth = driver.question_as("birth_date", DateInput)
     assert birth.edit.text() == "05/09/1999"
     assert driver.text_input("id_number").edit.text() == "001099012345"
-    draft = driver.window.form.draft
+    draft = driver.window.journey_screen("form").flow.draft
     assert draft is not None
     assert draft.answers["residence"]["ward"] == "Phường Hồng Hà"
     notice = driver.page().notice
@@ -84,8 +84,8 @@ def test_a_fast_burst_that_is_no_card_reaches_the_field(
     phone = driver.focus_text("phone")
     driver.scan("0912 345 678")  # a barcode, say: typed as it came, Enter included
     assert phone.edit.text() == "0912 345 678"
-    assert driver.window.form.draft is not None
-    assert "full_name" not in driver.window.form.draft.answers
+    assert driver.window.journey_screen("form").flow.draft is not None
+    assert "full_name" not in driver.window.journey_screen("form").flow.draft.answers
 
 
 def test_a_malformed_card_fills_nothing_and_says_why(
@@ -95,8 +95,8 @@ def test_a_malformed_card_fills_nothing_and_says_why(
     name = driver.focus_text("full_name")
     driver.scan(BAD_BIRTH_DATE_CARD)
     assert name.edit.text() == ""
-    assert driver.window.form.draft is not None
-    answers = driver.window.form.draft.answers
+    assert driver.window.journey_screen("form").flow.draft is not None
+    answers = driver.window.journey_screen("form").flow.draft.answers
     assert not {"full_name", "birth_date", "id_number", "residence"} & set(answers)
     banner = driver.window.banner
     assert banner.isVisible()
@@ -146,7 +146,7 @@ def test_outside_the_form_journey_a_scan_is_plain_typing(driver: FormDriver) -> 
     driver.focus(search.search_field)
     driver.scan("001099012345|123456789|Nguyen Van An|05091999|Nam|So 5|15082021")
     assert search.search_field.text().startswith("001099012345|123456789|")
-    assert not window.form.scanner.holding
+    assert "form" not in window.screens  # no form journey, no scanner in this visit
 
 
 def test_the_payload_is_neither_kept_nor_logged(
@@ -155,11 +155,12 @@ def test_the_payload_is_neither_kept_nor_logged(
     caplog.set_level(logging.DEBUG)
     driver.open("thu-nghiem")
     driver.scan(PARENT_CARD_NEW_ADDRESS)
-    flow = driver.window.form
+    flow = driver.screen.flow
+    assert flow.scanner is not None
     assert not flow.scanner.holding
     assert flow.draft is not None
     assert flow.draft.answers["id_number"] == "001099012345"  # the answer, not the code
-    for holder in (flow, flow.scanner, driver.screen, driver.window.session):
+    for holder in (flow, flow.scanner, driver.screen, driver.window.visit):
         for value in vars(holder).values():
             assert "001099012345|" not in repr(value)
             assert "05091999" not in repr(value)  # the code's own way of writing dates

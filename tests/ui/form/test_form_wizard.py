@@ -7,19 +7,19 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from kiosk.db.models import Dossier
-from kiosk.forms.schema import FormDefinition
 from kiosk.services import KioskServices
 from tests.ui.form.form_driver import PARENT_CARD_NEW_ADDRESS, FormDriver
 from ui import ops
 from ui.screens.form.inputs import ChoiceInput, DateInput, GroupInput
+from wire.forms import FormDefinition
 
 
 def open_with_card(driver: FormDriver) -> None:
     """The trial form, page one filled from a scanned card."""
     driver.open("thu-nghiem")
     driver.scan(PARENT_CARD_NEW_ADDRESS)
-    assert driver.window.form.draft is not None
-    assert driver.window.form.draft.answers["full_name"] == "Nguyễn Văn An"
+    assert driver.window.journey_screen("form").flow.draft is not None
+    assert driver.window.journey_screen("form").flow.draft.answers["full_name"] == "Nguyễn Văn An"
 
 
 def dossier_count(services: KioskServices) -> int:
@@ -70,8 +70,8 @@ def test_next_is_refused_while_the_page_has_problems_and_says_why(
     driver.next()
     assert driver.section_id() == "cho_o"
     assert screen.step_label.text() == "Bước 2/4"
-    assert driver.window.form.draft is not None
-    assert driver.window.form.draft.answers["birth_date"] == "1990-02-01"
+    assert driver.window.journey_screen("form").flow.draft is not None
+    assert driver.window.journey_screen("form").flow.draft.answers["birth_date"] == "1990-02-01"
 
 
 def test_a_condition_shows_and_hides_a_question(
@@ -121,8 +121,8 @@ def test_group_items_are_added_and_removed_within_their_limits(
     driver.tap(group.items[0].remove_button)
     assert [item.title.text() for item in group.items] == ["Số 1"]
     assert group.add_button.isVisible()
-    assert driver.window.form.draft is not None
-    assert driver.window.form.draft.answers["children"] == [{"gender": "nu"}]
+    assert driver.window.journey_screen("form").flow.draft is not None
+    assert driver.window.journey_screen("form").flow.draft.answers["children"] == [{"gender": "nu"}]
 
 
 def test_back_keeps_every_answer(driver: FormDriver, small_form: FormDefinition) -> None:
@@ -209,11 +209,15 @@ def test_a_double_tap_on_submit_files_one_dossier(
         assert not screen.submit_button.isEnabled()
         assert not screen.nav.home_button.isEnabled()  # filed either way: no way out
         driver.qtbot.mouseClick(screen.submit_button, Qt.MouseButton.LeftButton)
-        driver.window.form.submit()
+        driver.window.journey_screen("form").flow.submit()
         driver.qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.done)
-        driver.qtbot.waitUntil(lambda: driver.window.form.receipt is not None)
+        driver.qtbot.waitUntil(
+            lambda: driver.window.journey_screen("form").flow.receipt is not None
+        )
         assert ops.wait_for_all()
-        driver.qtbot.waitUntil(lambda: driver.window.form.receipt.value != "printing")
+        driver.qtbot.waitUntil(
+            lambda: driver.window.journey_screen("form").flow.receipt.value != "printing"
+        )
     finally:
         ops.set_synchronous(True)
     assert dossier_count(services) == before + 1
@@ -260,19 +264,19 @@ def test_a_problem_left_on_another_page_is_shown_when_submitting(
 def test_a_procedure_page_opens_its_form_and_back_returns_there(driver: FormDriver) -> None:
     window = driver.window
     window.show_screen("lookup")
-    window.lookup.open_procedure("1.001193", "lookup")
-    assert window.current_screen_name() == "lookup.procedure"
+    window.journey_screen("lookup").flow.open_procedure("1.001193", "lookup")
+    assert window.current_screen() == "lookup.procedure"
     page = window.screens["lookup.procedure"]
     driver.tap(page.form_button)  # type: ignore[attr-defined]
-    assert window.current_screen_name() == "form"
+    assert window.current_screen() == "form"
     screen = driver.screen
     assert screen.title.text() == "Tờ khai đăng ký khai sinh"
-    draft = window.form.draft
+    draft = window.journey_screen("form").flow.draft
     assert draft is not None
     assert draft.procedure_code == "1.001193"
     driver.back()  # nothing entered: out at once, to the procedure
-    assert window.current_screen_name() == "lookup.procedure"
-    assert window.form.draft is None
+    assert window.current_screen() == "lookup.procedure"
+    assert window.journey_screen("form").flow.draft is None
 
 
 def test_an_email_is_typed_on_the_keyboard_with_its_at_key(driver: FormDriver) -> None:

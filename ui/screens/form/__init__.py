@@ -1,25 +1,35 @@
 """Điền tờ khai: choose a form, fill it page by page, review, submit, take the receipt.
 
-:func:`install` puts the journey's screen into the window in place of its placeholder
-and starts listening for căn cước scans; it is the window's only contact with this
-package.
+The journey's screen is built for one visit by :func:`build` (see :mod:`ui.host`); it
+listens for căn cước scans while it is shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ui.screens.form.flow import FORM_SCREEN, FormFlow
-from ui.screens.form.screen import FormScreen
+from kiosk.i18n import QT_TRANSLATE_NOOP
+from ui.host import HomeTile, JourneySpec
 
 if TYPE_CHECKING:
-    from ui.main_window import KioskWindow
+    from ui.host import Host
+    from ui.widgets.screen import Screen
 
-__all__ = ["FormFlow", "FormScreen", "install"]
+TITLE = QT_TRANSLATE_NOOP("Journeys", "Điền tờ khai")
+SUBTITLE = QT_TRANSLATE_NOOP("Journeys", "Khai từng bước, in biên nhận hồ sơ")
 
 
-def install(window: KioskWindow) -> FormFlow:
-    """Add the form screen to ``window`` ("form" replaces the placeholder)."""
-    flow = FormFlow(window)
-    window.add_screen(FORM_SCREEN, FormScreen(flow))
-    return flow
+def build(host: Host) -> Mapping[str, Screen]:
+    """The form screen (``form``) over its flow."""
+    from ui.screens.form.flow import FORM_SCREEN, FormFlow
+    from ui.screens.form.screen import FormScreen
+
+    flow = FormFlow(host)
+    screen = FormScreen(flow)
+    flow.setParent(screen)  # deleted with the screen when the visit ends
+    flow.watch_scans(screen)
+    return {FORM_SCREEN: screen}
+
+
+JOURNEY = JourneySpec("form", build, HomeTile(TITLE, SUBTITLE, order=20))

@@ -17,7 +17,7 @@ from ui.screens.form.texts import FormLanguage, say
 from ui.widgets.navigation import kinetic_scroll_area
 
 if TYPE_CHECKING:
-    from kiosk.forms.schema import FormDefinition
+    from wire.forms import FormDefinition
 
 
 class FormRow(QPushButton):

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.errors import KioskError
 from kiosk.i18n import TrText
 from ui.i18n import translate
-from ui.ops import Op, Pool
-from ui.screens.base import big_button
+from ui.ops import Pool
 from ui.screens.form.flow import FormFlow, Receipt
 from ui.screens.form.inputs.base import plain_label, repolish
 from ui.screens.form.texts import RECEIPT_PRINTED
 from ui.widgets.navigation import kinetic_scroll_area
 from ui.widgets.qr import QrCode
+from ui.widgets.screen import big_button
 
 QR_SIDE_PX = 220
 CARD_MAX_PX = 1280
@@ -124,7 +124,7 @@ class DonePage(QWidget):
         filed = self.flow.filed
         self.heading.setText(QCoreApplication.translate("Form", "Đã nộp hồ sơ"))
         self.caption.setText(QCoreApplication.translate("Form", "Mã hồ sơ của bạn"))
-        self.reference.setText(filed.dossier.reference if filed is not None else "")
+        self.reference.setText(filed.reference if filed is not None else "")
         self.next_steps.setText(
             QCoreApplication.translate(
                 "Form",
@@ -206,9 +206,9 @@ class OfficePrintBox(QFrame):
         except KioskError as error:
             self._done(generation, OfficePrint.FAILED, error.message)
             return
-        reference = filed.dossier.reference
+        reference = filed.reference
         self._done(generation, OfficePrint.PRINTING, None)
-        Op(lambda: dossiers.print_form(reference), parent=self, pool=Pool.IO).on_success(
+        self.flow.run(lambda: dossiers.print_form(reference), pool=Pool.IO).on_success(
             lambda _: self._done(generation, OfficePrint.PRINTED, None)
         ).on_failure(
             lambda error: self._done(generation, OfficePrint.FAILED, error.message)

@@ -1,19 +1,15 @@
 """The form journey's state: the forms on offer, the one draft, submitting, the receipt.
 
-The draft (:class:`~ui.screens.form.draft.Draft`) lives here, in memory only, for one
-citizen: the window's session reset discards it, as does leaving the form. Core
-calls that touch the database (the list of forms, submitting) run on the database
-worker, printing on the I/O worker, each through :class:`ui.ops.Op` with the
-session, so a late result never reaches the next citizen.
+The draft (:class:`~kiosk.forms.draft.Draft`) is kept in the citizen's
+:class:`~kiosk.visit.Visit`, in memory only: ending the visit drops it, as does leaving
+the form. The visit also says which form to open (the procedure page's "Điền tờ
+khai"), and takes the filed declaration back, so "Lấy số thứ tự" can give its
+reference and counter queue to the ticket journey.
 
-Hand-offs in ``window.session.data`` (dropped whole on idle reset):
-
-- in: ``FORM_ID_KEY`` and ``PROCEDURE_KEY``, set by the procedure page's "Điền tờ
-  khai": the journey opens that form for that thủ tục, each time it is entered during
-  the visit (as the ticket journey does with its queue), unless its draft is open;
-- out: ``DOSSIER_REFERENCE_KEY`` and ``QUEUE_SERVICE_KEY``, set on "Lấy số thứ tự"
-  after submitting: the ticket is for the procedure's counter queue and carries the
-  hồ sơ's reference.
+Each tap is one core call, run off the UI thread through :func:`ui.host.run` with the
+visit, so a late result never reaches the next citizen: the list of forms, submitting
+(``DossierService.submit`` checks, stores and returns all the done page shows), and
+printing the biên nhận (``SlipService.receipt``).
 
 Căn cước scans (:mod:`ui.idcard_scanner`) count only while the form screen is shown;
 anywhere else they are typing like any other and reach the focused widget as typed
@@ -26,31 +22,27 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
-from kiosk.catalog.errors import ProcedureNotFoundError
 from kiosk.clock import LOCAL_TZ
 from kiosk.errors import KioskError
-from kiosk.forms.checks import check_form
+from kiosk.forms.draft import Draft
 from kiosk.i18n import TrText
 from kiosk.idcard import IdCardError, Prefill, looks_like_payload, parse, prefill
+from ui.host import Host, run
 from ui.idcard_scanner import IdCardScanner
 from ui.ops import Op, Pool
-from ui.screens.form.draft import Draft
 from ui.screens.form.texts import CHOOSE_FORM_FIRST, FormLanguage, form_language
-from ui.screens.lookup.flow import FORM_ID_KEY, PROCEDURE_KEY, QUEUE_SERVICE_KEY
-from ui.screens.queue.flow import DOSSIER_REFERENCE_KEY
 
 if TYPE_CHECKING:
     from kiosk.dossiers.api import SubmittedDossier
     from kiosk.forms.library import FormLibrary
-    from kiosk.forms.schema import FormDefinition, Wording
     from kiosk.services import KioskServices
-    from ui.main_window import KioskWindow
+    from wire.forms import FormDefinition
 
 log = logging.getLogger("kiosk.ui")
 
@@ -59,6 +51,8 @@ T = TypeVar("T")
 FORM_SCREEN = "form"
 # Where "‹ Quay lại" on the first page leads when the form was opened from a procedure.
 PROCEDURE_SCREEN = "lookup.procedure"
+QUEUE_SCREEN = "queue"
+HOME_SCREEN = "home"
 
 
 class Receipt(enum.Enum):
@@ -69,18 +63,9 @@ class Receipt(enum.Enum):
     FAILED = "failed"
 
 
-@dataclass(frozen=True, slots=True)
-class Filed:
-    """A submitted hồ sơ, the title of its form, and the counter queue of its thủ tục
-    (``None``: none known)."""
-
-    dossier: SubmittedDossier
-    title: Wording
-    queue_service: str | None
-
-
 class FormFlow(QObject):
-    """Owned by the window; the form screen asks it to open, submit, print and leave."""
+    """Made for one visit with the form screen; it asks the flow to open, submit, print
+    and leave."""
 
     # The forms on offer were read: ``list[FormDefinition]``.
     forms_loaded = Signal(object)
@@ -88,42 +73,48 @@ class FormFlow(QObject):
     forms_failed = Signal(object)
     # A new draft is open (``Draft``): the screen builds its pages.
     draft_opened = Signal(object)
-    # The draft is gone (left, submitted or reset): the screen forgets its pages.
+    # The draft is gone (left, or submitted): the screen forgets its pages.
     draft_closed = Signal()
     # Submitting started (``True``) or ended (``False``).
     submitting_changed = Signal(bool)
     # The core refused the answers: ``dict[str, TrText]`` by answer key.
     problems_found = Signal(object)
-    # The hồ sơ is on disk: ``SubmittedDossier``.
+    # The declaration is on disk: ``SubmittedDossier``.
     submitted = Signal(object)
     # The receipt's state changed (see :attr:`receipt` and :attr:`receipt_error`).
     receipt_changed = Signal()
     # A card was read into the draft: ``Prefill``.
     card_read = Signal(object)
 
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self.draft: Draft | None = None
+    def __init__(self, host: Host, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._host = host
         # Where "‹ Quay lại" from the first page goes: a screen name, or ``None`` for
         # the list of forms.
         self.origin: str | None = None
-        self.filed: Filed | None = None
         self.receipt: Receipt | None = None
         self.receipt_error: TrText | None = None
         self._submitting = False
-        self.scanner = IdCardScanner(window, active=self._scanning, looks_like=looks_like_payload)
+        self.scanner: IdCardScanner | None = None
+        host.screen_changed.connect(self._screen_changed)
+
+    def watch_scans(self, scope: QWidget) -> None:
+        """Read căn cước scans typed into the window that shows ``scope`` (the form screen)."""
+        self.scanner = IdCardScanner(scope, active=self._scanning, looks_like=looks_like_payload)
         self.scanner.scanned.connect(self._scanned)
-        window.screen_changed.connect(self._screen_changed)
 
     # -- the core ----------------------------------------------------------------
 
     def services(self) -> KioskServices:
         """The core services; raises ``KioskError`` while the kiosk starts up."""
-        return self._window.services()
+        return self._host.services()
+
+    def run(self, fn: Callable[[], T], pool: Pool = Pool.DATABASE) -> Op[T]:
+        """Core work for this visit's screen, off the UI thread (``ui.host.run``)."""
+        return run(self._host, fn, pool=pool)
 
     def language(self) -> FormLanguage:
-        return form_language(self._window.languages.language)
+        return form_language(self._host.language)
 
     def today(self) -> date:
         """The kiosk's local day (the services' clock, which tests fix)."""
@@ -133,30 +124,41 @@ class FormFlow(QObject):
             return date.today()
         return now.astimezone(LOCAL_TZ).date()
 
+    @property
+    def draft(self) -> Draft | None:
+        return self._host.visit.draft
+
+    @property
+    def filed(self) -> SubmittedDossier | None:
+        """The declaration this visit filed last, shown on the done page."""
+        return self._host.visit.filed
+
     # -- choosing a form -----------------------------------------------------------
 
     def entered(self) -> None:
         """The journey was opened: the form the procedure page chose, the draft in
         progress, or the list of forms."""
         # Listening only here keeps every other screen's events off this filter, and
-        # installing now puts it ahead of the Telex filter, which is installed later.
-        self.scanner.listen()
-        form_id = self._window.session.data.get(FORM_ID_KEY)
-        if self.draft is not None and self.draft.form.id == form_id:
+        # installing now puts it ahead of the Telex filter, which is installed earlier.
+        if self.scanner is not None:
+            self.scanner.listen()
+        visit = self._host.visit
+        form_id = visit.form_id
+        if self.draft is not None and (form_id is None or self.draft.form.id == form_id):
             return  # back to the draft in progress
-        if isinstance(form_id, str):
-            self.open_form_id(form_id, self.procedure_from_session())
-        elif self.draft is None and self.filed is None:
+        if form_id is not None:
+            self.open_form_id(form_id, self.procedure_code())
+        elif self.draft is None:
             self.load_forms()
 
-    def procedure_from_session(self) -> str | None:
+    def procedure_code(self) -> str | None:
         """The thủ tục the citizen last looked up, if any."""
-        code = self._window.session.data.get(PROCEDURE_KEY)
-        return code if isinstance(code, str) else None
+        procedure = self._host.visit.procedure
+        return procedure.code if procedure is not None else None
 
     def show_error(self, error: KioskError) -> None:
         """An expected failure, as the window shows them: a message above the screen."""
-        self._window.show_error(error)
+        self._host.show_error(error)
 
     def load_forms(self) -> None:
         self._read_forms(lambda forms: forms.all(), self.forms_loaded.emit, self.forms_failed.emit)
@@ -179,12 +181,7 @@ class FormFlow(QObject):
         except KioskError as error:
             self.forms_failed.emit(error)
             return
-        Op(
-            lambda: read(forms),
-            parent=self._window,
-            pool=Pool.DATABASE,
-            session=self._window.session,
-        ).on_success(done).on_failure(failed).start()
+        self.run(lambda: read(forms)).on_success(done).on_failure(failed).start()
 
     def _opened(self, procedure_code: str | None) -> Callable[[FormDefinition], None]:
         def opened(form: FormDefinition) -> None:
@@ -193,6 +190,7 @@ class FormFlow(QObject):
         return opened
 
     def _open_failed(self, error: KioskError) -> None:
+        self._host.visit.form_id = None
         self.forms_failed.emit(error)
         self.load_forms()
 
@@ -201,19 +199,21 @@ class FormFlow(QObject):
     ) -> Draft:
         """Start a new draft of ``form`` for ``procedure_code`` (its first thủ tục when
         the form does not list that one)."""
-        self.discard()
+        self._close_draft()
         code = procedure_code if procedure_code in form.procedures else form.procedures[0]
         self.origin = origin
-        self.draft = Draft.start(form, code)
+        visit = self._host.visit
+        visit.form_id = form.id
+        visit.draft = Draft.start(form, code)
         self._warm_places()
-        self.draft_opened.emit(self.draft)
-        return self.draft
+        self.draft_opened.emit(visit.draft)
+        return visit.draft
 
     def _warm_places(self) -> None:
         """Load the map of wards before the first address page or card needs it."""
         from kiosk import places
 
-        Op(places.warm_up, parent=self._window, pool=Pool.IO).start()
+        self.run(places.warm_up, pool=Pool.IO).start()
 
     # -- submitting ----------------------------------------------------------------
 
@@ -222,41 +222,30 @@ class FormFlow(QObject):
         return self._submitting
 
     def submit(self) -> None:
-        """File the draft; ignored while a submission is in flight (double taps)."""
+        """File the draft with one core call; ignored while one is in flight (double taps)."""
         draft = self.draft
         if draft is None or self._submitting:
             return
-        problems = check_form(draft.form, draft.answers, today=self.today())
-        if problems:
-            self.problems_found.emit(problems)
-            return
         try:
-            services = self.services()
+            dossiers = self.services().dossiers
         except KioskError as error:
-            self._window.show_error(error)
+            self._host.show_error(error)
             return
         form, code, answers = draft.form, draft.procedure_code, draft.to_submit()
-
-        def file() -> Filed:
-            dossier = services.dossiers.submit(form, code, answers)
-            try:
-                queue = services.catalog.procedure(code).queue_service
-            except ProcedureNotFoundError:
-                queue = None
-            return Filed(dossier, form.title, queue)
-
         self._set_submitting(True)
-        Op(file, parent=self._window, pool=Pool.DATABASE, session=self._window.session).on_success(
-            self._filed
-        ).on_failure(self._refused).start()
+        self.run(lambda: dossiers.submit(form, code, answers)).on_success(self._filed).on_failure(
+            self._refused
+        ).start()
 
-    def _filed(self, filed: Filed) -> None:
+    def _filed(self, dossier: SubmittedDossier) -> None:
         self._set_submitting(False)
-        log.info("dossier %s filed from the form screen", filed.dossier.reference)
-        self.filed = filed
-        self._window.session.data[DOSSIER_REFERENCE_KEY] = filed.dossier.reference
+        log.info("dossier %s filed from the form screen", dossier.reference)
+        visit = self._host.visit
+        visit.filed = dossier
+        visit.form_id = None
+        self.receipt, self.receipt_error = None, None
         self._close_draft()
-        self.submitted.emit(filed.dossier)
+        self.submitted.emit(dossier)
         self.print_receipt()
 
     def _refused(self, error: KioskError) -> None:
@@ -264,7 +253,7 @@ class FormFlow(QObject):
         problems = getattr(error, "problems", None)
         if isinstance(problems, dict) and problems:
             self.problems_found.emit(problems)
-        self._window.show_error(error)
+        self._host.show_error(error)
 
     def _set_submitting(self, busy: bool) -> None:
         if busy != self._submitting:
@@ -275,21 +264,17 @@ class FormFlow(QObject):
 
     def print_receipt(self) -> None:
         """Print the biên nhận on the I/O worker; "In lại" calls this again."""
-        if self.filed is None or self.receipt == Receipt.PRINTING:
+        filed = self.filed
+        if filed is None or self.receipt == Receipt.PRINTING:
             return
         try:
-            services = self.services()
+            slips = self.services().slips
         except KioskError as error:
             self._receipt_done(Receipt.FAILED, error.message)
             return
-        reference = self.filed.dossier.reference
-        dossiers, printing = services.dossiers, services.printing
-
-        def print_it() -> None:
-            printing.send(printing.job(dossiers.receipt(reference)))
-
+        reference = filed.reference
         self._receipt_done(Receipt.PRINTING, None)
-        Op(print_it, parent=self._window, pool=Pool.IO, session=self._window.session).on_success(
+        self.run(lambda: slips.receipt(reference), pool=Pool.IO).on_success(
             lambda _: self._receipt_done(Receipt.PRINTED, None)
         ).on_failure(lambda error: self._receipt_done(Receipt.FAILED, error.message)).start()
 
@@ -300,73 +285,72 @@ class FormFlow(QObject):
     # -- leaving ---------------------------------------------------------------------
 
     def take_ticket(self) -> None:
-        """ "Lấy số thứ tự" after submitting: the procedure's queue, with the reference."""
-        data = self._window.session.data
-        if self.filed is not None:
-            data[DOSSIER_REFERENCE_KEY] = self.filed.dossier.reference
-            data[PROCEDURE_KEY] = self.filed.dossier.procedure_code
-            if self.filed.queue_service:
-                data[QUEUE_SERVICE_KEY] = self.filed.queue_service
-        self._window.show_screen("queue")
+        """ "Lấy số thứ tự" after submitting: the procedure's queue; the ticket carries
+        the reference (the queue journey reads both from the visit)."""
+        filed = self.filed
+        if filed is not None:
+            self._host.visit.ask_for_ticket(filed.queue_service)
+        self._host.show_screen(QUEUE_SCREEN)
 
     def finish(self) -> None:
         """The citizen is done: forget them and greet the next one."""
-        self._window.reset_session()
+        self._host.end_visit()
 
     def leave(self) -> None:
         """Drop the draft and go back where the form was opened from."""
         origin = self.origin
         self.discard()
         if origin is not None:
-            self._window.show_screen(origin)
+            self._host.show_screen(origin)
         else:
             self.load_forms()
 
     def go_home(self) -> None:
-        self.discard()
-        self._window.go_home()
+        """Home ends the visit (the window asks first when there is a draft)."""
+        self._host.go_home()
 
     def _screen_changed(self, name: str) -> None:
-        """Away from the form, the scanner stands aside. Home by any road (staff's PIN
-        pad, a crash screen's return) ends the draft: an untouched home screen is never
-        reset for idleness, so a draft left behind would wait there for the next citizen."""
-        if name != FORM_SCREEN:
-            self.scanner.stop_listening()
-        if name == "home" and (self.draft is not None or self.filed is not None):
-            self.discard()
+        """Away from the form, the scanner stands aside, delivering what it held back
+        (a finger's typing) — except on the way home, where the visit is ending and
+        what it held belongs to the citizen who is leaving."""
+        if name == FORM_SCREEN or self.scanner is None:
+            return
+        if name == HOME_SCREEN:
+            self.scanner.reset()
+        self.scanner.stop_listening()
 
     def discard(self) -> None:
-        """Forget the draft, the filed hồ sơ and any half-read scan."""
-        self.scanner.reset()
-        self.filed = None
-        self.receipt = None
-        self.receipt_error = None
+        """Forget the draft, the form the procedure asked for and any half-read scan."""
+        if self.scanner is not None:
+            self.scanner.reset()
         self.origin = None
+        self._host.visit.form_id = None
         self._set_submitting(False)
         self._close_draft()
 
     def _close_draft(self) -> None:
-        draft, self.draft = self.draft, None
+        visit = self._host.visit
+        draft, visit.draft = visit.draft, None
         if draft is not None:
             draft.wipe()
-        self.draft_closed.emit()
+            self.draft_closed.emit()
 
     # -- căn cước --------------------------------------------------------------------
 
     def _scanning(self) -> bool:
-        return self._window.current_screen_name() == FORM_SCREEN
+        return self._host.current_screen() == FORM_SCREEN
 
     def _scanned(self, payload: str) -> None:
-        self._window.idle.poke()  # the scanner's keys never reached the idle watchdog
+        self._host.poke_idle()  # the scanner's keys never reached the idle watchdog
         draft = self.draft
         if draft is None:
-            self._window.show_error(KioskError(CHOOSE_FORM_FIRST))
+            self._host.show_error(KioskError(CHOOSE_FORM_FIRST))
             return
         try:
             card = parse(payload)
         except IdCardError as error:
             log.info("a scanned code was not a readable căn cước")
-            self._window.show_error(error)
+            self._host.show_error(error)
             return
         filled: Prefill = prefill(draft.form, card)
         for field_id, value in filled.answers.items():

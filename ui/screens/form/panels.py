@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.screens.base import big_button
 from ui.screens.form.inputs.base import plain_label
+from ui.widgets.screen import big_button
 
 if TYPE_CHECKING:
     from kiosk.places import LegacyAddress

@@ -13,13 +13,13 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.forms.format import format_answer
-from ui.screens.base import big_button
 from ui.screens.form.inputs.base import plain_label
 from ui.screens.form.texts import FormLanguage, say
 from ui.widgets.navigation import kinetic_scroll_area
+from ui.widgets.screen import big_button
 
 if TYPE_CHECKING:
-    from ui.screens.form.draft import Draft
+    from kiosk.forms.draft import Draft
 
 
 class ReviewPage(QWidget):

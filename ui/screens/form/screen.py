@@ -27,13 +27,12 @@ from typing_extensions import override
 
 from kiosk.errors import KioskError
 from kiosk.forms.answers import Answers
+from kiosk.forms.draft import REVIEW, Draft
 from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
-from ui.journeys import FORM
-from ui.screens.base import Screen, big_button
+from ui.screens.form import TITLE
 from ui.screens.form.chooser import ChooserPage
 from ui.screens.form.done import DonePage
-from ui.screens.form.draft import REVIEW, Draft
 from ui.screens.form.flow import FormFlow
 from ui.screens.form.inputs import FieldEnv, FieldInput
 from ui.screens.form.page import SectionPage
@@ -42,10 +41,12 @@ from ui.screens.form.review import ReviewPage
 from ui.screens.form.style import form_stylesheet
 from ui.screens.form.texts import say
 from ui.widgets.navigation import NavBar, frame_page
+from ui.widgets.screen import Screen, big_button
 
 if TYPE_CHECKING:
-    from kiosk.forms.schema import FormDefinition
+    from kiosk.dossiers.api import SubmittedDossier
     from kiosk.idcard import Prefill
+    from wire.forms import FormDefinition
 
 # Below this height (the docked keyboard is up on a 768 px screen) the header steps
 # aside: the citizen is typing, and the field needs the room.
@@ -62,7 +63,6 @@ class FormScreen(Screen):
         self.flow = flow
         self.env = FieldEnv(language=flow.language, today=flow.today)
         self.pages: dict[int, SectionPage] = {}
-        self._leave_to_home = True
         self._return_to: QWidget | None = None
         self._card_fields: tuple[str, ...] = ()
         self._look: tuple[object, object] | None = None
@@ -140,8 +140,6 @@ class FormScreen(Screen):
 
     def entered(self) -> None:
         self._apply_look()
-        if self.flow.filed is not None:
-            self.flow.discard()  # a new visit to the journey starts afresh
         self.flow.entered()
         if self.draft is None and self.stack.currentWidget() is not self.chooser:
             self._show(self.chooser)
@@ -203,7 +201,7 @@ class FormScreen(Screen):
             return
         previous = draft.previous_page()
         if previous is None:
-            self._ask_to_leave(to_home=False)
+            self._ask_to_leave()
         else:
             self.show_section(previous)
 
@@ -215,16 +213,16 @@ class FormScreen(Screen):
         self.show_section(index)
 
     def go_home(self) -> None:
+        """Home after the declaration is filed ends the visit at once; before, the
+        window asks first when there is anything to lose."""
         if self.stack.currentWidget() is self.done:
             self.flow.finish()
-        elif self.draft is not None:
-            self._ask_to_leave(to_home=True)
         else:
             self.flow.go_home()
 
-    def _ask_to_leave(self, *, to_home: bool) -> None:
+    def _ask_to_leave(self) -> None:
+        """ "‹ Quay lại" from the first page drops the draft: ask first if it was started."""
         draft = self.draft
-        self._leave_to_home = to_home
         if draft is not None and draft.started:
             self._return_to = self.stack.currentWidget()
             self._show(self.leave_panel)
@@ -237,15 +235,12 @@ class FormScreen(Screen):
 
     def _leave_confirmed(self) -> None:
         self._return_to = None
-        if self._leave_to_home:
-            self.flow.go_home()
-        else:
-            self.flow.leave()
+        self.flow.leave()
 
     # -- the flow's news -------------------------------------------------------------
 
     def _form_chosen(self, form: FormDefinition) -> None:
-        self.flow.open_form(form, self.flow.procedure_from_session())
+        self.flow.open_form(form, self.flow.procedure_code())
 
     def _forms_loaded(self, forms: list[FormDefinition]) -> None:
         self.chooser.show_forms(forms)
@@ -322,10 +317,8 @@ class FormScreen(Screen):
                 page.bring_to(first)
                 return
 
-    def _submitted(self, _dossier: object) -> None:
-        filed = self.flow.filed
-        if filed is not None:
-            self.done.show_reference(filed.dossier.reference)
+    def _submitted(self, dossier: SubmittedDossier) -> None:
+        self.done.show_reference(dossier.reference)
         self._show(self.done)
 
     # -- căn cước ------------------------------------------------------------------
@@ -412,7 +405,7 @@ class FormScreen(Screen):
         self.title.setText(
             say(draft.form.title, language)
             if draft is not None
-            else (self.done_title() if on_done else translate(FORM.title))
+            else (self.done_title() if on_done else translate(TITLE))
         )
         stepping = draft is not None and (on_section or current is self.review)
         if stepping and draft is not None:
@@ -443,7 +436,7 @@ class FormScreen(Screen):
 
     def done_title(self) -> str:
         filed = self.flow.filed
-        return say(filed.title, self.flow.language()) if filed is not None else ""
+        return say(filed.form_title, self.flow.language()) if filed is not None else ""
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -462,12 +455,6 @@ class FormScreen(Screen):
         if look != self._look and all(part is not None for part in look):
             self._look = look
             self.setStyleSheet(form_stylesheet(*look))  # type: ignore[arg-type]
-
-    def reset(self) -> None:
-        self.flow.discard()
-        self.done.wipe()
-        self._return_to = None
-        self._show(self.chooser)
 
     def retranslate(self) -> None:
         language = self.flow.language()

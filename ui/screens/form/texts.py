@@ -1,6 +1,6 @@
 """The form's own wording, in the citizen's language, and the wizard's fixed messages.
 
-A form's labels and help come from its definition (:class:`~kiosk.forms.schema.Wording`,
+A form's labels and help come from its definition (:class:`~wire.forms.Wording`,
 both languages in the file, since the centre publishes forms without a new kiosk
 release). The wizard's own words go through Qt's translator like every other screen's;
 those that the flow hands around as values are ``QT_TRANSLATE_NOOP`` texts here.
@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Literal
 
 from kiosk.config import Language
-from kiosk.forms.schema import Wording
 from kiosk.i18n import QT_TRANSLATE_NOOP
+from wire.forms import Wording
 
 FormLanguage = Literal["vi", "en"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
 
-from ui.screens.base import Screen, big_button
+from ui.widgets.screen import Screen, big_button
 
 
 class HelpScreen(Screen):

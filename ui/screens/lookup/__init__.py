@@ -1,29 +1,40 @@
 """Tra cứu thủ tục: search, browse by field, and one procedure's page.
 
-:func:`install` puts the three screens into the window in place of the journey's
-placeholder; it is the window's only contact with this package.
+The journey's screens are built for one visit by :func:`build` (see :mod:`ui.host`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ui.screens.lookup.browse import BrowseScreen
-from ui.screens.lookup.flow import BROWSE_SCREEN, PROCEDURE_SCREEN, SEARCH_SCREEN, LookupFlow
-from ui.screens.lookup.procedure import ProcedureScreen
-from ui.screens.lookup.search import SearchScreen
+from kiosk.i18n import QT_TRANSLATE_NOOP
+from ui.host import HomeTile, JourneySpec
 
 if TYPE_CHECKING:
-    from ui.main_window import KioskWindow
+    from ui.host import Host
+    from ui.widgets.screen import Screen
 
-__all__ = ["BrowseScreen", "LookupFlow", "ProcedureScreen", "SearchScreen", "install"]
+TITLE = QT_TRANSLATE_NOOP("Journeys", "Tra cứu thủ tục")
+SUBTITLE = QT_TRANSLATE_NOOP("Journeys", "Xem giấy tờ cần mang, lệ phí, thời gian giải quyết")
 
 
-def install(window: KioskWindow) -> LookupFlow:
-    """Add the lookup screens to ``window`` ("lookup" replaces the placeholder)."""
-    flow = LookupFlow(window)
-    window.add_screen(SEARCH_SCREEN, SearchScreen(flow))
-    window.add_screen(BROWSE_SCREEN, BrowseScreen(flow))
-    window.add_screen(PROCEDURE_SCREEN, ProcedureScreen(flow))
-    flow.page_failed.connect(window.show_error)
-    return flow
+def build(host: Host) -> Mapping[str, Screen]:
+    """The search (``lookup``), browse and procedure screens over one flow."""
+    from ui.screens.lookup.browse import BrowseScreen
+    from ui.screens.lookup.flow import BROWSE_SCREEN, PROCEDURE_SCREEN, SEARCH_SCREEN, LookupFlow
+    from ui.screens.lookup.procedure import ProcedureScreen
+    from ui.screens.lookup.search import SearchScreen
+
+    flow = LookupFlow(host)
+    search = SearchScreen(flow)
+    flow.setParent(search)  # deleted with the journey's screens when the visit ends
+    flow.page_failed.connect(host.show_error)
+    return {
+        SEARCH_SCREEN: search,
+        BROWSE_SCREEN: BrowseScreen(flow),
+        PROCEDURE_SCREEN: ProcedureScreen(flow),
+    }
+
+
+JOURNEY = JourneySpec("lookup", build, HomeTile(TITLE, SUBTITLE, order=10))

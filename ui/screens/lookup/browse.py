@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from kiosk.errors import KioskError
-from ui.ops import Op, Pool
-from ui.screens.base import Screen
 from ui.screens.lookup.catalogue import FieldSummaryLike
 from ui.screens.lookup.flow import BROWSE_SCREEN, SEARCH_SCREEN, LookupFlow
 from ui.screens.lookup.widgets import ResultList
 from ui.widgets.navigation import NavBar, frame_page, kinetic_scroll_area
+from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
     from kiosk.catalog.search.api import SearchHit
@@ -123,7 +122,7 @@ class BrowseScreen(Screen):
         except KioskError as error:
             self.flow.show_error(error)
             return
-        Op(catalogue.fields, parent=self, pool=Pool.DATABASE).on_success(self._show_fields).start()
+        self.flow.run(catalogue.fields).on_success(self._show_fields).start()
 
     def _show_fields(self, fields: Sequence[FieldSummaryLike]) -> None:
         shown = [field for field in fields if field.count > 0]
@@ -167,9 +166,9 @@ class BrowseScreen(Screen):
             self.flow.show_error(error)
             return
         self._field_code, self._field_name = code, name
-        Op(
-            lambda: catalogue.browse(code, limit=BROWSE_LIMIT), parent=self, pool=Pool.DATABASE
-        ).on_success(self._show_procedures).start()
+        self.flow.run(lambda: catalogue.browse(code, limit=BROWSE_LIMIT)).on_success(
+            self._show_procedures
+        ).start()
 
     def _show_procedures(self, hits: list[SearchHit]) -> None:
         names = {self._field_code: self._field_name}
@@ -185,13 +184,6 @@ class BrowseScreen(Screen):
             self.retranslate()
         else:
             self.flow.show(SEARCH_SCREEN)
-
-    def reset(self) -> None:
-        self._field_code = self._field_name = ""
-        self.procedures.clear()
-        self.pages.setCurrentWidget(self.tiles_page)
-        self.tiles_page.verticalScrollBar().setValue(0)
-        self.retranslate()
 
     def retranslate(self) -> None:
         if self.showing_field:

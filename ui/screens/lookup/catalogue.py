@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Protocol
 from kiosk.catalog.portal_link import portal_url
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Procedure
     from kiosk.catalog.search.api import SearchFilters, SearchHit
+    from wire.catalogue import Procedure
 
 
 class FieldSummaryLike(Protocol):

@@ -3,50 +3,50 @@
 Three screens (search, browse by field, one procedure) share one catalogue and one
 search index. The index is built once, on the database worker, the first time a
 citizen opens the journey; until then the search screen says the catalogue is loading.
-It is not citizen data, so an idle reset keeps it.
+It is not citizen data: it lives in the core's catalogue service and outlives visits.
 
-Hand-off to other journeys goes through ``window.session.data`` (dropped whole on idle
-reset), under the keys below:
+What the citizen chooses goes into their :class:`~kiosk.visit.Visit`: the procedure
+they opened (with its counter queue and form), the queue when they tap "Lấy số thứ
+tự", the form when they tap "Điền tờ khai"; the ticket and form journeys read it from
+there.
 
-- ``PROCEDURE_KEY``: the code of the procedure the citizen last opened;
-- ``QUEUE_SERVICE_KEY``: its counter queue (``Procedure.queue_service``, e.g. ``"A"``),
-  set when they tap "Lấy số thứ tự" — the ticket screen issues the number for it;
-- ``FORM_ID_KEY``: its guided form (``Procedure.form_id``), set when they tap
-  "Điền tờ khai" — the form screen opens that form.
-
-"In danh sách giấy tờ" prints the procedure's checklist on the receipt printer, on the
-I/O pool; the outcome comes back as ``checklist_printed`` or ``checklist_failed``.
+"In danh sách giấy tờ" prints the procedure's checklist on the receipt printer with one
+core call, on the I/O pool; the outcome comes back as ``checklist_printed`` or
+``checklist_failed``.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.catalog.printout import print_checklist
 from kiosk.errors import KioskError
+from kiosk.visit import ProcedureChoice
+from ui.host import Host, run
 from ui.ops import Op, Pool
 from ui.screens.lookup.catalogue import Catalogue, ProcedurePage, load_page
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Procedure
-    from ui.main_window import KioskWindow
+    from wire.catalogue import Procedure
 
 log = logging.getLogger("kiosk.ui")
 
-PROCEDURE_KEY = "lookup.procedure_code"
-QUEUE_SERVICE_KEY = "queue.service"
-FORM_ID_KEY = "form.form_id"
+T = TypeVar("T")
 
 SEARCH_SCREEN = "lookup"
 BROWSE_SCREEN = "lookup.browse"
 PROCEDURE_SCREEN = "lookup.procedure"
+# The other journeys' screens the procedure page leads to.
+QUEUE_SCREEN = "queue"
+FORM_SCREEN = "form"
 
 
 class LookupFlow(QObject):
-    """Owned by the window; the lookup screens ask it for the catalogue and to move on."""
+    """Made for one visit with the journey's screens; they ask it for the catalogue and
+    to move on."""
 
     # The search index is built: searching on the UI thread is now fast.
     index_ready = Signal()
@@ -61,9 +61,9 @@ class LookupFlow(QObject):
     # Printing the checklist of this code failed with this ``KioskError``.
     checklist_failed = Signal(str, object)
 
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, host: Host, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._host = host
         self._ready = False
         self._warming = False
         self._field_names: dict[str, str] = {}
@@ -73,7 +73,11 @@ class LookupFlow(QObject):
 
     def catalogue(self) -> Catalogue:
         """The catalogue service; raises ``KioskError`` while the kiosk starts up."""
-        return cast(Catalogue, self._window.services().catalog)
+        return cast(Catalogue, self._host.services().catalog)
+
+    def run(self, fn: Callable[[], T], pool: Pool = Pool.DATABASE) -> Op[T]:
+        """Core work for this visit's screens, off the UI thread (``ui.host.run``)."""
+        return run(self._host, fn, pool=pool)
 
     @property
     def index_is_ready(self) -> bool:
@@ -94,9 +98,7 @@ class LookupFlow(QObject):
             catalogue.warm_up()
             return {field.code: field.name for field in catalogue.fields()}
 
-        Op(build, parent=self._window, pool=Pool.DATABASE).on_success(self._warmed).on_failure(
-            self._warm_failed
-        ).start()
+        run(self._host, build).on_success(self._warmed).on_failure(self._warm_failed).start()
 
     def _warmed(self, field_names: dict[str, str]) -> None:
         self._warming = False
@@ -116,18 +118,22 @@ class LookupFlow(QObject):
     # -- navigation --------------------------------------------------------------
 
     def show(self, name: str) -> None:
-        self._window.show_screen(name)
+        self._host.show_screen(name)
 
     def go_home(self) -> None:
-        self._window.go_home()
+        self._host.go_home()
 
     def hide_keyboard(self) -> None:
         """As the keyboard's own "hide" key: the field keeps focus, a tap brings it back."""
-        self._window.keyboard.dismiss()
+        self._host.hide_keyboard()
 
     def show_error(self, error: KioskError) -> None:
         """An expected failure, as the window shows them: a message above the screen."""
-        self._window.show_error(error)
+        self._host.show_error(error)
+
+    def remember_query(self, query: str) -> None:
+        """What the citizen typed belongs to their visit (and is dropped with it)."""
+        self._host.visit.search_query = query
 
     def open_procedure(self, code: str, return_to: str) -> None:
         """Load ``code`` on the database worker, then show it; back returns to ``return_to``."""
@@ -137,15 +143,12 @@ class LookupFlow(QObject):
             self.page_failed.emit(error)
             return
         self._procedure_return = return_to
-        Op(
-            lambda: load_page(catalogue, code),
-            parent=self._window,
-            pool=Pool.DATABASE,
-            session=self._window.session,
-        ).on_success(self._page_loaded).on_failure(self.page_failed.emit).start()
+        run(self._host, lambda: load_page(catalogue, code)).on_success(
+            self._page_loaded
+        ).on_failure(self.page_failed.emit).start()
 
     def _page_loaded(self, page: ProcedurePage) -> None:
-        self._window.session.data[PROCEDURE_KEY] = page.procedure.code
+        self._host.visit.choose_procedure(_choice(page.procedure))
         self.page_loaded.emit(page)
         self.show(PROCEDURE_SCREEN)
 
@@ -156,37 +159,33 @@ class LookupFlow(QObject):
         """Print ``code``'s documents checklist on the printer worker; a failure is
         reported, nothing is kept to print later."""
         try:
-            services = self._window.services()
+            slips = self._host.services().slips
         except KioskError as error:
             self.checklist_failed.emit(code, error)
             return
-        catalog, printing = services.catalog, services.printing
-        centre_name = services.settings.centre_name
-        Op(
-            lambda: print_checklist(catalog, printing, code, centre_name),
-            parent=self._window,
-            pool=Pool.IO,
-            session=self._window.session,
-        ).on_success(lambda _: self.checklist_printed.emit(code)).on_failure(
-            lambda error: self.checklist_failed.emit(code, error)
-        ).start()
+        run(self._host, lambda: slips.checklist(code), pool=Pool.IO).on_success(
+            lambda _: self.checklist_printed.emit(code)
+        ).on_failure(lambda error: self.checklist_failed.emit(code, error)).start()
 
     # -- hand-offs to the other journeys -----------------------------------------
 
     def take_ticket(self, procedure: Procedure) -> None:
-        """ "Lấy số thứ tự": remember the procedure's queue, open the ticket journey."""
-        data = self._window.session.data
-        data[PROCEDURE_KEY] = procedure.code
-        if procedure.queue_service:
-            data[QUEUE_SERVICE_KEY] = procedure.queue_service
-        else:
-            data.pop(QUEUE_SERVICE_KEY, None)
-        self.show("queue")
+        """ "Lấy số thứ tự": the ticket is for the procedure's queue (the citizen chooses
+        when the catalogue names none)."""
+        visit = self._host.visit
+        visit.choose_procedure(_choice(procedure))
+        visit.ask_for_ticket(procedure.queue_service or None)
+        self.show(QUEUE_SCREEN)
 
     def fill_form(self, procedure: Procedure) -> None:
-        """ "Điền tờ khai": remember the procedure's form, open the form journey."""
-        data = self._window.session.data
-        data[PROCEDURE_KEY] = procedure.code
-        if procedure.form_id:
-            data[FORM_ID_KEY] = procedure.form_id
-        self.show("form")
+        """ "Điền tờ khai": the form journey opens the procedure's form."""
+        visit = self._host.visit
+        visit.choose_procedure(_choice(procedure))
+        visit.ask_for_form(procedure.form_id or None)
+        self.show(FORM_SCREEN)
+
+
+def _choice(procedure: Procedure) -> ProcedureChoice:
+    return ProcedureChoice(
+        procedure.code, procedure.queue_service or None, procedure.form_id or None
+    )

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from kiosk.catalog.wording import DOCUMENT_GROUPS, METHODS
 from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
-from ui.screens.base import Screen, big_button
 from ui.screens.lookup.catalogue import ProcedurePage
 from ui.screens.lookup.flow import LookupFlow
 from ui.screens.lookup.texts import (
@@ -31,10 +30,11 @@ from ui.screens.lookup.texts import (
 )
 from ui.widgets.navigation import NavBar, kinetic_scroll_area
 from ui.widgets.qr import QrCode
+from ui.widgets.screen import Screen, big_button
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Document, Procedure
     from kiosk.errors import KioskError
+    from wire.catalogue import Document, Procedure
 
 # The QR code's side in multiples of the body text size: grows with the text scale.
 QR_SIDE_IN_TEXT = 12
@@ -373,12 +373,6 @@ class ProcedureScreen(Screen):
     def _take_ticket(self) -> None:
         if self.procedure is not None:
             self.flow.take_ticket(self.procedure)
-
-    def reset(self) -> None:
-        self.page = None
-        self._printing = None
-        self._print_outcome = None
-        self._render()
 
     def retranslate(self) -> None:
         self.form_button.setText(QCoreApplication.translate("Lookup", "Điền tờ khai"))

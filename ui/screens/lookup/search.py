@@ -18,14 +18,14 @@ from typing_extensions import override
 from kiosk.catalog.wording import LEVELS
 from kiosk.errors import KioskError
 from ui.i18n import translate
-from ui.screens.base import Screen, big_button
 from ui.screens.lookup.flow import BROWSE_SCREEN, SEARCH_SCREEN, LookupFlow
 from ui.screens.lookup.widgets import ResultList
 from ui.widgets.navigation import NavBar
+from ui.widgets.screen import Screen, big_button
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Level
     from kiosk.catalog.search.api import SearchFilters, SearchHit
+    from wire.catalogue import Level
 
 # Quiet time after a keystroke before searching: fast typists do not search per letter.
 DEBOUNCE_MS = 90
@@ -162,7 +162,8 @@ class SearchScreen(Screen):
         levels = tuple(level for level, t in self.level_toggles.items() if t.isChecked())
         return SearchFilters(levels=levels, online_only=self.online_toggle.isChecked())
 
-    def _query_changed(self, _: str) -> None:
+    def _query_changed(self, text: str) -> None:
+        self.flow.remember_query(text)
         self._debounce.start()
 
     def _typing_done(self) -> None:
@@ -227,20 +228,6 @@ class SearchScreen(Screen):
             self.search_now()
         if not self.search_field.text():
             self.search_field.setFocus()
-
-    def reset(self) -> None:
-        self._debounce.stop()
-        self.search_field.setText("")
-        self._debounce.stop()  # setText queued a search; there is nothing to search
-        for toggle in (*self.level_toggles.values(), self.online_toggle):
-            toggle.blockSignals(True)
-            toggle.setChecked(False)
-            toggle.blockSignals(False)
-        self.results.clear()
-        self.searched_query = None
-        self._stale = True
-        self._status = Status.LOADING if not self.flow.index_is_ready else Status.PROMPT
-        self._retranslate_status()
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("Lookup", "Tra cứu thủ tục"))

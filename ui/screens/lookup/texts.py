@@ -14,7 +14,7 @@ from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
 
 if TYPE_CHECKING:
-    from kiosk.catalog.schema import Document, Level, Method, OnlineLevel
+    from wire.catalogue import Document, Level, Method, OnlineLevel
 
 CONTEXT = "Lookup"
 

@@ -1,37 +1,34 @@
 """Lấy số thứ tự: choose a queue, say whether you have priority, get the number.
 
-:func:`install` puts the two screens into the window in place of the journey's
-placeholder; it is the window's only contact with this package.
+The journey's screens are built for one visit by :func:`build` (see :mod:`ui.host`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ui.screens.queue.choose import ChooseScreen
-from ui.screens.queue.flow import (
-    CHOOSE_SCREEN,
-    FAILED_RETURN_MS,
-    PRINTED_RETURN_MS,
-    TICKET_SCREEN,
-    QueueFlow,
-)
-from ui.screens.queue.ticket import TicketScreen
+from kiosk.i18n import QT_TRANSLATE_NOOP
+from ui.host import HomeTile, JourneySpec
 
 if TYPE_CHECKING:
-    from ui.main_window import KioskWindow
+    from ui.host import Host
+    from ui.widgets.screen import Screen
 
-__all__ = ["ChooseScreen", "QueueFlow", "TicketScreen", "install"]
+TITLE = QT_TRANSLATE_NOOP("Journeys", "Lấy số thứ tự")
+SUBTITLE = QT_TRANSLATE_NOOP("Journeys", "In phiếu số thứ tự để được gọi vào quầy")
 
 
-def install(
-    window: KioskWindow,
-    *,
-    printed_return_ms: int = PRINTED_RETURN_MS,
-    failed_return_ms: int = FAILED_RETURN_MS,
-) -> QueueFlow:
-    """Add the ticket screens to ``window`` ("queue" replaces the placeholder)."""
-    flow = QueueFlow(window, printed_return_ms=printed_return_ms, failed_return_ms=failed_return_ms)
-    window.add_screen(CHOOSE_SCREEN, ChooseScreen(flow))
-    window.add_screen(TICKET_SCREEN, TicketScreen(flow))
-    return flow
+def build(host: Host) -> Mapping[str, Screen]:
+    """The choose (``queue``) and ticket screens over one flow."""
+    from ui.screens.queue.choose import ChooseScreen
+    from ui.screens.queue.flow import CHOOSE_SCREEN, TICKET_SCREEN, QueueFlow
+    from ui.screens.queue.ticket import TicketScreen
+
+    flow = QueueFlow(host)
+    choose = ChooseScreen(flow)
+    flow.setParent(choose)  # deleted with the journey's screens when the visit ends
+    return {CHOOSE_SCREEN: choose, TICKET_SCREEN: TicketScreen(flow)}
+
+
+JOURNEY = JourneySpec("queue", build, HomeTile(TITLE, SUBTITLE, order=40))

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, 
 from typing_extensions import override
 
 from kiosk.errors import KioskError
-from kiosk.queue.api import PriorityGroup
-from ui.screens.base import Screen, big_button
 from ui.screens.queue.flow import QueueFlow
 from ui.screens.queue.texts import PRIORITY_NAMES, priority_name
 from ui.screens.queue.widgets import ServiceCard, repolish, state_of
 from ui.widgets.navigation import NavBar, frame_page, kinetic_scroll_area
+from ui.widgets.screen import Screen, big_button
+from wire.vocabulary import PriorityGroup
 
 if TYPE_CHECKING:
     from kiosk.queue.api import QueueServiceView
@@ -265,16 +265,6 @@ class ChooseScreen(Screen):
             self._wide = wide
             self._lay_out_cards()
         self._lay_out_priority()
-
-    def reset(self) -> None:
-        self._preselect = None
-        self.chosen = None
-        self.chosen_card.show_service(None)
-        self.pages.setCurrentWidget(self.services_page)
-        self.services_page.verticalScrollBar().setValue(0)
-        self._busy_changed(False)
-        self._notice = Notice.LOADING if not self._services else Notice.CHOOSE
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("Queue", "Lấy số thứ tự"))

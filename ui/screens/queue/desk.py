@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from kiosk.queue.api import IssuedTicket, PriorityGroup, QueueServiceView
+    from kiosk.queue.api import IssuedTicket, QueueServiceView
+    from wire.vocabulary import PriorityGroup
 
 
 class Tickets(Protocol):

@@ -5,33 +5,32 @@ ticket itself. Taking a ticket prints, so it runs on the I/O worker; until it is
 the flow is *busy* and every button that could take another ticket is disabled, so a
 double tap never issues two numbers.
 
-Hand-offs in ``window.session.data`` (dropped whole on idle reset):
-
-- ``QUEUE_SERVICE_KEY`` (set by the procedure page's "Lấy số thứ tự"): open straight on
-  that queue, each time the journey is entered during the visit;
-- ``DOSSIER_REFERENCE_KEY`` (set by a later journey that files a hồ sơ): linked to the
-  ticket and carried by its QR code.
+It reads the citizen's :class:`~kiosk.visit.Visit`: the queue a procedure page or a
+declaration chose (the journey opens straight on it), and the declaration just filed,
+whose reference the ticket carries in its QR code. The issued ticket goes back into
+the visit.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.errors import KioskError
+from ui.host import Host, run
 from ui.ops import Op, Pool
-from ui.screens.lookup.flow import QUEUE_SERVICE_KEY
 from ui.screens.queue.desk import Desk, Tickets
 
 if TYPE_CHECKING:
-    from kiosk.queue.api import IssuedTicket, PriorityGroup, QueueServiceView
-    from ui.main_window import KioskWindow
+    from kiosk.queue.api import IssuedTicket, QueueServiceView
+    from wire.vocabulary import PriorityGroup
 
 log = logging.getLogger("kiosk.ui")
 
-DOSSIER_REFERENCE_KEY = "dossier.reference"
+T = TypeVar("T")
 
 CHOOSE_SCREEN = "queue"
 TICKET_SCREEN = "queue.ticket"
@@ -43,7 +42,8 @@ FAILED_RETURN_MS = 60_000
 
 
 class QueueFlow(QObject):
-    """Owned by the window; the ticket screens ask it for the queues and to issue."""
+    """Made for one visit with the journey's screens; they ask it for the queues and to
+    issue."""
 
     # The queues were read: ``list[QueueServiceView]``.
     services_loaded = Signal(object)
@@ -56,26 +56,30 @@ class QueueFlow(QObject):
 
     def __init__(
         self,
-        window: KioskWindow,
+        host: Host,
+        parent: QObject | None = None,
         *,
         printed_return_ms: int = PRINTED_RETURN_MS,
         failed_return_ms: int = FAILED_RETURN_MS,
     ) -> None:
-        super().__init__(window)
-        self._window = window
+        super().__init__(parent)
+        self._host = host
         self._busy = False
         self.printed_return_ms = printed_return_ms
         self.failed_return_ms = failed_return_ms
-        window.session_reset.connect(self._forget)
 
     # -- the core ----------------------------------------------------------------
 
     def tickets(self) -> Tickets:
         """The queues; raises ``KioskError`` while the kiosk starts up."""
-        return cast(Tickets, self._window.services().tickets)
+        return cast(Tickets, self._host.services().tickets)
 
     def desk(self) -> Desk:
-        return cast(Desk, self._window.services().desk)
+        return cast(Desk, self._host.services().desk)
+
+    def run(self, fn: Callable[[], T], pool: Pool = Pool.DATABASE) -> Op[T]:
+        """Core work for this visit's screens, off the UI thread (``ui.host.run``)."""
+        return run(self._host, fn, pool=pool)
 
     def set_return_delays(self, *, printed_ms: int, failed_ms: int) -> None:
         """How long a ticket stays on screen (tests make it short)."""
@@ -93,14 +97,13 @@ class QueueFlow(QObject):
         except KioskError as error:
             self.services_failed.emit(error)
             return
-        Op(
-            tickets.services, parent=self._window, pool=Pool.DATABASE, session=self._window.session
-        ).on_success(self.services_loaded.emit).on_failure(self.services_failed.emit).start()
+        self.run(tickets.services).on_success(self.services_loaded.emit).on_failure(
+            self.services_failed.emit
+        ).start()
 
     def preselected(self) -> str | None:
-        """The queue the procedure page chose; ``None`` when there is none."""
-        code = self._window.session.data.get(QUEUE_SERVICE_KEY)
-        return code if isinstance(code, str) else None
+        """The queue a procedure page or a declaration chose; ``None`` when there is none."""
+        return self._host.visit.queue_service
 
     # -- issuing -----------------------------------------------------------------
 
@@ -116,29 +119,27 @@ class QueueFlow(QObject):
         try:
             desk = self.desk()
         except KioskError as error:
-            self._window.show_error(error)
+            self._host.show_error(error)
             return
-        reference = self._window.session.data.get(DOSSIER_REFERENCE_KEY)
-        dossier = reference if isinstance(reference, str) else None
+        filed = self._host.visit.filed
+        dossier = filed.reference if filed is not None else None
         code = service.code
         self._set_busy(True)
-        Op(
-            lambda: desk.take(code, priority=priority, dossier_reference=dossier),
-            parent=self._window,
-            pool=Pool.IO,
-            session=self._window.session,
+        self.run(
+            lambda: desk.take(code, priority=priority, dossier_reference=dossier), pool=Pool.IO
         ).on_success(self._issued).on_failure(self._refused).start()
 
     def _issued(self, ticket: IssuedTicket) -> None:
         self._set_busy(False)
         log.info("ticket %s issued, print %s", ticket.label, ticket.print_status)
+        self._host.visit.ticket = ticket
         self.ticket_issued.emit(ticket)
-        self._window.show_screen(TICKET_SCREEN)
+        self._host.show_screen(TICKET_SCREEN)
 
     def _refused(self, error: KioskError) -> None:
         """Unknown queue or today's numbers used up: say why, show the queues afresh."""
         self._set_busy(False)
-        self._window.show_error(error)
+        self._host.show_error(error)
         self.load_services()
 
     def _set_busy(self, busy: bool) -> None:
@@ -146,19 +147,15 @@ class QueueFlow(QObject):
             self._busy = busy
             self.busy_changed.emit(busy)
 
-    def _forget(self) -> None:
-        # An op still in flight belongs to the ended session and is dropped on arrival.
-        self._set_busy(False)
-
     # -- navigation --------------------------------------------------------------
 
     def finish(self) -> None:
         """The citizen has their number: forget them and greet the next one."""
-        self._window.reset_session()
+        self._host.end_visit()
 
     def go_home(self) -> None:
-        self._window.go_home()
+        self._host.go_home()
 
     def show_error(self, error: KioskError) -> None:
         """An expected failure, as the window shows them: a message above the screen."""
-        self._window.show_error(error)
+        self._host.show_error(error)

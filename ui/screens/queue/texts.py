@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
-from kiosk.queue.api import PriorityGroup
 from ui.i18n import translate
+from wire.vocabulary import PriorityGroup
 
 CONTEXT = "Queue"
 

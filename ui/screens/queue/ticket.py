@@ -18,11 +18,11 @@ from typing_extensions import override
 
 from kiosk.queue.layout import QR_CAPTION_TICKET, qr_data
 from ui.i18n import translate
-from ui.screens.base import Screen, big_button
 from ui.screens.queue.flow import QueueFlow
 from ui.screens.queue.texts import ahead_text, go_to_counters, priority_name
 from ui.screens.queue.widgets import repolish
 from ui.widgets.qr import QrCode
+from ui.widgets.screen import Screen, big_button
 
 if TYPE_CHECKING:
     from kiosk.queue.api import IssuedTicket
@@ -152,14 +152,6 @@ class TicketScreen(Screen):
     def returns_in_ms(self) -> int:
         """Time left before the kiosk goes home by itself; ``-1`` when not counting."""
         return self._return.remainingTime() if self._return.isActive() else -1
-
-    def reset(self) -> None:
-        self._return.stop()
-        self._tick.stop()
-        self.ticket = None
-        self.qr.clear_code()
-        self._set_failed(False)
-        self.retranslate()
 
     def _set_failed(self, failed: bool) -> None:
         for widget in (self.status_box, self.status):

@@ -5,17 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from kiosk.i18n import TrText
 from ui.i18n import translate
-from ui.journeys import Journey
-from ui.screens.base import Screen, big_button
+from ui.widgets.screen import Screen, big_button
 
 
 class UnavailableScreen(Screen):
     home_requested = Signal()
 
-    def __init__(self, journey: Journey, parent: QWidget | None = None) -> None:
+    def __init__(self, title: TrText, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.journey = journey
+        self._title = title
         self.title = QLabel(self)
         self.title.setObjectName("ScreenTitle")
         card = QFrame(self)
@@ -42,7 +42,7 @@ class UnavailableScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(translate(self.journey.title))
+        self.title.setText(translate(self._title))
         self.lead.setText(
             QCoreApplication.translate("UnavailableScreen", "Dịch vụ này chưa có tại kiosk này.")
         )

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
-from ui.screens.base import Screen, big_button
+from ui.widgets.screen import Screen, big_button
 
 MAX_PIN_DIGITS = 12
 EMPTY_PIN = QT_TRANSLATE_NOOP("PinPadScreen", "Hãy nhập mã PIN.")
@@ -43,6 +43,7 @@ class PinPadScreen(Screen):
         self.prompt.setWordWrap(True)
         self.field = QLineEdit(self)
         self.field.setObjectName("PinField")
+        self.field.setProperty("keyboard", False)  # it has its own digit pad
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setMaxLength(MAX_PIN_DIGITS)
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -118,10 +119,6 @@ class PinPadScreen(Screen):
 
     def entered(self) -> None:
         self.field.setFocus()
-
-    def reset(self) -> None:
-        self.field.clear()
-        self.show_message(None)
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("PinPadScreen", "Mở khoá chế độ cán bộ"))

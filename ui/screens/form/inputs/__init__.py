@@ -1,10 +1,9 @@
-"""One question widget per kind of field (``kiosk.forms.schema.FieldKind``)."""
+"""One question widget per kind of field (``wire.forms.FieldKind``)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk.forms.schema import FieldDefinition
 from ui.screens.form.inputs.address import AddressInput
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope
 from ui.screens.form.inputs.choice import ChoiceInput
@@ -12,6 +11,7 @@ from ui.screens.form.inputs.date import DateInput
 from ui.screens.form.inputs.group import GroupInput
 from ui.screens.form.inputs.picker import ListChoiceInput
 from ui.screens.form.inputs.text import TextInput
+from wire.forms import FieldDefinition
 
 __all__ = [
     "AddressInput",

@@ -1,6 +1,6 @@
 """What every question of the wizard has: its label, its help, its input, its message.
 
-A question knows its :class:`~kiosk.forms.schema.FieldDefinition` and turns what the
+A question knows its :class:`~wire.forms.FieldDefinition` and turns what the
 citizen did into the stored value (``value()``); the page keeps the draft's answers
 and asks the core whether they hold (``kiosk.forms.checks``). A message under the
 input appears when the citizen leaves the field or taps "Tiếp tục", never while
@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from kiosk.forms.checks import check_field, parse_input
-from kiosk.forms.schema import FieldDefinition
 from kiosk.i18n import TrText
 from kiosk.validation import InvalidValue
 from ui.i18n import translate
 from ui.screens.form.texts import FormLanguage, say
+from wire.forms import FieldDefinition
 
 Scope = Callable[[], Mapping[str, Any]]
 

@@ -11,10 +11,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
-from kiosk.forms.schema import FieldDefinition
-from ui.screens.base import big_button
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope
 from ui.screens.form.texts import say
+from ui.widgets.screen import big_button
+from wire.forms import FieldDefinition
 
 # Up to this many options sit on one row; more wrap into rows of ``COLUMNS``.
 ONE_ROW_UP_TO = 3

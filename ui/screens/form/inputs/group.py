@@ -14,11 +14,11 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.forms.answers import Answers, is_shown
-from kiosk.forms.schema import FieldDefinition
+from kiosk.forms.draft import item_defaults, unanswered
 from kiosk.i18n import TrText
-from ui.screens.base import big_button
-from ui.screens.form.draft import item_defaults, unanswered
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope, plain_label
+from ui.widgets.screen import big_button
+from wire.forms import FieldDefinition
 
 
 class GroupItem(QFrame):

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.forms.choices import ETHNICITIES, Choice, find_choices, nationalities
-from kiosk.forms.schema import FieldDefinition
-from ui.screens.base import big_button
+from kiosk.forms.choices import find_choices, nationalities
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope
 from ui.screens.form.texts import FormLanguage
+from ui.widgets.screen import big_button
+from wire.forms import FieldDefinition
+from wire.vocabulary import ETHNICITIES, Choice
 
 # A row: the stored code and the words shown.
 Row = tuple[str, str]

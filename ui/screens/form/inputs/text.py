@@ -15,9 +15,9 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 from typing_extensions import override
 
-from kiosk.forms.schema import FieldDefinition
-from ui.screens.base import big_button
 from ui.screens.form.inputs.base import FieldEnv, Scope, TypedInput
+from ui.widgets.screen import big_button
+from wire.forms import FieldDefinition
 
 _IMH = Qt.InputMethodHint
 # Input hints by kind: digits get the digit pad; all of these skip Telex.
