@@ -6,7 +6,7 @@ hook logs it and shows the calm "please ask staff" screen instead.
 
 from __future__ import annotations
 
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 
 class KioskError(Exception):

@@ -16,7 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.errors import KioskError
-from kiosk.i18n import QT_TRANSLATE_NOOP
+from wire.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("kiosk.ui")
 

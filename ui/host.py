@@ -26,12 +26,12 @@ if TYPE_CHECKING:
 
     from kiosk.config import Language
     from kiosk.errors import KioskError
-    from kiosk.i18n import TrText
     from kiosk.services import KioskServices
     from kiosk.visit import Visit
     from ui.changes import ChangeSignals
     from ui.sync import SyncBridge
     from ui.widgets.screen import Screen
+    from wire.i18n import TrText
 
 T = TypeVar("T")
 

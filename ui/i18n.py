@@ -7,7 +7,8 @@ makes Qt send ``QEvent.LanguageChange`` to every widget, and each screen answers
 with its one ``retranslate()``.
 
 ``python -m ui.i18n [update|compile]`` updates the ``.ts`` from the sources (``ui/``,
-the ``QT_TRANSLATE_NOOP`` texts of ``kiosk/``), compiles the ``.qm``, or both.
+the ``QT_TRANSLATE_NOOP`` texts of ``kiosk/`` and ``wire/``), compiles the ``.qm``, or
+both.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator, Signal
 
 from kiosk.config import Language
-from kiosk.i18n import TrText
 from kiosk.paths import PROJECT_ROOT, RESOURCES_DIR
+from wire.i18n import TrText
 
 log = logging.getLogger("kiosk.ui")
 
@@ -101,7 +102,7 @@ def _tool(name: str) -> str:
 def translatable_sources() -> list[Path]:
     """Every Python file whose strings belong in the ``.ts`` files."""
     files: list[Path] = []
-    for package in ("ui", "kiosk"):
+    for package in ("ui", "kiosk", "wire"):
         files.extend(sorted((PROJECT_ROOT / package).rglob("*.py")))
     return files
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from kiosk.audit.log import AuditEntry, JsonScalar
 from kiosk.clock import LOCAL_TZ
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 Detail = Mapping[str, JsonScalar]
 Describe = Callable[[Detail], TrText]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kiosk.errors import KioskError
-from kiosk.i18n import QT_TRANSLATE_NOOP
 from wire.errors import CatalogueFormatError
+from wire.i18n import QT_TRANSLATE_NOOP
 
 
 class CatalogueFileError(KioskError):

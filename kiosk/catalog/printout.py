@@ -25,7 +25,6 @@ from kiosk.catalog.wording import (
     source,
     time_text,
 )
-from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.printing.api import (
     Block,
     ChecklistBlock,
@@ -35,6 +34,7 @@ from kiosk.printing.api import (
     SpaceBlock,
     TextBlock,
 )
+from wire.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from wire.catalogue import DocumentGroup, Procedure

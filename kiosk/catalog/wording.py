@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 if TYPE_CHECKING:
     from wire.catalogue import Document, DocumentGroupKind, Level, Method, MethodKind

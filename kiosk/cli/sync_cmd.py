@@ -13,8 +13,8 @@ import sys
 from typing import Any
 
 from kiosk.cli.common import add_location_arguments, open_services
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from kiosk.sync.api import Enrolment, PurgeReport, SyncReport, SyncStatus
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 EXIT_CODES = {"ok": 0, "retry": 1, "needs_enrolment": 2, "not_configured": 2}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kiosk.errors import KioskError
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 
 class DossierError(KioskError):

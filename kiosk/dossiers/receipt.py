@@ -21,10 +21,10 @@ from kiosk.catalog.printout import PROCEDURE_CODE, document_blocks
 from kiosk.catalog.wording import Translate, source
 from kiosk.clock import LOCAL_TZ
 from kiosk.dossiers.api import DossierView
-from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.printing.api import Block, PrintDocument, QrBlock, RuleBlock, SpaceBlock, TextBlock
 from wire.catalogue import Document, DocumentGroup, Procedure
 from wire.forms import FormDefinition
+from wire.i18n import QT_TRANSLATE_NOOP
 
 HEADING = QT_TRANSLATE_NOOP("Receipt", "BIÊN NHẬN HỒ SƠ")
 REFERENCE = QT_TRANSLATE_NOOP("Receipt", "Mã hồ sơ")

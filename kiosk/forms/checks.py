@@ -19,7 +19,6 @@ from datetime import date
 from typing import Any, Final
 
 from kiosk.forms.answers import Answers, is_shown
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from kiosk.validation import (
     InvalidValue,
     calendar_date,
@@ -32,6 +31,7 @@ from kiosk.validation import (
     parse_date,
 )
 from wire.forms import FieldDefinition, FormDefinition, Section
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 FILL_IN: Final = QT_TRANSLATE_NOOP("Validation", "Xin hãy điền mục này.")
 CHOOSE: Final = QT_TRANSLATE_NOOP("Validation", "Xin hãy chọn một câu trả lời cho mục này.")

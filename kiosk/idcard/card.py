@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from kiosk.i18n import TrText
 from kiosk.idcard import errors
 from kiosk.idcard.errors import IdCardError
 from kiosk.places.addresses import MAX_ADDRESS_LENGTH
@@ -34,6 +33,7 @@ from kiosk.validation import (
     check_text,
 )
 from kiosk.validation.characters import is_refused
+from wire.i18n import TrText
 
 #: Far longer than any card's code; a longer text is not one.
 MAX_PAYLOAD_LENGTH: Final = 2_000

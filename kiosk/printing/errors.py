@@ -9,7 +9,7 @@ it is shown on screen, and nothing is queued to print later.
 from __future__ import annotations
 
 from kiosk.errors import KioskError
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 
 class PrinterError(KioskError):

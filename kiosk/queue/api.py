@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from kiosk.i18n import TrText
+from wire.i18n import TrText
 from wire.vocabulary import PriorityGroup
 
 PrintStatus = Literal["pending", "printed", "failed", "voided"]

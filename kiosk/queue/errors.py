@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.errors import KioskError
-from kiosk.i18n import QT_TRANSLATE_NOOP
+from wire.i18n import QT_TRANSLATE_NOOP
 
 
 class QueueError(KioskError):

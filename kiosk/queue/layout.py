@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.clock import LOCAL_TZ
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from kiosk.printing.api import Block, PrintDocument, QrBlock, RuleBlock, SpaceBlock, TextBlock
 from kiosk.queue.api import IssuedTicket
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 from wire.vocabulary import PriorityGroup
 
 Translate = Callable[[TrText], str]

@@ -24,7 +24,6 @@ from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import QueueService, Ticket
 from kiosk.db.outbox import add_outbox_entry
-from kiosk.i18n import TrText
 from kiosk.queue.api import IssuedTicket, QueueServiceView
 from kiosk.queue.errors import (
     ClosedForTodayError,
@@ -38,6 +37,7 @@ from kiosk.queue.numbering import NumberLeases, label, parse_label
 from kiosk.queue.services import closed_for_today, priority_groups, service_views
 from kiosk.staff.grant import GrantCheck, StaffGrant
 from kiosk.staff.reason import staff_reason
+from wire.i18n import TrText
 from wire.vocabulary import PriorityGroup
 
 #: The most tickets the staff list shows at once.

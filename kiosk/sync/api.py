@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-from kiosk.i18n import TrText
+from wire.i18n import TrText
 
 #: ``ok``: every step ran; ``retry``: the server or network failed, try again later;
 #: ``needs_enrolment``: the server refused the token or there is none;

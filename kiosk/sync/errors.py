@@ -15,7 +15,7 @@ personal data, so they may be logged and kept in ``sync_state``.
 from __future__ import annotations
 
 from kiosk.errors import KioskError
-from kiosk.i18n import QT_TRANSLATE_NOOP
+from wire.i18n import QT_TRANSLATE_NOOP
 
 
 class SyncError(KioskError):

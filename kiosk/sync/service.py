@@ -24,7 +24,6 @@ from kiosk.changes import ChangeFeed
 from kiosk.clock import Clock, utc_now
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.i18n import TrText
 from kiosk.queue.numbering import NumberLeases
 from kiosk.sync import credentials, state
 from kiosk.sync.api import (
@@ -55,6 +54,7 @@ from kiosk.sync.errors import (
 from kiosk.sync.leases import top_up_leases
 from kiosk.sync.outbox import OutboxPusher, counts, head_wait
 from kiosk.sync.purge import purge_personal_data
+from wire.i18n import TrText
 from wire.protocol import DossierStatus, EnrolRequest
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kiosk.db.models import SyncState
-from kiosk.i18n import TrText
+from wire.i18n import TrText
 
 DEVICE_ID = "device_id"
 CENTRE_ID = "centre_id"

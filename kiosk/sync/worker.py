@@ -32,10 +32,10 @@ from dataclasses import replace
 from datetime import timedelta
 
 from kiosk.changes import ChangeFeed, Changes, Unsubscribe
-from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.sync.api import SyncReport, SyncStatus
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.service import SyncService
+from wire.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("kiosk.sync")
 

@@ -7,7 +7,7 @@ through an exception's text, and a value may be an ID number, a phone or a name.
 from __future__ import annotations
 
 from kiosk.errors import KioskError
-from kiosk.i18n import QT_TRANSLATE_NOOP
+from wire.i18n import QT_TRANSLATE_NOOP
 
 
 class InvalidValue(KioskError):  # noqa: N818 - the name other modules code against

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from typing import Final
 
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from kiosk.validation.characters import is_emoji, is_refused
 from kiosk.validation.errors import InvalidValue
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 MAX_NAME_LENGTH: Final = 100
 

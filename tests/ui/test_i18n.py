@@ -9,8 +9,8 @@ from pathlib import Path
 
 from kiosk import errors
 from kiosk.config import Language
-from kiosk.i18n import TrText
 from ui.i18n import build_translations, ts_path
+from wire.i18n import TrText
 
 
 def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:

@@ -7,8 +7,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from typing_extensions import override
 
-from kiosk.i18n import TrText
 from ui.i18n import translate
+from wire.i18n import TrText
 
 
 class MessageBanner(QWidget):

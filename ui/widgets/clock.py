@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from kiosk.clock import LOCAL_TZ, Clock, utc_now
-from kiosk.i18n import QT_TRANSLATE_NOOP
 from ui.i18n import translate
+from wire.i18n import QT_TRANSLATE_NOOP
 
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("Clock", "Thứ Hai"),

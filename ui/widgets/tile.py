@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import TrText
 from ui.i18n import translate
+from wire.i18n import TrText
 
 
 class Tile(QPushButton):

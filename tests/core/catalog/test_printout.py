@@ -11,10 +11,10 @@ from kiosk.catalog.printout import checklist_document
 from kiosk.catalog.service import CatalogService
 from kiosk.catalog.wording import quantity_text
 from kiosk.db import Database
-from kiosk.i18n import TrText
 from kiosk.printing.api import PAPER_58, ChecklistBlock, PrintDocument, QrBlock, TextBlock
 from kiosk.printing.service import PrintService
 from wire.catalogue import Document, DocumentGroup, Method, Procedure
+from wire.i18n import TrText
 
 CENTRE = "Trung tâm Phục vụ hành chính công phường Ba Đình"
 BIRTH = "1.001193"

@@ -19,7 +19,6 @@ from kiosk.forms.checks import (
     check_section,
     parse_input,
 )
-from kiosk.i18n import TrText
 from kiosk.validation import InvalidValue
 from tests.core.forms.builders import field, form, section, words
 from wire.forms import (
@@ -27,6 +26,7 @@ from wire.forms import (
     FieldDefinition,
     Option,
 )
+from wire.i18n import TrText
 
 TODAY = date(2025, 3, 10)
 HONG_HA = {

@@ -13,7 +13,6 @@ import kiosk.queue.tickets as tickets_module
 from kiosk.audit import AuditLog
 from kiosk.db import Database
 from kiosk.db.models import NumberLease, OutboxEntry, Ticket
-from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.queue.errors import (
     ClosedForTodayError,
     DailyLimitError,
@@ -26,6 +25,7 @@ from kiosk.queue.tickets import TicketService
 from kiosk.staff import StaffGrant
 from tests.core.conftest import FakeClock
 from tests.core.queue.conftest import set_queue
+from wire.i18n import QT_TRANSLATE_NOOP
 
 
 def _count(db: Database, model: Any) -> int:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from kiosk.i18n import QT_TRANSLATE_NOOP
 from ui.host import HomeTile, JourneySpec
+from wire.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from ui.host import Host

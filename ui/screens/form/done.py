@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.errors import KioskError
-from kiosk.i18n import TrText
 from ui.i18n import translate
 from ui.ops import Pool
 from ui.screens.form.flow import FormFlow, Receipt
@@ -28,6 +27,7 @@ from ui.screens.form.texts import RECEIPT_PRINTED
 from ui.widgets.navigation import kinetic_scroll_area
 from ui.widgets.qr import QrCode
 from ui.widgets.screen import big_button
+from wire.i18n import TrText
 
 QR_SIDE_PX = 220
 CARD_MAX_PX = 1280

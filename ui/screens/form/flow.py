@@ -31,12 +31,12 @@ from PySide6.QtWidgets import QWidget
 from kiosk.clock import LOCAL_TZ
 from kiosk.errors import KioskError
 from kiosk.forms.draft import Draft
-from kiosk.i18n import TrText
 from kiosk.idcard import IdCardError, Prefill, looks_like_payload, parse, prefill
 from ui.host import Host, run
 from ui.idcard_scanner import IdCardScanner
 from ui.ops import Op, Pool
 from ui.screens.form.texts import CHOOSE_FORM_FIRST, FormLanguage, form_language
+from wire.i18n import TrText
 
 if TYPE_CHECKING:
     from kiosk.dossiers.api import SubmittedDossier

@@ -28,7 +28,6 @@ from typing_extensions import override
 from kiosk.errors import KioskError
 from kiosk.forms.answers import Answers
 from kiosk.forms.draft import REVIEW, Draft
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
 from ui.screens.form import TITLE
 from ui.screens.form.chooser import ChooserPage
@@ -42,6 +41,7 @@ from ui.screens.form.style import form_stylesheet
 from ui.screens.form.texts import say
 from ui.widgets.navigation import NavBar, frame_page
 from ui.widgets.screen import Screen, big_button
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 if TYPE_CHECKING:
     from kiosk.dossiers.api import SubmittedDossier

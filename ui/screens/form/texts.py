@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Literal
 
 from kiosk.config import Language
-from kiosk.i18n import QT_TRANSLATE_NOOP
 from wire.forms import Wording
+from wire.i18n import QT_TRANSLATE_NOOP
 
 FormLanguage = Literal["vi", "en"]
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.catalog.wording import DOCUMENT_GROUPS, METHODS
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
 from ui.screens.lookup.catalogue import ProcedurePage
 from ui.screens.lookup.flow import LookupFlow
@@ -31,6 +30,7 @@ from ui.screens.lookup.texts import (
 from ui.widgets.navigation import NavBar, kinetic_scroll_area
 from ui.widgets.qr import QrCode
 from ui.widgets.screen import Screen, big_button
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 if TYPE_CHECKING:
     from kiosk.errors import KioskError

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kiosk.catalog import wording
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 if TYPE_CHECKING:
     from wire.catalogue import Document, Level, Method, OnlineLevel

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 from wire.vocabulary import PriorityGroup
 
 CONTEXT = "Queue"

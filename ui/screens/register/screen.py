@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from kiosk.i18n import TrText
 from ui.i18n import translate
 from ui.widgets.screen import Screen, big_button
+from wire.i18n import TrText
 
 
 class UnavailableScreen(Screen):

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import QT_TRANSLATE_NOOP, TrText
 from ui.i18n import translate
 from ui.widgets.screen import Screen, big_button
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 MAX_PIN_DIGITS = 12
 EMPTY_PIN = QT_TRANSLATE_NOOP("PinPadScreen", "Hãy nhập mã PIN.")

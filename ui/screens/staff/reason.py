@@ -13,13 +13,13 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.errors import KioskError
-from kiosk.i18n import TrText
 from kiosk.staff.reason import MAX_REASON_LENGTH
 from ui.i18n import translate
 from ui.screens.staff.page import keep_in_view
 from ui.screens.staff.widgets import Words, plain_label
 from ui.widgets.navigation import kinetic_scroll_area
 from ui.widgets.screen import big_button
+from wire.i18n import TrText
 
 
 class ReasonPanel(QWidget):

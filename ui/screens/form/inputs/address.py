@@ -15,11 +15,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk import places
-from kiosk.i18n import TrText
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope, plain_label
 from ui.screens.form.inputs.picker import Row, SearchPicker
 from ui.screens.form.texts import CHOOSE_PROVINCE, CHOOSE_WARD, WRITE_DETAIL
 from wire.forms import FieldDefinition
+from wire.i18n import TrText
 
 MAX_DETAIL_CHARS = 200
 WARDS_LISTED = 60

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from kiosk.forms.checks import check_field, parse_input
-from kiosk.i18n import TrText
 from kiosk.validation import InvalidValue
 from ui.i18n import translate
 from ui.screens.form.texts import FormLanguage, say
 from wire.forms import FieldDefinition
+from wire.i18n import TrText
 
 Scope = Callable[[], Mapping[str, Any]]
 

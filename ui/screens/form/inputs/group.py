@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.forms.answers import Answers, is_shown
 from kiosk.forms.draft import item_defaults, unanswered
-from kiosk.i18n import TrText
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope, plain_label
 from ui.widgets.screen import big_button
 from wire.forms import FieldDefinition
+from wire.i18n import TrText
 
 
 class GroupItem(QFrame):

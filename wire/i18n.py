@@ -1,4 +1,5 @@
-"""Translatable texts for a core that cannot import Qt.
+"""Translatable texts for code that cannot import Qt: the core, and what it shares with
+the server.
 
 The core names what a citizen should read; the UI translates it at the moment it is
 shown, so a language switch re-translates messages already on screen. The marker is
