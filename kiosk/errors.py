@@ -6,20 +6,14 @@ hook logs it and shows the calm "please ask staff" screen instead.
 
 from __future__ import annotations
 
+from wire.errors import TranslatableError
 from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
-
-class KioskError(Exception):
-    """An expected failure with a message fit to show."""
-
-    message: TrText = QT_TRANSLATE_NOOP("Errors", "Đã có lỗi xảy ra.")
-
-    def __init__(self, message: TrText | None = None, **params: object) -> None:
-        if message is not None:
-            self.message = message
-        if params:
-            self.message = self.message.with_params(**params)
-        super().__init__(self.message.render())
+#: An expected failure with a message fit to show. It is the wire's class, not a
+#: subclass: the checks the kiosk shares with its server (``wire.validation``,
+#: ``wire.checks``) raise it without knowing the kiosk, and the UI presents what they
+#: refuse like any other expected failure.
+KioskError = TranslatableError
 
 
 class ConfigError(KioskError):
@@ -69,17 +63,95 @@ class WrongPinError(StaffPinError):
 
 
 class PinLockedError(StaffPinError):
+    """The PIN pad is locked for ``minutes`` (the escalating lock-out) until ``until``."""
+
     message = QT_TRANSLATE_NOOP(
-        "Errors", "Nhập sai mã PIN quá nhiều lần. Tạm khoá đến {until}, vui lòng thử lại sau."
+        "Errors",
+        "Nhập sai mã PIN quá nhiều lần. Tạm khoá {minutes} phút, đến {until}. "
+        "Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khoá.",
     )
 
-    def __init__(self, until: str) -> None:
-        super().__init__(until=until)
+    def __init__(self, until: str, minutes: int) -> None:
+        if minutes >= 60 and minutes % 60 == 0:
+            hours = QT_TRANSLATE_NOOP(
+                "Errors",
+                "Nhập sai mã PIN quá nhiều lần. Tạm khoá {hours} giờ, đến {until}. "
+                "Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khoá.",
+            )
+            super().__init__(hours, hours=minutes // 60, until=until)
+        else:
+            super().__init__(minutes=minutes, until=until)
         self.until = until
+        self.minutes = minutes
 
 
 class InvalidPinError(StaffPinError):
-    message = QT_TRANSLATE_NOOP("Errors", "Mã PIN phải gồm từ 4 đến 12 chữ số.")
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Mã PIN phải gồm từ 6 đến 12 chữ số (0–9). Vui lòng nhập lại."
+    )
+
+
+class TrivialPinError(StaffPinError):
+    """A new PIN anyone would try early (``kiosk.staff.rules``); ``rule`` names which."""
+
+    def __init__(self, rule: str, message: TrText) -> None:
+        super().__init__(message)
+        self.rule = rule
+
+
+class PinInUseError(StaffPinError):
+    """Each member's PIN names them at the pad, so two members cannot share one."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Mã PIN này trùng với mã của một cán bộ khác. Vui lòng chọn mã khác."
+    )
+
+
+class OldPinWrongError(StaffPinError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Mã PIN cũ không đúng, chưa có gì thay đổi. Vui lòng nhập đúng mã PIN cũ, "
+        "hoặc nhờ bộ phận CNTT đặt lại: kiosk staff set-pin TÊN --reset",
+    )
+
+
+class StaffMemberError(KioskError):
+    """A staff member cannot be found, added or told apart; nothing was changed."""
+
+
+class StaffMemberNotFoundError(StaffMemberError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Không có cán bộ nào có tên hoặc mã này. Xem danh sách bằng lệnh: kiosk staff list",
+    )
+
+
+class StaffMemberExistsError(StaffMemberError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Đã có cán bộ trùng tên hoặc trùng mã này. Vui lòng chọn tên hoặc mã khác."
+    )
+
+
+class StaffMemberNeededError(StaffMemberError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Kiosk có nhiều cán bộ. Vui lòng ghi tên hoặc mã của cán bộ, "
+        "ví dụ: kiosk staff set-pin TÊN",
+    )
+
+
+class InvalidStaffNameError(StaffMemberError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Tên cán bộ phải có từ 1 đến {limit} ký tự, trong đó có chữ cái. Vui lòng nhập lại.",
+    )
+
+
+class InvalidStaffCodeError(StaffMemberError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Mã cán bộ gồm 1 đến {limit} chữ cái không dấu hoặc chữ số, ví dụ CB01. Vui lòng nhập lại.",
+    )
 
 
 class StaffAccessError(KioskError):

@@ -3,6 +3,14 @@
 IT staff enrol a kiosk with a code the centre's admin made (``python -m server admin
 create-code``); the kiosk gets a bearer token once and the server keeps its hash. A
 revoked kiosk's token stops working at once; its data stays.
+
+A kiosk's number (``kiosk_number``, 1–9) sets its offline band of ticket numbers and
+the middle of its dossier references, so two live kiosks of one centre never share
+it: enrolling a second one is refused (``kiosk_number_taken``) and the code stays
+unused. A kiosk that enrols again while still enrolled sends its current token with
+the request: that device, if it is the centre's, is the one being replaced, so its
+number does not count and it is revoked once the new one exists. A kiosk that lost its
+token (a reinstall) is a new device: revoke the old one first (``admin revoke``).
 """
 
 from __future__ import annotations
@@ -16,7 +24,12 @@ from sqlalchemy.orm import Session
 
 from server import credentials
 from server.db.models import Centre, Device, EnrolmentCode
-from server.errors import CodeUsedError, NotFoundError, UnauthorisedError
+from server.errors import (
+    CodeUsedError,
+    KioskNumberTakenError,
+    NotFoundError,
+    UnauthorisedError,
+)
 from wire.protocol import EnrolRequest, EnrolResponse
 
 #: ``last_seen_at`` is written at most this often per kiosk, not on every request.
@@ -72,11 +85,15 @@ def create_enrolment_code(
     return code, expires_at
 
 
-def enrol(session: Session, request: EnrolRequest, *, now: datetime) -> EnrolResponse:
+def enrol(
+    session: Session, request: EnrolRequest, *, now: datetime, replacing: str | None = None
+) -> EnrolResponse:
     """Use the code once and make the kiosk's device and token.
 
     The code's row is locked (``FOR UPDATE`` on PostgreSQL; SQLite transactions are
     serialised) so two kiosks typing the same code at once cannot both enrol.
+    ``replacing`` is the token the enrolling kiosk holds, if any: its live device at
+    the code's centre is revoked, and its number is free for the new one.
     """
     digest = credentials.hash_secret(credentials.normalise_code(request.code))
     code = session.scalars(
@@ -89,6 +106,8 @@ def enrol(session: Session, request: EnrolRequest, *, now: datetime) -> EnrolRes
     if code.expires_at <= now:
         raise CodeUsedError("enrolment code expired")
     centre = get_centre(session, code.centre_id)
+    replaced = _live_device(session, replacing, centre.id) if replacing else None
+    _check_kiosk_number(session, centre.id, request.kiosk_number, replaced)
     token = credentials.new_device_token()
     device = Device(
         id=uuid.uuid4(),
@@ -104,9 +123,46 @@ def enrol(session: Session, request: EnrolRequest, *, now: datetime) -> EnrolRes
     session.flush()
     code.used_at = now
     code.device_id = device.id
+    if replaced is not None:
+        replaced.revoked_at = now
     return EnrolResponse(
         device_id=device.id, token=token, centre_id=centre.id, centre_name=centre.name
     )
+
+
+def _live_device(session: Session, token: str, centre_id: uuid.UUID) -> Device | None:
+    """The centre's live device holding ``token``, if there is one."""
+    digest = credentials.hash_secret(token)
+    device = session.scalars(select(Device).where(Device.token_hash == digest)).one_or_none()
+    if device is None or device.revoked_at is not None or device.centre_id != centre_id:
+        return None
+    return device if credentials.same_hash(device.token_hash, digest) else None
+
+
+def _check_kiosk_number(
+    session: Session, centre_id: uuid.UUID, number: int, replaced: Device | None
+) -> None:
+    """Refuse ``number`` when a live kiosk of the centre other than ``replaced`` has it.
+
+    The centre's row is locked first (as for leases), so two kiosks enrolling with the
+    same number at once, with two codes, cannot both have it.
+    """
+    session.execute(select(Centre.id).where(Centre.id == centre_id).with_for_update())
+    holder = session.scalars(
+        select(Device)
+        .where(
+            Device.centre_id == centre_id,
+            Device.kiosk_number == number,
+            Device.revoked_at.is_(None),
+            *([] if replaced is None else [Device.id != replaced.id]),
+        )
+        .limit(1)
+    ).first()
+    if holder is not None:
+        raise KioskNumberTakenError(
+            f"kiosk number {number} is taken by kiosk {holder.name!r} ({holder.id}) of this "
+            "centre: set another kiosk_number, or revoke that kiosk first"
+        )
 
 
 def authenticate(session: Session, token: str, *, now: datetime) -> AuthenticatedDevice:

@@ -50,6 +50,12 @@ class ExhaustedError(ServerError):
     code = "exhausted"
 
 
+class KioskNumberTakenError(ServerError):
+    """Another live kiosk of the centre has the ``kiosk_number`` a kiosk enrols with."""
+
+    code = "kiosk_number_taken"
+
+
 class RateLimitedError(ServerError):
     code = "rate_limited"
 

@@ -13,8 +13,13 @@ batch that meets a concurrent upload is received again entry by entry, each in i
 own savepoint.
 
 Payloads are decoded with the protocol's structs (``PAYLOADS``), exactly as strictly
-as the whole body was. They hold personal data: nothing here logs them or puts them
-in an error message.
+as the whole body was, then checked by ``server.admission``: times within reach, texts
+every table can keep, tickets for the centre's queues and days with numbers no other
+ticket has, and a dossier's answers against the form version it names. They hold
+personal data: nothing here logs them or puts them in an error message, a refused
+entry is kept without its payload, and a dossier's answers are kept once, in its row.
+Batches with tickets are serialised on their centre's row, as leases are, so two
+kiosks uploading the same number at once cannot both have it.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import logging
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import msgspec
@@ -31,8 +36,11 @@ from sqlalchemy import exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from server.db.models import Dossier, ReceivedEntry, Ticket
+from server import published
+from server.admission import MAX_REASON, answers_problem, ticket_problem, values_problem
+from server.db.models import Centre, Dossier, ReceivedEntry, Ticket
 from server.devices import AuthenticatedDevice
+from wire.forms import FormDefinition
 from wire.protocol import (
     PAYLOADS,
     AccountCreate,
@@ -43,13 +51,10 @@ from wire.protocol import (
     OutboxResult,
     TicketCreate,
     TicketUpdate,
+    ticket_priority,
 )
 
 log = logging.getLogger("server.outbox")
-
-_MAX_REASON = 200
-#: The largest value of a 32-bit ``INTEGER`` column on PostgreSQL.
-_MAX_INT = 2**31 - 1
 
 
 class _EntryRejectedError(Exception):
@@ -57,7 +62,16 @@ class _EntryRejectedError(Exception):
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
-        self.reason = reason[:_MAX_REASON]
+        self.reason = _printable(reason)[:MAX_REASON]
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters written out (``\\x00``): a reason may quote what
+    the kiosk sent (msgspec names an unknown field), and PostgreSQL cannot store a NUL."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
 
 
 def receive(
@@ -70,6 +84,8 @@ def receive(
     entry at a time, each answered with what is there by then.
     """
     ids = [item.id for item in batch.entries]
+    if any(item.entity_type == "ticket" for item in batch.entries):
+        session.execute(select(Centre.id).where(Centre.id == device.centre_id).with_for_update())
     plan = _plan(session, device, batch, now, _seen(session, ids))
     try:
         with session.begin_nested():
@@ -142,6 +158,10 @@ class _Taken:
     dossier_ids: set[uuid.UUID]
     references: set[str]
     accounts: set[uuid.UUID]
+    #: (queue, day, number) -> the ticket that has it.
+    numbers: dict[tuple[str, date, int], uuid.UUID]
+    #: The queues of every catalogue the centre published.
+    queues: frozenset[str]
 
 
 def _plan(
@@ -152,7 +172,7 @@ def _plan(
     seen: dict[uuid.UUID, _Seen],
 ) -> _Plan:
     """Decide every entry's answer, in order, as the one-by-one path would."""
-    decoded = [_decode(item) for item in batch.entries]
+    decoded = [_decode(item, now) for item in batch.entries]
     taken = _taken(session, device, [entry for entry in decoded if not isinstance(entry, str)])
     plan = _Plan()
     for item, entry in zip(batch.entries, decoded, strict=True):
@@ -166,7 +186,7 @@ def _plan(
             plan.results.append(EntryResult(id=item.id, outcome="rejected", error=entry))
             continue
         try:
-            _plan_one(plan, taken, device, item, entry.payload(), now=now)
+            _plan_one(plan, taken, device, item, entry.payload(), session=session, now=now)
         except _EntryRejectedError as refused:
             error: str | None = refused.reason
         else:
@@ -193,14 +213,14 @@ class _Decoded:
         return self.decoded
 
 
-def _decode(item: OutboxItem) -> _Decoded | str:
+def _decode(item: OutboxItem, now: datetime) -> _Decoded | str:
     """The entry's payload struct; the reason as a string when the entry cannot be kept."""
     try:
-        _check_values(item, "")
+        _check_values(item, "", now)
     except _EntryRejectedError as refused:
         return refused.reason
     try:
-        return _Decoded(item, _payload(item))
+        return _Decoded(item, _payload(item, now))
     except _EntryRejectedError as refused:
         return _Decoded(item, refused)
 
@@ -212,10 +232,29 @@ def _taken(session: Session, device: AuthenticatedDevice, entries: list[_Decoded
     dossier_ids = {p.id for p in payloads if isinstance(p, DossierCreate)}
     references = {p.reference for p in payloads if isinstance(p, DossierCreate)}
     accounts = {e.item.entity_id for e in entries if isinstance(e.decoded, AccountCreate)}
-    taken = _Taken(tickets={}, dossier_ids=set(), references=set(), accounts=set())
+    new_tickets = [p for p in payloads if isinstance(p, TicketCreate)]
+    taken = _Taken(
+        tickets={},
+        dossier_ids=set(),
+        references=set(),
+        accounts=set(),
+        numbers={},
+        queues=published.ever_published_queues(session, device.centre_id)
+        if new_tickets
+        else frozenset(),
+    )
     if ticket_ids:
         rows = session.execute(select(Ticket.id, Ticket.centre_id).where(Ticket.id.in_(ticket_ids)))
         taken.tickets = {row.id: row.centre_id for row in rows}
+    for code, day in {(ticket.service_code, ticket.service_day) for ticket in new_tickets}:
+        rows = session.execute(
+            select(Ticket.number, Ticket.id).where(
+                Ticket.centre_id == device.centre_id,
+                Ticket.service_code == code,
+                Ticket.service_day == day,
+            )
+        )
+        taken.numbers.update({(code, day, row.number): row.id for row in rows})
     if dossier_ids:
         taken.dossier_ids = set(
             session.scalars(select(Dossier.id).where(Dossier.id.in_(dossier_ids)))
@@ -249,14 +288,20 @@ def _plan_one(
     item: OutboxItem,
     payload: Any,
     *,
+    session: Session,
     now: datetime,
 ) -> None:
     """Queue the rows of one accepted entry, or raise why it is refused."""
     if isinstance(payload, TicketCreate):
         if payload.id in taken.tickets:
             raise _EntryRejectedError("ticket already received in another entry")
+        _refuse(ticket_problem(payload, taken.queues, now))
+        number = (payload.service_code, payload.service_day, payload.number)
+        if taken.numbers.get(number, payload.id) != payload.id:
+            raise _EntryRejectedError(_NUMBER_TAKEN)
         plan.tickets.append(_ticket_row(device, payload, now))
         taken.tickets[payload.id] = device.centre_id
+        taken.numbers[number] = payload.id
     elif isinstance(payload, TicketUpdate):
         if taken.tickets.get(payload.id) != device.centre_id:
             raise _EntryRejectedError("unknown ticket")
@@ -268,6 +313,7 @@ def _plan_one(
             raise _EntryRejectedError("dossier already received in another entry")
         if payload.reference in taken.references:
             raise _EntryRejectedError("reference already used by another dossier of this centre")
+        _refuse(answers_problem(_form_of(session, device, payload), payload))
         plan.dossiers.append(_dossier_row(device, payload, now))
         taken.dossier_ids.add(payload.id)
         taken.references.add(payload.reference)
@@ -293,13 +339,13 @@ def _receive_one(
     if previous is not None:
         return _answer_again(previous, device, item.id)
     try:
-        _check_values(item, "")
+        _check_values(item, "", now)
     except _EntryRejectedError as refused:
         return EntryResult(id=item.id, outcome="rejected", error=refused.reason)
     try:
         with session.begin_nested():
             try:
-                _apply(session, device, item, _payload(item), now)
+                _apply(session, device, item, _payload(item, now), now)
             except _EntryRejectedError as refused:
                 error: str | None = refused.reason
             else:
@@ -345,12 +391,36 @@ def _record_row(
         "entity_type": item.entity_type,
         "entity_id": item.entity_id,
         "operation": item.operation,
-        "payload": item.payload,
+        "payload": _stored_payload(item, error),
         "created_at": item.created_at,
         "received_at": now,
         "outcome": "rejected" if error else "accepted",
         "error": error,
     }
+
+
+def _stored_payload(item: OutboxItem, error: str | None) -> dict[str, Any]:
+    """Nothing of a refused entry (its reason is kept); a dossier's answers only once,
+    in its row, where the retention purge finds them (``server.retention``)."""
+    if error is not None:
+        return {}
+    payload = _kept_payload(item)
+    if item.entity_type == "dossier" and "answers" in payload:
+        return {**payload, "answers": {}}
+    return payload
+
+
+def _kept_payload(item: OutboxItem) -> dict[str, Any]:
+    """The payload as kept: a ticket's as its row has it (a priority group an older kiosk
+    sent becomes ``True``, and a priority ticket keeps no dossier reference)."""
+    payload = item.payload
+    if (item.entity_type, item.operation) != ("ticket", "create") or "priority" not in payload:
+        return payload
+    priority = ticket_priority(payload["priority"])
+    kept = {**payload, "priority": priority}
+    if priority:
+        kept["dossier_reference"] = None
+    return kept
 
 
 def _record(
@@ -359,17 +429,32 @@ def _record(
     return ReceivedEntry(**_record_row(device, item, now, error))
 
 
-def _check_values(struct: msgspec.Struct, where: str) -> None:
-    """What the struct's types let through but the tables cannot keep the same."""
-    for name in struct.__struct_fields__:
-        value = getattr(struct, name)
-        if isinstance(value, datetime) and value.utcoffset() is None:
-            raise _EntryRejectedError(f"{where}{name}: a time needs its UTC offset")
-        if isinstance(value, int) and not isinstance(value, bool) and value > _MAX_INT:
-            raise _EntryRejectedError(f"{where}{name}: number too large")
+def _check_values(struct: msgspec.Struct, where: str, now: datetime) -> None:
+    """What the struct's types let through but the tables cannot keep the same (an
+    entry's payload is checked once decoded, as ``payload.<field>``)."""
+    _refuse(values_problem(struct, where, now, skip=_PAYLOAD))
 
 
-def _payload(item: OutboxItem) -> Any:
+_PAYLOAD = frozenset({"payload"})
+
+
+def _refuse(problem: str | None) -> None:
+    if problem is not None:
+        raise _EntryRejectedError(problem)
+
+
+_NUMBER_TAKEN = "ticket number already used by another ticket of this queue and day"
+
+
+def _form_of(
+    session: Session, device: AuthenticatedDevice, dossier: DossierCreate
+) -> FormDefinition | None:
+    return published.published_form(
+        session, device.centre_id, dossier.form_id, dossier.form_version
+    )
+
+
+def _payload(item: OutboxItem, now: datetime) -> Any:
     kind = PAYLOADS.get((item.entity_type, item.operation))
     if kind is None:
         raise _EntryRejectedError(f"{item.entity_type}/{item.operation} is not accepted")
@@ -377,7 +462,7 @@ def _payload(item: OutboxItem) -> Any:
         payload = msgspec.json.decode(msgspec.json.encode(item.payload), type=kind, strict=True)
     except msgspec.ValidationError as exc:
         raise _EntryRejectedError(f"payload: {exc}") from None
-    _check_values(payload, "payload.")
+    _check_values(payload, "payload.", now)
     if payload.id != item.entity_id:  # type: ignore[attr-defined]
         raise _EntryRejectedError("payload id differs from entity_id")
     return payload
@@ -403,6 +488,19 @@ def _create_ticket(
 ) -> None:
     if session.get(Ticket, ticket.id) is not None:
         raise _EntryRejectedError("ticket already received in another entry")
+    _refuse(ticket_problem(ticket, published.ever_published_queues(session, device.centre_id), now))
+    number_taken = session.scalar(
+        select(
+            exists().where(
+                Ticket.centre_id == device.centre_id,
+                Ticket.service_code == ticket.service_code,
+                Ticket.service_day == ticket.service_day,
+                Ticket.number == ticket.number,
+            )
+        )
+    )
+    if number_taken:
+        raise _EntryRejectedError(_NUMBER_TAKEN)
     session.add(Ticket(**_ticket_row(device, ticket, now)))
 
 
@@ -417,8 +515,9 @@ def _ticket_row(device: AuthenticatedDevice, ticket: TicketCreate, now: datetime
         "label": ticket.label,
         "issued_at": ticket.issued_at,
         "people_ahead": ticket.people_ahead,
-        "priority": ticket.priority,
-        "dossier_reference": ticket.dossier_reference,
+        # Ưu tiên, never which group; a priority ticket is never linked to a dossier.
+        "priority": ticket_priority(ticket.priority),
+        "dossier_reference": None if ticket_priority(ticket.priority) else ticket.dossier_reference,
         "kiosk_name": ticket.kiosk_name,
         "status": "issued",
         "voided_at": None,
@@ -448,6 +547,7 @@ def _create_dossier(
     )
     if taken:
         raise _EntryRejectedError("reference already used by another dossier of this centre")
+    _refuse(answers_problem(_form_of(session, device, dossier), dossier))
     session.add(Dossier(**_dossier_row(device, dossier, now)))
 
 
@@ -464,6 +564,7 @@ def _dossier_row(
         "form_version": dossier.form_version,
         "answers": dossier.answers,
         "kiosk_name": dossier.kiosk_name,
+        "consent": None if dossier.consent is None else msgspec.to_builtins(dossier.consent),
         "state": "received",
         "note": "",
         "submitted_at": dossier.submitted_at,

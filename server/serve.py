@@ -8,6 +8,7 @@ request itself, without query strings or tokens.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 
@@ -47,4 +48,8 @@ def uvicorn_server(app: ASGIApp) -> uvicorn.Server:
         proxy_headers=True,
         timeout_graceful_shutdown=10,
     )
+    # uvicorn writes an access line whenever its logger has a handler, whatever
+    # ``access_log`` says, and with the query string: off for good, whoever configures
+    # logging in the process.
+    logging.getLogger("uvicorn.access").disabled = True
     return uvicorn.Server(config)

@@ -7,6 +7,11 @@ the same port, which is what a kiosk sees when the centre's network drops and re
 
 The ``centre_server`` fixture in ``tests/conftest.py`` makes one per test; this module
 is imported only by tests that use it, so the rest of the suite never loads the server.
+
+Its centre publishes what a trial publishes (``docs/server.md``): the bundled catalogue
+and the bundled forms, since the server takes tickets only for published queues and
+dossiers only for published forms. Its clock is the kiosks' when the test has one, so
+both ends agree on the day: the server leases numbers only for its own.
 """
 
 from __future__ import annotations
@@ -23,10 +28,12 @@ from typing import Any
 
 import uvicorn
 
+from kiosk.paths import RESOURCES_DIR
 from server import devices, outbox, publishing
 from server.api.app import create_app
 from server.api.context import ApiSettings
 from server.api.ratelimit import RateLimit
+from server.clock import Clock, utc_now
 from server.db import Database as ServerDatabase
 from server.serve import bind, uvicorn_server
 from wire.catalogue import CatalogueFile
@@ -40,9 +47,10 @@ SETTINGS = ApiSettings(rate_limit=RateLimit(per_minute=100_000, burst=10_000))
 class CentreServer:
     """One centre on a server of its own; ``url`` stays the same across a restart."""
 
-    def __init__(self, db: ServerDatabase, centre_id: uuid.UUID) -> None:
+    def __init__(self, db: ServerDatabase, centre_id: uuid.UUID, clock: Clock = utc_now) -> None:
         self.db = db
         self.centre_id = centre_id
+        self.clock = clock
         self.port = 0
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -60,7 +68,7 @@ class CentreServer:
         """Serve on ``port`` (default: the port it had, or any free one the first time)."""
         if self._thread is not None:
             raise RuntimeError("the centre server is already running")
-        server = uvicorn_server(create_app(self.db, SETTINGS))
+        server = uvicorn_server(create_app(self.db, SETTINGS, clock=self.clock))
         sock = bind("127.0.0.1", self.port if port is None else port)
         thread = threading.Thread(
             target=server.run, kwargs={"sockets": [sock]}, name="centre-server"
@@ -113,16 +121,25 @@ class CentreServer:
 
 
 @contextmanager
-def running_centre_server(database: Path) -> Iterator[CentreServer]:
-    """A migrated server database with one centre, served until the block ends."""
+def running_centre_server(database: Path, clock: Clock = utc_now) -> Iterator[CentreServer]:
+    """A migrated server database with one centre that published the bundled catalogue
+    and forms, served (on ``clock``'s time) until the block ends."""
     db = ServerDatabase(f"sqlite:///{database}")
     db.open()
     try:
+        catalogue, _ = publishing.read_catalogue(
+            RESOURCES_DIR / "catalogue" / "bundled.json", "kiosk"
+        )
+        forms = [
+            publishing.read_form(path) for path in sorted((RESOURCES_DIR / "forms").glob("*.json"))
+        ]
         with db.transaction() as session:
-            centre_id = devices.create_centre(
-                session, "Trung tâm thử nghiệm", now=datetime.now(UTC)
-            ).id
-        server = CentreServer(db, centre_id)
+            now = datetime.now(UTC)
+            centre_id = devices.create_centre(session, "Trung tâm thử nghiệm", now=now).id
+            publishing.publish_catalogue(session, centre_id, catalogue, now=now)
+            for form in forms:
+                publishing.publish_form(session, centre_id, form, now=now)
+        server = CentreServer(db, centre_id, clock)
         server.start()
         try:
             yield server

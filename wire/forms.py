@@ -24,6 +24,13 @@ from msgspec import Meta
 FORMAT_NAME: Final = "kiosk-form"
 FORMAT_VERSION: Final = 1
 
+#: Bytes of one form definition (the largest bundled form has 28 KB). Lists and texts
+#: are bounded below too, so a form from the server cannot make the wizard build
+#: thousands of inputs or lay out pages of one heading.
+MAX_FORM_BYTES: Final = 1024 * 1024
+#: A line or heading of the A4 layout: at most a paragraph.
+LayoutText = Annotated[str, Meta(max_length=2_000)]
+
 #: A form's id: ``khai-sinh``, ``ct01``; procedures link to it by this id.
 FormId = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,63}\Z")]
 #: A field's or section's id, unique within the form: ``child_name``, ``mother_id``.
@@ -73,7 +80,9 @@ class Condition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     """
 
     field: FieldId
-    any_of: tuple[str | bool | int, ...]
+    any_of: Annotated[
+        tuple[Annotated[str, Meta(max_length=64)] | bool | int, ...], Meta(max_length=100)
+    ]
 
 
 class FieldDefinition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -85,13 +94,13 @@ class FieldDefinition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     required: bool = False
     when: Condition | None = None
     #: The value the wizard starts with ("VN" for nationality, "01" (Kinh) for ethnicity).
-    default: str | bool | int | None = None
+    default: Annotated[str, Meta(max_length=2_000)] | bool | int | None = None
     #: ``text``: several lines allowed.
     multiline: bool = False
     min_length: Annotated[int, Meta(ge=0)] | None = None
     max_length: Annotated[int, Meta(ge=1, le=2_000)] | None = None
     #: ``select``: the choices, in the order shown.
-    options: tuple[Option, ...] = ()
+    options: Annotated[tuple[Option, ...], Meta(max_length=500)] = ()
     #: ``number``: bounds, inclusive.
     minimum: int | None = None
     maximum: int | None = None
@@ -111,7 +120,7 @@ class FieldDefinition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     #: What the ID-card QR code fills into this field, if scanned on this form.
     idcard: IdCardPart | None = None
     #: ``group``: the fields of one item, and how many items.
-    fields: tuple[FieldDefinition, ...] = ()
+    fields: Annotated[tuple[FieldDefinition, ...], Meta(max_length=100)] = ()
     min_items: Annotated[int, Meta(ge=0)] = 0
     max_items: Annotated[int, Meta(ge=1, le=50)] = 10
 
@@ -123,7 +132,7 @@ class Section(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     title: Wording
     #: A sentence at the top of the page: who this page is about.
     intro: Wording | None = None
-    fields: tuple[FieldDefinition, ...]
+    fields: Annotated[tuple[FieldDefinition, ...], Meta(max_length=100)]
 
 
 # The A4 layout: the official template read top to bottom as blocks. Texts are the
@@ -141,7 +150,7 @@ class NationalHeader(
 class Heading(msgspec.Struct, frozen=True, tag="heading", forbid_unknown_fields=True):
     """The form's title in capitals, centred: TỜ KHAI ĐĂNG KÝ KHAI SINH."""
 
-    text: str
+    text: LayoutText
 
 
 class Line(msgspec.Struct, frozen=True, tag="line", forbid_unknown_fields=True):
@@ -152,7 +161,7 @@ class Line(msgspec.Struct, frozen=True, tag="line", forbid_unknown_fields=True):
     wording depends on an answer (the person's own details or someone else's).
     """
 
-    cells: tuple[str, ...]
+    cells: Annotated[tuple[LayoutText, ...], Meta(max_length=20)]
     align: Literal["left", "centre", "right"] = "left"
     bold: bool = False
     italic: bool = False
@@ -163,7 +172,7 @@ class Repeat(msgspec.Struct, frozen=True, tag="repeat", forbid_unknown_fields=Tr
     """The ``lines`` once per item of a ``group`` field; placeholders name the item's fields."""
 
     field: FieldId
-    lines: tuple[Line, ...]
+    lines: Annotated[tuple[Line, ...], Meta(max_length=100)]
 
 
 class Signatures(msgspec.Struct, frozen=True, tag="signatures", forbid_unknown_fields=True):
@@ -173,11 +182,11 @@ class Signatures(msgspec.Struct, frozen=True, tag="signatures", forbid_unknown_f
     takes the left: ``left_title`` and ``left_name``.
     """
 
-    place_and_date: str
-    right_title: str
-    right_name: str
-    left_title: str = ""
-    left_name: str = ""
+    place_and_date: LayoutText
+    right_title: LayoutText
+    right_name: LayoutText
+    left_title: LayoutText = ""
+    left_name: LayoutText = ""
 
 
 class Spacer(msgspec.Struct, frozen=True, tag="spacer", forbid_unknown_fields=True):
@@ -196,6 +205,6 @@ class FormDefinition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_f
     title: Wording
     #: The official template this reproduces: "Mẫu ... ban hành kèm theo Thông tư ...".
     template: Annotated[str, Meta(min_length=1, max_length=500)]
-    procedures: tuple[ProcedureCode, ...]
-    sections: tuple[Section, ...]
-    layout: tuple[LayoutBlock, ...]
+    procedures: Annotated[tuple[ProcedureCode, ...], Meta(max_length=200)]
+    sections: Annotated[tuple[Section, ...], Meta(max_length=50)]
+    layout: Annotated[tuple[LayoutBlock, ...], Meta(max_length=1_000)]

@@ -27,6 +27,7 @@ from wire.catalogue import (
     OnlineLevel,
     Procedure,
 )
+from wire.catalogue_files import read_limited
 from wire.errors import CatalogueFormatError
 from wire.problems import ParseProblem
 
@@ -223,13 +224,11 @@ def read_portal_file(path: Path) -> tuple[CatalogueFile, list[ParseProblem]]:
     """A portal JSON-lines file as a catalogue; raises ``CatalogueFormatError`` when unusable.
 
     A line that is not a record is reported (``line N``) and skipped; a file with no
-    usable record at all is refused. The catalogue version is the file's content hash,
-    so the same file always imports as the same version.
+    usable record at all, or larger than a catalogue file may be, is refused. The
+    catalogue version is the file's content hash, so the same file always imports as
+    the same version.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogueFormatError(str(path), exc.strerror or str(exc)) from exc
+    data = read_limited(path)
     decoder = msgspec.json.Decoder(PortalRecord)
     records: list[PortalRecord] = []
     problems: list[ParseProblem] = []

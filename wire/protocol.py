@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal, TypeVar
 import msgspec
 from msgspec import Meta
 
+from wire.bounds import MAX_INT32, ONE_LINE
 from wire.catalogue import CatalogueFile
 from wire.forms import FormDefinition
 
@@ -33,6 +34,14 @@ MAX_BATCH_ENTRIES = 500
 ServiceCode = Annotated[str, Meta(pattern=r"^[A-Z]{1,4}\Z")]
 Reference = Annotated[str, Meta(pattern=r"^HS-[0-9]{1,2}-[0-9]{6}-[0-9]{3,6}\Z")]
 ShortText = Annotated[str, Meta(max_length=200)]
+#: A time with its UTC offset; its range is checked against the reader's clock
+#: (``wire.bounds.time_problem``).
+Instant = Annotated[datetime, Meta(tz=True)]
+#: Texts a kiosk sends: one line, no control character (NUL would break PostgreSQL).
+KioskName = Annotated[str, Meta(max_length=20, pattern=ONE_LINE)]
+Int32 = Annotated[int, Meta(ge=0, le=MAX_INT32)]
+#: A consent purpose's stable id, such as ``prepare_declaration``.
+ConsentPurpose = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]{0,39}\Z")]
 
 
 class _Wire(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -50,6 +59,7 @@ ErrorCode = Literal[
     "too_large",  # body above MAX_REQUEST_BYTES or batch above MAX_BATCH_ENTRIES
     "rate_limited",  # with a Retry-After header
     "exhausted",  # no ticket numbers left to lease for that service and day
+    "kiosk_number_taken",  # another live kiosk of the centre has that kiosk_number
     "server_error",
 ]
 
@@ -70,16 +80,18 @@ class Health(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
 
     status: Literal["ok"] = "ok"
     protocol: int = PROTOCOL_VERSION
-    server_time: datetime
+    server_time: Instant
 
 
 class EnrolRequest(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """``POST /v1/devices/enrol``: a one-time code from the centre's admin."""
 
-    code: Annotated[str, Meta(min_length=6, max_length=64)]
-    kiosk_name: Annotated[str, Meta(min_length=1, max_length=20)]
+    code: Annotated[str, Meta(min_length=6, max_length=64, pattern=ONE_LINE)]
+    kiosk_name: Annotated[KioskName, Meta(min_length=1)]
+    #: Unique among the centre's live kiosks: it sets the kiosk's offline number band
+    #: and the middle of its dossier references (``kiosk_number_taken`` otherwise).
     kiosk_number: Annotated[int, Meta(ge=1, le=9)]
-    app_version: Annotated[str, Meta(max_length=32)]
+    app_version: Annotated[str, Meta(max_length=32, pattern=ONE_LINE)]
 
 
 class EnrolResponse(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -120,20 +132,35 @@ class CatalogChanges(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=Tru
 EntityType = Literal["ticket", "dossier", "account"]
 Operation = Literal["create", "update"]
 
+#: A priority group's name as kiosks before the "ưu tiên only" rule sent it.
+LegacyPriorityGroup = Annotated[str, Meta(max_length=32, pattern=ONE_LINE)]
+
+
+def ticket_priority(value: bool | str | None) -> bool:
+    """Whether a ``TicketCreate.priority`` as sent means a priority ticket."""
+    return bool(value)
+
 
 class TicketCreate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """``ticket``/``create``: queue facts only, never personal data."""
+    """``ticket``/``create``: queue facts only, never personal data.
+
+    ``priority`` says only that the ticket is a priority one (ưu tiên), never which
+    group the citizen belongs to (DESIGN.md, "Privacy"); a priority ticket carries no
+    ``dossier_reference``. Kiosks from before that rule sent the group's name or
+    ``null``: the server still accepts both, keeps ``True``/``False`` and drops the
+    group and, for a priority ticket, the reference (see :func:`ticket_priority`).
+    """
 
     id: uuid.UUID
     service_code: ServiceCode
     service_day: date
     number: Annotated[int, Meta(ge=1, le=999)]
-    label: Annotated[str, Meta(max_length=16)]
-    issued_at: datetime
-    people_ahead: Annotated[int, Meta(ge=0)]
-    priority: Annotated[str, Meta(max_length=32)] | None = None
+    label: Annotated[str, Meta(max_length=16, pattern=ONE_LINE)]
+    issued_at: Instant
+    people_ahead: Int32
+    priority: bool | LegacyPriorityGroup | None = False
     dossier_reference: Reference | None = None
-    kiosk_name: Annotated[str, Meta(max_length=20)] | None = None
+    kiosk_name: KioskName | None = None
 
 
 class TicketUpdate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -141,20 +168,40 @@ class TicketUpdate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True)
 
     id: uuid.UUID
     status: Literal["voided"]
-    voided_at: datetime
+    voided_at: Instant
+
+
+class Consent(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """The citizen's consent to the kiosk's privacy notice (Law 91/2025/QH15).
+
+    The purpose ids ticked, when, and which text: the notice's version and the hex
+    SHA-256 of the exact text shown, in its language. Nothing about the person.
+    """
+
+    purposes: Annotated[tuple[ConsentPurpose, ...], Meta(max_length=16)]
+    agreed_at: Instant
+    notice_version: Annotated[str, Meta(pattern=r"^[0-9A-Za-z._-]{1,32}\Z")]
+    notice_sha256: Annotated[str, Meta(pattern=r"^[0-9a-f]{64}\Z")]
+    language: Annotated[str, Meta(pattern=r"^[a-z]{2}\Z")]
 
 
 class DossierCreate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """``dossier``/``create``: a submitted hồ sơ with the answers of its tờ khai."""
+    """``dossier``/``create``: a submitted hồ sơ with the answers of its tờ khai.
+
+    ``consent`` is the record the kiosk refuses to submit without; kiosks from before
+    the privacy notice send none, which the server accepts and stores as ``null``.
+    """
 
     id: uuid.UUID
     reference: Reference
-    procedure_code: Annotated[str, Meta(max_length=25)]
-    form_id: Annotated[str, Meta(max_length=64)]
-    form_version: Annotated[int, Meta(ge=1)]
+    procedure_code: Annotated[str, Meta(max_length=25, pattern=ONE_LINE)]
+    form_id: Annotated[str, Meta(max_length=64, pattern=ONE_LINE)]
+    form_version: Annotated[int, Meta(ge=1, le=MAX_INT32)]
+    #: Checked by the server against the form version it published (``wire.checks``).
     answers: dict[str, Any]
-    submitted_at: datetime
-    kiosk_name: Annotated[str, Meta(max_length=20)] | None = None
+    submitted_at: Instant
+    kiosk_name: KioskName | None = None
+    consent: Consent | None = None
 
 
 class AccountCreate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -162,7 +209,7 @@ class AccountCreate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True
 
     id: uuid.UUID
     data: dict[str, Any]
-    created_at: datetime
+    created_at: Instant
 
 
 #: The payload struct of each (entity type, operation) the server accepts.
@@ -186,6 +233,8 @@ class OutboxItem(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
     entity_id: uuid.UUID
     operation: Operation
     payload: dict[str, Any]
+    #: Not ``Instant``: a time without its offset here refuses this entry (the server
+    #: checks it, ``wire.bounds.time_problem``), not the whole batch behind it.
     created_at: datetime
 
 
@@ -244,7 +293,7 @@ class DossierStatus(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True
 
     reference: Reference
     state: DossierState
-    updated_at: datetime
+    updated_at: Instant
     note: ShortText = ""
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.forms.answers import Answers, drop_hidden, section_is_shown, shown_fields
+from wire.answers import Answers, drop_hidden, section_is_shown, shown_fields
 from wire.forms import FieldDefinition, FormDefinition, Section
 
 # The review page's position after the sections.
@@ -67,7 +67,7 @@ class Draft:
 
     def pages(self) -> list[int]:
         """The indices of the sections that ask something with the answers so far
-        (``kiosk.forms.answers.section_is_shown``), in order."""
+        (``wire.answers.section_is_shown``), in order."""
         return [i for i, s in enumerate(self.form.sections) if section_is_shown(s, self.answers)]
 
     def next_page(self) -> int:

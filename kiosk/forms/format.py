@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, Final, Literal
 
-from kiosk.forms.answers import shown_fields
+from wire.answers import shown_fields
 from wire.forms import Condition, FieldDefinition, Line
 from wire.vocabulary import ethnicity, nationality
 
@@ -39,7 +39,7 @@ def condition_holds(condition: Condition | None, scope: Mapping[str, Any]) -> bo
     """Whether ``condition`` is met by the answers of ``scope`` (no condition: always)."""
     if condition is None:
         return True
-    # The same test as kiosk.forms.answers.is_shown: a line and the field it prints
+    # The same test as wire.answers.is_shown: a line and the field it prints
     # must agree on whether an answer applies.
     value = scope.get(condition.field)
     return value is not None and value in condition.any_of

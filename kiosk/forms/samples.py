@@ -5,8 +5,8 @@ forms and sync benchmarks (``kiosk.bench``) and the tests file these as a citize
 answers, so they live in one place. Every person, number and address here is
 fictional; the ID numbers follow the rules (province, century and sex digits agree
 with the birth date and sex given), so each set passes
-``kiosk.forms.checks.check_form`` and can be submitted like a citizen's. The
-addresses are built from ``kiosk.places``, so their names are the official ones
+``wire.checks.check_form`` and can be submitted like a citizen's. The
+addresses are built from ``wire.places``, so their names are the official ones
 (the first call loads that data, about a second).
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk import places
-from kiosk.forms.answers import Answers
+from wire import places
+from wire.answers import Answers
 
 
 def _address(detail: str, ward_code: str) -> dict[str, Any]:

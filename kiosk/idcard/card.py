@@ -21,8 +21,9 @@ from typing import Final
 
 from kiosk.idcard import errors
 from kiosk.idcard.errors import IdCardError
-from kiosk.places.addresses import MAX_ADDRESS_LENGTH
-from kiosk.validation import (
+from wire.i18n import TrText
+from wire.places.addresses import MAX_ADDRESS_LENGTH
+from wire.validation import (
     ID_NUMBER_LENGTH,
     OLD_ID_NUMBER_LENGTH,
     Gender,
@@ -32,8 +33,7 @@ from kiosk.validation import (
     check_person_name,
     check_text,
 )
-from kiosk.validation.characters import is_refused
-from wire.i18n import TrText
+from wire.validation.characters import is_refused
 
 #: Far longer than any card's code; a longer text is not one.
 MAX_PAYLOAD_LENGTH: Final = 2_000

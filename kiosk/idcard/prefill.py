@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kiosk.forms.answers import Answers
 from kiosk.idcard.card import IdCard
-from kiosk.places import LegacyAddress, address_value, convert_legacy, parse_current
+from kiosk.places import LegacyAddress, convert_legacy, parse_current
+from wire.answers import Answers
 from wire.forms import FieldDefinition, FormDefinition
+from wire.places import address_value
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,17 +1,18 @@
-"""Administrative places: the 34 provinces and their wards since 1 July 2025.
+"""Finding places by typing, and reading the addresses printed on ID cards.
 
-Addresses on forms have two levels (xã/phường and tỉnh/thành phố). Cards printed
-before the 2025 reform carry three-level addresses, which :func:`convert_legacy`
-maps to today's ward when that can be told for sure. The data comes from the
-``vietnamadminunits`` package's files (``kiosk.places.data``: the package itself is
-never imported) and is loaded on first use (see :func:`warm_up`).
+The 34 provinces and their wards since 1 July 2025, and the address answer's value,
+are the wire's (``wire.places``), shared with the centre's server, which checks the
+addresses it receives. What only the kiosk does is here: finding a province or a
+ward by typing part of its name (:func:`find_provinces`, :func:`find_wards`), and
+reading the address on a card, in today's two-level form (:func:`parse_current`) or
+the three-level form printed before the 2025 reform (:func:`convert_legacy`, which
+maps it to today's ward when that can be told for sure).
 """
 
-from kiosk.places.addresses import MAX_ADDRESS_LENGTH, address_value
 from kiosk.places.current import parse_current
 from kiosk.places.legacy import LegacyAddress, convert_legacy, warm_up_legacy
 from kiosk.places.search import find_provinces, find_wards
-from kiosk.places.units import Province, Ward, province, provinces, ward, wards
+from wire.places import provinces
 
 
 def warm_up() -> None:
@@ -24,18 +25,10 @@ def warm_up() -> None:
 
 
 __all__ = [
-    "MAX_ADDRESS_LENGTH",
     "LegacyAddress",
-    "Province",
-    "Ward",
-    "address_value",
     "convert_legacy",
     "find_provinces",
     "find_wards",
     "parse_current",
-    "province",
-    "provinces",
-    "ward",
-    "wards",
     "warm_up",
 ]

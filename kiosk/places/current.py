@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kiosk.places.addresses import MAX_ADDRESS_LENGTH, address_parts
-from kiosk.places.keys import resolve
 from kiosk.places.legacy import names_old_district
-from kiosk.places.units import Ward, places
+from wire.places.addresses import MAX_ADDRESS_LENGTH, address_parts
+from wire.places.keys import resolve
+from wire.places.units import Ward, places
 
 
 def parse_current(address: str) -> tuple[str, Ward] | None:

@@ -3,7 +3,7 @@
 Most cards in citizens' pockets print the address as it was before 1 July 2025, for
 instance "Thôn 3, Ea Tu, Buôn Ma Thuột, Đắk Lắk". The ``vietnamadminunits`` package
 holds the old units and the official tables of which old ward became which new one
-(read through ``kiosk.places.data``). Its own ``convert_address`` is not used: for an
+(read through ``wire.places.data``). Its own ``convert_address`` is not used: for an
 old ward split between several new ones it looks the street up on an online geocoder
 (sending a citizen's address out, and failing offline) or falls back to a default.
 Here a split ward gives no answer, and so does anything that cannot be told for sure:
@@ -28,9 +28,9 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.places.addresses import MAX_ADDRESS_LENGTH, address_parts
-from kiosk.places.keys import KeywordIndex, add_keywords, add_unit, resolve
-from kiosk.places.units import Province, Ward, places
+from wire.places.addresses import MAX_ADDRESS_LENGTH, address_parts
+from wire.places.keys import KeywordIndex, add_keywords, add_unit, resolve
+from wire.places.units import Province, Ward, places
 
 #: Provinces renamed before 2025 whose old name old cards still print.
 _OLD_PROVINCE_NAMES = {"thuathienhue": "thanhphohue", "tinhthuathienhue": "thanhphohue"}
@@ -137,7 +137,7 @@ def _legacy_index() -> _LegacyIndex:
 
 
 def _build_index() -> _LegacyIndex:
-    from kiosk.places.data import LEGACY_UNITS_TABLE, json_table, units
+    from wire.places.data import LEGACY_UNITS_TABLE, json_table, units
 
     provinces: dict[str, tuple[str, ...]] = {}
     districts: dict[str, dict[str, tuple[str, ...]]] = {}

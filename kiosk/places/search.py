@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kiosk.places.units import Province, Ward, provinces, wards
+from wire.places.units import Province, Ward, provinces, wards
 
 if TYPE_CHECKING:
     from kiosk.text.matching import MatchWords

@@ -121,6 +121,28 @@ class NumbersExhaustedOnServerError(RequestRefusedError):
     message = QT_TRANSLATE_NOOP("Sync", "Máy chủ đã hết số thứ tự để cấp cho hàng đợi hôm nay.")
 
 
+class KioskNumberTakenError(RequestRefusedError):
+    """Another live kiosk of the centre has this kiosk's ``kiosk_number``; not enrolled.
+
+    Two kiosks with one number would print the same ticket numbers and dossier
+    references, so the server refuses the second; the code stays unused.
+    """
+
+    message = QT_TRANSLATE_NOOP(
+        "Sync",
+        "Số kiosk {number} đã được một kiosk khác của trung tâm sử dụng, nên kiosk này "
+        "chưa được đăng ký. Vui lòng đặt kiosk_number khác trong tệp cấu hình (hoặc nhờ "
+        "quản trị máy chủ thu hồi kiosk cũ), rồi đăng ký lại với cùng mã.",
+    )
+
+    def __init__(self, status: int, server_message: str = "", *, number: int) -> None:
+        KioskError.__init__(self, number=number)
+        self.code = "kiosk_number_taken"
+        self.status = status
+        self.server_message = server_message
+        self.number = number
+
+
 class ServerMismatchError(SyncError):
     """Enrolling against one server while the settings name another would split the kiosk."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from litestar import Litestar
 from litestar.di import Provide
@@ -19,6 +20,8 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.api.context import REQUEST_NOTES, ApiContext, ApiSettings
 from server.api.errors import on_http_exception, on_server_error, on_unexpected
+from server.api.logs import loggable
+from server.api.purging import PeriodicPurge
 from server.api.routes import ROUTES
 from server.clock import Clock, utc_now
 from server.db import Database
@@ -29,6 +32,8 @@ log = logging.getLogger("server.requests")
 
 def request_log(app: ASGIApp) -> ASGIApp:
     """Method, path, status, time and device: never headers, query strings or bodies.
+
+    The method and path are the client's, escaped (:func:`loggable`).
 
     The line is written just before the last part of the answer goes out, so it is in
     the log by the time the kiosk has its answer.
@@ -52,8 +57,8 @@ def request_log(app: ASGIApp) -> ASGIApp:
             extra = "".join(f" {key}={value}" for key, value in notes.items())
             log.info(
                 "%s %s %d %.1f ms%s",
-                scope.get("method", "?"),
-                scope["path"],
+                loggable(scope.get("method", "?")),
+                loggable(scope["path"]),
                 status,
                 (time.perf_counter() - started) * 1000,
                 extra,
@@ -85,6 +90,12 @@ def create_app(
     scanner's 404s) are logged too.
     """
     context = ApiContext(db, settings or ApiSettings(), clock)
+    starting: list[Callable[[], object]] = [context.start]
+    stopping: list[Callable[[], object]] = [context.shutdown]
+    if context.settings.retention is not None:
+        purge = PeriodicPurge(context, context.settings.retention)
+        starting.append(purge.start)
+        stopping.insert(0, purge.stop)
     app = Litestar(
         route_handlers=ROUTES,
         dependencies={"ctx": Provide(lambda: context, use_cache=True, sync_to_thread=False)},
@@ -94,8 +105,8 @@ def create_app(
             Exception: on_unexpected,
         },
         request_max_body_size=context.settings.max_request_bytes,
-        on_startup=[context.start],
-        on_shutdown=[context.shutdown],
+        on_startup=starting,
+        on_shutdown=stopping,
         logging_config=None,
         openapi_config=None,
         debug=False,

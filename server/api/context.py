@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -38,6 +39,9 @@ class ApiSettings:
     max_request_bytes: int = MAX_REQUEST_BYTES
     #: Threads for database work; SQLite writes one at a time whatever this is.
     db_threads: int = 8
+    #: Purge personal data this long after export or hand-on, at start and hourly
+    #: (``server.api.purging``); None: only ``admin purge`` does.
+    retention: timedelta | None = None
 
 
 class ApiContext:

@@ -17,6 +17,7 @@ from litestar.exceptions import HTTPException, MethodNotAllowedException, NotFou
 from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from sqlalchemy.exc import DBAPIError
 
+from server.api.logs import loggable
 from server.errors import RateLimitedError, ServerError
 from wire.protocol import ErrorBody, ErrorCode, encode
 
@@ -31,6 +32,7 @@ STATUS: dict[ErrorCode, int] = {
     "too_large": 413,
     "rate_limited": 429,
     "exhausted": 409,
+    "kiosk_number_taken": 409,
     "server_error": 500,
 }
 
@@ -76,8 +78,8 @@ def on_unexpected(request: AnyRequest, exc: Exception) -> Response[bytes]:
     log.error(
         "unexpected %s in %s %s%s\n%s",
         type(exc).__name__,
-        request.method,
-        request.url.path,
+        loggable(request.method),
+        loggable(request.url.path),
         _database_reason(exc),
         frames,
     )

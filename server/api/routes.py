@@ -2,7 +2,9 @@
 
 Every body is read as bytes and decoded with the protocol's structs, strictly, so the
 server accepts exactly what the kiosk's client can send; anything else is ``400
-bad_request`` and changes nothing. Every endpoint but health and enrolment needs
+bad_request`` and changes nothing. A body nested deeper than
+``wire.bounds.MAX_JSON_DEPTH`` is refused so before it is decoded: decoding it would
+recurse until the stack ran out. Every endpoint but health and enrolment needs
 ``Authorization: Bearer <token>`` and sees only the caller's centre.
 """
 
@@ -21,6 +23,7 @@ from server import devices, dossiers, feed, leases, outbox
 from server.api.context import ApiContext, note
 from server.devices import AuthenticatedDevice
 from server.errors import BadRequestError, TooLargeError, UnauthorisedError
+from wire.bounds import MAX_JSON_DEPTH, json_too_deep
 from wire.protocol import (
     MAX_BATCH_ENTRIES,
     CatalogChanges,
@@ -53,6 +56,8 @@ def wire(message: msgspec.Struct, *, headers: dict[str, str] | None = None) -> R
 
 
 def decode_body(body: bytes, kind: type[W]) -> W:
+    if json_too_deep(body):
+        raise BadRequestError(f"body: JSON nested deeper than {MAX_JSON_DEPTH} levels")
     try:
         return msgspec.json.decode(body, type=kind, strict=True)
     except (msgspec.DecodeError, UnicodeDecodeError) as exc:
@@ -89,7 +94,12 @@ async def health(ctx: NamedDependency[ApiContext]) -> Response[bytes]:
 async def enrol(request: AnyRequest, ctx: NamedDependency[ApiContext]) -> Response[bytes]:
     ctx.limit(f"address:{_client_address(request)}")
     enrolment = decode_body(await request.body(), EnrolRequest)
-    response = await ctx.run(lambda s: devices.enrol(s, enrolment, now=ctx.clock()))
+    # A kiosk enrolling again sends the token it holds: that device is the one replaced.
+    held = _BEARER.match(request.headers.get("authorization", ""))
+    replacing = held[1] if held else None
+    response = await ctx.run(
+        lambda s: devices.enrol(s, enrolment, now=ctx.clock(), replacing=replacing)
+    )
     note("device", str(response.device_id))
     return wire(response)
 
@@ -137,6 +147,8 @@ async def upload_outbox(request: AnyRequest, ctx: NamedDependency[ApiContext]) -
 
 
 def _too_many_entries(body: bytes) -> bool:
+    if json_too_deep(body):
+        return False
     try:
         return len(msgspec.json.decode(body, type=_EntryCount).entries) > MAX_BATCH_ENTRIES
     except (msgspec.DecodeError, UnicodeDecodeError):

@@ -8,25 +8,17 @@ script can capture them. Errors go to stderr with exit status 1.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from server import devices, dossiers, outbox, publishing
+from server import audit, devices, dossiers, outbox, publishing
+from server.cli.common import Command, database, fails, print_rows, when
+from server.cli.personal import register as register_personal
 from server.clock import utc_now
-from server.config import resolve_database_url
-from server.db import Database
-from server.db.migrate import SchemaTooNewError
 from server.errors import ServerError
-
-Command = Callable[[argparse.Namespace], int]
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -58,8 +50,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     centre_option(parser)
     parser.add_argument("--format", choices=["kiosk", "portal"], default="kiosk")
 
-    parser = action("publish-form", _publish_form, "publish a form definition file")
-    parser.add_argument("file", type=Path)
+    parser = action("publish-form", _publish_form, "publish form definition files")
+    parser.add_argument("file", type=Path, nargs="+", metavar="FILE")
     centre_option(parser)
 
     parser = action(
@@ -79,7 +71,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     parser = action("received", _received, "what a kiosk uploaded, in its order")
     parser.add_argument("--device", type=uuid.UUID, required=True)
-    parser.add_argument("--json", action="store_true", help="every entry with its payload")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="every entry with its payload (personal data: each read is audited)",
+    )
 
     parser = action("set-status", _set_status, "record what the counter did with a dossier")
     parser.add_argument("reference")
@@ -87,83 +83,43 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     centre_option(parser)
     parser.add_argument("--note", default="", help="a short word for the citizen")
 
+    register_personal(action, centre_option)
+
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return 2
 
 
-@contextmanager
-def _database(args: argparse.Namespace) -> Iterator[Database]:
-    db = Database(resolve_database_url(getattr(args, "database_url", None)))
-    try:
-        db.open()
-    except (SQLAlchemyError, SchemaTooNewError, OSError, ValueError) as exc:
-        raise ServerError(f"cannot open the database {db.url}: {exc}") from exc
-    try:
-        yield db
-    finally:
-        db.close()
-
-
-def _fails(run: Command) -> Command:
-    """Print an expected failure as one line on stderr, exit status 1."""
-
-    def guarded(args: argparse.Namespace) -> int:
-        try:
-            return run(args)
-        except ServerError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-
-    return guarded
-
-
-def _when(moment: datetime | None) -> str:
-    return "-" if moment is None else moment.isoformat(timespec="seconds")
-
-
-def _print_rows(
-    args: argparse.Namespace, rows: list[dict[str, Any]], line: Callable[[dict[str, Any]], str]
-) -> int:
-    """A listing: the rows as JSON with ``--json`` (for scripts), else one line each."""
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        for row in rows:
-            print(line(row))
-    return 0
-
-
-@_fails
+@fails
 def _create_centre(args: argparse.Namespace) -> int:
     name = args.name.strip()
     if not 1 <= len(name) <= 200:
         raise ServerError("a centre's name has 1 to 200 characters")
-    with _database(args) as db, db.transaction() as session:
+    with database(args) as db, db.transaction() as session:
         centre = devices.create_centre(session, name, now=utc_now())
     print(centre.id)
     return 0
 
 
-@_fails
+@fails
 def _centres(args: argparse.Namespace) -> int:
-    with _database(args) as db, db.transaction() as session:
+    with database(args) as db, db.transaction() as session:
         for centre in devices.list_centres(session):
             print(f"{centre.id}  {centre.name}")
     return 0
 
 
-@_fails
+@fails
 def _create_code(args: argparse.Namespace) -> int:
     if not 0 < args.valid_hours <= 24 * 30:
         raise ServerError("--valid-hours must be more than 0 and at most 720")
-    with _database(args) as db, db.transaction() as session:
+    with database(args) as db, db.transaction() as session:
         code, expires_at = devices.create_enrolment_code(
             session, args.centre, now=utc_now(), valid_for=timedelta(hours=args.valid_hours)
         )
     print(code)
-    print(f"one-time code, valid until {_when(expires_at)}", file=sys.stderr)
+    print(f"one-time code, valid until {when(expires_at)}", file=sys.stderr)
     return 0
 
 
@@ -177,10 +133,10 @@ def _report(outcome: publishing.PublishOutcome) -> None:
         print(f"  {line}")
 
 
-@_fails
+@fails
 def _import_catalogue(args: argparse.Namespace) -> int:
     catalogue, problems = publishing.read_catalogue(args.file, args.format)
-    with _database(args) as db, db.transaction() as session:
+    with database(args) as db, db.transaction() as session:
         outcome = publishing.publish_catalogue(session, args.centre, catalogue, now=utc_now())
     _report(outcome)
     print(
@@ -195,28 +151,32 @@ def _import_catalogue(args: argparse.Namespace) -> int:
     return 0
 
 
-@_fails
+@fails
 def _publish_form(args: argparse.Namespace) -> int:
-    form = publishing.read_form(args.file)
-    with _database(args) as db, db.transaction() as session:
-        outcome = publishing.publish_form(session, args.centre, form, now=utc_now())
-    _report(outcome)
+    # Every file is read and checked first: one bad file publishes nothing.
+    forms = [publishing.read_form(path) for path in args.file]
+    with database(args) as db, db.transaction() as session:
+        outcomes = [
+            publishing.publish_form(session, args.centre, form, now=utc_now()) for form in forms
+        ]
+    for outcome in outcomes:
+        _report(outcome)
     return 0
 
 
-@_fails
+@fails
 def _publish_services(args: argparse.Namespace) -> int:
     services = publishing.read_services(args.file)
-    with _database(args) as db, db.transaction() as session:
+    with database(args) as db, db.transaction() as session:
         outcome = publishing.publish_services(session, args.centre, services, now=utc_now())
     _report(outcome)
     print(f"  {len(services)} queue services: {', '.join(s.code for s in services) or 'none'}")
     return 0
 
 
-@_fails
+@fails
 def _devices(args: argparse.Namespace) -> int:
-    with _database(args) as db, db.transaction() as session:
+    with database(args) as db, db.transaction() as session:
         found = devices.list_devices(session, args.centre)
         rows: list[dict[str, Any]] = [
             {
@@ -224,9 +184,9 @@ def _devices(args: argparse.Namespace) -> int:
                 "name": device.name,
                 "kiosk_number": device.kiosk_number,
                 "app_version": device.app_version,
-                "enrolled_at": _when(device.enrolled_at),
-                "last_seen_at": _when(device.last_seen_at),
-                "revoked_at": _when(device.revoked_at) if device.revoked_at else None,
+                "enrolled_at": when(device.enrolled_at),
+                "last_seen_at": when(device.last_seen_at),
+                "revoked_at": when(device.revoked_at) if device.revoked_at else None,
             }
             for device in found
         ]
@@ -238,21 +198,22 @@ def _devices(args: argparse.Namespace) -> int:
             f"seen {row['last_seen_at']}  {state}"
         )
 
-    return _print_rows(args, rows, line)
+    return print_rows(args, rows, line)
 
 
-@_fails
+@fails
 def _revoke(args: argparse.Namespace) -> int:
-    with _database(args) as db, db.transaction() as session:
+    with database(args) as db, db.transaction() as session:
         device = devices.revoke(session, args.device_id, now=utc_now())
         revoked_at = device.revoked_at
-    print(f"device {args.device_id} revoked at {_when(revoked_at)}")
+    print(f"device {args.device_id} revoked at {when(revoked_at)}")
     return 0
 
 
-@_fails
+@fails
 def _received(args: argparse.Namespace) -> int:
-    with _database(args) as db, db.transaction() as session:
+    with database(args) as db, db.transaction() as session:
+        entries = outbox.entries_from(session, args.device)
         rows = [
             {
                 "entry_id": str(entry.entry_id),
@@ -262,12 +223,25 @@ def _received(args: argparse.Namespace) -> int:
                 "operation": entry.operation,
                 "outcome": entry.outcome,
                 "error": entry.error,
-                "created_at": _when(entry.created_at),
-                "received_at": _when(entry.received_at),
+                "created_at": when(entry.created_at),
+                "received_at": when(entry.received_at),
                 "payload": entry.payload,
             }
-            for entry in outbox.entries_from(session, args.device)
+            for entry in entries
         ]
+        if args.json:
+            # The payloads are personal data (an account's, a dossier's from before they
+            # were kept without answers): who printed them is recorded first.
+            shown = [entry for entry in entries if entry.payload]
+            audit.record_reads(
+                session,
+                action="received",
+                centre_id=shown[0].centre_id if shown else None,
+                now=utc_now(),
+                detail=f"device {args.device}",
+                dossier_ids=[e.entity_id for e in shown if e.entity_type == "dossier"],
+                entry_ids=[e.entry_id for e in shown if e.entity_type != "dossier"],
+            )
 
     def line(row: dict[str, Any]) -> str:
         error = f" ({row['error']})" if row["error"] else ""
@@ -276,15 +250,15 @@ def _received(args: argparse.Namespace) -> int:
             f"{row['entity_id']}  {row['outcome']}{error}  {row['received_at']}"
         )
 
-    return _print_rows(args, rows, line)
+    return print_rows(args, rows, line)
 
 
-@_fails
+@fails
 def _set_status(args: argparse.Namespace) -> int:
-    with _database(args) as db, db.transaction() as session:
+    with database(args) as db, db.transaction() as session:
         dossier = dossiers.set_status(
             session, args.centre, args.reference, args.state, note=args.note, now=utc_now()
         )
         updated_at = dossier.updated_at
-    print(f"{args.reference}: {args.state} at {_when(updated_at)}")
+    print(f"{args.reference}: {args.state} at {when(updated_at)}")
     return 0

@@ -10,12 +10,19 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from server.api.ratelimit import DEFAULT_BURST, DEFAULT_PER_MINUTE, RateLimit
 from server.cli import admin
-from server.config import DATABASE_URL_ENV, resolve_database_url
+from server.config import (
+    DATABASE_URL_ENV,
+    DEFAULT_RETENTION_DAYS,
+    RETENTION_DAYS_ENV,
+    resolve_database_url,
+    resolve_retention_days,
+)
 from server.db import Database
 from server.db.migrate import SchemaTooNewError
 
@@ -45,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--burst", type=int, default=DEFAULT_BURST, help="requests a kiosk may make at once"
     )
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING"])
+    parser.add_argument(
+        "--retention-days",
+        type=int,
+        default=None,
+        help=f"days personal data stays after export or hand-on (default: "
+        f"${RETENTION_DAYS_ENV}, else {DEFAULT_RETENTION_DAYS}); purged at start and hourly",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     admin.register(commands)
     return parser
@@ -62,7 +76,10 @@ def serve(args: argparse.Namespace) -> int:
 
     configure_logging(args.log_level)
     try:
-        settings = ApiSettings(rate_limit=RateLimit(args.rate_per_minute, args.burst))
+        settings = ApiSettings(
+            rate_limit=RateLimit(args.rate_per_minute, args.burst),
+            retention=timedelta(days=resolve_retention_days(args.retention_days)),
+        )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -131,9 +132,15 @@ class ReceivedEntry(Base):
     payload: Mapped[JsonObject]
     created_at: Mapped[datetime]
     received_at: Mapped[datetime]
-    #: ``rejected`` entries are kept too, so a retry gets the same answer.
+    #: ``rejected`` entries are kept too (without their payload), so a retry gets the
+    #: same answer.
     outcome: Mapped[str] = mapped_column(String(16))
     error: Mapped[str | None] = mapped_column(String(200))
+    #: For an account: when the operator exported it or handed it on, and when its data
+    #: was purged after the retention (``server.retention``).
+    exported_at: Mapped[datetime | None]
+    handed_on_at: Mapped[datetime | None]
+    purged_at: Mapped[datetime | None]
 
 
 class Dossier(Base):
@@ -163,6 +170,15 @@ class Dossier(Base):
     submitted_at: Mapped[datetime]
     received_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    #: When the operator exported the dossier or handed it on; its answers are purged
+    #: the retention after the first of these (``server.retention``), at ``purged_at``.
+    exported_at: Mapped[datetime | None]
+    handed_on_at: Mapped[datetime | None]
+    purged_at: Mapped[datetime | None]
+    #: The citizen's consent to the kiosk's privacy notice, as sent
+    #: (``wire.protocol.Consent``: purposes, time, notice version and hash, language);
+    #: ``None`` from kiosks older than the notice. Not personal data: never purged.
+    consent: Mapped[JsonObject | None]
 
 
 class Ticket(Base):
@@ -183,7 +199,8 @@ class Ticket(Base):
     label: Mapped[str] = mapped_column(String(16))
     issued_at: Mapped[datetime]
     people_ahead: Mapped[int] = mapped_column(Integer)
-    priority: Mapped[str | None] = mapped_column(String(32))
+    #: A priority ticket (ưu tiên); never which group, and then no ``dossier_reference``.
+    priority: Mapped[bool] = mapped_column(Boolean, default=False)
     dossier_reference: Mapped[str | None] = mapped_column(String(32))
     kiosk_name: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(16))
@@ -209,3 +226,22 @@ class NumberLease(Base):
     first_number: Mapped[int] = mapped_column(Integer)
     last_number: Mapped[int] = mapped_column(Integer)
     granted_at: Mapped[datetime]
+
+
+class AdminRead(Base):
+    """An admin command that showed or wrote out personal data: who, what, when, which.
+
+    ``os_user`` is the operating-system account that ran ``python -m server admin``;
+    one row per dossier or account entry read, so "who saw this dossier" is one query.
+    """
+
+    __tablename__ = "admin_reads"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    read_at: Mapped[datetime] = mapped_column(index=True)
+    os_user: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    centre_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("centres.id"))
+    dossier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    entry_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    detail: Mapped[str] = mapped_column(String(200))

@@ -27,13 +27,15 @@ import pytest
 import requests
 from sqlalchemy import make_url
 
-from server import devices
+from server import devices, publishing
 from server.api.app import create_app
 from server.api.context import ApiSettings
 from server.api.ratelimit import RateLimit
-from server.clock import Clock, utc_now
+from server.clock import Clock, centre_today, utc_now
 from server.db import Database
 from server.serve import bind, uvicorn_server
+from tests.server.samples import form_definition, upload_catalogue
+from wire.forms import FormDefinition
 
 DATABASE_URL_ENV = "KIOSK_TEST_DATABASE_URL"
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get(DATABASE_URL_ENV) else [])
@@ -144,9 +146,26 @@ class LiveServer:
 
     # --- what the centre's admin does, in-process ------------------------------------
 
-    def create_centre(self, name: str = "Trung tâm Hành chính công") -> uuid.UUID:
+    def create_centre(
+        self, name: str = "Trung tâm Hành chính công", *, published: bool = False
+    ) -> uuid.UUID:
+        """A new centre; ``published``: with what the samples upload against."""
         with self.db.transaction() as session:
-            return devices.create_centre(session, name, now=utc_now()).id
+            centre_id = devices.create_centre(session, name, now=utc_now()).id
+        if published:
+            self.publish_for_uploads(centre_id)
+        return centre_id
+
+    def publish_for_uploads(self, centre_id: uuid.UUID) -> None:
+        """Publish what the samples upload against: queues A to D and form khai-sinh v1.
+
+        The server accepts tickets only for queues its centre published, and dossiers
+        only for a published form version whose checks their answers pass.
+        """
+        form = msgspec.convert(form_definition(), FormDefinition)
+        with self.db.transaction() as session:
+            publishing.publish_catalogue(session, centre_id, upload_catalogue(), now=utc_now())
+            publishing.publish_form(session, centre_id, form, now=utc_now())
 
     def create_code(
         self, centre_id: uuid.UUID, *, now: datetime | None = None, hours: float = 24
@@ -239,7 +258,13 @@ def server_factory(database_url: str) -> Iterator[ServerFactory]:
 
 @pytest.fixture
 def centre(server: LiveServer) -> uuid.UUID:
-    return server.create_centre()
+    """A centre with the catalogue and form the samples upload against."""
+    return server.create_centre(published=True)
+
+
+def centre_day(clock: Clock = utc_now) -> str:
+    """The centre's day now, as a lease asks for it."""
+    return centre_today(clock()).isoformat()
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from typing import Any
 
 import msgspec
 
+from wire.catalogue import CatalogueFile
+
 # --- payloads as a kiosk sends them -----------------------------------------------------
 
 _sequence = iter(range(1, 10**9))
@@ -67,6 +69,20 @@ def account_payload() -> dict[str, Any]:
 # --- files an admin publishes -----------------------------------------------------------
 
 BUNDLED_CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "catalogue" / "bundled.json"
+BUNDLED_FORMS = BUNDLED_CATALOGUE.parents[1] / "forms"
+#: The queues of :func:`upload_catalogue`, none with a daily limit.
+QUEUES = ("A", "B", "C", "D")
+
+
+def upload_catalogue() -> CatalogueFile:
+    """The bundled catalogue with queues A to D: what the uploads and leases here name."""
+    catalogue = msgspec.json.decode(BUNDLED_CATALOGUE.read_bytes(), type=CatalogueFile)
+    template = catalogue.queue_services[0]
+    queues = [
+        msgspec.structs.replace(template, code=code, position=index, daily_limit=None)
+        for index, code in enumerate(QUEUES)
+    ]
+    return msgspec.structs.replace(catalogue, queue_services=queues)
 
 
 def form_definition(form_id: str = "khai-sinh", version: int = 1) -> dict[str, Any]:
@@ -89,7 +105,12 @@ def form_definition(form_id: str = "khai-sinh", version: int = 1) -> dict[str, A
                         "kind": "person_name",
                         "label": {"vi": "Họ, chữ đệm, tên", "en": "Full name"},
                         "required": True,
-                    }
+                    },
+                    {
+                        "id": "child_birth_date",
+                        "kind": "date",
+                        "label": {"vi": "Ngày, tháng, năm sinh", "en": "Date of birth"},
+                    },
                 ],
             }
         ],
@@ -97,6 +118,7 @@ def form_definition(form_id: str = "khai-sinh", version: int = 1) -> dict[str, A
             {"type": "national_header"},
             {"type": "heading", "text": "TỜ KHAI ĐĂNG KÝ KHAI SINH"},
             {"type": "line", "cells": ["Họ, chữ đệm, tên: {child_name}"]},
+            {"type": "line", "cells": ["Ngày, tháng, năm sinh: {child_birth_date}"]},
         ],
     }
 

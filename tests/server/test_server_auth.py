@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from server.cli.main import main
 from server.db.models import Dossier, ReceivedEntry
-from tests.server.conftest import Kiosk, LiveServer
+from tests.server.conftest import Kiosk, LiveServer, centre_day
 from tests.server.samples import dossier_payload, outbox_item
 
 AUTHENTICATED = [
@@ -58,8 +57,8 @@ def test_a_revoked_kiosk_is_unauthorised_at_once(
 
 
 def test_a_kiosk_cannot_see_another_centres_dossier(server: LiveServer) -> None:
-    kiosk_a = server.enrol(server.create_centre("Trung tâm A"))
-    kiosk_b = server.enrol(server.create_centre("Trung tâm B"))
+    kiosk_a = server.enrol(server.create_centre("Trung tâm A", published=True))
+    kiosk_b = server.enrol(server.create_centre("Trung tâm B", published=True))
     reference = "HS-1-261126-0042"
     sent = kiosk_b.post(
         "/v1/outbox",
@@ -74,9 +73,9 @@ def test_a_kiosk_cannot_see_another_centres_dossier(server: LiveServer) -> None:
 
 
 def test_leases_of_one_centre_do_not_use_up_anothers_numbers(server: LiveServer) -> None:
-    kiosk_a = server.enrol(server.create_centre("Trung tâm A"))
-    kiosk_b = server.enrol(server.create_centre("Trung tâm B"))
-    wanted = {"service_code": "A", "service_day": date(2026, 11, 26).isoformat(), "size": 50}
+    kiosk_a = server.enrol(server.create_centre("Trung tâm A", published=True))
+    kiosk_b = server.enrol(server.create_centre("Trung tâm B", published=True))
+    wanted = {"service_code": "A", "service_day": centre_day(), "size": 50}
 
     first_a = kiosk_a.post("/v1/leases", wanted).json()
     second_a = kiosk_a.post("/v1/leases", wanted).json()
@@ -88,7 +87,8 @@ def test_leases_of_one_centre_do_not_use_up_anothers_numbers(server: LiveServer)
 
 
 def test_outbox_entries_land_in_the_senders_centre_only(server: LiveServer) -> None:
-    centre_a, centre_b = server.create_centre("A"), server.create_centre("B")
+    centre_a = server.create_centre("A", published=True)
+    centre_b = server.create_centre("B", published=True)
     kiosk_a = server.enrol(centre_a)
     server.enrol(centre_b)
     item = outbox_item("dossier", "create", dossier_payload())

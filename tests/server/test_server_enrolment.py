@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from server import credentials
 from server.db.models import Device, EnrolmentCode
 from tests.server.conftest import LiveServer
 
@@ -121,3 +122,89 @@ def test_two_kiosks_typing_the_same_code_at_once_enrol_one(server: LiveServer) -
     assert sorted(statuses) == [200, 403, 403, 403]
     with server.db.transaction() as session:
         assert len(session.scalars(select(Device).where(Device.centre_id == centre)).all()) == 1
+
+
+def test_a_second_live_kiosk_with_the_same_number_is_refused_and_the_code_kept(
+    server: LiveServer,
+) -> None:
+    centre = server.create_centre()
+    first = server.enrol(centre, kiosk_number=1)
+    code = server.create_code(centre)
+
+    status, body = _enrol(server, code, kiosk_number=1)
+
+    assert status == 409
+    assert body["error"] == "kiosk_number_taken"
+    assert "kiosk number 1 is taken" in str(body["message"])
+    assert str(first.device_id) in str(body["message"])
+    with server.db.transaction() as session:
+        kept = session.get(EnrolmentCode, _hash(code))
+        assert kept is not None
+        assert kept.used_at is None
+    # Another number, with the same code, enrols; another centre may use number 1.
+    assert _enrol(server, code, kiosk_number=3)[0] == 200
+    assert _enrol(server, server.create_code(server.create_centre()), kiosk_number=1)[0] == 200
+
+
+def test_revoking_a_kiosk_frees_its_number(server: LiveServer) -> None:
+    centre = server.create_centre()
+    old = server.enrol(centre, kiosk_number=4)
+    with server.db.transaction() as session:
+        device = session.get(Device, old.device_id)
+        assert device is not None
+        device.revoked_at = datetime.now(UTC)
+
+    assert _enrol(server, server.create_code(centre), kiosk_number=4)[0] == 200
+
+
+def test_two_kiosks_enrolling_with_one_number_at_once_get_it_once(server: LiveServer) -> None:
+    centre = server.create_centre()
+    codes = [server.create_code(centre) for _ in range(4)]
+    statuses: list[int] = []
+    start = threading.Barrier(4)
+
+    def enrol(code: str) -> None:
+        start.wait()
+        statuses.append(_enrol(server, code, kiosk_number=5)[0])
+
+    threads = [threading.Thread(target=enrol, args=(code,)) for code in codes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(statuses) == [200, 409, 409, 409]
+
+
+def _hash(code: str) -> str:
+    return credentials.hash_secret(credentials.normalise_code(code))
+
+
+def test_a_kiosk_enrolling_again_with_its_token_replaces_its_old_device(
+    server: LiveServer,
+) -> None:
+    centre = server.create_centre()
+    old = server.enrol(centre, kiosk_number=6)
+    stranger = server.enrol(server.create_centre(), kiosk_number=6)
+    body = {"kiosk_name": "Kiosk sảnh", "kiosk_number": 6, "app_version": "0.1.0"}
+
+    # Another centre's token frees nothing here.
+    refused = server.request(
+        "POST",
+        "/v1/devices/enrol",
+        token=stranger.token,
+        json_body={**body, "code": server.create_code(centre)},
+    )
+    again = server.request(
+        "POST",
+        "/v1/devices/enrol",
+        token=old.token,
+        json_body={**body, "code": server.create_code(centre)},
+    )
+
+    assert refused.status_code == 409
+    assert again.status_code == 200, again.text
+    assert server.request("GET", "/v1/catalog/changes", token=old.token).status_code == 401
+    assert server.request("GET", "/v1/catalog/changes", token=stranger.token).status_code == 200
+    new_token = again.json()["token"]
+    assert server.request("GET", "/v1/catalog/changes", token=new_token).status_code == 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import msgspec
+import pytest
 import requests
 
 from server import feed, publishing
@@ -14,6 +15,12 @@ from tests.server.samples import BUNDLED_CATALOGUE, form_definition
 from wire.catalogue import QueueService
 from wire.forms import FormDefinition
 from wire.protocol import CatalogChanges, decode
+
+
+@pytest.fixture
+def centre(server: LiveServer) -> uuid.UUID:
+    """A centre with nothing published: these tests publish what they look at."""
+    return server.create_centre()
 
 
 def _publish_catalogue(server: LiveServer, centre: uuid.UUID) -> None:

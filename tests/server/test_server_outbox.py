@@ -134,7 +134,8 @@ def test_entries_that_cannot_be_stored_as_sent_are_rejected(
     assert "reference" in errors[0]
     assert "dossier/update" in errors[1]
     assert "entity_id" in errors[2]
-    assert "offset" in errors[3]
+    assert "timezone" in errors[3]
+    assert "issued_at" in errors[3]
     assert "unknown ticket" in errors[4]
     assert "password" in errors[5]
     assert _count(server, Dossier, kiosk.device_id) == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import msgspec
 import pytest
@@ -11,10 +11,11 @@ import pytest
 from kiosk.sync.client import SyncClient
 from kiosk.sync.errors import EnrolmentCodeError, NeedsEnrolmentError
 from server import publishing
-from server.clock import utc_now
+from server.clock import centre_today, utc_now
 from tests.server.conftest import LiveServer
-from tests.server.samples import BUNDLED_CATALOGUE, dossier_payload
+from tests.server.samples import BUNDLED_CATALOGUE, dossier_payload, form_definition
 from wire import protocol
+from wire.forms import FormDefinition
 
 
 def _enrol(server: LiveServer, centre: uuid.UUID) -> protocol.EnrolResponse:
@@ -28,8 +29,10 @@ def _enrol(server: LiveServer, centre: uuid.UUID) -> protocol.EnrolResponse:
 def test_a_whole_exchange_with_the_kiosk_client(server: LiveServer) -> None:
     centre = server.create_centre()
     catalogue, _ = publishing.read_catalogue(BUNDLED_CATALOGUE, "kiosk")
+    form = msgspec.convert(form_definition(), FormDefinition)
     with server.db.transaction() as session:
         publishing.publish_catalogue(session, centre, catalogue, now=utc_now())
+        publishing.publish_form(session, centre, form, now=utc_now())
     enrolled = _enrol(server, centre)
     dossier = msgspec.convert(dossier_payload("HS-1-261126-0001"), protocol.DossierCreate)
     entry = protocol.OutboxItem(
@@ -53,7 +56,8 @@ def test_a_whole_exchange_with_the_kiosk_client(server: LiveServer) -> None:
         again = client.push(protocol.OutboxBatch(entries=(entry,)))
         assert [r.outcome for r in first.results + again.results] == ["accepted", "duplicate"]
 
-        lease = client.lease(protocol.LeaseRequest(service_code="A", service_day=date.today()))
+        today = centre_today(utc_now())
+        lease = client.lease(protocol.LeaseRequest(service_code="A", service_day=today))
         assert (lease.first, lease.last) == (1, 50)
 
         status = client.dossier_status("HS-1-261126-0001")

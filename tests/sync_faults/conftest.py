@@ -70,7 +70,12 @@ def make_kiosk(
     opened: list[KioskServices] = []
 
     def make(*, timeouts: Timeouts = TEST_TIMEOUTS, **overrides: Any) -> KioskServices:
-        values: dict[str, Any] = {"server_url": proxy.url, "sync_batch_size": 5}
+        # Each its own kiosk number, as the server requires of a centre's kiosks.
+        values: dict[str, Any] = {
+            "server_url": proxy.url,
+            "sync_batch_size": 5,
+            "kiosk_number": len(opened) + 1,
+        }
         values.update(overrides)
         paths = prepare_data_dir(tmp_path / f"kiosk-{len(opened)}")
         kiosk = KioskServices(Settings(**values), paths, clock=clock)

@@ -17,6 +17,7 @@ from kiosk.sync.api import SyncReport
 from server.db.models import Dossier as ReceivedDossier
 from server.db.models import ReceivedEntry
 from server.db.models import Ticket as ReceivedTicket
+from tests.consent import AGREED
 
 if TYPE_CHECKING:
     from tests.centre_server import CentreServer
@@ -36,7 +37,7 @@ def file_entries(kiosk: KioskServices, *, dossiers: int, tickets: int) -> None:
     form = kiosk.forms.get(FORM_ID)
     for number in range(max(dossiers, tickets)):
         if number < dossiers:
-            kiosk.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS)
+            kiosk.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
         if number < tickets:
             kiosk.tickets.issue(QUEUES[number % len(QUEUES)])
 

@@ -24,15 +24,27 @@ import msgspec
 import pytest
 from sqlalchemy import select
 
-from server import devices, outbox
+from server import devices, outbox, publishing
 from server.db import Database
 from server.db.models import Dossier, ReceivedEntry, Ticket
 from server.devices import AuthenticatedDevice
-from tests.server.samples import account_payload, dossier_payload, outbox_item, ticket_payload
+from tests.server.samples import (
+    account_payload,
+    dossier_payload,
+    form_definition,
+    outbox_item,
+    ticket_payload,
+    upload_catalogue,
+)
 from wire import protocol
+from wire.forms import FormDefinition
+
+_FORM = msgspec.convert(form_definition(), FormDefinition)
 
 BATCHES = 30
-NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
+#: The server refuses times more than a day ahead of its clock, and the samples are
+#: stamped with the real time.
+NOW = datetime.now(UTC)
 
 Receive = Callable[[Any, AuthenticatedDevice, protocol.OutboxBatch], list[protocol.EntryResult]]
 
@@ -58,6 +70,9 @@ class Centre:
         for centre_number, kiosks in ((1, 2), (2, 1)):
             with self.db.transaction() as session:
                 centre = devices.create_centre(session, f"Trung tâm {centre_number}", now=NOW).id
+                # The queues and the form the samples upload against.
+                publishing.publish_catalogue(session, centre, upload_catalogue(), now=NOW)
+                publishing.publish_form(session, centre, _FORM, now=NOW)
             for kiosk_number in range(1, kiosks + 1):
                 with self.db.transaction() as session:
                     code, _ = devices.create_enrolment_code(

@@ -29,7 +29,6 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import APP_NAME
 from kiosk.config import Settings
 from kiosk.paths import PROJECT_ROOT, prepare_data_dir
 from kiosk.services import KioskServices
@@ -37,7 +36,6 @@ from kiosk.sync import credentials
 from tests.centre_server import CentreServer
 from tests.conftest import KioskCli
 from tests.core.conftest import FakeClock
-from tests.core.sync.file_keyring import BACKEND, PATH_ENV
 from tests.sync_faults.kiosks import assert_each_exactly_once, file_entries
 from tests.sync_faults.proxy import FaultProxy
 
@@ -73,7 +71,8 @@ def waiting_kiosk(
 ) -> Iterator[WaitingKiosk]:
     """Enrolled through a slow proxy, holding server leases and DOSSIERS + TICKETS entries.
 
-    Its token is copied into a JSON-file keyring that child processes read.
+    Its token and its data key are in the JSON-file keyring that child processes share
+    (``shared_keyring``, through ``fresh_kiosk_env``).
     """
     with FaultProxy(centre_server.port, answer_delay_s=ANSWER_DELAY_S) as proxy:
         settings = Settings(server_url=proxy.url, sync_batch_size=BATCH)
@@ -85,17 +84,13 @@ def waiting_kiosk(
             assert kiosk.sync.sync_once().outcome == "ok"  # leases for the tickets
             file_entries(kiosk, dossiers=DOSSIERS, tickets=TICKETS)
             assert kiosk.sync.status().pending == DOSSIERS + TICKETS
-            token = credentials.load_token(device)
+            assert credentials.load_token(device), "where the children will find it"
         finally:
             kiosk.close()
-        keyring_file = tmp_path / "keyring.json"
-        keyring_file.write_text(json.dumps({f"{APP_NAME}/{device}": token}), encoding="utf-8")
         env = {
             **fresh_kiosk_env,
             "KIOSK_SERVER_URL": proxy.url,
             "KIOSK_SYNC_BATCH_SIZE": str(BATCH),
-            "PYTHON_KEYRING_BACKEND": BACKEND,
-            PATH_ENV: str(keyring_file),
         }
         yield WaitingKiosk(kiosk, env, proxy)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.forms.answers import section_is_shown, shown_sections
 from kiosk.forms.library import bundled_forms
 from tests.core.forms.builders import field, form, section
+from wire.answers import section_is_shown, shown_sections
 from wire.forms import Condition
 
 HAS_FATHER = Condition(field="has_father", any_of=(True,))

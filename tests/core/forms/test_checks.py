@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from kiosk.forms.checks import (
+from tests.core.forms.builders import field, form, section, words
+from wire.checks import (
     CHOOSE,
     CHOOSE_WARD,
     FILL_IN,
@@ -19,14 +20,13 @@ from kiosk.forms.checks import (
     check_section,
     parse_input,
 )
-from kiosk.validation import InvalidValue
-from tests.core.forms.builders import field, form, section, words
 from wire.forms import (
     Condition,
     FieldDefinition,
     Option,
 )
 from wire.i18n import TrText
+from wire.validation import InvalidValue
 
 TODAY = date(2025, 3, 10)
 HONG_HA = {

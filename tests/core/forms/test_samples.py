@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from kiosk.forms.answers import drop_hidden
-from kiosk.forms.checks import check_form
 from kiosk.forms.library import bundled_forms
 from kiosk.forms.samples import sample_answers
+from wire.answers import drop_hidden
+from wire.checks import check_form
 
 #: The screenshots' and benchmarks' day (March 2025) and a later one: samples must not
 #: go stale as the calendar moves on.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from kiosk.forms.checks import check_form
 from kiosk.idcard import parse, prefill
 from tests.core.forms import builders
 from tests.core.forms.builders import field, section
+from wire.checks import check_form
 from wire.forms import FieldDefinition, FormDefinition
 
 CARD = "001099012345|123456789|Nguyễn Văn An|05091999|Nam|Số 5, Phúc Xá, Ba Đình, Hà Nội|15082021"

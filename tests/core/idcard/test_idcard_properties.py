@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.idcard import IdCard, IdCardError, looks_like_payload, parse, prefill
-from kiosk.validation import PROVINCE_CODES, check_id_number
 from wire.forms import FieldDefinition, FormDefinition, Section, Wording
+from wire.validation import PROVINCE_CODES, check_id_number
 
 
 @dataclass(frozen=True)

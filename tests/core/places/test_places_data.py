@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from kiosk.paths import PROJECT_ROOT
-from kiosk.places import data
+from wire.places import data
 
 #: What ``import vietnamadminunits`` brings in (some 56 MB), and the package itself.
 HEAVY = ("numpy", "shapely", "geopy", "requests", "vietnamadminunits")

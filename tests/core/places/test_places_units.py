@@ -6,8 +6,9 @@ import unicodedata
 
 import pytest
 
-from kiosk import places
+from kiosk.places import find_provinces, find_wards
 from kiosk.text.folding import fold, strip_marks
+from wire import places
 
 
 def test_thirty_four_provinces_in_code_order() -> None:
@@ -50,7 +51,7 @@ def test_wards_are_listed_alphabetically_ignoring_accents() -> None:
 
 @pytest.mark.parametrize("query", ["hong ha", "Hồng Hà", "HONG HA", "hồng", "phuong hong", "hong"])
 def test_find_wards_ignores_accents_and_case(query: str) -> None:
-    found = places.find_wards("01", query)
+    found = find_wards("01", query)
     assert found, query
     assert found[0].name == "Phường Hồng Hà"
     for ward in found:
@@ -58,28 +59,28 @@ def test_find_wards_ignores_accents_and_case(query: str) -> None:
 
 
 def test_find_wards_matches_beginnings_of_words_only() -> None:
-    assert [ward.name for ward in places.find_wards("01", "hong ha")] == ["Phường Hồng Hà"]
-    assert places.find_wards("01", "ong ha") == []
-    by_second_word = places.find_wards("01", "dinh")
+    assert [ward.name for ward in find_wards("01", "hong ha")] == ["Phường Hồng Hà"]
+    assert find_wards("01", "ong ha") == []
+    by_second_word = find_wards("01", "dinh")
     assert "Phường Ba Đình" in [ward.name for ward in by_second_word]
     for ward in by_second_word:
         assert "dinh" in strip_marks(fold(ward.name)).split()
 
 
 def test_names_starting_with_the_query_come_first() -> None:
-    found = places.find_wards("01", "ha")
+    found = find_wards("01", "ha")
     starting = [ward for ward in found if strip_marks(fold(ward.short_name)).startswith("ha")]
     assert starting
     assert found[: len(starting)] == starting
 
 
 def test_find_wards_limits_and_empty_queries() -> None:
-    assert len(places.find_wards("66", "ea", limit=3)) == 3
-    assert places.find_wards("66", "ea", limit=0) == []
-    assert places.find_wards("01", "", limit=5) == list(places.wards("01")[:5])
-    assert places.find_wards("01", " ,.;") == list(places.wards("01")[:50])
-    assert places.find_wards("99", "hong") == []
-    assert places.find_wards("01", "zzzz") == []
+    assert len(find_wards("66", "ea", limit=3)) == 3
+    assert find_wards("66", "ea", limit=0) == []
+    assert find_wards("01", "", limit=5) == list(places.wards("01")[:5])
+    assert find_wards("01", " ,.;") == list(places.wards("01")[:50])
+    assert find_wards("99", "hong") == []
+    assert find_wards("01", "zzzz") == []
 
 
 def test_address_value_is_the_stored_answer() -> None:
@@ -96,18 +97,18 @@ def test_address_value_is_the_stored_answer() -> None:
 
 @pytest.mark.parametrize("query", ["ha noi", "Hà Nội", "HA NOI", "thanh pho ha n", "noi"])
 def test_find_provinces_ignores_accents_and_case(query: str) -> None:
-    assert [province.name for province in places.find_provinces(query)] == ["Thành phố Hà Nội"]
+    assert [province.name for province in find_provinces(query)] == ["Thành phố Hà Nội"]
 
 
 def test_find_provinces_matches_beginnings_of_words_in_code_order() -> None:
-    assert places.find_provinces("oi") == []
-    found = places.find_provinces("thanh pho")
+    assert find_provinces("oi") == []
+    found = find_provinces("thanh pho")
     assert len(found) == 6
     assert [province.code for province in found] == sorted(province.code for province in found)
     assert all(province.name.startswith("Thành phố") for province in found)
-    assert [province.name for province in places.find_provinces("dak")] == ["Tỉnh Đắk Lắk"]
+    assert [province.name for province in find_provinces("dak")] == ["Tỉnh Đắk Lắk"]
 
 
 def test_find_provinces_with_an_empty_query_lists_all_34() -> None:
-    assert places.find_provinces("") == list(places.provinces())
-    assert places.find_provinces("  ") == list(places.provinces())
+    assert find_provinces("") == list(places.provinces())
+    assert find_provinces("  ") == list(places.provinces())

@@ -18,6 +18,7 @@ from sqlalchemy import update
 from kiosk.config import Settings
 from kiosk.db.models import OutboxEntry
 from kiosk.forms.library import bundled_forms
+from kiosk.forms.samples import sample_answers
 from kiosk.paths import prepare_data_dir
 from kiosk.services import KioskServices
 from tests.centre_server import CentreServer
@@ -31,6 +32,9 @@ from tests.core.sync.helpers import (
     outbox_rows,
 )
 
+#: Answers the server's published birth-registration form accepts: it checks them.
+BIRTH_ANSWERS = sample_answers("khai-sinh")
+
 
 @pytest.fixture
 def make_kiosk(
@@ -39,7 +43,8 @@ def make_kiosk(
     opened: list[KioskServices] = []
 
     def make(**overrides: Any) -> KioskServices:
-        values: dict[str, Any] = {"server_url": centre_server.url}
+        # Each its own kiosk number, as the server requires of a centre's kiosks.
+        values: dict[str, Any] = {"server_url": centre_server.url, "kiosk_number": len(opened) + 1}
         values.update(overrides)
         paths = prepare_data_dir(tmp_path / f"kiosk-{len(opened)}")
         services = KioskServices(Settings(**values), paths, clock=clock)
@@ -64,7 +69,7 @@ def test_enrol_push_pull_and_lease_against_the_real_server(
     form = bundled_forms()[0]
     centre_server.publish_form(msgspec.structs.replace(form, version=form.version + 1))
     kiosk.tickets.issue("A")
-    dossier_id = add_dossier(kiosk, 1)
+    dossier_id = add_dossier(kiosk, 1, answers=BIRTH_ANSWERS)
     add_account(kiosk)
 
     report = kiosk.sync.sync_once()
@@ -97,7 +102,7 @@ def test_a_lost_answer_is_a_duplicate_for_the_server(
 ) -> None:
     kiosk = make_kiosk()
     for sequence in (1, 2):
-        add_dossier(kiosk, sequence)
+        add_dossier(kiosk, sequence, answers=BIRTH_ANSWERS)
     assert kiosk.sync.sync_once().push.accepted == 2
     # As if the answer had never arrived: the kiosk sends the same entries again.
     with kiosk.db.transaction() as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.validation import InvalidValue, check_email, check_phone
+from wire.validation import InvalidValue, check_email, check_phone
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.validation import InvalidValue, age_on, check_date, parse_date
+from wire.validation import InvalidValue, age_on, check_date, parse_date
 
 TODAY = date(2025, 3, 10)
 

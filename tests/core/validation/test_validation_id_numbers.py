@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.validation import (
+from wire.validation import (
     PROVINCE_CODES,
     InvalidValue,
     birth_year_of,

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from kiosk.validation import MAX_NAME_LENGTH, InvalidValue, check_person_name, check_text
+from wire.validation import MAX_NAME_LENGTH, InvalidValue, check_person_name, check_text
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.validation import (
+from wire.validation import (
     PROVINCE_CODES,
     InvalidValue,
     check_email,

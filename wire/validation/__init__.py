@@ -6,10 +6,10 @@ without separators, names in NFC with single spaces, dates as ``date``), or rais
 words a citizen at the kiosk understands. Messages never repeat the value itself.
 """
 
-from kiosk.validation.dates import EARLIEST_YEAR, age_on, calendar_date, check_date, parse_date
-from kiosk.validation.emails import MAX_EMAIL_LENGTH, check_email
-from kiosk.validation.errors import InvalidValue
-from kiosk.validation.id_numbers import (
+from wire.validation.dates import EARLIEST_YEAR, age_on, calendar_date, check_date, parse_date
+from wire.validation.emails import MAX_EMAIL_LENGTH, check_email
+from wire.validation.errors import InvalidValue
+from wire.validation.id_numbers import (
     ID_NUMBER_LENGTH,
     OLD_ID_NUMBER_LENGTH,
     PROVINCE_CODES,
@@ -19,9 +19,9 @@ from kiosk.validation.id_numbers import (
     check_old_id_number,
     gender_of,
 )
-from kiosk.validation.names import MAX_NAME_LENGTH, check_person_name
-from kiosk.validation.phones import check_phone
-from kiosk.validation.text import DEFAULT_MAX_LENGTH, DEFAULT_MAX_LENGTH_MULTILINE, check_text
+from wire.validation.names import MAX_NAME_LENGTH, check_person_name
+from wire.validation.phones import check_phone
+from wire.validation.text import DEFAULT_MAX_LENGTH, DEFAULT_MAX_LENGTH_MULTILINE, check_text
 
 __all__ = [
     "DEFAULT_MAX_LENGTH",

@@ -5,7 +5,7 @@ normalised value or show what is wrong at once; :func:`check_section` before mov
 to the next page; and the dossier service :func:`check_form` before accepting a
 submission, since answers may also come from a scanned card or an older version of
 the wizard. Fields hidden by their condition are never checked: their answers are
-dropped before submission (:func:`kiosk.forms.answers.drop_hidden`).
+dropped before submission (:func:`wire.answers.drop_hidden`).
 
 Problems are keyed by field id, ``"<group>.<index>.<field>"`` for a field of a
 group's item, and ``"<group>"`` for the number of items.
@@ -18,8 +18,10 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any, Final
 
-from kiosk.forms.answers import Answers, is_shown
-from kiosk.validation import (
+from wire.answers import Answers, is_shown
+from wire.forms import FieldDefinition, FormDefinition, Section
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
+from wire.validation import (
     InvalidValue,
     calendar_date,
     check_date,
@@ -30,8 +32,6 @@ from kiosk.validation import (
     check_text,
     parse_date,
 )
-from wire.forms import FieldDefinition, FormDefinition, Section
-from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 FILL_IN: Final = QT_TRANSLATE_NOOP("Validation", "Xin hãy điền mục này.")
 CHOOSE: Final = QT_TRANSLATE_NOOP("Validation", "Xin hãy chọn một câu trả lời cho mục này.")
@@ -212,7 +212,7 @@ def _check_choice(field: FieldDefinition, value: str) -> None:
 
 
 def _check_address(value: Mapping[str, Any]) -> None:
-    from kiosk import places
+    from wire import places
 
     detail = value.get("detail")
     if detail is not None:
@@ -228,6 +228,12 @@ def _check_address(value: Mapping[str, Any]) -> None:
         raise InvalidValue(UNKNOWN_WARD)
     if value.get("province_code") != ward.province_code:
         raise InvalidValue(WARD_OUTSIDE_PROVINCE)
+    # The names are the official ones the wizard copies (``address_value``), never typed.
+    official = places.address_value(detail or "", ward)
+    _require(
+        set(value) <= set(official)
+        and all(value[key] == official[key] for key in ("province", "ward") if key in value)
+    )
 
 
 def _group_count_problem(field: FieldDefinition, value: Any) -> TrText | None:

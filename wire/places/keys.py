@@ -28,14 +28,27 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
 
 
+#: Đ and đ are letters of their own, not D with a mark; Ð (eth) looks the same when pasted.
+_PLAIN_D = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
+
+
+def plain_letters(text: str) -> str:
+    """``text`` in lower case without diacritics, ``đ`` as ``d``: "Đắk Lắk" → "dak lak".
+
+    The kiosk's search folds text its own way (``kiosk.text.folding``, which keeps each
+    character's place for highlighting); matching and sorting unit names needs only
+    the letters, and the wire cannot import the kiosk.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_PLAIN_D))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
 def lookup_keys(name: str, *, drop_type: bool = False) -> tuple[str, ...]:
     """The keys to try for ``name``, most exact first: with accents, then without.
 
     ``drop_type`` also tries the name without "Tỉnh"/"Thành phố", for provinces,
     whose names are unique whatever their type ("TP.HCM" is "HCM").
     """
-    from kiosk.text.folding import fold, strip_marks
-
     text = unicodedata.normalize("NFC", name).strip().lower()
     variants = [text]
     match = _ABBREVIATED.match(text)
@@ -45,7 +58,7 @@ def lookup_keys(name: str, *, drop_type: bool = False) -> tuple[str, ...]:
     if drop_type:
         variants += [_PROVINCE_TYPE.sub("", variant, count=1) for variant in variants]
     accented = [_NOT_WORD.sub("", variant) for variant in variants]
-    plain = [_NOT_ASCII_WORD.sub("", strip_marks(fold(key))) for key in accented]
+    plain = [_NOT_ASCII_WORD.sub("", plain_letters(key)) for key in accented]
     return tuple(dict.fromkeys(key for key in (*accented, *plain) if key))
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Final, Literal
 
-from kiosk.validation.errors import InvalidValue
 from wire.i18n import QT_TRANSLATE_NOOP
+from wire.validation.errors import InvalidValue
 
 Gender = Literal["nam", "nu"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any, Final
 
-from kiosk.places.units import Ward, places
+from wire.places.units import Ward, places
 
 #: Longer than any address printed on a card: beyond it, nothing is worth parsing.
 MAX_ADDRESS_LENGTH: Final = 300

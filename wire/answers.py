@@ -43,6 +43,25 @@ def shown_sections(form: FormDefinition, answers: Mapping[str, Any]) -> list[Sec
     return [section for section in form.sections if section_is_shown(section, answers)]
 
 
+def unasked(
+    fields: Iterable[FieldDefinition], scope: Mapping[str, Any], prefix: str = ""
+) -> list[str]:
+    """Ids of the answers in ``scope`` that no shown field asks for: what
+    :func:`drop_hidden` would drop, so an upload that holds any was not made by a kiosk
+    that submits as the wizard does."""
+    by_id = {field.id: field for field in fields}
+    found: list[str] = []
+    for key, value in scope.items():
+        field = by_id.get(key)
+        if field is None or not is_shown(field, scope):
+            found.append(f"{prefix}{key}")
+        elif field.kind == "group" and isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    found.extend(unasked(field.fields, item, f"{prefix}{key}.{index}."))
+    return found
+
+
 def drop_hidden(fields: Iterable[FieldDefinition], scope: Mapping[str, Any]) -> Answers:
     """``scope`` without answers to hidden fields, recursing into group items."""
     kept: Answers = {}

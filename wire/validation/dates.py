@@ -12,8 +12,8 @@ import re
 from datetime import date
 from typing import Final
 
-from kiosk.validation.errors import InvalidValue
 from wire.i18n import QT_TRANSLATE_NOOP
+from wire.validation.errors import InvalidValue
 
 # Earlier years are typing slips (0990 for 1990): nobody a tờ khai asks about was
 # born before it, and the ID number's century digits start there too.

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from kiosk.validation.errors import InvalidValue
 from wire.i18n import QT_TRANSLATE_NOOP
+from wire.validation.errors import InvalidValue
 
 MAX_EMAIL_LENGTH: Final = 254
 _MAX_LOCAL_LENGTH: Final = 64

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kiosk.validation.errors import InvalidValue
 from wire.i18n import QT_TRANSLATE_NOOP
+from wire.validation.errors import InvalidValue
 
 _SEPARATORS = re.compile(r"[\s.\-]")
 _MOBILE = re.compile(r"0[35789]\d{8}")

@@ -6,9 +6,9 @@ import re
 import unicodedata
 from typing import Final
 
-from kiosk.validation.characters import is_emoji, is_refused
-from kiosk.validation.errors import InvalidValue
 from wire.i18n import QT_TRANSLATE_NOOP
+from wire.validation.characters import is_emoji, is_refused
+from wire.validation.errors import InvalidValue
 
 # Longest answer when the form does not say: a line of the paper form, or a short
 # paragraph for a multi-line field (the schema allows at most 2,000).

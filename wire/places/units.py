@@ -2,8 +2,9 @@
 
 Since 1 July 2025 an address has two levels, ward and province, with no district.
 The data is the ``vietnamadminunits`` package's (MIT licence), read from its files
-(``kiosk.places.data``, which says why the package itself is never imported) once,
-when first needed, and kept; the UI calls :func:`kiosk.places.warm_up` off its thread.
+(``wire.places.data``, which says why the package itself is never imported) once,
+when first needed, and kept; the kiosk's UI calls :func:`kiosk.places.warm_up` off its
+thread, and the centre's server checks the addresses of the dossiers it receives with it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kiosk.places.keys import KeywordIndex
+    from wire.places.keys import KeywordIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class Ward:
 
 @dataclass(frozen=True, slots=True)
 class Places:
-    """Everything loaded, indexed the ways the kiosk looks places up."""
+    """Everything loaded, indexed the ways the kiosk and its server look places up."""
 
     provinces: tuple[Province, ...]
     province_by_code: Mapping[str, Province]
@@ -90,9 +91,8 @@ def ward(code: str) -> Ward | None:
 
 
 def _load() -> Places:
-    from kiosk.places.data import UNITS_TABLE, units
-    from kiosk.places.keys import add_keywords
-    from kiosk.text.folding import fold, strip_marks
+    from wire.places.data import UNITS_TABLE, units
+    from wire.places.keys import add_keywords, plain_letters
 
     rows = units(
         UNITS_TABLE,
@@ -129,7 +129,7 @@ def _load() -> Places:
         add_keywords(ward_index.setdefault(code, {}), row["wardKeywords"], unit.code)
 
     def alphabetical(unit: Ward) -> list[Any]:
-        folded = strip_marks(fold(unit.short_name)).lower()
+        folded = plain_letters(unit.short_name)
         parts: list[Any] = re.split(r"(\d+)", folded)
         parts[1::2] = [int(number) for number in parts[1::2]]
         return [*parts, unit.code]

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from typing import Final
 
-from kiosk.validation.characters import is_emoji, is_refused
-from kiosk.validation.errors import InvalidValue
 from wire.i18n import QT_TRANSLATE_NOOP, TrText
+from wire.validation.characters import is_emoji, is_refused
+from wire.validation.errors import InvalidValue
 
 MAX_NAME_LENGTH: Final = 100
 
