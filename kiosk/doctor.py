@@ -7,6 +7,7 @@ job, ``warning`` that something will be needed later (a keyring before enrolment
 from __future__ import annotations
 
 import enum
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,10 @@ import keyring.errors
 
 from kiosk import APP_NAME
 from kiosk.config import Settings, load_settings
+from kiosk.crypto.keys import key_store
 from kiosk.db import Database
 from kiosk.errors import KioskError
-from kiosk.paths import RESOURCES_DIR, KioskPaths, prepare_data_dir, resolve_data_dir
+from kiosk.paths import RESOURCES_DIR, KioskPaths, loose_modes, prepare_data_dir, resolve_data_dir
 from kiosk.printing.errors import PrinterError
 from kiosk.printing.uri import parse_printer_uri
 
@@ -64,7 +66,11 @@ def run_checks(config: Path | None = None, data_dir: Path | None = None) -> Repo
         return report
     paths = _check(report, "data_dir", lambda: _data_dir(settings, data_dir))
     if paths is not None:
+        found = paths
+        _check(report, "file_modes", lambda: _permissions(found))
         _check(report, "database", lambda: _database(paths))
+        if report.checks[-1].status is not Status.ERROR:
+            _check(report, "data_key", lambda: _data_key(settings, found))
     _check(report, "printer", lambda: _printer(settings))
     if settings.office_printer:
         queue = settings.office_printer
@@ -113,6 +119,36 @@ def _database(paths: KioskPaths) -> tuple[None, CheckResult]:
     return None, CheckResult(
         "database", Status.OK, f"{paths.database} reachable, migrations at head ({head})"
     )
+
+
+def _permissions(paths: KioskPaths) -> tuple[None, CheckResult]:
+    """The data folder's own entries are this user's alone (POSIX); only looks."""
+    loose = loose_modes(paths)
+    if not loose:
+        return None, CheckResult("file_modes", Status.OK, "data folder 0700, files 0600")
+    shown = ", ".join(f"{path} ({stat.S_IMODE(mode):04o})" for path, mode in loose[:5])
+    more = f" and {len(loose) - 5} more" if len(loose) > 5 else ""
+    return None, CheckResult(
+        "file_modes",
+        Status.ERROR,
+        f"others may read citizens' data: {shown}{more}. The kiosk makes them private when "
+        f"it starts; or now: chmod -R go-rwx {paths.data_dir}",
+    )
+
+
+def _data_key(settings: Settings, paths: KioskPaths) -> tuple[None, CheckResult]:
+    """The key sealing personal data, found (or made) as start-up does, and what it opens."""
+    from kiosk.db.unreadable import census
+    from kiosk.sealing import DataKeyReport, assess
+
+    database = Database(paths.database, keys=key_store(settings.data_key_file, paths.data_dir))
+    database.open()
+    try:
+        found = DataKeyReport(database.data_key, tuple(census(database.engine)))
+    finally:
+        database.close()
+    status, detail = assess(found)
+    return None, CheckResult("data_key", Status(status), detail)
 
 
 def _printer(settings: Settings) -> tuple[None, CheckResult]:

@@ -1,8 +1,17 @@
-"""Where the kiosk keeps its files, and where its bundled resources are."""
+"""Where the kiosk keeps its files, and where its bundled resources are.
+
+The data folder holds citizens' data (the database and its ``-wal`` and ``-shm``
+files, printouts, PDFs) and logs, so on POSIX it is the kiosk user's alone: folders
+0700, files 0600. Start-up sets the process's umask so whatever it makes is born that
+way (:func:`use_private_umask`) and corrects what an older kiosk or a copy left
+readable (:func:`lock_down`); ``doctor`` reports modes that let others in
+(:func:`loose_modes`). On Windows the per-user data folder is private by its ACL.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +26,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RESOURCES_DIR = PROJECT_ROOT / "resources"
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 DATA_DIR_ENV = "KIOSK_HOME"
+#: Folders and files of the data folder: their user's alone (POSIX).
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+#: The permission bits a folder or file of the data folder must not have.
+_OTHERS_BITS = 0o077
+#: What SQLite keeps beside the database file while it is open.
+_DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +52,20 @@ class KioskPaths:
     @property
     def printouts(self) -> Path:
         return self.data_dir / "printouts"
+
+    def private_entries(self) -> list[Path]:
+        """Every folder and file of the data folder that the kiosk made and keeps private.
+
+        Only the kiosk's own entries: a data folder IT pointed somewhere unusual may
+        hold other things, which are not the kiosk's to change.
+        """
+        found = [self.data_dir, self.database]
+        found += [self.database.with_name(self.database.name + end) for end in _DATABASE_COMPANIONS]
+        for folder in (self.logs, self.printouts):
+            found.append(folder)
+            if folder.is_dir():
+                found += sorted(folder.rglob("*"))
+        return [path for path in found if path.exists() and not path.is_symlink()]
 
 
 def resolve_data_dir(
@@ -59,7 +89,7 @@ def prepare_data_dir(data_dir: Path) -> KioskPaths:
     paths = KioskPaths(data_dir)
     try:
         for folder in (paths.data_dir, paths.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
         check_writable(paths.data_dir)
     except OSError as exc:
         raise DataDirError(path=str(data_dir), detail=exc.strerror or str(exc)) from exc
@@ -70,3 +100,42 @@ def check_writable(folder: Path) -> None:
     """Raise ``OSError`` unless a file can be created and removed in ``folder``."""
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
         pass
+
+
+def use_private_umask() -> None:
+    """Whatever this process creates from now on is its user's alone (POSIX).
+
+    Set once, early in start-up, before the first log line or database file: SQLite,
+    the log handler and the printers create their files with the process's umask.
+    """
+    if os.name != "nt":
+        os.umask(_OTHERS_BITS)
+
+
+def lock_down(paths: KioskPaths) -> list[Path]:
+    """Make the data folder's own entries private (folders 0700, files 0600); returns
+    the ones whose mode was changed. POSIX only; raises ``OSError``."""
+    if os.name == "nt":
+        return []
+    changed = []
+    for path, mode in loose_modes(paths):
+        wanted = PRIVATE_DIR_MODE if stat.S_ISDIR(mode) else PRIVATE_FILE_MODE
+        os.chmod(path, (stat.S_IMODE(mode) & ~_OTHERS_BITS) | wanted)
+        changed.append(path)
+    return changed
+
+
+def loose_modes(paths: KioskPaths) -> list[tuple[Path, int]]:
+    """``(path, st_mode)`` of each of the data folder's entries that its group or others
+    may use (POSIX; nothing on Windows). Only looks."""
+    if os.name == "nt":
+        return []
+    loose = []
+    for path in paths.private_entries():
+        try:
+            mode = path.lstat().st_mode
+        except FileNotFoundError:  # a -shm file gone between listing and looking
+            continue
+        if stat.S_IMODE(mode) & _OTHERS_BITS:
+            loose.append((path, mode))
+    return loose

@@ -15,8 +15,9 @@ import msgspec
 
 from kiosk import __version__
 from kiosk.config import Settings, load_settings
+from kiosk.errors import DataDirError
 from kiosk.logs import configure_logging
-from kiosk.paths import KioskPaths, prepare_data_dir, resolve_data_dir
+from kiosk.paths import KioskPaths, lock_down, prepare_data_dir, resolve_data_dir, use_private_umask
 
 log = logging.getLogger("kiosk.startup")
 
@@ -59,11 +60,22 @@ class StartupContext:
 
 
 def prepare(options: RunOptions) -> StartupContext:
-    """Settings read, data folder ready, logs going to it; raises ``KioskError``."""
+    """Settings read, data folder ready and private, logs going to it; raises ``KioskError``.
+
+    The umask comes first: from here on every file the kiosk makes (database, logs,
+    printouts) is its user's alone; what an older kiosk left open to others is closed.
+    """
+    use_private_umask()
     settings = load_settings(options.config)
     if options.fullscreen:
         settings = msgspec.structs.replace(settings, kiosk_mode=True)
     paths = prepare_data_dir(resolve_data_dir(options.data_dir, settings.data_dir))
+    try:
+        corrected = lock_down(paths)
+    except OSError as exc:
+        raise DataDirError(path=str(paths.data_dir), detail=exc.strerror or str(exc)) from exc
     configure_logging(paths.logs, settings.log_level)
     log.info("Một Cửa Kiosk %s starting, data folder %s", __version__, paths.data_dir)
+    if corrected:
+        log.warning("made %d entries of the data folder private to this user", len(corrected))
     return StartupContext(settings, paths, options)

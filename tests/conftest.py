@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 # Before anything imports Qt: no test may need a display. The offscreen screen is a
 # kiosk's 1920×1080 rather than the plugin's 800×800, so taps land where a finger
@@ -10,6 +11,9 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
     os.path.dirname(__file__), "offscreen-screen.json"
 )
+# Nothing a test does may read or write the user's own configuration folder (the
+# settings file, a data key made where there is no keyring): one of its own instead.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kiosk-tests-config-")
 
 import socket
 import subprocess
@@ -256,15 +260,17 @@ def closed_port() -> int:
 
 
 @pytest.fixture
-def centre_server(tmp_path: Path) -> Iterator[CentreServer]:
+def centre_server(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[CentreServer]:
     """The real centre server on loopback over a SQLite file, with one centre.
 
     Stopped and joined at teardown; ``stop()`` and ``start()`` take it away and bring
-    it back on the same address mid-test.
+    it back on the same address mid-test. It tells the time by the test's ``clock``
+    when the test has one, as the kiosks do.
     """
     from tests.centre_server import running_centre_server  # loads the server's modules
 
-    with running_centre_server(tmp_path / "server.db") as server:
+    clock = request.getfixturevalue("clock") if "clock" in request.fixturenames else None
+    with running_centre_server(tmp_path / "server.db", *([clock] if clock else [])) as server:
         yield server
 
 
@@ -272,8 +278,26 @@ KioskCli = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
 @pytest.fixture
-def fresh_kiosk_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """No user config, a fresh data folder in ``tmp_path / "data"``: a new install."""
+def shared_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A keyring in a JSON file that this process and its children share, as a kiosk and
+    its command line share the OS keyring: the data key one makes opens what the other
+    stored. Children find it through the environment; yields the file."""
+    from tests.core.sync.file_keyring import BACKEND, PATH_ENV, JsonFileKeyring
+
+    path = tmp_path / "shared-keyring.json"
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", BACKEND)
+    monkeypatch.setenv(PATH_ENV, str(path))
+    keyring.set_keyring(JsonFileKeyring())
+    yield path
+    keyring.set_keyring(MEMORY_KEYRING)
+
+
+@pytest.fixture
+def fresh_kiosk_env(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_keyring: Path
+) -> dict[str, str]:
+    """No user config, a fresh data folder in ``tmp_path / "data"``: a new install, with
+    a keyring it shares with this process (:func:`shared_keyring`)."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("KIOSK_HOME", str(tmp_path / "data"))
     monkeypatch.delenv("KIOSK_CONFIG", raising=False)

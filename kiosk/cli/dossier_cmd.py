@@ -1,4 +1,5 @@
-"""``dossier show|pdf|print REFERENCE``: staff look a hồ sơ up, or print its tờ khai.
+"""``dossier show|pdf|print REFERENCE``: staff look a hồ sơ up, or print its tờ khai;
+``dossier submit`` files one as the form screen does (``dossier_submit_cmd``).
 
 ``show`` prints what the citizen submitted, the dossier's status and where its upload
 to the server stands. The answers are personal data: they go to the operator's
@@ -18,15 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.catalog.errors import ProcedureNotFoundError
+from kiosk.cli import dossier_submit_cmd
 from kiosk.cli.common import add_location_arguments, open_services
 from kiosk.clock import LOCAL_TZ
+from kiosk.db.sealed import is_unreadable
 from kiosk.dossiers import DossierView
 from kiosk.dossiers.reference import normalise_reference
-from kiosk.forms.answers import Answers, shown_fields
 from kiosk.forms.errors import UnknownFormError
 from kiosk.forms.format import format_answer
 from kiosk.printing.errors import PrinterError
 from kiosk.services import KioskServices
+from wire.answers import Answers, shown_fields
 from wire.forms import FieldDefinition, FormDefinition
 
 
@@ -71,6 +74,7 @@ def register(commands: Any) -> None:
     )
     add_location_arguments(office)
     office.set_defaults(handler=print_form)
+    dossier_submit_cmd.register(actions)
 
 
 def show_dossier(args: argparse.Namespace) -> int:
@@ -137,7 +141,11 @@ def dossier_json(dossier: DossierView, procedure_name: str | None) -> dict[str, 
         "submitted_at": dossier.submitted_at.isoformat(),
         "acknowledged_at": _iso(dossier.acknowledged_at),
         "purged_at": _iso(dossier.purged_at),
-        "answers": dossier.answers,
+        # ``None`` when they cannot be opened here (the data key that sealed them is lost).
+        "answers": None if is_unreadable(dossier.answers) else dossier.answers,
+        "answers_unreadable": is_unreadable(dossier.answers),
+        # The citizen's consent to the privacy notice (``null`` before there was one).
+        "consent": None if dossier.consent is None else dossier.consent.to_json(),
         "outbox": None
         if outbox is None
         else {
@@ -163,8 +171,15 @@ def _describe(
         f"Submitted: {submitted}",
         f"Upload: {_outbox_text(dossier)}",
     ]
-    if dossier.purged_at is not None:
+    if dossier.purged_at is not None and dossier.acknowledged_at is None:
+        lines.append("Answers removed from the kiosk (see the upload state above).")
+    elif dossier.purged_at is not None:
         lines.append("Answers purged from the kiosk after the server acknowledged the dossier.")
+    elif is_unreadable(dossier.answers):
+        lines.append(
+            "Answers cannot be opened on this kiosk: the data key that sealed them is lost "
+            "or wrong (see: python -m kiosk doctor)."
+        )
     elif form is None:
         lines += ["", json.dumps(dossier.answers, ensure_ascii=False, indent=2)]
     else:

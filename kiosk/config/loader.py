@@ -67,13 +67,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
-    """``KIOSK_IDLE_TIMEOUT_S=30`` and the like; numbers and booleans read as JSON."""
+    """``KIOSK_IDLE_TIMEOUT_S=30`` and the like; numbers and booleans read as JSON, lists
+    separated by commas."""
     found: dict[str, Any] = {}
     for setting in describe_settings():
         raw = environ.get(ENV_PREFIX + setting.name.upper())
         if raw is None:
             continue
-        if issubclass(setting.value_type, bool | int | float):
+        if issubclass(setting.value_type, tuple):  # "dichvucong.gov.vn, *.hanoi.gov.vn"
+            found[setting.name] = [item.strip() for item in raw.split(",") if item.strip()]
+        elif issubclass(setting.value_type, bool | int | float):
             try:
                 found[setting.name] = json.loads(raw.strip().lower())
             except ValueError:

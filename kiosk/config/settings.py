@@ -20,6 +20,8 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta
 
+from wire.links import NATIONAL_PORTAL_DOMAINS, DomainPattern
+
 #: Bumped when a setting is renamed or its meaning changes; the loader then upgrades
 #: older files in memory and says which keys it moved.
 CONFIG_VERSION = 1
@@ -128,6 +130,14 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
         ]
         | None
     ) = None
+    portal_domains: Annotated[
+        tuple[DomainPattern, ...],
+        Meta(
+            max_length=50,
+            description="Hosts a procedure's portal link may point to, to become a QR code: "
+            "'dichvucong.gov.vn', or '*.gov.vn' for any host under gov.vn; only https links.",
+        ),
+    ] = NATIONAL_PORTAL_DOMAINS
     sync_interval_s: Annotated[
         float,
         Meta(ge=5, le=86400, description="Seconds between sync passes while online."),
@@ -141,14 +151,51 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
         Meta(
             ge=0,
             le=365,
-            description="Days a dossier's personal data stays on the kiosk after the server "
-            "acknowledged it.",
+            description="Days a dossier's or account's personal data stays on the kiosk after "
+            "the server acknowledged it or, on a kiosk with no server, after it was submitted.",
         ),
     ] = 7
+    refused_retention_days: Annotated[
+        int,
+        Meta(
+            ge=1,
+            le=365,
+            description="Days an upload the server refused keeps its personal data while staff "
+            "neither send it again nor discard it; then the kiosk discards it (audited).",
+        ),
+    ] = 30
+    printouts_max_age_days: Annotated[
+        int,
+        Meta(
+            ge=0,
+            le=365,
+            description="Days a file stays in the printouts and spool folders (never longer "
+            "than retention_days).",
+        ),
+    ] = 3
+    printouts_max_mb: Annotated[
+        int,
+        Meta(
+            ge=1,
+            le=100_000,
+            description="Megabytes the printouts folder may hold; the oldest files go first.",
+        ),
+    ] = 100
     data_dir: (
         Annotated[
             Path,
             Meta(description="Folder for the database, logs and printouts (default: per-user)."),
+        ]
+        | None
+    ) = None
+    data_key_file: (
+        Annotated[
+            Path,
+            Meta(
+                description="File holding the key that encrypts citizens' data, for a kiosk "
+                "without an OS keyring: owned by root, readable by the kiosk's user only, "
+                "outside the data folder (default: the key is kept in the OS keyring).",
+            ),
         ]
         | None
     ) = None
@@ -186,6 +233,7 @@ def _unwrap(hint: object) -> tuple[type, Meta]:
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         (hint,) = (arg for arg in typing.get_args(hint) if arg is not type(None))
     base, meta = typing.get_args(hint)
+    base = typing.get_origin(base) or base  # tuple[str, ...] → tuple
     if not (isinstance(base, type) and isinstance(meta, Meta)):
         raise TypeError(f"every setting is declared as Annotated[type, Meta(...)]: {hint}")
     return base, meta

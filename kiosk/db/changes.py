@@ -37,7 +37,8 @@ TABLE_KINDS: dict[str, tuple[Kind, Kind]] = {
     "outbox": ("outbox", "sync"),
     "sync_state": ("sync", "sync"),
     "audit_log": ("audit", "audit"),
-    "staff_credentials": ("staff", "staff"),
+    "staff_members": ("staff", "staff"),
+    "staff_lockout": ("staff", "staff"),
 }
 
 

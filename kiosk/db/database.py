@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
@@ -16,7 +18,12 @@ from kiosk.changes import ChangeFeed, marked_changes
 from kiosk.db.changes import watch_writes
 from kiosk.db.engine import create_kiosk_engine
 from kiosk.db.migrate import VERSION_TABLE, head_revision, known_revisions, upgrade_to_head
+from kiosk.db.sealed import attach_cipher
 from kiosk.errors import DatabaseError, DatabaseTooNewError
+
+if TYPE_CHECKING:
+    from kiosk.crypto.keys import KeyStore
+    from kiosk.db.datakey import DataKeyStatus
 
 log = logging.getLogger("kiosk.db")
 
@@ -31,13 +38,21 @@ class Database:
     :meth:`open` does the (rarely slow) work. ``open`` looks at an existing file
     read-only first and refuses, leaving it byte-for-byte untouched, anything that
     is not a kiosk database this code can handle.
+
+    ``keys`` is where the data key that seals personal data is kept
+    (``kiosk.crypto.key_store``). Without one, the database opens for tools that never
+    touch personal data: storing any is refused, and nothing about keys is changed.
     """
 
-    def __init__(self, path: Path, changes: ChangeFeed | None = None) -> None:
+    def __init__(
+        self, path: Path, changes: ChangeFeed | None = None, *, keys: KeyStore | None = None
+    ) -> None:
         self._path = Path(path)
         self._changes = changes if changes is not None else ChangeFeed()
+        self._keys = keys
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
+        self._data_key: DataKeyStatus | None = None
 
     @property
     def path(self) -> Path:
@@ -51,6 +66,13 @@ class Database:
     @property
     def is_open(self) -> bool:
         return self._engine is not None
+
+    @property
+    def data_key(self) -> DataKeyStatus:
+        """How the data key stood at :meth:`open` (see ``kiosk.db.datakey``)."""
+        if self._data_key is None:
+            raise RuntimeError("the database is not open")
+        return self._data_key
 
     @property
     def engine(self) -> Engine:
@@ -73,6 +95,9 @@ class Database:
             if revision != head_revision():
                 log.info("migrating database from %s to %s", revision, head_revision())
                 upgrade_to_head(engine)
+            from kiosk.db.datakey import open_with_key  # loads the models
+
+            self._data_key = open_with_key(engine, self._keys)
             self._engine = engine
             self._sessions = sessionmaker(engine, expire_on_commit=False)
             watch_writes(self._sessions)
@@ -86,6 +111,7 @@ class Database:
     def close(self) -> None:
         """Release every connection; SQLite then folds the WAL back into the file."""
         if self._engine is not None:
+            attach_cipher(self._engine, None)
             self._engine.dispose()
         self._engine = None
         self._sessions = None
@@ -147,8 +173,15 @@ class Database:
         engine.dispose()
 
     def _create_folder(self) -> None:
+        """The folder, and an empty file readable by this user only: SQLite would make
+        it with the process's umask, and gives the ``-wal`` and ``-shm`` files the mode
+        of the database file."""
         try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not self._path.exists():
+                os.close(os.open(self._path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
         except OSError as exc:
             raise self._error(exc) from exc
 

@@ -47,8 +47,13 @@ def sqlite_url(path: Path) -> URL:
 
 
 def create_kiosk_engine(path: Path) -> Engine:
-    """An engine for the SQLite file at ``path``; lazy, so creating it touches no disk."""
-    engine = create_engine(sqlite_url(path))
+    """An engine for the SQLite file at ``path``; lazy, so creating it touches no disk.
+
+    ``hide_parameters``: SQLAlchemy otherwise writes a failed statement's parameters (a
+    citizen's answers, name, ID number) into the exception's text, and from there into
+    any log or traceback that shows it.
+    """
+    engine = create_engine(sqlite_url(path), hide_parameters=True)
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin_immediate)
     return engine

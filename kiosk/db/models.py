@@ -6,7 +6,7 @@ Three kinds of data live here (see DESIGN.md, "Data the kiosk keeps"):
   whole; keyed by its natural national codes, which are what the server sends;
 - **citizen data** (tài khoản, hồ sơ, số thứ tự): made on the kiosk; UUID keys made
   here, so an upload can be retried any number of times and the server keeps one copy;
-- **bookkeeping**: the outbox, sync state, the audit log and the staff PIN.
+- **bookkeeping**: the outbox, sync state, the audit log, staff members and their PINs.
 
 Citizen rows name catalogue rows by code *without* a foreign key on purpose: a
 catalogue update may withdraw a procedure, and a dossier already filed for it must
@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -35,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from kiosk.db.sealed import SealedJSON, install_row_binding
 from kiosk.db.types import UTCDateTime
 
 #: A JSON object column's Python type.
@@ -56,6 +58,11 @@ class Base(DeclarativeBase):
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {datetime: UTCDateTime(), JsonObject: JSON()}  # noqa: RUF012
+
+
+#: Sealed values are bound to their rows in every flush (see ``kiosk.db.sealed``),
+#: for every table, those declared later included.
+install_row_binding(Base)
 
 
 # --- Catalogue (server-owned, read-only on the kiosk) ---------------------------------
@@ -183,8 +190,8 @@ class Account(Base):
     __tablename__ = "accounts"
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    #: What the citizen entered; removed (``{}``) when purged.
-    data: Mapped[JsonObject]
+    #: What the citizen entered, sealed (``kiosk.db.sealed``); removed (``{}``) when purged.
+    data: Mapped[JsonObject] = mapped_column(SealedJSON("accounts.data"))
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime]
     acknowledged_at: Mapped[datetime | None]
@@ -202,13 +209,17 @@ class Dossier(Base):
     procedure_code: Mapped[str] = mapped_column(String(PROCEDURE_CODE_LENGTH))
     form_id: Mapped[str] = mapped_column(String(64))
     form_version: Mapped[int] = mapped_column(Integer)
-    #: The citizen's answers; removed (``{}``) when purged.
-    answers: Mapped[JsonObject]
+    #: The citizen's answers, sealed (``kiosk.db.sealed``); removed (``{}``) when purged.
+    answers: Mapped[JsonObject] = mapped_column(SealedJSON("dossiers.answers"))
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime]
     #: When the server confirmed it has the dossier; purging waits for this.
     acknowledged_at: Mapped[datetime | None]
     purged_at: Mapped[datetime | None]
+    #: The citizen's consent to the privacy notice (``kiosk.consent.ConsentRecord`` as
+    #: JSON: purposes, time, notice version and hash, language); ``None`` for dossiers
+    #: from before 0006. Not personal data: kept when the answers are purged.
+    consent: Mapped[JsonObject | None]
 
 
 class Ticket(Base):
@@ -228,8 +239,9 @@ class Ticket(Base):
     #: ``pending``, ``printed``, ``failed`` or ``voided``, so staff can reprint what did
     #: not come out; a voided ticket keeps its number (never reused, never silently skipped).
     print_status: Mapped[str] = mapped_column(String(16))
-    #: The đối tượng ưu tiên the citizen chose (``nguoi_cao_tuoi``...), if any.
-    priority: Mapped[str | None] = mapped_column(String(32))
+    #: A priority ticket (ưu tiên). Which group the citizen belongs to is never
+    #: recorded, and a priority ticket has no ``dossier_reference`` (DESIGN.md, "Privacy").
+    priority: Mapped[bool] = mapped_column(Boolean, default=False)
     #: The kiosk that issued it (``settings.kiosk_name``); ``None`` for tickets before 0003.
     kiosk_name: Mapped[str | None] = mapped_column(String(20))
     printed_at: Mapped[datetime | None]
@@ -290,7 +302,9 @@ class OutboxEntry(Base):
     entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     #: ``create``, ``update`` or ``delete``.
     operation: Mapped[str] = mapped_column(String(16))
-    payload: Mapped[JsonObject]
+    #: What the server receives, sealed: a dossier's or an account's copies its answers.
+    #: Bound to ``entry_id``, the one id known before the INSERT.
+    payload: Mapped[JsonObject] = mapped_column(SealedJSON("outbox.payload", row_key="entry_id"))
     created_at: Mapped[datetime]
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     #: Back-off: not retried before this instant; ``None`` means as soon as possible.
@@ -328,15 +342,42 @@ class AuditRecord(Base):
     detail: Mapped[JsonObject]
 
 
-class StaffCredential(Base):
-    """The staff PIN's hash and lock-out state: one row, so a restart keeps the lock."""
+#: A member's name, short enough to be an audit actor (``staff:<name>``, 64 at most).
+STAFF_NAME_LENGTH = 50
+#: A member's optional short code, such as ``CB01``.
+STAFF_CODE_LENGTH = 8
 
-    __tablename__ = "staff_credentials"
+
+class StaffMemberRecord(Base):
+    """A member of staff (cán bộ): a name, an optional short code, their own PIN's hash.
+
+    The PIN alone says who unlocks, so no two members share one (checked when set).
+    """
+
+    __tablename__ = "staff_members"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    #: Shown on the staff screen and written into the audit log as ``staff:<name>``.
+    name: Mapped[str] = mapped_column(String(STAFF_NAME_LENGTH), unique=True)
+    #: Upper-case letters and digits; IT may name the member by it on the command line.
+    code: Mapped[str | None] = mapped_column(String(STAFF_CODE_LENGTH), unique=True)
+    #: ``$argon2id$v=19$m=...`` or an older kiosk's ``scrypt$n$r$p$salt$hash``
+    #: (see ``kiosk.staff.pin``).
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class StaffLockout(Base):
+    """The PIN pad's wrong tries and lock-out, for the whole kiosk: one row, so a restart
+    keeps the lock. A wrong PIN names no member, so tries cannot be counted per member."""
+
+    __tablename__ = "staff_lockout"
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    #: ``scrypt$n$r$p$salt$hash`` (see ``kiosk.staff.pin``).
-    pin_hash: Mapped[str] = mapped_column(String(200))
+    #: Wrong PINs since the last right one (or IT's ``staff unlock``): every fifth locks
+    #: the pad, each time for longer (``kiosk.staff.lockout``).
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None]
     updated_at: Mapped[datetime]

@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.audit import AuditLog
 from kiosk.bundled_data import load_bundled_data
+from kiosk.crypto import KeyringKeyStore
 from kiosk.db import Database
 from kiosk.staff import StaffAccess, StaffGrant
 from tests.conftest import STAFF_PIN
@@ -41,8 +42,9 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
-    """Open, with the bundled catalogue and forms stored, as the services' start-up leaves it."""
-    database = Database(db_path)
+    """Open, with the bundled catalogue and forms stored, as the services' start-up leaves it;
+    its data key in the (in-memory) keyring, as a kiosk's."""
+    database = Database(db_path, keys=KeyringKeyStore())
     database.open()
     load_bundled_data(database)
     yield database

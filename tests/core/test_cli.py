@@ -33,8 +33,17 @@ def test_doctor_on_a_fresh_install_passes(
     assert result.returncode == 0, result.stdout + result.stderr
     assert report["ok"] is True
     names = {check["name"]: check["status"] for check in report["checks"]}
-    assert set(names) == {"config", "data_dir", "database", "printer", "keyring", "resources"}
-    assert names["database"] == "ok"
+    assert set(names) == {
+        "config",
+        "data_dir",
+        "file_modes",
+        "database",
+        "data_key",
+        "printer",
+        "keyring",
+        "resources",
+    }
+    assert (names["database"], names["file_modes"], names["data_key"]) == ("ok", "ok", "ok")
     assert (tmp_path / "data" / "kiosk.sqlite3").is_file()
 
 
@@ -78,7 +87,7 @@ def test_staff_set_pin_then_unlock(
         staff = StaffAccess(database, audit, utc_now)
         staff.unlock("246810")
         actions = [entry.action for entry in audit.recent()]
-        assert actions[:2] == ["staff.unlock", "staff.pin_set"]
+        assert actions[:2] == ["staff.unlock", "staff.member_added"]
         assert all("246810" not in str(entry.detail) for entry in audit.recent())
     finally:
         database.close()
@@ -89,7 +98,7 @@ def test_staff_set_pin_rejects_a_non_numeric_pin(
 ) -> None:
     result = kiosk_cli("staff", "set-pin", "--pin-stdin", stdin="12ab\n", env=fresh_kiosk_env)
     assert result.returncode == 2
-    assert "4 đến 12 chữ số" in result.stderr
+    assert "6 đến 12 chữ số" in result.stderr
 
 
 @pytest.mark.slow

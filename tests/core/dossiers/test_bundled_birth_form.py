@@ -13,6 +13,7 @@ from kiosk.dossiers import DossierService
 from kiosk.printing.api import ChecklistBlock
 from kiosk.services import KioskServices
 from kiosk.staff import StaffGrant
+from tests.consent import AGREED
 
 
 def _pdf_text(data: bytes) -> str:
@@ -23,7 +24,7 @@ def test_the_benchmark_answers_pass_the_form_checks_and_file_a_dossier(
     services: KioskServices, dossiers: DossierService, grant: StaffGrant
 ) -> None:
     form = services.forms.get(FORM_ID)
-    submitted = dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS)
+    submitted = dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
     assert submitted.reference == "HS-1-250310-0001"
     assert dossiers.lookup(grant, submitted.reference).answers == KHAI_SINH_ANSWERS
 
@@ -32,7 +33,7 @@ def test_its_receipt_lists_the_papers_but_not_the_form_filled_at_the_kiosk(
     services: KioskServices, dossiers: DossierService
 ) -> None:
     form = services.forms.get(FORM_ID)
-    submitted = dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS)
+    submitted = dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
     document = dossiers.receipt(submitted.reference)
     papers = [
         name
@@ -51,7 +52,7 @@ def test_its_pdf_reads_like_the_paper_form(
     services: KioskServices, dossiers: DossierService
 ) -> None:
     form = services.forms.get(FORM_ID)
-    submitted = dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS)
+    submitted = dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
     text = _pdf_text(dossiers.pdf(submitted.reference))
     flat = " ".join(text.split())
     assert "Họ, chữ đệm, tên người yêu cầu: Nguyễn Thị Ánh" in flat
@@ -67,7 +68,7 @@ def test_without_a_father_his_answers_are_dropped_and_his_lines_print_blank(
 ) -> None:
     form = services.forms.get(FORM_ID)
     answers = {**KHAI_SINH_ANSWERS, "has_father": False}
-    submitted = dossiers.submit(form, form.procedures[0], answers)
+    submitted = dossiers.submit(form, form.procedures[0], answers, consent=AGREED)
     with services.db.transaction() as session:
         stored = session.scalars(select(Dossier.answers)).one()
     assert not any(key.startswith("father_") for key in stored)

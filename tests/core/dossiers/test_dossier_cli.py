@@ -13,6 +13,7 @@ from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.config import Settings
 from kiosk.paths import prepare_data_dir
 from kiosk.services import KioskServices
+from tests.consent import AGREED
 
 KioskCli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -24,7 +25,9 @@ def reference(fresh_kiosk_env: dict[str, str], tmp_path: Path) -> str:
     services.open()
     try:
         form = services.forms.get(FORM_ID)
-        return services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS).reference
+        return services.dossiers.submit(
+            form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
+        ).reference
     finally:
         services.close()
 
@@ -43,6 +46,7 @@ def test_show_json_gives_what_was_submitted_and_the_upload_state(
     assert shown["answers"] == KHAI_SINH_ANSWERS
     assert shown["outbox"]["status"] == "pending"
     assert shown["outbox"]["attempts"] == 0
+    assert shown["consent"] == AGREED.to_json()  # what the citizen agreed to, and when
     # Looking a dossier up is a staff action: audited, by its reference only.
     services = KioskServices(Settings(), prepare_data_dir(tmp_path / "data"))
     services.open()

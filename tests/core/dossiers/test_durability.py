@@ -13,6 +13,7 @@ from pathlib import Path
 import msgspec
 from sqlalchemy import select
 
+from kiosk.crypto import KeyringKeyStore
 from kiosk.db import Database
 from kiosk.db.models import Dossier, OutboxEntry
 from kiosk.paths import PROJECT_ROOT
@@ -28,18 +29,23 @@ CHILD = textwrap.dedent(
     from kiosk.config import Settings
     from kiosk.paths import prepare_data_dir
     from kiosk.services import KioskServices
+    from tests.consent import AGREED
     from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
     services = KioskServices(Settings(), prepare_data_dir(Path(sys.argv[1])))
     services.open()
-    submitted = services.dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = services.dossiers.submit(
+        sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
+    )
     print("submitted", submitted.id, submitted.reference, flush=True)
     sys.stdin.read()
     """
 )
 
 
-def test_a_dossier_survives_the_process_being_killed_as_submit_returns(tmp_path: Path) -> None:
+def test_a_dossier_survives_the_process_being_killed_as_submit_returns(
+    tmp_path: Path, shared_keyring: Path
+) -> None:
     data_dir = tmp_path / "kiosk"
     with subprocess.Popen(
         [sys.executable, "-c", CHILD, str(data_dir)],
@@ -60,7 +66,7 @@ def test_a_dossier_survives_the_process_being_killed_as_submit_returns(tmp_path:
     _, dossier_id, reference = line.split()
     assert child.returncode == -signal.SIGKILL
 
-    database = Database(data_dir / "kiosk.sqlite3")
+    database = Database(data_dir / "kiosk.sqlite3", keys=KeyringKeyStore())
     database.open()
     try:
         with database.transaction() as session:

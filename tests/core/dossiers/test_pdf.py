@@ -14,6 +14,7 @@ from kiosk.dossiers import DossierPurgedError, DossierService
 from kiosk.dossiers.pdf import render_form_pdf
 from kiosk.forms.library import bundled_forms
 from kiosk.services import KioskServices
+from tests.consent import AGREED
 from tests.core.dossiers.sample_form import (
     APPLICANT,
     CHILD,
@@ -136,7 +137,7 @@ def test_the_same_dossier_gives_the_same_bytes() -> None:
 def test_the_service_renders_a_stored_dossier_in_its_form_version(
     dossiers: DossierService,
 ) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     data = dossiers.pdf(submitted.reference)
     assert data.startswith(b"%PDF-")
     text = _text(data)
@@ -147,7 +148,7 @@ def test_the_service_renders_a_stored_dossier_in_its_form_version(
 def test_a_purged_dossier_has_no_pdf(services: KioskServices, dossiers: DossierService) -> None:
     from kiosk.db.models import Dossier
 
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     with services.db.transaction() as session:
         row = session.get(Dossier, submitted.id)
         assert row is not None

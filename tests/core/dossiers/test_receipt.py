@@ -8,6 +8,7 @@ from kiosk.dossiers import DossierService
 from kiosk.dossiers.receipt import documents_to_bring, replaced_document
 from kiosk.printing.api import ChecklistBlock, QrBlock, TextBlock
 from kiosk.services import KioskServices
+from tests.consent import AGREED
 from tests.core.dossiers.sample_form import (
     APPLICANT,
     CHILD,
@@ -35,7 +36,7 @@ def _checklist(blocks: tuple[object, ...]) -> list[str]:
 def test_the_receipt_prints_as_escpos_with_reference_procedure_and_papers_to_bring(
     services: KioskServices, dossiers: DossierService
 ) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     document = dossiers.receipt(submitted.reference)
     job = services.printing.job(document)
     parsed = parse_escpos(job.data)
@@ -61,7 +62,7 @@ def test_the_receipt_prints_as_escpos_with_reference_procedure_and_papers_to_bri
 
 
 def test_the_receipt_holds_no_personal_data(dossiers: DossierService) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     document = dossiers.receipt(submitted.reference)
     printed = " ".join(_texts(document.blocks) + _checklist(document.blocks))
     for personal in (APPLICANT, CHILD, "20/02/2025", "La Thành"):
@@ -71,7 +72,7 @@ def test_the_receipt_holds_no_personal_data(dossiers: DossierService) -> None:
 def test_a_procedure_withdrawn_from_the_catalogue_still_gets_a_receipt(
     services: KioskServices, dossiers: DossierService
 ) -> None:
-    submitted = dossiers.submit(sample_form(), "1.999999", sample_answers())
+    submitted = dossiers.submit(sample_form(), "1.999999", sample_answers(), consent=AGREED)
     document = dossiers.receipt(submitted.reference)
     texts = _texts(document.blocks)
     assert "Tờ khai đăng ký khai sinh" in texts  # the form's title stands in for the name
@@ -80,7 +81,7 @@ def test_a_procedure_withdrawn_from_the_catalogue_still_gets_a_receipt(
 
 
 def test_the_receipt_can_be_printed_in_english(dossiers: DossierService) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     document = dossiers.receipt(submitted.reference, translate=lambda text: f"<{text.source}>")
     assert "<BIÊN NHẬN HỒ SƠ>" in _texts(document.blocks)
 

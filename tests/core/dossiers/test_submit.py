@@ -17,6 +17,7 @@ from kiosk.audit import AuditLog
 from kiosk.bundled_data import load_bundled_data
 from kiosk.catalog.service import CatalogService
 from kiosk.config import Settings
+from kiosk.crypto import KeyringKeyStore
 from kiosk.db import Database
 from kiosk.db.models import AuditRecord, Dossier, OutboxEntry
 from kiosk.dossiers import DossierIncompleteError, DossierNotFoundError, DossierService
@@ -24,6 +25,7 @@ from kiosk.dossiers import service as service_module
 from kiosk.forms.library import FormLibrary
 from kiosk.services import KioskServices
 from kiosk.staff import StaffAccess, StaffGrant
+from tests.consent import AGREED
 from tests.core.conftest import FakeClock
 from tests.core.dossiers.conftest import count
 from tests.core.dossiers.sample_form import (
@@ -53,7 +55,7 @@ def make_service(db: Database, clock: Callable[[], datetime], **settings: Any) -
 def test_submit_writes_the_dossier_its_outbox_entry_and_an_audit_record(
     services: KioskServices, dossiers: DossierService
 ) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     # The fixed clock is 09:05 on 10 March 2025 in Hà Nội; kiosk number 1.
     assert submitted.reference == "HS-1-250310-0001"
     assert (submitted.form_id, submitted.form_version) == ("khai-sinh-mau", 1)
@@ -80,7 +82,7 @@ def test_submit_writes_the_dossier_its_outbox_entry_and_an_audit_record(
 def test_the_stored_payload_is_exactly_what_the_protocol_accepts(
     services: KioskServices, dossiers: DossierService
 ) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     with services.db.transaction() as session:
         entry = session.scalars(select(OutboxEntry)).one()
         stored_answers = session.scalars(select(Dossier.answers)).one()
@@ -115,7 +117,7 @@ def test_an_incomplete_form_is_refused_with_a_count_and_writes_nothing(
     del answers["child_name"]
     del answers["applicant_name"]
     with pytest.raises(DossierIncompleteError) as raised:
-        dossiers.submit(sample_form(), PROCEDURE_CODE, answers)
+        dossiers.submit(sample_form(), PROCEDURE_CODE, answers, consent=AGREED)
     assert set(raised.value.problems) == {"child_name", "applicant_name"}
     assert raised.value.message.params == {"count": 2}
     assert "2" in raised.value.message.render()
@@ -129,7 +131,7 @@ def test_answers_to_hidden_fields_are_not_submitted(
 ) -> None:
     # The citizen first chose "Khác" and typed a relationship, then chose "Mẹ".
     answers = sample_answers(relationship="me", relationship_other="Bà ngoại")
-    dossiers.submit(sample_form(), PROCEDURE_CODE, answers)
+    dossiers.submit(sample_form(), PROCEDURE_CODE, answers, consent=AGREED)
     with services.db.transaction() as session:
         stored = session.scalars(select(Dossier.answers)).one()
         payload = session.scalars(select(OutboxEntry.payload)).one()
@@ -144,10 +146,10 @@ def test_references_count_per_local_day_and_carry_the_kiosk_number(
     service = make_service(db, clock, kiosk_number=7)
     form, answers = sample_form(), sample_answers()
     clock.now = datetime(2025, 3, 10, 16, 59, 59, tzinfo=UTC)  # 23:59:59 in Hà Nội
-    first = service.submit(form, PROCEDURE_CODE, answers).reference
-    second = service.submit(form, PROCEDURE_CODE, answers).reference
+    first = service.submit(form, PROCEDURE_CODE, answers, consent=AGREED).reference
+    second = service.submit(form, PROCEDURE_CODE, answers, consent=AGREED).reference
     clock.now = datetime(2025, 3, 10, 17, 0, tzinfo=UTC)  # midnight in Hà Nội
-    next_day = service.submit(form, PROCEDURE_CODE, answers).reference
+    next_day = service.submit(form, PROCEDURE_CODE, answers, consent=AGREED).reference
     assert (first, second, next_day) == (
         "HS-7-250310-0001",
         "HS-7-250310-0002",
@@ -158,8 +160,8 @@ def test_references_count_per_local_day_and_carry_the_kiosk_number(
 def test_the_same_answers_twice_are_two_dossiers(
     services: KioskServices, dossiers: DossierService
 ) -> None:
-    first = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
-    second = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    first = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    second = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     assert first.id != second.id
     assert (first.reference, second.reference) == ("HS-1-250310-0001", "HS-1-250310-0002")
     assert count(services.db, Dossier) == 2
@@ -180,19 +182,19 @@ def test_a_failed_transaction_leaves_nothing_and_uses_no_reference(
 
     monkeypatch.setattr(service_module, "add_outbox_entry", add_then_fail)
     with pytest.raises(DiskFullError):
-        dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+        dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     assert count(services.db, Dossier) == 0
     assert count(services.db, OutboxEntry) == 0
     assert count(services.db, AuditRecord) == 0
     monkeypatch.undo()
-    assert dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers()).reference == (
-        "HS-1-250310-0001"
-    )
+    assert dossiers.submit(
+        sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
+    ).reference == ("HS-1-250310-0001")
 
 
 def test_concurrent_submissions_get_distinct_references(db_path: Path, clock: FakeClock) -> None:
     """Two threads with their own connections: BEGIN IMMEDIATE serialises them."""
-    first_db, second_db = Database(db_path), Database(db_path)
+    first_db, second_db = (Database(db_path, keys=KeyringKeyStore()) for _ in range(2))
     first_db.open()
     load_bundled_data(first_db)
     second_db.open()
@@ -204,7 +206,9 @@ def test_concurrent_submissions_get_distinct_references(db_path: Path, clock: Fa
         try:
             for _ in range(10):
                 references.append(
-                    service.submit(sample_form(), PROCEDURE_CODE, sample_answers()).reference
+                    service.submit(
+                        sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
+                    ).reference
                 )
         except BaseException as exc:  # reported to the test below
             errors.append(exc)
@@ -230,7 +234,7 @@ def test_nothing_personal_reaches_the_logs_or_the_audit_log(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     with caplog.at_level(logging.DEBUG):
-        submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+        submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
         dossiers.lookup(grant, submitted.reference)
     assert submitted.reference in caplog.text
     for personal in (APPLICANT, CHILD, "2025-02-20", "La Thành"):
@@ -245,7 +249,7 @@ def test_nothing_personal_reaches_the_logs_or_the_audit_log(
 def test_staff_find_a_dossier_as_they_type_its_reference(
     services: KioskServices, dossiers: DossierService, grant: StaffGrant
 ) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     view = dossiers.lookup(grant, " hs-1-250310-0001 ")
     assert view.id == submitted.id
     assert view.reference == submitted.reference

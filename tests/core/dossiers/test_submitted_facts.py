@@ -9,6 +9,7 @@ from kiosk.db.models import Dossier, OutboxEntry
 from kiosk.dossiers import DossierIncompleteError, DossierService
 from kiosk.services import KioskServices
 from tests.conftest import FIXED_NOW
+from tests.consent import AGREED
 from tests.core.dossiers.conftest import count
 from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
@@ -17,7 +18,7 @@ def test_submit_returns_the_reference_title_procedure_and_its_queue(
     services: KioskServices, dossiers: DossierService
 ) -> None:
     form = sample_form()
-    submitted = dossiers.submit(form, PROCEDURE_CODE, sample_answers())
+    submitted = dossiers.submit(form, PROCEDURE_CODE, sample_answers(), consent=AGREED)
 
     procedure = services.catalog.procedure(PROCEDURE_CODE)
     assert submitted.reference == "HS-1-250310-0001"
@@ -36,7 +37,7 @@ def test_submit_returns_the_reference_title_procedure_and_its_queue(
 def test_a_procedure_the_catalogue_no_longer_lists_is_filed_without_name_or_queue(
     services: KioskServices, dossiers: DossierService
 ) -> None:
-    submitted = dossiers.submit(sample_form(), "1.999999", sample_answers())
+    submitted = dossiers.submit(sample_form(), "1.999999", sample_answers(), consent=AGREED)
 
     assert (submitted.procedure_name, submitted.queue_service) == (None, None)
     assert submitted.form_title == sample_form().title
@@ -52,7 +53,7 @@ def test_a_refusal_names_the_answers_to_fix_writes_and_announces_nothing(
     del answers["child_name"]
 
     with pytest.raises(DossierIncompleteError) as raised:
-        dossiers.submit(sample_form(), PROCEDURE_CODE, answers)
+        dossiers.submit(sample_form(), PROCEDURE_CODE, answers, consent=AGREED)
 
     assert set(raised.value.problems) == {"child_name"}
     assert heard == []
