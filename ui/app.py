@@ -3,6 +3,10 @@
 The import chain before the first paint is kept lean: the database layer
 (SQLAlchemy, Alembic) is imported and opened only after the home screen is on screen,
 so a citizen sees the kiosk at once and staff actions wait for the database instead.
+
+Once the services are open the privacy purge runs, then every
+:data:`PURGE_INTERVAL_MS`: a kiosk with no server has no sync worker to run it, and the
+A4 spool and printouts are swept on every kiosk (``kiosk.privacy``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from kiosk import APP_NAME, __version__
 from kiosk.config import Language
 from kiosk.errors import KioskError
 from kiosk.startup import StartupContext, parse_run_args, prepare
-from ui.errors import ExceptionHook
+from ui.errors import ExceptionHook, route_qt_messages
 from ui.fonts import apply_app_font, load_bundled_fonts
 from ui.i18n import qm_path
 from ui.main_window import KioskWindow
@@ -32,6 +36,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.ui")
 
 ORGANISATION = "Mot Cua Kiosk"
+#: How often the privacy purge runs besides start-up: a spool file or a form due for
+#: purging lingers at most this long (docs/privacy.md).
+PURGE_INTERVAL_MS = 15 * 60 * 1000
 
 
 def main(argv: Sequence[str]) -> int:
@@ -53,6 +60,7 @@ def main(argv: Sequence[str]) -> int:
 
     hook = ExceptionHook(app)
     hook.install()
+    restore_qt_messages = route_qt_messages()
     window = KioskWindow(context.settings, build_all=False)
     hook.crashed.connect(window.show_crash)
     window.quit_requested.connect(app.quit)
@@ -68,6 +76,7 @@ def main(argv: Sequence[str]) -> int:
         return app.exec()
     finally:
         hook.uninstall()
+        restore_qt_messages()
         bridge = window.sync()
         if bridge is not None:  # its thread uses the database: stop it first
             bridge.close()
@@ -115,12 +124,29 @@ def _open_services(
 
         window.attach_services(services)
         install_sync(window, services)  # a worker only when there is a server
+        _keep_purging(window, services)
         # The search index and the printer library are ready before the first citizen
         # types a query or takes a ticket.
         Op(services.catalog.warm_up, presenter=window.show_error).start()
         Op(escpos_warm_up, pool=Pool.IO, presenter=window.show_error).start()
 
     Op(services.open).on_success(opened).on_failure(failed).start()
+
+
+def _keep_purging(window: KioskWindow, services: KioskServices) -> None:
+    """The privacy purge now and every :data:`PURGE_INTERVAL_MS`, on the database worker."""
+
+    def failed(error: KioskError) -> None:
+        log.warning("privacy purge failed: %s", type(error).__name__)
+
+    def purge() -> None:
+        Op(services.privacy.purge_due).on_failure(failed).start()
+
+    timer = QTimer(window)
+    timer.setInterval(PURGE_INTERVAL_MS)
+    timer.timeout.connect(purge)
+    timer.start()
+    purge()
 
 
 def startup_failure_text(error: KioskError) -> str:

@@ -3,12 +3,18 @@
 A citizen's ID number or phone must never be readable in a log file, even when it
 arrives inside an exception message from a library. The filter works on the fully
 formatted message *and* the traceback text, so nothing slips through ``%s`` args.
+
+It is the net, not the rule: log calls carry ids and references, tracebacks keep only
+the messages known to quote no value, and text libraries' records lose their arguments
+(``kiosk.logs.redaction``) before the masking runs.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+
+from kiosk.logs.redaction import format_exception, quiet_text_libraries
 
 #: Vietnamese mobile and landline numbers, with or without +84/84 and separators.
 _PHONE = re.compile(
@@ -34,13 +40,15 @@ def _mask(found: str, kind: str) -> str:
 
 
 class PersonalDataFilter(logging.Filter):
-    """Rewrites each record with its message and traceback masked, then lets it pass."""
+    """Rewrites each record with its message and traceback made safe, then lets it pass."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        quiet_text_libraries(record)
         record.msg = mask_personal_data(record.getMessage())
         record.args = None
         if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            if record.exc_info[1] is not None:
+                record.exc_text = format_exception(record.exc_info[1])
             record.exc_info = None
         if record.exc_text:
             record.exc_text = mask_personal_data(record.exc_text)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import collections
 import logging
 import logging.handlers
+import os
 import threading
 from pathlib import Path
 
 from kiosk.logs.masking import PersonalDataFilter
+from kiosk.logs.redaction import floor_text_libraries
 
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 LOG_FILE_NAME = "kiosk.log"
@@ -47,6 +49,7 @@ def configure_logging(log_dir: Path | None, level: str = "INFO") -> None:
     Every handler carries the masking filter, so no area's logger can bypass it.
     Calling it again replaces the handlers it installed before.
     """
+    floor_text_libraries()
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_kiosk_handler", False):
@@ -55,12 +58,15 @@ def configure_logging(log_dir: Path | None, level: str = "INFO") -> None:
     formatter = logging.Formatter(LOG_FORMAT)
     handlers: list[logging.Handler] = [LOG_TAIL]
     if log_dir is not None:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        # The user's alone (POSIX), whatever the umask: see kiosk.paths.
+        log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         handlers.append(
             logging.handlers.RotatingFileHandler(
                 log_dir / LOG_FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
             )
         )
+        if os.name != "nt":
+            os.chmod(log_dir / LOG_FILE_NAME, 0o600)
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.WARNING)
     handlers.append(stderr)

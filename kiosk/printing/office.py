@@ -42,18 +42,26 @@ LP_TIMEOUT_S = 30.0
 CHECK_TIMEOUT_S = 10.0
 #: Where Windows' PDF reader picks the file up, and how long a file is left there for
 #: it: the verb returns before the reader has read the file, so it cannot go at once.
+#: The kiosk spools into its own data folder (:func:`spool_folder`), where the privacy
+#: purge sweeps it; the system's temporary folder is the fallback of a bare call.
 SPOOL_FOLDER = "mot-cua-kiosk-a4"
 SPOOL_KEEP_S = 600.0
 
 
-def print_pdf(pdf: bytes, queue: str, *, title: str) -> None:
+def spool_folder(printouts_dir: Path) -> Path:
+    """The kiosk's A4 spool folder, beside the other printouts: private, and swept."""
+    return printouts_dir / "a4-spool"
+
+
+def print_pdf(pdf: bytes, queue: str, *, title: str, spool: Path | None = None) -> None:
     """Hand ``pdf`` to ``queue`` of the operating system's print system, titled ``title``.
 
     Returns once the spooler has the job. Raises an :class:`OfficePrintError` when it
     does not take it. ``title`` shows in the queue's job list: give it no personal data.
+    ``spool`` is where Windows' PDF reader gets the file (see :func:`spool_folder`).
     """
     if sys.platform == "win32":
-        print_with_shell_verb(pdf, queue, title=title)
+        print_with_shell_verb(pdf, queue, title=title, folder=spool)
     else:
         print_with_lp(pdf, queue, title=title)
 
@@ -134,7 +142,7 @@ def print_with_shell_verb(
     Acrobat Reader, SumatraPDF, Foxit; not a browser). The verb returns before the
     reader has read the file, so the file stays in ``folder`` (a folder of the
     system's temporary folder by default) for :data:`SPOOL_KEEP_S` and is deleted by
-    a later print.
+    a later print or the privacy purge's sweep, whichever comes first.
     """
     launch = startfile or getattr(os, "startfile", None)
     if launch is None:

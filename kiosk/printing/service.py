@@ -40,6 +40,14 @@ class PrintService:
     def profile(self) -> PaperProfile:
         return self.printer_uri.profile
 
+    @property
+    def file_folder(self) -> Path | None:
+        """Where the ``file:`` printer leaves its jobs (swept by the privacy purge);
+        ``None`` for a real printer, which keeps nothing on the kiosk's disk."""
+        if self.printer_uri.scheme != "file":
+            return None
+        return Path(self.printer_uri.target) if self.printer_uri.target else self.printouts_dir
+
     def job(self, document: PrintDocument, profile: PaperProfile | None = None) -> PrintJob:
         """``document`` rendered and encoded for the paper; no I/O."""
         paper = profile or self.profile

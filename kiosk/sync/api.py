@@ -60,17 +60,30 @@ class LeaseGrant:
 
 @dataclass(frozen=True, slots=True)
 class PurgeReport:
-    """Rows whose personal data the purge removed."""
+    """What a purge removed: rows whose personal data went, and files (``kiosk.privacy``)."""
 
     dossiers: int = 0
     accounts: int = 0
     outbox_entries: int = 0
+    #: Refused uploads nobody resolved in ``refused_retention_days``, discarded.
+    refused_discarded: int = 0
+    #: Printouts and spool files removed, and their bytes.
+    files: int = 0
+    file_bytes: int = 0
+
+    @property
+    def removed_anything(self) -> bool:
+        """Whether a row lost personal data (files aside: they never touch the database)."""
+        return bool(self.dossiers or self.accounts or self.outbox_entries or self.refused_discarded)
 
     def as_json(self) -> dict[str, int]:
         return {
             "dossiers": self.dossiers,
             "accounts": self.accounts,
             "outbox_entries": self.outbox_entries,
+            "refused_discarded": self.refused_discarded,
+            "files": self.files,
+            "file_bytes": self.file_bytes,
         }
 
 

@@ -9,12 +9,17 @@ catalogue costs one request answered ``304``.
 Two kiosk processes on one database (the running kiosk and ``python -m kiosk sync``)
 may pull at once: a page is written only if the stored cursor is still the one it was
 asked from, checked inside the writing transaction (``BEGIN IMMEDIATE``).
+
+A page meets the same limits as a file IT imports: the protocol's decode applies the
+catalogue and form formats' (``wire.catalogue``, ``wire.forms``), and portal links the
+centre's allow-list refuses are dropped (``replace_catalogue``), each one logged and
+counted in the :class:`PullReport`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -29,6 +34,8 @@ from kiosk.errors import KioskError
 from kiosk.sync import state
 from kiosk.sync.errors import ProtocolError
 from wire.forms import FormDefinition
+from wire.links import NATIONAL_PORTAL_DOMAINS
+from wire.problems import ParseProblem
 from wire.protocol import CatalogChanges
 
 if TYPE_CHECKING:
@@ -51,6 +58,8 @@ class PullReport:
     pages: int = 0
     catalogue_updated: bool = False
     forms_published: int = 0
+    #: What was dropped from the catalogue on the way in (portal links refused).
+    problems: tuple[ParseProblem, ...] = ()
 
 
 def pull_catalogue(
@@ -59,14 +68,18 @@ def pull_catalogue(
     forms: FormPublisher | None,
     clock: Clock,
     on_catalogue_changed: Callable[[], None],
+    *,
+    portal_domains: Sequence[str] = NATIONAL_PORTAL_DOMAINS,
 ) -> PullReport:
     """Fetch and apply pages until the server says there are no more.
 
     Raises the client's errors; a page that cannot be applied raises
-    :class:`ProtocolError` with nothing written.
+    :class:`ProtocolError` with nothing written. ``portal_domains`` is the centre's
+    allow-list for portal links.
     """
     pages = published = 0
     updated = False
+    problems: list[ParseProblem] = []
     for _ in range(MAX_PAGES):
         with db.transaction() as session:
             since = state.get(session, state.CATALOG_CURSOR)
@@ -75,19 +88,22 @@ def pull_catalogue(
             break
         if changes.more and changes.cursor == since:
             raise ProtocolError(what="the catalogue feed did not move past its cursor")
-        applied = _apply_page(db, changes, since, forms, clock())
+        applied = _apply_page(db, changes, since, forms, clock(), portal_domains=portal_domains)
         pages += 1
         if applied is None:
             log.info("catalogue page skipped: another process moved the cursor")
             break
-        changed, count = applied
+        changed, count, dropped = applied
         published += count
+        problems += dropped
         if changed:
             updated = True
             on_catalogue_changed()
         if not changes.more:
             break
-    return PullReport(pages=pages, catalogue_updated=updated, forms_published=published)
+    return PullReport(
+        pages=pages, catalogue_updated=updated, forms_published=published, problems=tuple(problems)
+    )
 
 
 def _apply_page(
@@ -96,8 +112,11 @@ def _apply_page(
     since: str | None,
     forms: FormPublisher | None,
     now: datetime,
-) -> tuple[bool, int] | None:
-    """``(catalogue changed, forms published)``; ``None`` if the cursor moved meanwhile."""
+    *,
+    portal_domains: Sequence[str],
+) -> tuple[bool, int, tuple[ParseProblem, ...]] | None:
+    """``(catalogue changed, forms published, links dropped)``; ``None`` if the cursor
+    moved meanwhile."""
     if changes.forms and forms is None:
         raise ProtocolError(what="forms received but this kiosk cannot store forms")
     try:
@@ -105,11 +124,18 @@ def _apply_page(
             if state.get(session, state.CATALOG_CURSOR) != since:
                 return None
             changed = False
+            dropped: tuple[ParseProblem, ...] = ()
             if changes.catalogue is not None:
                 report = replace_catalogue(
-                    session, changes.catalogue, source="server", fmt="kiosk", now=now
+                    session,
+                    changes.catalogue,
+                    source="server",
+                    fmt="kiosk",
+                    now=now,
+                    portal_domains=portal_domains,
                 )
                 changed = not report.unchanged
+                dropped = report.problems
                 if changed:
                     log.info(
                         "catalogue %s from the server: %d procedures",
@@ -123,7 +149,7 @@ def _apply_page(
                     published += 1
                     log.info("form %s version %d published", form.id, form.version)
             state.put(session, state.CATALOG_CURSOR, changes.cursor)
-            return changed, published
+            return changed, published, dropped
     except (ValueError, KioskError, sa_exc.IntegrityError) as exc:
         # A page that decodes but cannot be stored (a form the library refuses, a
         # constraint the tables enforce): the transaction rolled back as a whole.

@@ -34,12 +34,19 @@ from kiosk.sync.errors import (
     TlsError,
 )
 from wire import protocol
+from wire.catalogue import MAX_CATALOGUE_BYTES
+from wire.forms import MAX_FORM_BYTES
 
 log = logging.getLogger("kiosk.sync")
 
 T = TypeVar("T", bound=protocol._Wire)
 
 USER_AGENT = f"mot-cua-kiosk/{__version__} (protocol {protocol.PROTOCOL_VERSION})"
+#: The largest catalogue feed page read: a whole catalogue and the 20 form versions a
+#: page holds at most (``server.feed.PAGE_FORMS``), each at its format's limit. A larger
+#: answer is refused before it fills the kiosk's memory.
+MAX_CATALOGUE_PAGE_BYTES = MAX_CATALOGUE_BYTES + 20 * MAX_FORM_BYTES
+_CHUNK_BYTES = 256 * 1024
 
 
 class SyncClient:
@@ -90,10 +97,15 @@ class SyncClient:
         """The changes after ``since``; ``None`` when the server says 304 (unchanged)."""
         params = {} if since is None else {"since": since}
         headers = {} if since is None else {"If-None-Match": f'"{since}"'}
-        response = self._send("GET", "/v1/catalog/changes", params=params, headers=headers)
+        response = self._send(
+            "GET", "/v1/catalog/changes", params=params, headers=headers, stream=True
+        )
         if response.status_code == 304:
+            response.close()
             return None
-        return self._expect(response, protocol.CatalogChanges)
+        return self._decode(
+            _read_capped(response, MAX_CATALOGUE_PAGE_BYTES), protocol.CatalogChanges
+        )
 
     def push(self, batch: protocol.OutboxBatch) -> protocol.OutboxResult:
         response = self._send("POST", "/v1/outbox", body=protocol.encode(batch))
@@ -129,6 +141,7 @@ class SyncClient:
         body: bytes | None = None,
         params: dict[str, str] | None = None,
         headers: dict[str, str] | None = None,
+        stream: bool = False,
     ) -> requests.Response:
         all_headers = dict(headers or {})
         if body is not None:
@@ -142,6 +155,7 @@ class SyncClient:
                 headers=all_headers,
                 timeout=(self._timeouts.connect_s, self._timeouts.read_s),
                 allow_redirects=False,
+                stream=stream,
             )
         except requests.exceptions.SSLError as exc:
             log.warning("%s %s: TLS verification failed: %s", method, path, type(exc).__name__)
@@ -177,12 +191,34 @@ class SyncClient:
         raise RequestRefusedError(code, status, server_message)
 
     def _expect(self, response: requests.Response, kind: type[T]) -> T:
+        return self._decode(response.content, kind)
+
+    def _decode(self, content: bytes, kind: type[T]) -> T:
         try:
-            return protocol.decode(response.content, kind)
+            return protocol.decode(content, kind)
         except (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError) as exc:
             # The reason names a place (``$.results[0].id``), never a value.
             log.warning("answer is not a valid %s: %s", kind.__name__, _where(exc))
             raise ProtocolError(what=kind.__name__) from exc
+
+
+def _read_capped(response: requests.Response, limit: int) -> bytes:
+    """The body, refused as a :class:`ProtocolError` once it passes ``limit`` bytes."""
+    with response:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise ProtocolError(what=f"an answer larger than {limit} bytes")
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(_CHUNK_BYTES):
+                size += len(chunk)
+                if size > limit:
+                    raise ProtocolError(what=f"an answer larger than {limit} bytes")
+                chunks.append(chunk)
+        except requests.RequestException as exc:
+            raise ServerUnreachableError() from exc
+        return b"".join(chunks)
 
 
 def _error_body(content: bytes) -> protocol.ErrorBody | None:

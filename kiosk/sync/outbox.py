@@ -24,15 +24,16 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import msgspec
-from sqlalchemy import Select, Text, func, select, type_coerce, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.db import Database
 from kiosk.db.models import Account, Dossier, OutboxEntry
+from kiosk.db.sealed import is_unreadable
 from kiosk.sync.api import PushReport
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.errors import BatchTooLargeError, RequestRefusedError, SyncError
@@ -60,10 +61,12 @@ def pending_query() -> Select[OutboxEntry]:
 
 @dataclass(frozen=True, slots=True)
 class PendingEntry:
-    """A pending outbox row as the upload reads it: the payload still the JSON stored.
+    """A pending outbox row as the upload reads it: the payload opened, as JSON text.
 
-    Reading the payload's text rather than the JSON column spares parsing it into
-    Python objects only to encode it again: msgspec checks it straight from the text.
+    The stored payload is sealed (``kiosk.db.sealed``), so it is opened and encoded
+    again here; msgspec checks the text as the server will. ``payload_json`` is
+    ``None`` when the payload cannot be opened on this kiosk (its data key is lost):
+    such an entry is refused here and waits for staff, never sent empty.
     """
 
     entry_id: uuid.UUID
@@ -71,7 +74,7 @@ class PendingEntry:
     entity_type: str
     entity_id: uuid.UUID
     operation: str
-    payload_json: str
+    payload_json: str | None
     created_at: datetime
     next_attempt_at: datetime | None
 
@@ -85,7 +88,7 @@ def pending_entries(session: Session, limit: int) -> list[PendingEntry]:
             OutboxEntry.entity_type,
             OutboxEntry.entity_id,
             OutboxEntry.operation,
-            type_coerce(OutboxEntry.payload, Text).label("payload_json"),
+            OutboxEntry.payload,
             OutboxEntry.created_at,
             OutboxEntry.next_attempt_at,
         )
@@ -93,7 +96,11 @@ def pending_entries(session: Session, limit: int) -> list[PendingEntry]:
         .order_by(OutboxEntry.sequence)
         .limit(limit)
     )
-    return [PendingEntry(*row) for row in rows]
+    return [PendingEntry(*row[:5], _payload_json(row.payload), *row[6:]) for row in rows]
+
+
+def _payload_json(payload: dict[str, Any]) -> str | None:
+    return None if is_unreadable(payload) else _json.encode(payload).decode()
 
 
 def counts(session: Session) -> tuple[int, int]:
@@ -130,6 +137,8 @@ def wire_item(entry: PendingEntry) -> tuple[OutboxItem, int]:
     kind = protocol.PAYLOADS.get((entry.entity_type, entry.operation))
     if kind is None:
         raise ValueError(f"no protocol payload for {entry.entity_type}/{entry.operation}")
+    if entry.payload_json is None:
+        raise ValueError("payload cannot be opened on this kiosk: its data key is lost")
     payload = entry.payload_json.encode()
     try:
         protocol.decode(payload, kind)

@@ -152,10 +152,7 @@ class RefusedUploads:
         with self._db.transaction() as session:
             row = _find(session, entry_id)
             entry = _entry(row, _subjects(session, [row]).get(row.entity_id))
-            row.payload = _without_personal_data(row.entity_type, row.payload)
-            row.discarded_at = now
-            row.next_attempt_at = None
-            _blank_entity(session, row.entity_type, row.entity_id, now)
+            _close_for_good(session, row, now)
             self._audit.record_in(
                 session,
                 actor,
@@ -168,6 +165,51 @@ class RefusedUploads:
         scrub_removed_data(self._db)
         log.info("outbox entry %d (%s) discarded by staff", entry.id, entry.entity_type)
         return entry
+
+
+def expire_refused(
+    session: Session,
+    audit: AuditLog | None,
+    actor: str,
+    *,
+    refused_by: datetime,
+    now: datetime,
+    days: int,
+) -> int:
+    """Discard, as staff would, every entry refused by ``refused_by`` and still waiting.
+
+    Staff who never decide must not make the kiosk keep a citizen's data for ever: after
+    ``refused_retention_days`` the privacy purge closes the entry itself. Each one is
+    audited ``outbox.expire`` by ``actor`` in the caller's transaction, with the
+    reference or label and the limit (``days``); returns how many there were.
+    """
+    rows = list(
+        session.scalars(
+            _refused().where(OutboxEntry.rejected_at <= refused_by).order_by(OutboxEntry.sequence)
+        )
+    )
+    subjects = _subjects(session, rows)
+    for row in rows:
+        _close_for_good(session, row, now)
+        if audit is not None:
+            audit.record_in(
+                session,
+                actor,
+                "outbox.expire",
+                entry=row.sequence,
+                entity=row.entity_type,
+                subject=subjects.get(row.entity_id),
+                days=days,
+            )
+    return len(rows)
+
+
+def _close_for_good(session: Session, row: OutboxEntry, now: datetime) -> None:
+    """Never send ``row``; keep of it and of its entity's row nothing personal."""
+    row.payload = _without_personal_data(row.entity_type, row.payload)
+    row.discarded_at = now
+    row.next_attempt_at = None
+    _blank_entity(session, row.entity_type, row.entity_id, now)
 
 
 def _refused() -> Select[OutboxEntry]:

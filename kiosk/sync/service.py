@@ -42,6 +42,7 @@ from kiosk.sync.errors import (
     EnrolmentCodeFormatError,
     InsecureServerError,
     KeyringError,
+    KioskNumberTakenError,
     NeedsEnrolmentError,
     NoServerError,
     ProtocolError,
@@ -53,7 +54,7 @@ from kiosk.sync.errors import (
 )
 from kiosk.sync.leases import top_up_leases
 from kiosk.sync.outbox import OutboxPusher, counts, head_wait
-from kiosk.sync.purge import purge_personal_data
+from kiosk.sync.purge import RetentionPolicy, purge_personal_data
 from wire.i18n import TrText
 from wire.protocol import DossierStatus, EnrolRequest
 
@@ -83,8 +84,12 @@ class SyncService:
         backoff: Backoff | None = None,
         timeouts: Timeouts = DEFAULT_TIMEOUTS,
         probe_timeouts: Timeouts = PROBE_TIMEOUTS,
+        purge: Callable[[], PurgeReport] | None = None,
     ) -> None:
+        """``purge``: the kiosk's whole privacy purge (rows, files), run after every pass;
+        without it the pass purges the database's rows only."""
         self._db = db
+        self._purge = purge
         self._settings = settings
         self._leases = leases
         self._forms = forms
@@ -130,7 +135,11 @@ class SyncService:
         """Enrol with a one-time code; the token goes to the keyring, the rest to ``sync_state``.
 
         Enrolling again replaces the previous enrolment (its token is removed) and
-        restarts the catalogue feed from the beginning. Raises ``SyncError``.
+        restarts the catalogue feed from the beginning. Raises ``SyncError``:
+        ``KioskNumberTakenError`` when another live kiosk of the centre has this kiosk's
+        ``kiosk_number`` (the code stays unused: change the number and enrol again). The
+        token held, if any, goes with the request to the server that gave it, which then
+        revokes the device it belonged to: the kiosk's number is its own again.
         """
         url = self._enrolment_url(server_url)
         code = code.strip()
@@ -144,8 +153,15 @@ class SyncService:
         )
         with self._lock:
             previous = self.enrolment()
-            with self._client(url, token=None) as client:
-                response = client.enrol(request)
+            with self._client(url, token=_held_token(previous, url)) as client:
+                try:
+                    response = client.enrol(request)
+                except RequestRefusedError as exc:
+                    if exc.code != "kiosk_number_taken":
+                        raise
+                    raise KioskNumberTakenError(
+                        exc.status, exc.server_message, number=request.kiosk_number
+                    ) from exc
             credentials.store_token(response.device_id, response.token)
             enrolled_at = self._clock()
             try:
@@ -235,7 +251,12 @@ class SyncService:
         """The pass's talking part; fills ``run`` as it goes, raises what stops it."""
         try:
             run.pull = pull_catalogue(
-                client, self._db, self._forms, self._clock, self._on_catalogue_changed
+                client,
+                self._db,
+                self._forms,
+                self._clock,
+                self._on_catalogue_changed,
+                portal_domains=self._settings.portal_domains,
             )
         except ProtocolError as exc:
             # A broken catalogue must not hold back citizens' dossiers: carry on.
@@ -293,9 +314,12 @@ class SyncService:
     # --- purge, probe, status ---------------------------------------------------------
 
     def purge(self) -> PurgeReport:
-        """Remove personal data acknowledged more than ``retention_days`` ago."""
-        retention = timedelta(days=self._settings.retention_days)
-        return purge_personal_data(self._db, self._clock, retention)
+        """Remove the personal data the retention allows (``kiosk.sync.purge``): the
+        injected privacy purge when there is one, else the database's rows alone."""
+        if self._purge is not None:
+            return self._purge()
+        policy = RetentionPolicy.of(self._settings, standalone=self.server_url() is None)
+        return purge_personal_data(self._db, self._clock, policy, audit=self._audit)
 
     def probe(self) -> bool:
         """Whether the server answers its health check now (a few seconds at most)."""
@@ -419,3 +443,13 @@ def _log_report(report: SyncReport) -> None:
         len(report.leases),
         report.purge.dossiers + report.purge.accounts,
     )
+
+
+def _held_token(previous: Enrolment | None, url: str) -> str | None:
+    """The token of the enrolment being replaced, for the server that gave it, if any."""
+    if previous is None or previous.server_url != url:
+        return None
+    try:
+        return credentials.load_token(previous.device_id)
+    except KeyringError:
+        return None  # the server then sees a new kiosk; IT can revoke the old one

@@ -17,6 +17,7 @@ from kiosk.config import Settings
 from kiosk.db.models import Dossier, OutboxEntry
 from kiosk.paths import prepare_data_dir
 from kiosk.services import KioskServices
+from tests.consent import AGREED
 
 KioskCli = Callable[..., subprocess.CompletedProcess[str]]
 REFUSED_AT = datetime(2025, 3, 10, 3, 0, tzinfo=UTC)
@@ -49,7 +50,9 @@ def reference(fresh_kiosk_env: dict[str, str], tmp_path: Path) -> str:
     """A submitted hồ sơ whose upload the server refused (outbox entry 1)."""
     with _kiosk(tmp_path) as services:
         form = services.forms.get(FORM_ID)
-        submitted = services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS)
+        submitted = services.dossiers.submit(
+            form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
+        )
         _refuse_all(services)
     return submitted.reference
 

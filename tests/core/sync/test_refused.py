@@ -133,7 +133,8 @@ def test_discard_closes_the_entry_and_leaves_nothing_personal_in_the_database_fi
     enrolled.sync.sync_once()
     before = _file_bytes(enrolled)
     for personal in PERSONAL:
-        assert _holds(before, personal), "the search finds what is there"
+        assert _holds(json.dumps(ANSWERS).encode(), personal), "the search finds what is there"
+        assert not _holds(before, personal), "sealed at rest, even before the discard"
 
     clock.advance(timedelta(minutes=3))
     discarded = enrolled.refused.discard(grant, 1, "  công dân nộp lại tại quầy ")
@@ -216,7 +217,7 @@ def test_discarding_an_account_removes_its_data_too(
 def test_a_discarded_ticket_keeps_its_queue_facts(
     enrolled: KioskServices, double: ProtocolDouble, grant: StaffGrant
 ) -> None:
-    ticket = enrolled.tickets.issue("B", priority="nguoi_cao_tuoi")
+    ticket = enrolled.tickets.issue("B", priority=True)
     _refuse(double, enrolled, 1)
     enrolled.sync.sync_once()
     payload = outbox_rows(enrolled)[0].payload
@@ -250,7 +251,8 @@ def test_the_purge_too_leaves_nothing_in_the_database_files(
 ) -> None:
     add_dossier(enrolled, 1)
     enrolled.sync.sync_once()
-    assert _holds(_file_bytes(enrolled), ANSWERS["id_number"])
+    assert not _holds(_file_bytes(enrolled), ANSWERS["id_number"]), "sealed at rest"
+    assert dossier(enrolled, outbox_rows(enrolled)[0].entity_id).answers == ANSWERS
     clock.advance(timedelta(days=enrolled.settings.retention_days, seconds=1))
 
     assert enrolled.sync.purge().dossiers == 1

@@ -35,6 +35,15 @@ def env(
     }
 
 
+def _tokens(keyring_file: Path) -> dict[str, str]:
+    """The keyring's device tokens; the data key sealing the database sits beside them."""
+    return {
+        entry: secret
+        for entry, secret in read_secrets(keyring_file).items()
+        if not entry.startswith("mot-cua-kiosk/data-key-")
+    }
+
+
 def _state(tmp_path: Path) -> dict[str, str]:
     database = Database(tmp_path / "data" / "kiosk.sqlite3")
     database.open()
@@ -60,7 +69,7 @@ def test_enrol_then_sync_then_status(
     assert answer["server_url"] == double.url
     assert answer["standalone_numbering"] is False
     (token,) = [t for t, device in double.tokens.items() if str(device) == answer["device_id"]]
-    assert read_secrets(keyring_file) == {f"mot-cua-kiosk/{answer['device_id']}": token}
+    assert _tokens(keyring_file) == {f"mot-cua-kiosk/{answer['device_id']}": token}
     assert token not in json.dumps(_state(tmp_path))
     assert token not in enrolled.stdout
 
@@ -105,7 +114,14 @@ def test_sync_exit_status_says_what_to_do(
     purged = kiosk_cli("sync", "--purge-only", "--json", env=env)
     assert purged.returncode == 0, purged.stderr
     assert json.loads(purged.stdout) == {
-        "purged": {"dossiers": 0, "accounts": 0, "outbox_entries": 0}
+        "purged": {
+            "dossiers": 0,
+            "accounts": 0,
+            "outbox_entries": 0,
+            "refused_discarded": 0,
+            "files": 0,
+            "file_bytes": 0,
+        }
     }
 
 
@@ -115,7 +131,7 @@ def test_a_refused_code_exits_2_and_stores_nothing(
     refused = kiosk_cli("enrol", "--code", "never-issued", env=env)
     assert refused.returncode == 2
     assert "Mã đăng ký không đúng" in refused.stderr
-    assert read_secrets(keyring_file) == {}
+    assert _tokens(keyring_file) == {}
     assert state.DEVICE_ID not in _state(tmp_path)
 
 

@@ -23,6 +23,7 @@ from kiosk.services import KioskServices
 from kiosk.sync.api import SyncStatus
 from kiosk.sync.worker import SyncWorker
 from tests.centre_server import CentreServer
+from tests.consent import AGREED
 from tests.core.conftest import FakeClock
 from tests.core.sync.conftest import Recorder
 from tests.core.sync.double import ProtocolDouble
@@ -62,7 +63,7 @@ def acknowledged(kiosk: KioskServices, entity_id: uuid.UUID) -> bool:
 
 def submit(kiosk: KioskServices) -> uuid.UUID:
     form = kiosk.forms.get("khai-sinh")
-    return kiosk.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS).id
+    return kiosk.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED).id
 
 
 def device(kiosk: KioskServices) -> uuid.UUID:
