@@ -10,13 +10,18 @@ from kiosk.catalog.service import CatalogService
 from kiosk.changes import ChangeFeed
 from kiosk.clock import Clock, utc_now
 from kiosk.config import Settings
+from kiosk.consent import ConsentService
+from kiosk.crypto.keys import key_store
 from kiosk.db import Database
 from kiosk.dossiers import DossierService
 from kiosk.forms.library import FormLibrary
 from kiosk.paths import KioskPaths
+from kiosk.printing.office import spool_folder
 from kiosk.printing.service import PrintService
+from kiosk.privacy import KioskFolders, PrivacyService
 from kiosk.queue.desk import TicketDesk
 from kiosk.queue.tickets import TicketService
+from kiosk.sealing import DataKeyService
 from kiosk.slips import SlipService
 from kiosk.staff import StaffAccess
 from kiosk.sync.refused import RefusedUploads
@@ -38,12 +43,19 @@ class KioskServices:
         self.clock = clock
         #: What each committed transaction changed: screens and the sync worker listen.
         self.changes = ChangeFeed()
-        self.db = Database(paths.database, self.changes)
+        #: Personal data is sealed with the data key kept where the settings say.
+        self.db = Database(
+            paths.database,
+            self.changes,
+            keys=key_store(settings.data_key_file, paths.data_dir),
+        )
         self.audit = AuditLog(self.db, clock)
         #: The staff PIN, and the grants every staff-only call below checks.
         self.staff = StaffAccess(self.db, self.audit, clock)
-        self.catalog = CatalogService(self.db, clock)
+        self.catalog = CatalogService(self.db, clock, portal_domains=settings.portal_domains)
         self.forms = FormLibrary(self.db)
+        #: The privacy notice and the record of a citizen's consent, before any form.
+        self.consent = ConsentService(settings, clock)
         self.printing = PrintService(settings.printer, paths.printouts)
         self.tickets = TicketService(self.db, self.audit, clock, settings, staff=self.staff)
         #: Hồ sơ: submit a filled tờ khai, its receipt and A4 PDF, staff look-ups.
@@ -55,6 +67,7 @@ class KioskServices:
             catalog=self.catalog,
             forms=self.forms,
             staff=self.staff,
+            spool=spool_folder(paths.printouts),
         )
         #: Every slip on the receipt printer, one call each: ticket, receipt, checklist, test.
         self.slips = SlipService(
@@ -67,6 +80,18 @@ class KioskServices:
         )
         #: Issues and prints số thứ tự: the screen's, the CLI's and the benchmark's path.
         self.desk = TicketDesk(self.tickets, self.slips)
+        #: Personal data leaving on time, rows and printed files; what the kiosk holds.
+        self.privacy = PrivacyService(
+            self.db,
+            self.audit,
+            clock,
+            settings,
+            folders=KioskFolders(
+                paths.printouts, spool_folder(paths.printouts), self.printing.file_folder
+            ),
+            has_server=lambda: self.sync.server_url() is not None,
+            staff=self.staff,
+        )
         #: Enrolment, sync passes, purge and status; ``SyncWorker`` runs it on a thread.
         self.sync = SyncService(
             self.db,
@@ -76,9 +101,12 @@ class KioskServices:
             on_catalogue_changed=self.catalog.invalidate,
             audit=self.audit,
             clock=clock,
+            purge=self.privacy.purge_due,
         )
         #: Outbox entries the server refused: staff list, retry or discard them.
         self.refused = RefusedUploads(self.db, self.audit, clock, staff=self.staff)
+        #: The data key's state and what it cannot open, for doctor and IT.
+        self.data_key = DataKeyService(self.db, self.audit, clock, staff=self.staff)
 
     def open(self) -> None:
         """Create or upgrade the database and load the bundled data; raises ``KioskError``."""

@@ -78,7 +78,10 @@ class SlipService:
         """
         procedure = self._catalog.procedure(code)
         agencies = self._catalog.agency_names(procedure.agencies)
-        self._print(checklist_document(procedure, self._centre_name, agencies, translate))
+        link = self._catalog.portal_link(procedure)
+        self._print(
+            checklist_document(procedure, self._centre_name, agencies, translate, portal_link=link)
+        )
 
     def test_page(self, today: date | None = None) -> None:
         """Every Vietnamese vowel with every tone: staff's check of paper, font and raster."""

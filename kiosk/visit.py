@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kiosk.consent import ConsentRecord
     from kiosk.dossiers.api import SubmittedDossier
     from kiosk.forms.draft import Draft
     from kiosk.queue.api import IssuedTicket
@@ -49,6 +50,10 @@ class Visit:
     queue_service: str | None = None
     #: The form the ticket or procedure page asked the form journey to open.
     form_id: str | None = None
+    #: The citizen agreed to the privacy notice, per purpose, before a form opened;
+    #: submitting stores this record with the hồ sơ. Memory only: declining or
+    #: ending the visit leaves nothing.
+    consent: ConsentRecord | None = None
     #: The tờ khai being filled (memory only, never written to disk as a draft).
     draft: Draft | None = None
     #: The declaration submitted in this visit: the ticket carries its reference.
@@ -109,6 +114,7 @@ class Visit:
         self.procedure = None
         self.queue_service = None
         self.form_id = None
+        self.consent = None
         self.draft = None
         self.filed = None
         self.ticket = None

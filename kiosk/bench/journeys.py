@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from wire.catalogue import CatalogueFile
 
 #: The staff PIN of the benchmark's data folder, typed on the PIN pad by the child.
-BENCH_PIN = "2468"
+BENCH_PIN = "246810"
 #: The procedure, the form and the query the walk uses (đăng ký khai sinh).
 PROCEDURE_CODE = "1.001193"
 FORM_ID = "khai-sinh"
@@ -82,11 +82,13 @@ def prepare_data_folder(data_dir: Path, procedures: int | None = None) -> None:
     """
     from kiosk.catalog.importer import import_catalogue
     from kiosk.config import Settings
+    from kiosk.crypto.keys import throwaway_key_file
     from kiosk.paths import prepare_data_dir
     from kiosk.services import KioskServices
 
     now = datetime(2025, 3, 10, 2, 0, tzinfo=UTC)
-    services = KioskServices(Settings(), prepare_data_dir(data_dir), clock=lambda: now)
+    settings = Settings(data_key_file=throwaway_key_file(data_dir))
+    services = KioskServices(settings, prepare_data_dir(data_dir), clock=lambda: now)
     services.open()
     try:
         services.staff.set_pin(BENCH_PIN)

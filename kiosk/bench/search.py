@@ -9,6 +9,10 @@ vocabulary and posting lists look like a big province's catalogue, not random te
 The yardstick is plain SQLite FTS5 (``unicode61 remove_diacritics 2``, the last word
 as a prefix, ranked by bm25) over the same names in memory: what the database alone
 would give, without đ-folding, typos, synonyms or the ranking rules.
+
+``build_limits_ms`` and ``keystroke_limits_ms`` measure the largest catalogue the format
+lets in (``wire.catalogue``): ``MAX_PROCEDURES`` procedures whose keywords bring the
+search vocabulary to ``MAX_SEARCH_WORDS`` invented words, the worst an index may meet.
 """
 
 from __future__ import annotations
@@ -111,11 +115,13 @@ Clone = Callable[[T, str, str, int], T]
 
 
 def run(catalog: Path | None = None, size: int = 10_000, runs: int = 3) -> Metrics:
-    """Build and keystroke metrics at the catalogue's real size and at ``size``."""
+    """Build and keystroke metrics at the catalogue's real size, at ``size``, and at the
+    format's limits (keystrokes without the FTS5 yardstick there)."""
     real = load_documents(catalog or PORTAL_FILE)
     big = synthesise(real, size)
     strokes = keystrokes(QUERIES)
     results: Metrics = {}
+    results.update(_limits(real, strokes, runs))
     for label, documents in (("real", real), (str(size), big)):
         build_ms: list[float] = []
         stroke_ms: list[float] = []
@@ -140,6 +146,50 @@ def load_documents(path: Path) -> list[SearchDocument]:
     catalogue, _problems = read_portal_file(path)
     field_names = {field.code: field.name for field in catalogue.fields}
     return [search_document(p, field_names.get(p.field, p.field)) for p in catalogue.procedures]
+
+
+def _limits(real: Sequence[SearchDocument], strokes: Sequence[str], runs: int) -> Metrics:
+    build_ms: list[float] = []
+    stroke_ms: list[float] = []
+    documents = at_the_limits(real)
+    for _ in range(max(1, runs)):
+        started = time.perf_counter()
+        index = SearchIndex(documents)
+        build_ms.append((time.perf_counter() - started) * 1000)
+        stroke_ms.extend(_time_each(index.search, strokes))
+    return {"build_limits_ms": summarise(build_ms), "keystroke_limits_ms": summarise(stroke_ms)}
+
+
+def at_the_limits(real: Sequence[SearchDocument]) -> list[SearchDocument]:
+    """``MAX_PROCEDURES`` documents, the first ones with keywords of invented words that
+    take the vocabulary to ``MAX_SEARCH_WORDS`` (as the format counts it) and no further."""
+    from wire.catalogue import MAX_PROCEDURES, MAX_SEARCH_WORDS
+
+    documents = synthesise(real, MAX_PROCEDURES)
+    own = {word for d in documents for text in (d.name, d.field_name) for word in _words(text)}
+    words = invented_words(MAX_SEARCH_WORDS - len(own))
+    keywords = [" ".join(words[i : i + 30]) for i in range(0, len(words), 30)]
+    for number, start in enumerate(range(0, len(keywords), 30)):
+        documents[number] = replace(documents[number], keywords=tuple(keywords[start : start + 30]))
+    return documents
+
+
+def invented_words(count: int) -> list[str]:
+    """``count`` different words no catalogue has: "waaaa", "wbaaa", …"""
+    words = []
+    for number in range(count):
+        word, rest = "w", number
+        for _ in range(4):
+            rest, letter = divmod(rest, 26)
+            word += chr(ord("a") + letter)
+        words.append(word)
+    return words
+
+
+def _words(text: str) -> list[str]:
+    from kiosk.text.folding import fold_words
+
+    return list(fold_words(text))
 
 
 def synthesise(documents: Sequence[SearchDocument], size: int) -> list[SearchDocument]:

@@ -7,8 +7,9 @@ changed? Everything here is the real thing on loopback:
 - **The server** is ``python -m server --port 0`` in a child process over a SQLite
   file in a temporary folder (its rate limit raised: a kiosk draining a backlog through
   the default limit of 120 requests a minute measures the limit, not the code). The
-  centre, its catalogue (the bundled one) and the enrolment code are made with
-  ``python -m server admin``, as the centre's admin would.
+  centre, its catalogue (the bundled one), the form the backlog is filled in (the
+  server accepts dossiers only for a form it published) and the enrolment code are
+  made with ``python -m server admin``, as the centre's admin would.
 - **The kiosk** is :class:`~kiosk.services.KioskServices` on a temporary data folder,
   enrolled through the real enrolment exchange. Its device token goes to an in-memory
   keyring installed for the benchmark's duration only, so the benchmark never writes
@@ -49,19 +50,24 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
 
 from kiosk.bench import sync_ack
-from kiosk.bench.forms import BENCH_NOW, FORM_ID, KHAI_SINH_ANSWERS
+from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.bench.stats import summarise
 from kiosk.catalog.bundled import BUNDLED_CATALOGUE
 from kiosk.clock import LOCAL_TZ
 from kiosk.config import Settings
+from kiosk.consent import DECLARATION_PURPOSES
 from kiosk.db.models import AuditRecord, Dossier, OutboxEntry
+from kiosk.db.sealed import bind_rows
 from kiosk.dossiers.reference import format_reference
+from kiosk.forms.library import BUNDLED_FORMS_DIR
 from kiosk.paths import PROJECT_ROOT, prepare_data_dir
 from kiosk.services import KioskServices
 from kiosk.sync.api import SyncReport
@@ -74,6 +80,7 @@ ADMIN_TIMEOUT_S = 120.0
 #: Rows per INSERT statement when copying the backlog (SQLite's variable limit).
 _INSERT_CHUNK = 500
 _RELAY_POLL_S = 0.05
+_SUNDAY = 6
 
 
 def run(dossiers: int = DEFAULT_DOSSIERS) -> Metrics:
@@ -87,10 +94,12 @@ def run(dossiers: int = DEFAULT_DOSSIERS) -> Metrics:
     ):
         centre = server.admin("create-centre", "Trung tâm thử tốc độ đồng bộ")
         server.admin("import-catalogue", str(BUNDLED_CATALOGUE), "--centre", centre)
+        server.admin("publish-form", str(BUNDLED_FORMS_DIR / f"{FORM_ID}.json"), "--centre", centre)
         code = server.admin("create-code", "--centre", centre)
         paths = prepare_data_dir(Path(folder) / "kiosk")
+        now = _opening_time()
         services = KioskServices(
-            Settings(server_url=relay.url, kiosk_number=1), paths, clock=lambda: BENCH_NOW
+            Settings(server_url=relay.url, kiosk_number=1), paths, clock=lambda: now
         )
         services.open()
         try:
@@ -124,6 +133,16 @@ def run(dossiers: int = DEFAULT_DOSSIERS) -> Metrics:
     }
 
 
+def _opening_time() -> datetime:
+    """08:00 in the centre today, or on Saturday when today is a Sunday: the kiosk's
+    clock stands there, where queue A is open and within the days the server leases
+    numbers for (the centre's yesterday, today and tomorrow)."""
+    day = datetime.now(LOCAL_TZ).date()
+    if day.weekday() == _SUNDAY:
+        day -= timedelta(days=1)
+    return datetime.combine(day, dt_time(8, 0), LOCAL_TZ).astimezone(UTC)
+
+
 def _expect_ok(report: SyncReport) -> None:
     if report.outcome != "ok":
         error = report.error.render() if report.error is not None else "-"
@@ -136,9 +155,10 @@ def _expect_ok(report: SyncReport) -> None:
 def _fill_outbox(services: KioskServices, dossiers: int) -> None:
     """One real ``submit``, then ``dossiers - 1`` copies of the rows it wrote."""
     form = services.forms.get(FORM_ID)
-    first = services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS)
+    consent = services.consent.agree(services.settings.language, DECLARATION_PURPOSES)
+    first = services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=consent)
     kiosk_number = services.settings.kiosk_number
-    day = BENCH_NOW.astimezone(LOCAL_TZ).date()
+    day = services.clock().astimezone(LOCAL_TZ).date()
     with services.db.transaction() as session:
         dossier = session.get(Dossier, first.id)
         entry = session.scalars(select(OutboxEntry).where(OutboxEntry.entity_id == first.id)).one()
@@ -168,8 +188,9 @@ def _fill_outbox(services: KioskServices, dossiers: int) -> None:
                 audit_rows.append(
                     {**audit_row, "id": uuid.uuid4(), "detail": {"reference": reference}}
                 )
-            session.execute(insert(Dossier), dossier_rows)
-            session.execute(insert(OutboxEntry), entry_rows)
+            # Each copy's sealed answers and payload bound to its own row, as a flush does.
+            session.execute(insert(Dossier), bind_rows(Dossier, dossier_rows))
+            session.execute(insert(OutboxEntry), bind_rows(OutboxEntry, entry_rows))
             session.execute(insert(AuditRecord), audit_rows)
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.changes import Changes
+from kiosk.consent import DECLARATION_PURPOSES
 from kiosk.db.models import OutboxEntry
 from kiosk.services import KioskServices
 from kiosk.sync.api import SyncStatus
@@ -54,7 +55,10 @@ def run(services: KioskServices, samples: int = SAMPLES) -> dict[str, list[float
         ticket: list[float] = []
         for _ in range(samples):
             started = time.perf_counter()
-            dossier = services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS)
+            consent = services.consent.agree(services.settings.language, DECLARATION_PURPOSES)
+            dossier = services.dossiers.submit(
+                form, form.procedures[0], KHAI_SINH_ANSWERS, consent=consent
+            )
             submit.append(_until_acknowledged(services, watch, dossier.id, started))
             watch.wait_until(watch.idle_and_drained, "the worker to rest")
         for _ in range(samples):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kiosk.bench.stats import summarise
 from kiosk.config import Settings
+from kiosk.crypto.keys import throwaway_key_file
 from kiosk.paths import prepare_data_dir
 from kiosk.printing.api import PaperProfile, PrintDocument, PrintJob
 from kiosk.queue.desk import TicketDesk
@@ -56,8 +57,10 @@ def run(tickets: int = 200) -> dict[str, dict[str, float | int]]:
     file_print: list[float] = []
     tap_to_printed: list[float] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-ticket-") as folder:
-        paths = prepare_data_dir(Path(folder))
-        settings = Settings(printer=f"file:{paths.printouts}")
+        paths = prepare_data_dir(Path(folder) / "data")
+        settings = Settings(
+            printer=f"file:{paths.printouts}", data_key_file=throwaway_key_file(paths.data_dir)
+        )
         services = KioskServices(settings, paths, clock=lambda: BENCH_NOW)
         services.open()
         try:

@@ -16,7 +16,6 @@ from typing import Any
 from kiosk.cli import ticket_staff_cmd
 from kiosk.cli.common import add_location_arguments, open_services
 from kiosk.cli.ticket_output import ticket_json
-from wire.vocabulary import PRIORITY_GROUPS
 
 #: What may follow ``ticket``; anything else is a queue code (``ticket A``).
 ACTIONS = ("take", *ticket_staff_cmd.ACTIONS)
@@ -39,8 +38,16 @@ def register(commands: Any) -> None:
         "status are printed); 2 when no ticket was issued.",
     )
     take.add_argument("service", help="queue service code, e.g. A")
-    take.add_argument("--priority", choices=PRIORITY_GROUPS, help="priority group")
-    take.add_argument("--dossier", help="dossier reference to link and put in the QR code")
+    # A priority ticket records no group and links no dossier (DESIGN.md, "Privacy").
+    linked = take.add_mutually_exclusive_group()
+    linked.add_argument(
+        "--priority",
+        action="store_true",
+        help="a priority ticket (ưu tiên); which group is never recorded",
+    )
+    linked.add_argument(
+        "--dossier", help="dossier reference to link and put in the QR code (not with --priority)"
+    )
     take.add_argument("--printer", help="printer URI (default: the 'printer' setting)")
     take.add_argument("--json", action="store_true", help="print the ticket as one JSON object")
     add_location_arguments(take)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from kiosk.forms.answers import Answers
+from kiosk.consent import ConsentRecord
+from wire.answers import Answers
 from wire.forms import Wording
 
 #: ``pending``: waiting for the sync worker (or being retried); ``sent``: the server
@@ -75,3 +76,6 @@ class DossierView:
     #: form library no longer knows them (and in the views other calls return).
     procedure_name: str | None = None
     form_title: Wording | None = None
+    #: The citizen's consent stored with it; ``None`` for a hồ sơ from before the
+    #: privacy notice. Kept after the answers are purged: it proves they were allowed.
+    consent: ConsentRecord | None = None

@@ -30,10 +30,10 @@ from fpdf import FPDF
 from fpdf.enums import Align, MethodReturnValue, XPos, YPos
 
 from kiosk.clock import LOCAL_TZ
-from kiosk.forms.answers import Answers
 from kiosk.forms.format import condition_holds, format_answer
 from kiosk.paths import RESOURCES_DIR
 from kiosk.printing.qr import qr_matrix
+from wire.answers import Answers
 from wire.forms import (
     Condition,
     FieldDefinition,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -30,9 +31,12 @@ from kiosk.catalog.service import CatalogService
 from kiosk.catalog.wording import Translate, source
 from kiosk.clock import LOCAL_TZ, Clock
 from kiosk.config import Settings
+from kiosk.consent import DECLARATION_PURPOSES, ConsentRecord, require_consent
+from kiosk.crypto.errors import DataUnreadableError
 from kiosk.db import Database
 from kiosk.db.models import Dossier, OutboxEntry
 from kiosk.db.outbox import add_outbox_entry
+from kiosk.db.sealed import is_unreadable
 from kiosk.dossiers.api import DossierView, OutboxState, OutboxStatus, SubmittedDossier
 from kiosk.dossiers.errors import (
     DossierDiscardedError,
@@ -42,8 +46,6 @@ from kiosk.dossiers.errors import (
 )
 from kiosk.dossiers.receipt import ReceiptFacts, receipt_document
 from kiosk.dossiers.reference import next_reference, normalise_reference
-from kiosk.forms.answers import Answers, drop_hidden
-from kiosk.forms.checks import check_form
 from kiosk.forms.errors import UnknownFormError
 from kiosk.forms.library import FormLibrary
 from kiosk.printing.api import PrintDocument
@@ -51,7 +53,9 @@ from kiosk.printing.errors import OfficePrinterNotSetError
 from kiosk.printing.office import print_pdf
 from kiosk.staff.grant import GrantCheck, StaffGrant
 from wire import protocol
+from wire.answers import Answers, drop_hidden
 from wire.catalogue import Procedure
+from wire.checks import check_form
 from wire.forms import FormDefinition
 
 log = logging.getLogger("kiosk.dossiers")
@@ -74,7 +78,10 @@ class DossierService:
         catalog: CatalogService,
         forms: FormLibrary,
         staff: GrantCheck,
+        spool: Path | None = None,
     ) -> None:
+        """``spool``: where an A4 form waits for Windows' PDF reader (swept by the purge)."""
+        self._spool = spool
         self._db = db
         self._audit = audit
         self._clock = clock
@@ -84,19 +91,29 @@ class DossierService:
         self._staff = staff
 
     def submit(
-        self, form: FormDefinition, procedure_code: str, answers: Answers
+        self,
+        form: FormDefinition,
+        procedure_code: str,
+        answers: Answers,
+        *,
+        consent: ConsentRecord | None,
     ) -> SubmittedDossier:
         """File ``answers`` to ``form`` for ``procedure_code``; committed before it returns.
 
         The one call behind "Nộp": it checks the answers (the screen need not check
         them first), stores the dossier with its outbox entry, and returns what the
-        done page and "Lấy số thứ tự" need. Raises :class:`DossierIncompleteError`
-        (nothing written) when ``check_form`` finds anything to fix. Answers to fields
+        done page and "Lấy số thứ tự" need. ``consent`` is the citizen's agreement to
+        the privacy notice, given before the form opened; it is stored with the
+        dossier and uploaded with it. Raises ``ConsentRequiredError`` without one that
+        covers preparing the declaration, given to this kiosk's notice, and
+        :class:`DossierIncompleteError` when ``check_form`` finds anything to fix;
+        either way nothing is written. Answers to fields
         hidden by the citizen's other answers are dropped, not submitted. The form's
         definition is kept with its version, so the dossier's PDF can be made again
         after a newer version replaces it. A procedure the catalogue no longer lists
         is no reason to refuse: the counter still takes the dossier.
         """
+        agreed = require_consent(consent, self._settings, DECLARATION_PURPOSES)
         now = self._clock()
         local_day = now.astimezone(LOCAL_TZ).date()
         problems = check_form(form, answers, today=local_day)
@@ -116,8 +133,9 @@ class DossierService:
                 answers=kept,
                 status="submitted",
                 created_at=now,
+                consent=agreed.to_json(),
             )
-            payload = _create_payload(dossier, self._settings.kiosk_name)
+            payload = _create_payload(dossier, self._settings.kiosk_name, agreed)
             # Stored exactly as sent: what staff see is what the server received.
             dossier.answers = payload["answers"]
             self._forms.publish_in(session, form)
@@ -181,6 +199,8 @@ class DossierService:
             raise DossierDiscardedError(reference=dossier.reference)
         if dossier.purged_at is not None:
             raise DossierPurgedError(reference=dossier.reference)
+        if is_unreadable(dossier.answers):  # sealed with a data key this kiosk lost
+            raise DataUnreadableError(reference=dossier.reference)
         form = self._forms.get(dossier.form_id, dossier.form_version)
         # Imported on first use: fpdf2 takes longer to import than the first screen
         # may wait, and most kiosks print a PDF only when staff ask for one.
@@ -221,7 +241,7 @@ class DossierService:
         if not queue:
             raise OfficePrinterNotSetError()
         dossier = self._find(reference)
-        print_pdf(self.pdf(dossier.reference), queue, title=dossier.reference)
+        print_pdf(self.pdf(dossier.reference), queue, title=dossier.reference, spool=self._spool)
         self._audit.record(actor, "dossier.print", reference=dossier.reference, printer=queue)
         return queue
 
@@ -247,7 +267,7 @@ class DossierService:
             return None
 
 
-def _create_payload(dossier: Dossier, kiosk_name: str) -> dict[str, Any]:
+def _create_payload(dossier: Dossier, kiosk_name: str, consent: ConsentRecord) -> dict[str, Any]:
     """The outbox payload as JSON values, refused here if the server would refuse it."""
     message = protocol.DossierCreate(
         id=dossier.id,
@@ -258,6 +278,7 @@ def _create_payload(dossier: Dossier, kiosk_name: str) -> dict[str, Any]:
         answers=dossier.answers,
         submitted_at=dossier.created_at,
         kiosk_name=kiosk_name,
+        consent=consent.to_wire(),
     )
     payload: dict[str, Any] = msgspec.to_builtins(message)
     # Struct constructors do not validate; decoding does, exactly as the server will.
@@ -281,12 +302,14 @@ def _view(dossier: Dossier, entry: OutboxEntry | None) -> DossierView:
         procedure_code=dossier.procedure_code,
         form_id=dossier.form_id,
         form_version=dossier.form_version,
-        answers=dict(dossier.answers),
+        # Unreadable answers stay marked as such (``kiosk.db.sealed``), never shown as empty.
+        answers=dossier.answers if is_unreadable(dossier.answers) else dict(dossier.answers),
         status=dossier.status,
         submitted_at=dossier.created_at,
         acknowledged_at=dossier.acknowledged_at,
         purged_at=dossier.purged_at,
         outbox=None if entry is None else _outbox_state(entry),
+        consent=None if dossier.consent is None else ConsentRecord.from_json(dossier.consent),
     )
 
 

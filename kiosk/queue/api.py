@@ -42,7 +42,8 @@ class IssuedTicket:
     service_day: date
     issued_at: datetime
     people_ahead: int
-    priority: PriorityGroup | None
+    #: A priority ticket (ưu tiên): never which group, never with a dossier reference.
+    priority: bool
     dossier_reference: str | None
     print_status: PrintStatus
     #: Why printing failed, to show the citizen; ``None`` when it printed.

@@ -23,7 +23,6 @@ from kiosk.printing.errors import PrinterError
 from kiosk.queue.api import IssuedTicket
 from kiosk.queue.tickets import TicketService
 from kiosk.staff.grant import StaffGrant
-from wire.vocabulary import PriorityGroup
 
 log = logging.getLogger("kiosk.queue")
 
@@ -46,10 +45,13 @@ class TicketDesk:
     def take(
         self,
         service_code: str,
-        priority: PriorityGroup | None = None,
+        priority: bool = False,
         dossier_reference: str | None = None,
     ) -> IssuedTicket:
-        """A new ticket, printed if the printer can; raises ``KioskError`` only if not issued."""
+        """A new ticket, printed if the printer can; raises ``KioskError`` only if not issued.
+
+        A priority ticket is never linked to a declaration (see ``TicketService.issue``).
+        """
         ticket = self.tickets.issue(service_code, priority, dossier_reference)
         return self._print(ticket)
 

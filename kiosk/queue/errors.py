@@ -15,7 +15,11 @@ class UnknownServiceError(QueueError):
 
 
 class UnknownPriorityError(QueueError):
-    message = QT_TRANSLATE_NOOP("Queue", "Dịch vụ này không có đối tượng ưu tiên “{group}”.")
+    """A priority ticket for a queue that serves no priority groups first."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Queue", "Dịch vụ này không có số ưu tiên. Vui lòng lấy số thứ tự thường."
+    )
 
 
 class DailyLimitError(QueueError):

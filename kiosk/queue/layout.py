@@ -1,8 +1,11 @@
 """The paper số thứ tự: laid out once as print blocks, rendered by ``kiosk.printing``.
 
 What a citizen needs at a glance, biggest first: the number, the counters (quầy) to
-go to, how many are ahead. The QR carries the dossier reference when the ticket was
-taken for a hồ sơ (staff open it straight away), else the ticket's id. Texts are
+go to, how many are ahead. A priority ticket says "Ưu tiên" and nothing about why:
+the group is the citizen's own business, and the paper is left on counters and
+floors. The QR carries the dossier reference when an ordinary ticket was taken for a
+hồ sơ (staff open it straight away), else the ticket's id; a priority ticket has no
+reference (``kiosk.queue.tickets``). Texts are
 ``TrText`` and go through ``translate``, so the UI can print in the kiosk's language;
 the default prints the Vietnamese source.
 """
@@ -15,22 +18,15 @@ from kiosk.clock import LOCAL_TZ
 from kiosk.printing.api import Block, PrintDocument, QrBlock, RuleBlock, SpaceBlock, TextBlock
 from kiosk.queue.api import IssuedTicket
 from wire.i18n import QT_TRANSLATE_NOOP, TrText
-from wire.vocabulary import PriorityGroup
 
 Translate = Callable[[TrText], str]
-
-PRIORITY_GROUP_NAMES: dict[PriorityGroup, TrText] = {
-    "nguoi_cao_tuoi": QT_TRANSLATE_NOOP("Queue", "Người cao tuổi"),
-    "nguoi_khuyet_tat": QT_TRANSLATE_NOOP("Queue", "Người khuyết tật"),
-    "phu_nu_co_thai": QT_TRANSLATE_NOOP("Queue", "Phụ nữ có thai"),
-    "nguoi_co_cong": QT_TRANSLATE_NOOP("Queue", "Người có công với cách mạng"),
-}
 
 HEADING = QT_TRANSLATE_NOOP("Queue", "SỐ THỨ TỰ")
 COUNTERS = QT_TRANSLATE_NOOP("Queue", "Mời đến quầy {counters}")
 PEOPLE_AHEAD = QT_TRANSLATE_NOOP("Queue", "Trước bạn còn {count} người")
 NOBODY_AHEAD = QT_TRANSLATE_NOOP("Queue", "Bạn là người đầu tiên")
-PRIORITY = QT_TRANSLATE_NOOP("Queue", "Ưu tiên: {group}")
+#: All a priority ticket says about it, on paper and on screen.
+PRIORITY = QT_TRANSLATE_NOOP("Queue", "Ưu tiên")
 ISSUED_AT = QT_TRANSLATE_NOOP("Queue", "Ngày {date} lúc {time}")
 QR_CAPTION_DOSSIER = QT_TRANSLATE_NOOP("Queue", "Mã hồ sơ: {reference}")
 QR_CAPTION_TICKET = QT_TRANSLATE_NOOP("Queue", "Đưa mã này cho cán bộ khi cần")
@@ -42,8 +38,11 @@ def _source(text: TrText) -> str:
 
 
 def qr_data(ticket: IssuedTicket) -> str:
-    """The dossier reference when there is one, else the ticket's id."""
-    return ticket.dossier_reference or str(ticket.id)
+    """The dossier reference when there is one (never on a priority ticket), else the
+    ticket's id."""
+    if ticket.dossier_reference and not ticket.priority:
+        return ticket.dossier_reference
+    return str(ticket.id)
 
 
 def ticket_document(
@@ -68,11 +67,8 @@ def ticket_document(
                 bold=True,
             )
         )
-    if ticket.priority is not None:
-        group = translate(PRIORITY_GROUP_NAMES[ticket.priority])
-        blocks.append(
-            TextBlock(translate(PRIORITY.with_params(group=group)), align="centre", bold=True)
-        )
+    if ticket.priority:
+        blocks.append(TextBlock(translate(PRIORITY), size="large", align="centre", bold=True))
     ahead = (
         PEOPLE_AHEAD.with_params(count=ticket.people_ahead) if ticket.people_ahead else NOBODY_AHEAD
     )
@@ -90,7 +86,7 @@ def ticket_document(
             qr_data(ticket),
             caption=translate(
                 QR_CAPTION_DOSSIER.with_params(reference=ticket.dossier_reference)
-                if ticket.dossier_reference
+                if ticket.dossier_reference and not ticket.priority
                 else QR_CAPTION_TICKET
             ),
         ),

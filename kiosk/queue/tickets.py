@@ -2,8 +2,11 @@
 
 Every change is one transaction with its outbox entry (the sync worker uploads it),
 and staff actions (in lại, huỷ số) go to the audit log in that same transaction.
-Tickets hold no personal data: a queue, a number, times, an optional đối tượng ưu
-tiên and an optional dossier reference.
+Tickets hold no personal data: a queue, a number, times, whether it is a priority
+ticket (ưu tiên) and, for an ordinary one, an optional dossier reference. Which
+priority group a citizen belongs to (age, disability, pregnancy...) is sensitive and
+never recorded, and a priority ticket is never linked to a declaration: together they
+would tie a hồ sơ to a group (DESIGN.md, "Privacy").
 
 Staff actions (reprint, void, the list of recent tickets) take a ``StaffGrant`` and
 are refused without a live one: the check is here, not only in the staff screen.
@@ -38,7 +41,6 @@ from kiosk.queue.services import closed_for_today, priority_groups, service_view
 from kiosk.staff.grant import GrantCheck, StaffGrant
 from kiosk.staff.reason import staff_reason
 from wire.i18n import TrText
-from wire.vocabulary import PriorityGroup
 
 #: The most tickets the staff list shows at once.
 MAX_RECENT = 200
@@ -66,12 +68,15 @@ class TicketService:
     def issue(
         self,
         service_code: str,
-        priority: PriorityGroup | None = None,
+        priority: bool = False,
         dossier_reference: str | None = None,
     ) -> IssuedTicket:
         """A new ``pending`` ticket, committed with its outbox entry before it returns.
 
-        ``people_ahead`` counts the tickets this kiosk issued today for the queue and
+        ``priority`` asks for a priority ticket, for a queue that serves priority
+        groups first (``UnknownPriorityError`` otherwise); ``dossier_reference`` is
+        then not kept, here or anywhere: a priority ticket is never linked to a
+        declaration. ``people_ahead`` counts the tickets this kiosk issued today for the queue and
         did not void: the kiosk counts what it knows. Tickets may be taken before
         opening and in the lunch break, not once the day's last opening span is over.
         """
@@ -82,8 +87,8 @@ class TicketService:
             service = session.get(QueueService, service_code)
             if service is None:
                 raise UnknownServiceError(code=service_code)
-            if priority is not None and priority not in priority_groups(service):
-                raise UnknownPriorityError(group=priority)
+            if priority and not priority_groups(service):
+                raise UnknownPriorityError()
             if closed_for_today(service.opening_hours, local_now):
                 raise ClosedForTodayError()
             ahead = _issued_today(session, service_code, day)
@@ -97,9 +102,9 @@ class TicketService:
                 number=number,
                 issued_at=now,
                 people_ahead=ahead,
-                dossier_reference=dossier_reference,
+                dossier_reference=None if priority else dossier_reference,
                 print_status="pending",
-                priority=priority,
+                priority=bool(priority),
                 kiosk_name=self._kiosk_name,
                 reprints=0,
             )
@@ -261,7 +266,8 @@ def _get(session: Session, ticket_id: uuid.UUID) -> Ticket:
 
 
 def _create_payload(ticket: Ticket) -> dict[str, Any]:
-    """The ticket as the server receives it: no personal data, only queue facts."""
+    """The ticket as the server receives it: no personal data, only queue facts (a
+    priority ticket says ``priority: true`` and carries no reference)."""
     return {
         "id": str(ticket.id),
         "service_code": ticket.service_code,
@@ -288,7 +294,7 @@ def _issued(ticket: Ticket, service: QueueService | None) -> IssuedTicket:
         service_day=ticket.service_day,
         issued_at=ticket.issued_at,
         people_ahead=ticket.people_ahead,
-        priority=ticket.priority,  # type: ignore[arg-type]
+        priority=ticket.priority,
         dossier_reference=ticket.dossier_reference,
         print_status=ticket.print_status,  # type: ignore[arg-type]
         print_error=(

@@ -17,11 +17,15 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
+from sqlalchemy import select
 
+from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.config import TextScale
+from kiosk.db.models import OutboxEntry, Ticket
 from kiosk.errors import KioskError
 from kiosk.paths import KioskPaths
 from kiosk.services import KioskServices
+from tests.consent import AGREED
 from ui import ops
 from ui.main_window import KioskWindow
 from ui.screens.queue.choose import ChooseScreen
@@ -65,14 +69,13 @@ def open_queue(qtbot: QtBot, window: KioskWindow) -> ChooseScreen:
 
 
 def take_ticket(
-    qtbot: QtBot, window: KioskWindow, code: str = "A", priority: str | None = None
+    qtbot: QtBot, window: KioskWindow, code: str = "A", *, priority: bool = False
 ) -> TicketScreen:
     """From home: the queue tile, the queue's card, then the priority answer."""
     screen = open_queue(qtbot, window)
     click(qtbot, screen.card(code))
     assert screen.asking_priority
-    button = screen.priority_buttons[priority] if priority else screen.none_button  # type: ignore[index]
-    click(qtbot, button)
+    click(qtbot, screen.priority_button if priority else screen.none_button)
     qtbot.waitUntil(lambda: window.current_screen() == "queue.ticket")
     return ticket_screen(window)
 
@@ -97,13 +100,17 @@ def test_tap_a_queue_and_take_the_printed_ticket(
     assert screen.asking_priority
     assert screen.chosen_card.name.text() == "Tư pháp – Hộ tịch"
     assert screen.question.text() == "Bạn có thuộc đối tượng ưu tiên không?"
-    assert [b.text() for b in screen.priority_buttons.values()] == [
-        "Người cao tuổi",
-        "Người khuyết tật",
-        "Phụ nữ có thai",
-        "Người có công",
+    # The groups are there to read, so the citizen can tell; the answer is yes or no.
+    assert screen.groups.text().splitlines() == [
+        "• Người cao tuổi",
+        "• Người khuyết tật",
+        "• Phụ nữ có thai",
+        "• Người có công",
     ]
-    click(qtbot, screen.priority_buttons["nguoi_cao_tuoi"])
+    assert "không ghi thuộc đối tượng nào" in screen.priority_hint.text()
+    assert screen.priority_button.text() == "Tôi thuộc đối tượng ưu tiên"
+    assert screen.none_button.text() == "Không thuộc đối tượng ưu tiên"
+    click(qtbot, screen.priority_button)
 
     assert window.current_screen() == "queue.ticket"
     ticket = ticket_screen(window)
@@ -114,7 +121,8 @@ def test_tap_a_queue_and_take_the_printed_ticket(
     assert "Tư pháp – Hộ tịch" in shown
     assert "Mời bạn đến quầy 1 hoặc 2" in shown
     assert "Không có ai chờ trước bạn" in shown
-    assert "Đối tượng ưu tiên: Người cao tuổi" in shown
+    assert "Ưu tiên" in shown
+    assert not [text for text in shown if "cao tuổi" in text]
     assert "Vé đã được in, mời bạn nhận vé ở khe máy in." in shown
     assert ticket.qr.data == str(ticket.ticket.id)
     assert not ticket.qr.pixmap().isNull()
@@ -123,7 +131,7 @@ def test_tap_a_queue_and_take_the_printed_ticket(
     record = services.tickets.find("A-001")
     assert record.id == ticket.ticket.id
     assert record.print_status == "printed"
-    assert record.priority == "nguoi_cao_tuoi"
+    assert record.priority is True
     jobs = printouts(kiosk_paths, "A-001")
     assert jobs, sorted(p.name for p in kiosk_paths.printouts.iterdir())
     assert jobs[0].stat().st_size > 0
@@ -163,8 +171,8 @@ def test_a_double_tap_takes_one_ticket(
         assert not screen.none_button.isEnabled()
         assert screen.issuing.isVisible()
         qtbot.mouseClick(screen.none_button, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(screen.priority_buttons["nguoi_co_cong"], Qt.MouseButton.LeftButton)
-        window.journey_screen("queue").flow.take(screen.card("A").service, None)  # type: ignore[arg-type]
+        qtbot.mouseClick(screen.priority_button, Qt.MouseButton.LeftButton)
+        window.journey_screen("queue").flow.take(screen.card("A").service, priority=False)  # type: ignore[arg-type]
         qtbot.waitUntil(lambda: window.current_screen() == "queue.ticket")
         assert ops.wait_for_all()
     finally:
@@ -244,7 +252,7 @@ def test_walking_away_forgets_the_ticket(
 ) -> None:
     window = window_factory(idle_timeout_s=0.05, idle_warning_s=0.1)
     window.idle.stop()
-    ticket = take_ticket(qtbot, window, "A", "phu_nu_co_thai")
+    ticket = take_ticket(qtbot, window, "A", priority=True)
     assert ticket.number.text() == "A-001"
     with qtbot.waitSignal(window.visit_ended, timeout=2000):
         window.idle.start()
@@ -288,3 +296,42 @@ def test_queue_touch_targets_and_text_are_big_enough(
             assert button.height() >= 64, (button.objectName(), button.text())
         for label in [lb for lb in page.findChildren(QLabel) if lb.isVisible()]:
             assert label.fontInfo().pixelSize() >= 20 * scale // 100, label.text()
+
+
+def test_after_a_declaration_a_priority_ticket_is_not_linked_to_it(
+    qtbot: QtBot, window: KioskWindow, services: KioskServices
+) -> None:
+    form = services.forms.get(FORM_ID)
+    filed = services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
+    window.visit.filed = filed  # as the done page leaves it for "Lấy số thứ tự"
+    window.visit.ask_for_ticket(filed.queue_service)
+    window.show_screen("queue")
+    screen = choose_screen(window)
+    qtbot.waitUntil(lambda: screen.asking_priority)
+    click(qtbot, screen.priority_button)
+    ticket = ticket_screen(window)
+    assert ticket.ticket is not None
+    assert ticket.ticket.priority
+    assert ticket.ticket.dossier_reference is None
+    assert ticket.qr.data == str(ticket.ticket.id)
+    assert not [text for text in texts(ticket) if filed.reference in text]
+    with services.db.transaction() as session:
+        row = session.get(Ticket, ticket.ticket.id)
+        entry = session.scalars(
+            select(OutboxEntry).where(OutboxEntry.entity_id == ticket.ticket.id)
+        ).one()
+        assert row is not None
+        assert (row.priority, row.dossier_reference) == (True, None)
+        assert (entry.payload["priority"], entry.payload["dossier_reference"]) == (True, None)
+    click(qtbot, ticket.done_button)
+
+    # An ordinary ticket after a declaration still carries its reference, for staff.
+    window.visit.filed = filed
+    window.visit.ask_for_ticket(filed.queue_service)
+    window.show_screen("queue")
+    screen = choose_screen(window)
+    qtbot.waitUntil(lambda: screen.asking_priority)
+    click(qtbot, screen.none_button)
+    ordinary = ticket_screen(window).ticket
+    assert ordinary is not None
+    assert (ordinary.priority, ordinary.dossier_reference) == (False, filed.reference)

@@ -70,6 +70,7 @@ def first_citizen_fills_a_form(driver: FormDriver) -> str:
     assert page.form_button is not None
     driver.tap(page.form_button)
     assert window.current_screen() == "form"
+    driver.agree()  # the privacy notice
     driver.scan(PARENT_CARD_NEW_ADDRESS)
     draft = window.visit.draft
     assert draft is not None
@@ -130,6 +131,7 @@ def assert_nothing_of_the_first(driver: FormDriver, remembered: str) -> None:
     visit = window.visit
     assert visit.is_empty()
     assert (visit.procedure, visit.draft, visit.filed, visit.ticket) == (None, None, None, None)
+    assert visit.consent is None  # the next citizen reads the notice and decides anew
     assert visit.queue_service is None
     assert visit.search_query == ""
     clipboard = QGuiApplication.clipboard()

@@ -12,6 +12,7 @@ from sqlalchemy import update
 from kiosk.audit import AuditLog
 from kiosk.bundled_data import load_bundled_data
 from kiosk.config import Settings
+from kiosk.crypto import KeyringKeyStore
 from kiosk.db import Database
 from kiosk.db.models import QueueService
 from kiosk.queue.tickets import TicketService
@@ -48,7 +49,7 @@ def open_databases(tmp_path: Path) -> Iterator[Callable[[str], Database]]:
     opened: list[Database] = []
 
     def make(name: str) -> Database:
-        database = Database(tmp_path / name / "kiosk.sqlite3")
+        database = Database(tmp_path / name / "kiosk.sqlite3", keys=KeyringKeyStore())
         database.open()
         load_bundled_data(database)
         opened.append(database)

@@ -133,7 +133,7 @@ def test_a_printed_ticket_is_laid_out_written_and_marked(
 ) -> None:
     service = RecordingPrintService(PrintService(f"file:{tmp_path / 'out'}", tmp_path))
     desk = make_desk(service, "Trung tâm HCC tỉnh Lâm Đồng")
-    ticket = desk.take("A", priority="nguoi_cao_tuoi")
+    ticket = desk.take("A", priority=True)
     assert ticket.print_status == "printed"
     assert ticket.print_error is None
     assert tickets.find(ticket.id).print_status == "printed"
@@ -142,7 +142,8 @@ def test_a_printed_ticket_is_laid_out_written_and_marked(
     assert texts[:2] == ["Trung tâm HCC tỉnh Lâm Đồng", "Tư pháp – Hộ tịch"]
     assert "A-001" in texts
     assert "Mời đến quầy 1, 2" in texts
-    assert "Ưu tiên: Người cao tuổi" in texts
+    assert "Ưu tiên" in texts  # and nothing about which group
+    assert not [text for text in texts if "cao tuổi" in text or "Ưu tiên:" in text]
     assert "Ngày 10/03/2025 lúc 09:00" in texts
     qr = next(block for block in job.document.blocks if isinstance(block, QrBlock))
     assert qr.data == str(ticket.id)
@@ -158,6 +159,19 @@ def test_the_layout_names_people_ahead_and_the_dossier(tickets: TicketService) -
     qr = next(block for block in document.blocks if isinstance(block, QrBlock))
     assert qr.data == "HS-KIOSK-01-0042"
     assert document.title == "ticket-B-002"
+    assert "Ưu tiên" not in _texts(document)
+
+
+def test_a_priority_ticket_prints_no_dossier_reference_even_if_asked(
+    tickets: TicketService,
+) -> None:
+    ticket = tickets.issue("B", priority=True, dossier_reference="HS-1-250310-0042")
+    document = ticket_document(ticket, "Trung tâm")
+    texts = _texts(document)
+    assert "Ưu tiên" in texts
+    assert not [text for text in texts if "HS-1-250310-0042" in text or "Mã hồ sơ" in text]
+    qr = next(block for block in document.blocks if isinstance(block, QrBlock))
+    assert qr.data == str(ticket.id)
 
 
 def test_a_closed_port_leaves_a_valid_failed_ticket(

@@ -43,12 +43,28 @@ def test_ticket_is_issued_and_printed_to_a_file_printer(
     assert ticket["counters"] == [1, 2]
     assert ticket["print_error"] is None
     assert len(list(out.glob("*.bin"))) == 1
-    second = kiosk_cli(
-        "ticket", "a", "--priority", "nguoi_khuyet_tat", "--printer", f"file:{out}", env=env
-    )
+    second = kiosk_cli("ticket", "a", "--priority", "--printer", f"file:{out}", env=env)
     assert second.returncode == 0, second.stderr
     assert second.stdout.split()[0] == "A-002"
     assert "printed" in second.stdout
+
+
+def test_a_priority_ticket_is_a_flag_and_never_takes_a_dossier(
+    kiosk_cli: KioskCli, env: dict[str, str], tmp_path: Path
+) -> None:
+    printer = f"file:{tmp_path / 'printouts'}"
+    both = ("--priority", "--dossier", "HS-1-250310-0001")
+    refused = kiosk_cli("ticket", "A", *both, "--printer", printer, env=env)
+    assert refused.returncode == 2
+    assert "not allowed with" in refused.stderr
+    taken = kiosk_cli("ticket", "A", "--priority", "--printer", printer, "--json", env=env)
+    assert taken.returncode == 0, taken.stderr
+    ticket = json.loads(taken.stdout)
+    assert (ticket["label"], ticket["priority"], ticket["dossier_reference"]) == (
+        "A-001",
+        True,
+        None,
+    )
 
 
 def test_a_printer_fault_still_issues_exit_0_with_the_message(

@@ -112,9 +112,10 @@ def test_print_outcome_is_recorded_with_a_translatable_message(tickets: TicketSe
 
 
 def test_find_by_label_or_id(tickets: TicketService) -> None:
-    ticket = tickets.issue("B", priority="nguoi_cao_tuoi", dossier_reference="HS-KIOSK-01-0001")
+    ticket = tickets.issue("B", dossier_reference="HS-KIOSK-01-0001")
     assert tickets.find("b-001") == tickets.find(str(ticket.id)) == tickets.find(ticket.id)
-    assert tickets.find("B-001").priority == "nguoi_cao_tuoi"
+    assert tickets.find("B-001").dossier_reference == "HS-KIOSK-01-0001"
+    assert tickets.find("B-001").priority is False
     for missing in ("B-002", "Z-001", "nonsense"):
         with pytest.raises(TicketNotFoundError):
             tickets.find(missing)
@@ -125,8 +126,9 @@ def test_unknown_queue_or_priority_is_refused_and_takes_no_number(
 ) -> None:
     with pytest.raises(UnknownServiceError):
         tickets.issue("Z")
+    set_queue(db, "C", priority_groups=[])
     with pytest.raises(UnknownPriorityError):
-        tickets.issue("C", priority="nguoi_co_cong")
+        tickets.issue("C", priority=True)  # C serves no priority groups now
     assert _count(db, Ticket) == 0
     assert tickets.issue("C").label == "C-001"
 
@@ -151,7 +153,7 @@ def test_tickets_before_opening_yes_after_the_last_span_no(
 def test_the_outbox_entry_is_written_with_the_ticket_and_carries_no_personal_data(
     db: Database, tickets: TicketService
 ) -> None:
-    ticket = tickets.issue("A", priority="phu_nu_co_thai", dossier_reference="HS-1")
+    ticket = tickets.issue("A", dossier_reference="HS-1")
     with db.transaction() as session:
         entry = session.scalars(select(OutboxEntry)).one()
     assert (entry.entity_type, entry.entity_id, entry.operation) == ("ticket", ticket.id, "create")
@@ -163,7 +165,7 @@ def test_the_outbox_entry_is_written_with_the_ticket_and_carries_no_personal_dat
         "label": "A-001",
         "issued_at": "2025-03-10T02:00:00+00:00",
         "people_ahead": 0,
-        "priority": "phu_nu_co_thai",
+        "priority": False,
         "dossier_reference": "HS-1",
         "kiosk_name": "KIOSK-01",
     }

@@ -87,14 +87,25 @@ class FormDriver:
         self.qtbot.waitUntil(widget.hasFocus)
 
     def open(self, form_id: str) -> FormScreen:
-        """From home: "Điền tờ khai", then the form's row."""
+        """From home: "Điền tờ khai", the form's row, then the privacy notice agreed to."""
         self.window.end_visit()
         self.tap(self.window.home.tiles["form"])
         assert self.window.current_screen() == "form"
         self.qtbot.waitUntil(lambda: bool(self.screen.chooser.rows))
         self.tap(self.screen.chooser.row(form_id))
+        self.agree()
         assert self.screen.current_page() is not None
         return self.screen
+
+    def agree(self, *purposes: str) -> None:
+        """On the privacy notice: tick ``purposes`` (what the service needs when none are
+        named), then "Đồng ý và tiếp tục", as a citizen would."""
+        notice = self.screen.consent
+        assert self.screen.stack.currentWidget() is notice
+        assert notice.notice is not None
+        for purpose in purposes or sorted(notice.notice.required):
+            self.tap(notice.row(purpose))
+        self.tap(notice.agree_button)
 
     def page(self) -> SectionPage:
         page = self.screen.current_page()

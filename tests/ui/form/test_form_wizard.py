@@ -271,6 +271,7 @@ def test_a_procedure_page_opens_its_form_and_back_returns_there(driver: FormDriv
     assert window.current_screen() == "form"
     screen = driver.screen
     assert screen.title.text() == "Tờ khai đăng ký khai sinh"
+    driver.agree()  # the privacy notice comes first
     draft = window.journey_screen("form").flow.draft
     assert draft is not None
     assert draft.procedure_code == "1.001193"

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from ui.screens.form.inputs.base import plain_label
 from ui.screens.form.texts import FormLanguage, say
+from ui.widgets.label import Label
 from ui.widgets.navigation import kinetic_scroll_area
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class FormRow(QPushButton):
         self.form = form
         self.name = plain_label(self, "FormRowName")
         self.template = plain_label(self, "FormRowTemplate")
-        arrow = QLabel("›", self)
+        arrow = Label("›", self)
         arrow.setObjectName("RowArrow")
         for label in (self.name, self.template, arrow):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)

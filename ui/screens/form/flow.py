@@ -6,6 +6,12 @@ the form. The visit also says which form to open (the procedure page's "Điền 
 khai"), and takes the filed declaration back, so "Lấy số thứ tự" can give its
 reference and counter queue to the ticket journey.
 
+Before a form opens, the citizen reads the privacy notice and ticks one box per
+purpose (``kiosk.consent``): nothing can be typed or scanned into a tờ khai until they
+agreed to what the service needs. The record goes into the visit and is handed to
+``DossierService.submit`` with the answers; it is asked once a visit. "Không đồng ý"
+ends the visit: nothing was typed, nothing is stored.
+
 Each tap is one core call, run off the UI thread through :func:`ui.host.run` with the
 visit, so a late result never reaches the next citizen: the list of forms, submitting
 (``DossierService.submit`` checks, stores and returns all the done page shows), and
@@ -35,10 +41,11 @@ from kiosk.idcard import IdCardError, Prefill, looks_like_payload, parse, prefil
 from ui.host import Host, run
 from ui.idcard_scanner import IdCardScanner
 from ui.ops import Op, Pool
-from ui.screens.form.texts import CHOOSE_FORM_FIRST, FormLanguage, form_language
+from ui.screens.form.texts import AGREE_FIRST, CHOOSE_FORM_FIRST, FormLanguage, form_language
 from wire.i18n import TrText
 
 if TYPE_CHECKING:
+    from kiosk.consent import Notice
     from kiosk.dossiers.api import SubmittedDossier
     from kiosk.forms.library import FormLibrary
     from kiosk.services import KioskServices
@@ -71,6 +78,8 @@ class FormFlow(QObject):
     forms_loaded = Signal(object)
     # Reading them, or opening one, failed with this ``KioskError``.
     forms_failed = Signal(object)
+    # A form was chosen and the privacy notice must be agreed to first: ``Notice``.
+    notice_needed = Signal(object)
     # A new draft is open (``Draft``): the screen builds its pages.
     draft_opened = Signal(object)
     # The draft is gone (left, or submitted): the screen forgets its pages.
@@ -94,6 +103,8 @@ class FormFlow(QObject):
         self.origin: str | None = None
         self.receipt: Receipt | None = None
         self.receipt_error: TrText | None = None
+        # The form chosen while the notice is shown: (form, procedure code, origin).
+        self._pending: tuple[FormDefinition, str | None, str | None] | None = None
         self._submitting = False
         self.scanner: IdCardScanner | None = None
         host.screen_changed.connect(self._screen_changed)
@@ -196,9 +207,63 @@ class FormFlow(QObject):
 
     def open_form(
         self, form: FormDefinition, procedure_code: str | None = None, *, origin: str | None = None
-    ) -> Draft:
+    ) -> Draft | None:
         """Start a new draft of ``form`` for ``procedure_code`` (its first thủ tục when
-        the form does not list that one)."""
+        the form does not list that one) once the citizen has agreed to the privacy
+        notice in this visit; until then ask (``notice_needed``) and return ``None``."""
+        if self._host.visit.consent is None:
+            self._pending = (form, procedure_code, origin)
+            try:
+                notice = self.notice()
+            except KioskError as error:
+                self._pending = None
+                self._host.show_error(error)
+                return None
+            self.notice_needed.emit(notice)
+            return None
+        return self._start(form, procedure_code, origin)
+
+    # -- the privacy notice --------------------------------------------------------
+
+    @property
+    def pending_form(self) -> FormDefinition | None:
+        """The form waiting behind the notice."""
+        return self._pending[0] if self._pending is not None else None
+
+    def notice(self) -> Notice:
+        """The notice in the kiosk's current language; raises ``KioskError`` at start-up."""
+        return self.services().consent.notice(self._host.language)
+
+    def agree(self, ticked: frozenset[str]) -> Draft | None:
+        """ "Đồng ý và tiếp tục": record the consent in the visit, then open the form."""
+        pending, self._pending = self._pending, None
+        try:
+            consent = self.services().consent.agree(self._host.language, ticked)
+        except KioskError as error:
+            self._pending = pending
+            self._host.show_error(error)
+            return None
+        self._host.visit.consent = consent
+        log.info("privacy notice agreed to (%s)", ", ".join(consent.purposes))
+        return None if pending is None else self._start(*pending)
+
+    def decline(self) -> None:
+        """ "Không đồng ý": nothing was typed and nothing is kept; the visit ends."""
+        self._pending = None
+        log.info("privacy notice declined: visit ended")
+        self._host.end_visit()
+
+    def cancel_notice(self) -> None:
+        """ "‹ Quay lại" from the notice: back where the form was chosen, nothing kept."""
+        origin = self._pending[2] if self._pending is not None else None
+        self._pending = None
+        self._host.visit.form_id = None
+        if origin is not None:
+            self._host.show_screen(origin)
+        else:
+            self.load_forms()
+
+    def _start(self, form: FormDefinition, procedure_code: str | None, origin: str | None) -> Draft:
         self._close_draft()
         code = procedure_code if procedure_code in form.procedures else form.procedures[0]
         self.origin = origin
@@ -232,10 +297,11 @@ class FormFlow(QObject):
             self._host.show_error(error)
             return
         form, code, answers = draft.form, draft.procedure_code, draft.to_submit()
+        consent = self._host.visit.consent
         self._set_submitting(True)
-        self.run(lambda: dossiers.submit(form, code, answers)).on_success(self._filed).on_failure(
-            self._refused
-        ).start()
+        self.run(lambda: dossiers.submit(form, code, answers, consent=consent)).on_success(
+            self._filed
+        ).on_failure(self._refused).start()
 
     def _filed(self, dossier: SubmittedDossier) -> None:
         self._set_submitting(False)
@@ -324,6 +390,7 @@ class FormFlow(QObject):
         if self.scanner is not None:
             self.scanner.reset()
         self.origin = None
+        self._pending = None
         self._host.visit.form_id = None
         self._set_submitting(False)
         self._close_draft()
@@ -344,7 +411,8 @@ class FormFlow(QObject):
         self._host.poke_idle()  # the scanner's keys never reached the idle watchdog
         draft = self.draft
         if draft is None:
-            self._host.show_error(KioskError(CHOOSE_FORM_FIRST))
+            waiting = self._pending is not None
+            self._host.show_error(KioskError(AGREE_FIRST if waiting else CHOOSE_FORM_FIRST))
             return
         try:
             card = parse(payload)

@@ -15,12 +15,12 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from typing_extensions import override
 
-from kiosk.forms.answers import Answers, is_shown
-from kiosk.forms.checks import check_section
 from ui.screens.form.inputs import FieldEnv, FieldInput, make_input
 from ui.screens.form.inputs.base import plain_label
 from ui.screens.form.texts import say
 from ui.widgets.navigation import kinetic_scroll_area
+from wire.answers import Answers, is_shown
+from wire.checks import check_section
 from wire.forms import Section
 from wire.i18n import TrText
 

@@ -5,7 +5,8 @@ same draft, and the header (the form's title and "Bước 2/5") stays put while 
 change under it. "Tiếp tục" checks the page first and refuses to move on while
 anything on it needs fixing, bringing the first such question into view. "‹ Quay
 lại" never checks and never loses an answer. Leaving a started draft (home, or back
-from its first page) asks first, since leaving discards it.
+from its first page) asks first, since leaving discards it. Before the first page of
+a visit's first form comes the privacy notice (``ui.widgets.consent``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from kiosk.errors import KioskError
-from kiosk.forms.answers import Answers
 from kiosk.forms.draft import REVIEW, Draft
 from ui.i18n import translate
 from ui.screens.form import TITLE
@@ -39,11 +38,15 @@ from ui.screens.form.panels import AddressPanel, LeavePanel
 from ui.screens.form.review import ReviewPage
 from ui.screens.form.style import form_stylesheet
 from ui.screens.form.texts import say
+from ui.widgets.consent import ConsentNotice
+from ui.widgets.label import Label
 from ui.widgets.navigation import NavBar, frame_page
 from ui.widgets.screen import Screen, big_button
+from wire.answers import Answers
 from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 if TYPE_CHECKING:
+    from kiosk.consent import Notice
     from kiosk.dossiers.api import SubmittedDossier
     from kiosk.idcard import Prefill
     from wire.forms import FormDefinition
@@ -71,6 +74,9 @@ class FormScreen(Screen):
         self.stack = QStackedWidget(self)
         self.chooser = ChooserPage(self.stack)
         self.chooser.chosen.connect(self._form_chosen)
+        self.consent = ConsentNotice(self.stack)
+        self.consent.agreed.connect(self.flow.agree)
+        self.consent.declined.connect(self.flow.decline)
         self.review = ReviewPage(self.stack)
         self.review.edit_requested.connect(self.edit_section)
         self.done = DonePage(flow, self.stack)
@@ -80,7 +86,8 @@ class FormScreen(Screen):
         self.address_panel = AddressPanel(self.stack)
         self.address_panel.confirmed.connect(self._address_confirmed)
         self.address_panel.change.connect(self._address_change)
-        for page in (self.chooser, self.review, self.done, self.leave_panel, self.address_panel):
+        pages = (self.chooser, self.consent, self.review, self.done)
+        for page in (*pages, self.leave_panel, self.address_panel):
             self.stack.addWidget(page)
 
         self.nav = NavBar(self)
@@ -98,6 +105,7 @@ class FormScreen(Screen):
 
         flow.forms_loaded.connect(self._forms_loaded)
         flow.forms_failed.connect(self._forms_failed)
+        flow.notice_needed.connect(self._notice_needed)
         flow.draft_opened.connect(self._draft_opened)
         flow.draft_closed.connect(self._draft_closed)
         flow.submitting_changed.connect(lambda _: self._update_chrome())
@@ -109,10 +117,10 @@ class FormScreen(Screen):
     def _build_header(self) -> QWidget:
         header = QWidget(self)
         header.setObjectName("FormHeader")
-        self.title = QLabel(header)
+        self.title = Label(header)
         self.title.setObjectName("ScreenTitle")
         self.title.setWordWrap(True)
-        self.step_label = QLabel(header)
+        self.step_label = Label(header)
         self.step_label.setObjectName("StepLabel")
         self.progress = QProgressBar(header)
         self.progress.setObjectName("StepBar")
@@ -141,7 +149,8 @@ class FormScreen(Screen):
     def entered(self) -> None:
         self._apply_look()
         self.flow.entered()
-        if self.draft is None and self.stack.currentWidget() is not self.chooser:
+        waiting = self.flow.pending_form is not None
+        if self.draft is None and not waiting and self.stack.currentWidget() is not self.chooser:
             self._show(self.chooser)
 
     def _show(self, widget: QWidget) -> None:
@@ -196,6 +205,9 @@ class FormScreen(Screen):
 
     def go_back(self) -> None:
         current, draft = self.stack.currentWidget(), self.draft
+        if current is self.consent:
+            self.flow.cancel_notice()
+            return
         if current is self.chooser or draft is None:
             self.flow.go_home()
             return
@@ -244,8 +256,14 @@ class FormScreen(Screen):
 
     def _forms_loaded(self, forms: list[FormDefinition]) -> None:
         self.chooser.show_forms(forms)
-        if self.draft is None:
+        if self.draft is None and self.flow.pending_form is None:
             self._show(self.chooser)
+
+    def _notice_needed(self, notice: Notice) -> None:
+        self.consent.wipe()  # asked afresh each time: never pre-ticked
+        self.consent.show_notice(notice)
+        self.consent.scroll_area.verticalScrollBar().setValue(0)
+        self._show(self.consent)
 
     def _forms_failed(self, error: KioskError) -> None:
         self.flow.show_error(error)
@@ -402,9 +420,11 @@ class FormScreen(Screen):
         on_section = isinstance(current, SectionPage)
         on_panel = current in (self.leave_panel, self.address_panel)
         on_done = current is self.done
+        pending = self.flow.pending_form if current is self.consent else None
+        shown = draft.form if draft is not None else pending
         self.title.setText(
-            say(draft.form.title, language)
-            if draft is not None
+            say(shown.title, language)
+            if shown is not None
             else (self.done_title() if on_done else translate(TITLE))
         )
         stepping = draft is not None and (on_section or current is self.review)
@@ -462,6 +482,8 @@ class FormScreen(Screen):
         self.next_button.setText(QCoreApplication.translate("Form", "Tiếp tục ›"))
         self.ticket_button.setText(QCoreApplication.translate("Form", "Lấy số thứ tự"))
         self.chooser.retranslate(language)
+        if self.stack.currentWidget() is self.consent:
+            self.consent.show_notice(self.flow.notice())  # the notice's own words, anew
         self.leave_panel.retranslate()
         self.address_panel.retranslate()
         self.done.retranslate()

@@ -28,6 +28,11 @@ WRITE_DETAIL = QT_TRANSLATE_NOOP("Form", "Vui lòng ghi số nhà, tên đườn
 CHOOSE_FORM_FIRST = QT_TRANSLATE_NOOP(
     "Form", "Vui lòng chọn tờ khai trước, rồi quét lại mã QR trên thẻ căn cước."
 )
+# A scan while the privacy notice waits for an answer: nothing is read before consent.
+AGREE_FIRST = QT_TRANSLATE_NOOP(
+    "Form",
+    "Vui lòng đọc thông báo và chọn đồng ý trước, rồi quét lại mã QR trên thẻ căn cước.",
+)
 # The receipt printed.
 RECEIPT_PRINTED = QT_TRANSLATE_NOOP("Form", "Biên nhận đã được in, mời bạn nhận ở khe máy in.")
 

@@ -1,10 +1,13 @@
 """Lấy số thứ tự, first half: which queue, then whether the citizen has priority.
 
 Page one is a card per queue with its counters and how many are waiting. Tapping one
-opens page two: the chosen queue on top and one big button per priority group
-(đối tượng ưu tiên) plus "Không thuộc đối tượng ưu tiên". Each of those buttons takes
-the ticket at once, so the priority question costs exactly one tap. A queue without
-priority groups takes the ticket straight from its card. Coming from a procedure's
+opens page two: the chosen queue on top, the priority groups (đối tượng ưu tiên) it
+serves first listed so the citizen can tell whether they qualify, and two big buttons,
+"Tôi thuộc đối tượng ưu tiên" and "Không thuộc đối tượng ưu tiên". Either takes the
+ticket at once, so the priority question costs exactly one tap. The citizen never says
+*which* group: the ticket records only "ưu tiên" (DESIGN.md, "Privacy"), and the page
+says so. A queue without priority groups takes the ticket straight from its card.
+Coming from a procedure's
 page, the screen opens on page two for that procedure's queue; "‹ Quay lại" still
 leads to every queue.
 """
@@ -17,16 +20,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from kiosk.errors import KioskError
 from ui.screens.queue.flow import QueueFlow
-from ui.screens.queue.texts import PRIORITY_NAMES, priority_name
+from ui.screens.queue.texts import priority_name
 from ui.screens.queue.widgets import ServiceCard, repolish, state_of
+from ui.widgets.label import Label
 from ui.widgets.navigation import NavBar, frame_page, kinetic_scroll_area
 from ui.widgets.screen import Screen, big_button
-from wire.vocabulary import PriorityGroup
 
 if TYPE_CHECKING:
     from kiosk.queue.api import QueueServiceView
@@ -60,10 +63,10 @@ class ChooseScreen(Screen):
         self._wide = False
         self.chosen: QueueServiceView | None = None
 
-        self.title = QLabel(self)
+        self.title = Label(self)
         self.title.setObjectName("ScreenTitle")
         self.title.setWordWrap(True)
-        self.notice = QLabel(self)
+        self.notice = Label(self)
         self.notice.setObjectName("QueueNotice")
         self.notice.setWordWrap(True)
         self.pages = QStackedWidget(self)
@@ -94,22 +97,23 @@ class ChooseScreen(Screen):
         content = QWidget(self)
         content.setObjectName("PriorityPage")
         self.chosen_card = ServiceCard(content, tappable=False)
-        self.question = QLabel(content)
+        self.question = Label(content)
         self.question.setObjectName("PriorityQuestion")
         self.question.setWordWrap(True)
-        self.priority_hint = QLabel(content)
+        # The groups, to read, not to choose: one per line.
+        self.groups = Label(content)
+        self.groups.setObjectName("Body")
+        self.groups.setWordWrap(True)
+        self.priority_hint = Label(content)
         self.priority_hint.setObjectName("Muted")
         self.priority_hint.setWordWrap(True)
-        self.priority_buttons: dict[PriorityGroup, QPushButton] = {}
-        for group in PRIORITY_NAMES:
-            button = big_button(content, role="secondary", name="PriorityButton")
-            button.clicked.connect(lambda _=False, g=group: self._take(g))
-            self.priority_buttons[group] = button
+        self.priority_button = big_button(content, role="secondary", name="PriorityButton")
+        self.priority_button.clicked.connect(lambda: self._take(True))
+        self.none_button = big_button(content, name="NoPriorityButton")
+        self.none_button.clicked.connect(lambda: self._take(False))
         self._priority_grid = QGridLayout()
         self._priority_grid.setSpacing(16)
-        self.none_button = big_button(content, name="NoPriorityButton")
-        self.none_button.clicked.connect(lambda: self._take(None))
-        self.issuing = QLabel(content)
+        self.issuing = Label(content)
         self.issuing.setObjectName("QueueIssuing")
         self.issuing.setWordWrap(True)
         self.issuing.hide()
@@ -119,9 +123,9 @@ class ChooseScreen(Screen):
         layout.addWidget(self.chosen_card)
         layout.addSpacing(6)
         layout.addWidget(self.question)
+        layout.addWidget(self.groups)
         layout.addWidget(self.priority_hint)
         layout.addLayout(self._priority_grid)
-        layout.addWidget(self.none_button)
         layout.addWidget(self.issuing)
         layout.addStretch(1)
         self._lay_out_priority()
@@ -197,7 +201,7 @@ class ChooseScreen(Screen):
         elif service.priority_groups:
             self._ask_priority(service)
         else:
-            self.flow.take(service, None)
+            self.flow.take(service, priority=False)
 
     def _explain(self, service: QueueServiceView) -> None:
         """A closed or full queue was tapped: say why, calmly, and stay on page one."""
@@ -210,34 +214,33 @@ class ChooseScreen(Screen):
     def _ask_priority(self, service: QueueServiceView) -> None:
         self.chosen = service
         self.chosen_card.show_service(service)
-        for group, button in self.priority_buttons.items():
-            button.setVisible(group in service.priority_groups)
+        self.priority_button.setVisible(bool(service.priority_groups))
         self._lay_out_priority()
         self.pages.setCurrentWidget(self.priority_page)
         self.priority_page.verticalScrollBar().setValue(0)
         self.retranslate()
 
     def _lay_out_priority(self) -> None:
-        """Four to a row when the longest label fits a quarter of the page (1366 px at
-        normal text), else two: the whole question then fits without scrolling."""
-        buttons = [b for b in self.priority_buttons.values() if not b.isHidden()]
-        for button in self.priority_buttons.values():
+        """The two answers side by side when both fit half the page, else one above the
+        other (portrait, large text): neither is ever cut short."""
+        buttons = [b for b in (self.priority_button, self.none_button) if not b.isHidden()]
+        for button in (self.priority_button, self.none_button):
             self._priority_grid.removeWidget(button)
         spacing = self._priority_grid.spacing()
-        quarter = (self.width() - 2 * PAGE_MARGIN_PX - 3 * spacing) // 4
+        half = (self.width() - 2 * PAGE_MARGIN_PX - spacing) // 2
         widest = max((b.sizeHint().width() for b in buttons), default=0)
-        columns = 4 if widest <= quarter else 2
+        columns = 2 if widest <= half and len(buttons) == 2 else 1
         for index, button in enumerate(buttons):
             self._priority_grid.addWidget(button, index // columns, index % columns)
-        for column in range(4):
+        for column in range(2):
             self._priority_grid.setColumnStretch(column, 1 if column < columns else 0)
 
-    def _take(self, priority: PriorityGroup | None) -> None:
+    def _take(self, priority: bool) -> None:
         if self.chosen is not None:
-            self.flow.take(self.chosen, priority)
+            self.flow.take(self.chosen, priority=priority)
 
     def _busy_changed(self, busy: bool) -> None:
-        for button in (*self.priority_buttons.values(), self.none_button, *self.cards):
+        for button in (self.priority_button, self.none_button, *self.cards):
             button.setEnabled(not busy)
         self.issuing.setVisible(busy)
 
@@ -277,11 +280,21 @@ class ChooseScreen(Screen):
                 "Đối tượng ưu tiên được mời vào quầy trước. "
                 "Cán bộ có thể đề nghị bạn xuất trình giấy tờ.",
             )
+            + "\n"
+            + QCoreApplication.translate(
+                "Queue",
+                "Phiếu chỉ ghi “Ưu tiên”, không ghi thuộc đối tượng nào; "
+                "kiosk không lưu thông tin này.",
+            )
         )
-        for group, button in self.priority_buttons.items():
-            button.setText(priority_name(group))
-        has_groups = self.chosen is not None and bool(self.chosen.priority_groups)
+        groups = self.chosen.priority_groups if self.chosen is not None else ()
+        self.groups.setText("\n".join(f"• {priority_name(group)}" for group in groups))
+        self.priority_button.setText(
+            QCoreApplication.translate("Queue", "Tôi thuộc đối tượng ưu tiên")
+        )
+        has_groups = bool(groups)
         self.question.setVisible(has_groups)
+        self.groups.setVisible(has_groups)
         self.priority_hint.setVisible(has_groups)
         self.none_button.setText(
             QCoreApplication.translate("Queue", "Không thuộc đối tượng ưu tiên")

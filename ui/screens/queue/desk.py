@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from kiosk.queue.api import IssuedTicket, QueueServiceView
-    from wire.vocabulary import PriorityGroup
 
 
 class Tickets(Protocol):
@@ -23,13 +22,14 @@ class Desk(Protocol):
     """``services.desk``: issues, renders and prints a ticket.
 
     Never raises for a printer fault (the ticket comes back with ``print_status``
-    ``"failed"``); raises ``KioskError`` for an unknown or full queue.
+    ``"failed"``); raises ``KioskError`` for an unknown or full queue. A priority
+    ticket is never linked to ``dossier_reference``.
     """
 
     def take(
         self,
         service_code: str,
-        priority: PriorityGroup | None = None,
+        priority: bool = False,
         dossier_reference: str | None = None,
     ) -> IssuedTicket: ...
 

@@ -7,8 +7,9 @@ double tap never issues two numbers.
 
 It reads the citizen's :class:`~kiosk.visit.Visit`: the queue a procedure page or a
 declaration chose (the journey opens straight on it), and the declaration just filed,
-whose reference the ticket carries in its QR code. The issued ticket goes back into
-the visit.
+whose reference an ordinary ticket carries in its QR code (a priority ticket never
+does: it would tie the declaration to a priority group). The issued ticket goes back
+into the visit.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from ui.screens.queue.desk import Desk, Tickets
 
 if TYPE_CHECKING:
     from kiosk.queue.api import IssuedTicket, QueueServiceView
-    from wire.vocabulary import PriorityGroup
 
 log = logging.getLogger("kiosk.ui")
 
@@ -111,7 +111,7 @@ class QueueFlow(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def take(self, service: QueueServiceView, priority: PriorityGroup | None) -> None:
+    def take(self, service: QueueServiceView, *, priority: bool) -> None:
         """Issue and print a ticket for ``service``; ignored while one is in flight."""
         if self._busy:
             log.info("ticket tap ignored: one is being issued")
@@ -122,7 +122,7 @@ class QueueFlow(QObject):
             self._host.show_error(error)
             return
         filed = self._host.visit.filed
-        dossier = filed.reference if filed is not None else None
+        dossier = filed.reference if filed is not None and not priority else None
         code = service.code
         self._set_busy(True)
         self.run(

@@ -16,11 +16,12 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from kiosk.queue.layout import QR_CAPTION_TICKET, qr_data
+from kiosk.queue.layout import PRIORITY, QR_CAPTION_TICKET, qr_data
 from ui.i18n import translate
 from ui.screens.queue.flow import QueueFlow
-from ui.screens.queue.texts import ahead_text, go_to_counters, priority_name
+from ui.screens.queue.texts import ahead_text, go_to_counters
 from ui.screens.queue.widgets import repolish
+from ui.widgets.label import Label
 from ui.widgets.qr import QrCode
 from ui.widgets.screen import Screen, big_button
 
@@ -128,7 +129,7 @@ class TicketScreen(Screen):
             part.setFixedWidth(min(CARD_MAX_PX, full))
 
     def _label(self, name: str, parent: QWidget) -> QLabel:
-        label = QLabel(parent)
+        label = Label(parent)
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -184,14 +185,9 @@ class TicketScreen(Screen):
         self.service.setText(ticket.service_name)
         self.counters.setText(go_to_counters(ticket.counters))
         self.ahead.setText(ahead_text(ticket.people_ahead))
-        self.priority.setVisible(ticket.priority is not None)
-        self.priority.setText(
-            QCoreApplication.translate("Queue", "Đối tượng ưu tiên: {group}").format(
-                group=priority_name(ticket.priority)
-            )
-            if ticket.priority is not None
-            else ""
-        )
+        # As on the paper ticket: "Ưu tiên", never the group.
+        self.priority.setVisible(ticket.priority)
+        self.priority.setText(translate(PRIORITY) if ticket.priority else "")
         if self.printed:
             self.status.setText(
                 QCoreApplication.translate("Queue", "Vé đã được in, mời bạn nhận vé ở khe máy in.")

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.screens.queue.desk import available
 from ui.screens.queue.texts import counters_line, waiting_text
+from ui.widgets.label import Label
 
 if TYPE_CHECKING:
     from kiosk.queue.api import QueueServiceView
@@ -49,18 +50,18 @@ class ServiceCard(QPushButton):
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.service: QueueServiceView | None = None
-        self.code = QLabel(self)
+        self.code = Label(self)
         self.code.setObjectName("ServiceCode")
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.name = QLabel(self)
+        self.name = Label(self)
         self.name.setObjectName("ServiceName")
         self.name.setWordWrap(True)
-        self.counters = QLabel(self)
+        self.counters = Label(self)
         self.counters.setObjectName("ServiceCounters")
-        self.state = QLabel(self)
+        self.state = Label(self)
         self.state.setObjectName("ServiceState")
         self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        arrow = QLabel("›", self)
+        arrow = Label("›", self)
         arrow.setObjectName("RowArrow")
         arrow.setVisible(tappable)
         for label in (self.code, self.name, self.counters, self.state, arrow):

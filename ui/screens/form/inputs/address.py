@@ -14,10 +14,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from kiosk import places
+from kiosk.places import find_provinces, find_wards
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope, plain_label
 from ui.screens.form.inputs.picker import Row, SearchPicker
 from ui.screens.form.texts import CHOOSE_PROVINCE, CHOOSE_WARD, WRITE_DETAIL
+from wire import places
 from wire.forms import FieldDefinition
 from wire.i18n import TrText
 
@@ -26,14 +27,14 @@ WARDS_LISTED = 60
 
 
 def province_rows(query: str) -> list[Row]:
-    return [(province.code, province.name) for province in places.find_provinces(query)]
+    return [(province.code, province.name) for province in find_provinces(query)]
 
 
 def ward_rows(province_code: str | None, query: str) -> Sequence[Row]:
     if not province_code:
         return []
     found = (
-        places.find_wards(province_code, query, limit=WARDS_LISTED)
+        find_wards(province_code, query, limit=WARDS_LISTED)
         if query.strip()
         else places.wards(province_code)
     )

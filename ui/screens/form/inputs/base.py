@@ -2,7 +2,7 @@
 
 A question knows its :class:`~wire.forms.FieldDefinition` and turns what the
 citizen did into the stored value (``value()``); the page keeps the draft's answers
-and asks the core whether they hold (``kiosk.forms.checks``). A message under the
+and asks the core whether they hold (``wire.checks``). A message under the
 input appears when the citizen leaves the field or taps "Tiếp tục", never while
 they are still typing, and goes as soon as the answer is right.
 """
@@ -18,12 +18,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from kiosk.forms.checks import check_field, parse_input
-from kiosk.validation import InvalidValue
 from ui.i18n import translate
 from ui.screens.form.texts import FormLanguage, say
+from ui.widgets.label import Label
+from wire.checks import check_field, parse_input
 from wire.forms import FieldDefinition
 from wire.i18n import TrText
+from wire.validation import InvalidValue
 
 Scope = Callable[[], Mapping[str, Any]]
 
@@ -43,7 +44,7 @@ def repolish(widget: QWidget) -> None:
 
 
 def plain_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
+    label = Label(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -177,7 +178,7 @@ class FieldInput(QFrame):
 
 class TypedInput(FieldInput):
     """A question answered by typing (text, numbers, dates): what was typed becomes
-    the stored value through ``kiosk.forms.checks.parse_input``, the rule the dossier
+    the stored value through ``wire.checks.parse_input``, the rule the dossier
     service applies, so the screen never accepts what the core refuses."""
 
     def text(self) -> str:

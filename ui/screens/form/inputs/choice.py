@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope
 from ui.screens.form.texts import say
+from ui.widgets.label import button_text
 from ui.widgets.screen import big_button
 from wire.forms import FieldDefinition
 
@@ -89,4 +90,4 @@ class ChoiceInput(FieldInput):
             self.buttons[False].setText(QCoreApplication.translate("Form", "Không"))
         else:
             for option in self.field.options:
-                self.buttons[option.value].setText(say(option.label, language))
+                self.buttons[option.value].setText(button_text(say(option.label, language)))

@@ -16,10 +16,10 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from kiosk.validation import EARLIEST_YEAR
 from ui.screens.form.inputs.base import FieldEnv, Scope, TypedInput, plain_label
 from ui.widgets.screen import big_button
 from wire.forms import FieldDefinition
+from wire.validation import EARLIEST_YEAR
 
 MASK = "99/99/9999"
 # Held ▲ ▼ keep stepping, as on a phone's date wheel.

@@ -13,10 +13,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.forms.answers import Answers, is_shown
 from kiosk.forms.draft import item_defaults, unanswered
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope, plain_label
 from ui.widgets.screen import big_button
+from wire.answers import Answers, is_shown
 from wire.forms import FieldDefinition
 from wire.i18n import TrText
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kiosk.forms.choices import find_choices, nationalities
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope
 from ui.screens.form.texts import FormLanguage
+from ui.widgets.label import button_text
 from ui.widgets.screen import big_button
 from wire.forms import FieldDefinition
 from wire.vocabulary import ETHNICITIES, Choice
@@ -146,7 +147,7 @@ class SearchPicker(QWidget):
 
     def show_choice(self, code: str | None, label: str) -> None:
         self.code = code
-        self.current.setText(label if code is not None else self._placeholder)
+        self.current.setText(button_text(label) if code is not None else self._placeholder)
         self.current.setProperty("empty", "false" if code is not None else "true")
         self.current.style().unpolish(self.current)
         self.current.style().polish(self.current)

@@ -2,7 +2,7 @@
 
 Every field gets the on-screen keyboard by being a ``QLineEdit``; fields that take
 digits only ask for the digit pad and skip Telex (``ui.keyboard.target``). What was
-typed becomes the stored value through ``kiosk.forms.checks.parse_input``, the same
+typed becomes the stored value through ``wire.checks.parse_input``, the same
 rule the dossier service applies, so the screen never accepts what the core refuses.
 """
 
