@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
+from kiosk.audit.actors import UNNAMED_MEMBER, member_name
 from kiosk.audit.log import AuditEntry, JsonScalar
 from kiosk.clock import LOCAL_TZ
 from wire.i18n import QT_TRANSLATE_NOOP, TrText
@@ -32,7 +33,12 @@ def describe(entry: AuditEntry) -> TrText:
 
 
 def describe_actor(actor: str) -> TrText:
-    """Who did it: counter staff, IT, the citizen at the screen, or the name as stored."""
+    """Who did it: a member of staff by name, IT, the citizen at the screen, counter staff
+    before they had names, or the actor as stored."""
+    name = member_name(actor)
+    if name is not None:
+        # A name is shown as it is, in every language.
+        return TrText("Audit", "{name}", {"name": name})
     known = _ACTORS.get(actor)
     # Not through QT_TRANSLATE_NOOP: an unknown actor has no translation to find.
     return known if known is not None else TrText("Audit", "{actor}", {"actor": actor})
@@ -47,6 +53,8 @@ _ACTORS: dict[str, TrText] = {
     "staff": QT_TRANSLATE_NOOP("Audit", "Cán bộ"),
     "it": QT_TRANSLATE_NOOP("Audit", "Bộ phận CNTT"),
     "citizen": QT_TRANSLATE_NOOP("Audit", "Công dân"),
+    # The privacy purge on its own schedule (kiosk.sync.purge.AUTOMATIC_ACTOR).
+    "kiosk": QT_TRANSLATE_NOOP("Audit", "Kiosk (tự động)"),
 }
 
 
@@ -120,6 +128,73 @@ def _outbox_discard(detail: Detail) -> TrText:
     )
 
 
+def _pin_set(detail: Detail) -> TrText:
+    if detail.get("member") is None:  # entries from before staff had their own PINs
+        return QT_TRANSLATE_NOOP("Audit", "Đặt mã PIN cán bộ mới")
+    return QT_TRANSLATE_NOOP("Audit", "Đổi mã PIN của {member}").with_params(
+        member=_shown(detail.get("member"))
+    )
+
+
+def _member_added(detail: Detail) -> TrText:
+    if detail.get("member") == UNNAMED_MEMBER and not detail.get("code"):
+        # A kiosk's one shared PIN, set the first time: said as it always was.
+        return QT_TRANSLATE_NOOP("Audit", "Đặt mã PIN cán bộ mới")
+    if detail.get("code"):
+        text = QT_TRANSLATE_NOOP("Audit", "Thêm cán bộ {member} (mã {code})")
+    else:
+        text = QT_TRANSLATE_NOOP("Audit", "Thêm cán bộ {member}")
+    return text.with_params(member=_shown(detail.get("member")), code=_shown(detail.get("code")))
+
+
+def _lockout_lifted(detail: Detail) -> TrText:
+    if detail.get("locked") is True:
+        text = QT_TRANSLATE_NOOP("Audit", "Gỡ tạm khoá nhập mã PIN (đã nhập sai {attempts} lần)")
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "Audit", "Xoá số lần nhập sai mã PIN (đã nhập sai {attempts} lần, chưa bị khoá)"
+        )
+    return text.with_params(attempts=_shown(detail.get("attempts")))
+
+
+def _outbox_expire(detail: Detail) -> TrText:
+    entity, subject = detail.get("entity"), detail.get("subject")
+    if entity == "dossier" and subject:
+        text = QT_TRANSLATE_NOOP(
+            "Audit",
+            "Hồ sơ {subject} bị máy chủ từ chối, quá {days} ngày chưa xử lý: "
+            "bỏ gửi và xoá dữ liệu cá nhân",
+        )
+    elif entity == "account":
+        text = QT_TRANSLATE_NOOP(
+            "Audit",
+            "Tài khoản (mục số {entry}) bị máy chủ từ chối, quá {days} ngày chưa xử lý: "
+            "bỏ gửi và xoá dữ liệu cá nhân",
+        )
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "Audit", "Mục số {entry} bị máy chủ từ chối, quá {days} ngày chưa xử lý: bỏ gửi"
+        )
+    return text.with_params(
+        subject=_shown(subject),
+        entry=_shown(detail.get("entry")),
+        days=_shown(detail.get("days")),
+    )
+
+
+def _privacy_purge(detail: Detail) -> TrText:
+    return QT_TRANSLATE_NOOP(
+        "Audit",
+        "Xoá dữ liệu cá nhân quá {days} ngày: {dossiers} hồ sơ, {accounts} tài khoản, "
+        "{refused} mục bị từ chối",
+    ).with_params(
+        days=_shown(detail.get("retention_days")),
+        dossiers=_shown(detail.get("dossiers")),
+        accounts=_shown(detail.get("accounts")),
+        refused=_shown(detail.get("refused_discarded")),
+    )
+
+
 def _printer_test(detail: Detail) -> TrText:
     if detail.get("printed") is False:
         return QT_TRANSLATE_NOOP("Audit", "In thử máy in phiếu: máy in chưa in được")
@@ -127,7 +202,13 @@ def _printer_test(detail: Detail) -> TrText:
 
 
 _SENTENCES: dict[str, Describe] = {
-    "staff.pin_set": _fixed(QT_TRANSLATE_NOOP("Audit", "Đặt mã PIN cán bộ mới")),
+    "staff.pin_set": _pin_set,
+    "staff.pin_reset": _with(
+        QT_TRANSLATE_NOOP("Audit", "Đặt lại mã PIN của {member} (không cần mã cũ)"), "member"
+    ),
+    "staff.member_added": _member_added,
+    "staff.member_removed": _with(QT_TRANSLATE_NOOP("Audit", "Xoá cán bộ {member}"), "member"),
+    "staff.lockout_lifted": _lockout_lifted,
     "staff.unlock": _fixed(QT_TRANSLATE_NOOP("Audit", "Mở khoá chế độ cán bộ")),
     "staff.unlock_failed": _unlock_failed,
     "staff.locked_out": _locked_out,
@@ -155,6 +236,19 @@ _SENTENCES: dict[str, Describe] = {
     "printer.test_page": _printer_test,
     "outbox.retry": _outbox_retry,
     "outbox.discard": _outbox_discard,
+    "outbox.expire": _outbox_expire,
+    "privacy.purge": _privacy_purge,
+    # kiosk.sealing: IT removed what a lost data key had sealed.
+    "datakey.purge_unreadable": _with(
+        QT_TRANSLATE_NOOP(
+            "Audit",
+            "Xoá dữ liệu không đọc được do mất khoá mã hoá: {dossiers} hồ sơ, "
+            "{accounts} tài khoản, {entries} mục chờ gửi",
+        ),
+        "dossiers",
+        "accounts",
+        "entries",
+    ),
 }
 
 

@@ -17,7 +17,8 @@ from typing import Protocol
 
 @dataclass(frozen=True, slots=True)
 class StaffGrant:
-    """Staff mode unlocked: who acts (``staff`` at the PIN pad, ``it`` at the command line).
+    """Staff mode unlocked: who acts (the member whose PIN unlocked the pad, ``staff:<name>``
+    or ``staff`` for the unnamed member; ``it`` at the command line).
 
     Services audit in the name of ``actor``. The token is what makes a grant
     unforgeable: it is random, kept by the issuer, and compared on every call.

@@ -25,6 +25,7 @@ from kiosk.paths import PROJECT_ROOT
 from kiosk.services import KioskServices
 from kiosk.staff import StaffAccess, StaffGrant
 from tests.conftest import FIXED_NOW
+from tests.consent import AGREED
 
 StaffCall = Callable[[KioskServices, StaffGrant | None], Any]
 
@@ -52,7 +53,7 @@ def kiosk_with_work(services: KioskServices, staff_pin: str) -> KioskServices:
     """Ticket A-001 issued, dossier HS-1-250310-0001 submitted and refused (entry 2)."""
     services.tickets.issue("A")
     form = services.forms.get(FORM_ID)
-    services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS)
+    services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
     with services.db.transaction() as session:
         session.execute(
             update(OutboxEntry)
@@ -178,7 +179,7 @@ def test_staff_read_the_audit_log_newest_first(kiosk_with_work: KioskServices) -
     assert [entry.action for entry in entries] == [
         "staff.unlock",
         "dossier.submit",
-        "staff.pin_set",
+        "staff.member_added",
     ]
 
 

@@ -7,6 +7,12 @@ The server is the protocol double on loopback, made to refuse the kiosk's upload
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import select
+
+from kiosk.db.models import Dossier
+from kiosk.services import KioskServices
 from tests.core.sync.double import ProtocolDouble
 from tests.ui.staff.conftest import REFUSAL, StaffDriver, database_holds
 from ui.screens.staff.widgets import Tone
@@ -14,6 +20,14 @@ from ui.screens.staff.widgets import Tone
 #: The citizen's answers to look for in the database files (the bundled forms do not
 #: print them as examples).
 PERSONAL = ("001194012345", "Trần Minh Khôi", "Chương Dương")
+
+
+def _answers(services: KioskServices, reference: str) -> dict[str, Any]:
+    """The hồ sơ's answers as the kiosk opens them (sealed in the files)."""
+    with services.db.transaction() as session:
+        found = session.scalar(select(Dossier.answers).where(Dossier.reference == reference))
+    assert found is not None
+    return found
 
 
 def test_the_refused_dossier_is_listed_with_when_and_why(
@@ -63,8 +77,10 @@ def test_huy_gui_says_the_data_goes_then_leaves_nothing_personal_on_the_kiosk(
 ) -> None:
     staff, reference = refused_dossier
     services = staff.services
+    assert database_holds(services, reference), "the search finds what is there"
     for personal in PERSONAL:
-        assert database_holds(services, personal), "the search finds what is there"
+        assert not database_holds(services, personal), "sealed at rest, even before"
+    assert _answers(services, reference)["requester_id"] == PERSONAL[0]
     staff.unlock()
     page = staff.refused()
 
@@ -113,7 +129,7 @@ def test_huy_gui_without_a_reason_is_refused_and_keeps_the_entry(
 
     assert page.reason_panel.message.text() == "Vui lòng ghi lý do."
     assert page.stack.currentWidget() is page.reason_panel
-    assert database_holds(staff.services, PERSONAL[0])
+    assert _answers(staff.services, reference)["requester_id"] == PERSONAL[0]
     staff.tap(page.reason_panel.cancel_button)
     assert [row.entry.subject for row in page.rows] == [reference]
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.config import Language, TextScale
-from tests.conftest import STAFF_PIN
+from kiosk.db.models import StaffLockout
+from tests.conftest import FIXED_NOW, STAFF_PIN
 from tests.ui.staff.conftest import StaffDriver
 from ui.main_window import KioskWindow
 from ui.screens.staff.pin_pad import PinPadScreen
@@ -81,6 +82,33 @@ def test_the_right_pin_opens_the_staff_screen_and_the_pin_is_nowhere(
         assert STAFF_PIN not in text
 
 
+def test_a_members_own_pin_greets_them_and_the_audit_log_names_them(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    services = window.services()
+    services.staff.add_member("Nguyễn Văn An", "739154")
+    services.staff.add_member("Trần Thị Bình", "582916")
+    driver = StaffDriver(qtbot, window)
+    hub = driver.unlock("582916")
+    assert hub.greeting.isVisible()
+    assert hub.greeting.text() == "Xin chào, Trần Thị Bình"
+    assert hub.greeting.textFormat() == Qt.TextFormat.PlainText
+    assert window.visit.staff is not None
+    assert window.visit.staff.actor == "staff:Trần Thị Bình"
+    newest = hub.audit_view.toPlainText().splitlines()[0]
+    assert newest.endswith("Trần Thị Bình  Mở khoá chế độ cán bộ")
+    driver.tap(hub.lock_button)
+    assert window.current_screen() == "home"
+    assert services.audit.recent(1)[0].actor == "staff:Trần Thị Bình"
+    hub = driver.unlock("739154")  # the next member, a fresh visit
+    assert hub.greeting.text() == "Xin chào, Nguyễn Văn An"
+
+
+def test_the_unnamed_member_is_greeted_as_staff(staff: StaffDriver) -> None:
+    hub = staff.unlock()
+    assert hub.greeting.text() == "Xin chào, Cán bộ"
+
+
 def test_a_pin_typed_on_a_keyboard_works_too(qtbot: QtBot, staff: StaffDriver) -> None:
     staff.window.open_staff()
     field = staff.pad.field
@@ -101,12 +129,30 @@ def test_wrong_pins_count_down_then_lock_out_even_the_right_one(staff: StaffDriv
     staff.window.toggle_language()
     for _ in range(4):
         staff.type_pin("1111")
-    assert staff.pad.message.text().startswith("Nhập sai mã PIN quá nhiều lần. Tạm khoá đến 09:10")
+    assert staff.pad.message.text().startswith(
+        "Nhập sai mã PIN quá nhiều lần. Tạm khoá 5 phút, đến 09:10."
+    )
     staff.type_pin(STAFF_PIN)  # the right PIN waits out the lock too
     assert staff.window.current_screen() == "staff.pin"
     assert staff.window.visit.staff is None
     assert "staff.locked_out" in staff.audit_actions()
     assert "staff.unlock" not in staff.audit_actions()
+
+
+def test_the_pad_says_how_long_an_escalated_lock_lasts(staff: StaffDriver) -> None:
+    """Nine wrong PINs earlier today (the first lock long over): the tenth locks the pad
+    for 30 minutes, and the pad says so, with the time it ends."""
+    with staff.services.db.transaction() as session:
+        session.add(StaffLockout(id=1, failed_attempts=9, locked_until=None, updated_at=FIXED_NOW))
+    staff.window.open_staff()
+    staff.type_pin("1111")
+    assert staff.pad.message.text() == (
+        "Nhập sai mã PIN quá nhiều lần. Tạm khoá 30 phút, đến 09:35. "
+        "Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khoá."
+    )
+    staff.services.staff.lift_lockout()  # IT's override: the right PIN works at once
+    staff.type_pin(STAFF_PIN)
+    assert staff.window.current_screen() == "staff"
 
 
 def test_no_pin_set_says_how_to_set_one(qtbot: QtBot, window: KioskWindow) -> None:

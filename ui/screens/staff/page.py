@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from ui.screens.staff.flow import StaffFlow
 from ui.screens.staff.style import apply_look
 from ui.screens.staff.texts import lock_text
 from ui.screens.staff.widgets import Notice
+from ui.widgets.label import Label
 from ui.widgets.navigation import NavBar, kinetic_scroll_area
 from ui.widgets.screen import Screen
 
@@ -91,7 +91,7 @@ class StaffPage(Screen):
     def __init__(self, flow: StaffFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow = flow
-        self.title = QLabel(self)
+        self.title = Label(self)
         self.title.setObjectName("ScreenTitle")
         self.title.setWordWrap(True)
         self.notice = Notice(self)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import translate
+from ui.widgets.label import Label
 from ui.widgets.screen import Screen, big_button
 from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
@@ -25,7 +25,11 @@ EMPTY_PIN = QT_TRANSLATE_NOOP("PinPadScreen", "Hãy nhập mã PIN.")
 
 class PinPadScreen(Screen):
     """Emits ``submitted(pin)``; the staff-mode controller checks it off the UI thread
-    and calls :meth:`show_message` with what went wrong."""
+    and calls :meth:`show_message` with what went wrong (a lock-out says how long, and
+    until when).
+
+    No name is asked: each member's PIN is their own, so the PIN says who unlocks, and
+    a citizen at the screen sees no list of staff."""
 
     submitted = Signal(str)
     cancelled = Signal()
@@ -35,10 +39,10 @@ class PinPadScreen(Screen):
         self._message: TrText | None = None
         # Titles wrap: beside the pad, one line of large text is wider than a 1366 px
         # screen leaves (150 % text, or a longer translation).
-        self.title = QLabel(self)
+        self.title = Label(self)
         self.title.setObjectName("ScreenTitle")
         self.title.setWordWrap(True)
-        self.prompt = QLabel(self)
+        self.prompt = Label(self)
         self.prompt.setObjectName("Lead")
         self.prompt.setWordWrap(True)
         self.field = QLineEdit(self)
@@ -51,7 +55,7 @@ class PinPadScreen(Screen):
             QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), self.field)
         )
         self.field.returnPressed.connect(self.submit)
-        self.message = QLabel(self)
+        self.message = Label(self)
         self.message.setObjectName("Message")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -123,7 +127,7 @@ class PinPadScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("PinPadScreen", "Mở khoá chế độ cán bộ"))
         self.prompt.setText(
-            QCoreApplication.translate("PinPadScreen", "Nhập mã PIN cán bộ rồi bấm OK.")
+            QCoreApplication.translate("PinPadScreen", "Nhập mã PIN của mình rồi bấm OK.")
         )
         self.field.setPlaceholderText(QCoreApplication.translate("PinPadScreen", "Mã PIN"))
         self.erase_button.setText(QCoreApplication.translate("PinPadScreen", "Xoá"))

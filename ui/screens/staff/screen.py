@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from ui.screens.staff.sync_feedback import SyncFeedback
 from ui.screens.staff.texts import lock_text
 from ui.screens.staff.widgets import ButtonGrid, Notice, Tone
 from ui.sync.panel import SyncPanel
+from ui.widgets.label import Label
 from ui.widgets.navigation import NavBar, kinetic_scroll_area
 from ui.widgets.screen import Screen
 
@@ -62,9 +62,15 @@ class StaffScreen(Screen):
         content = QWidget(self)
         content.setObjectName("StaffContent")
         self.scroll_area = kinetic_scroll_area(self, content)
-        self.title = QLabel(content)
+        self.title = Label(content)
         self.title.setObjectName("ScreenTitle")
         self.title.setWordWrap(True)
+        # "Xin chào, {name}": the member whose PIN unlocked, so staff see whose name the
+        # audit log will write. A name is data: never read as rich text.
+        self.greeting = Label(content)
+        self.greeting.setObjectName("Lead")
+        self.greeting.setWordWrap(True)
+        self.greeting.setTextFormat(Qt.TextFormat.PlainText)
         self._build_actions(content)
         self.printer_notice = Notice(content)
         self.sync_notice = Notice(content)
@@ -73,6 +79,7 @@ class StaffScreen(Screen):
         column.setContentsMargins(40, 20, 56, 16)  # right: room for the scroll bar
         column.setSpacing(16)
         column.addWidget(self.title)
+        column.addWidget(self.greeting)
         column.addWidget(self.action_grid)
         column.addWidget(self.printer_notice)
         column.addWidget(self.sync_notice)
@@ -118,11 +125,11 @@ class StaffScreen(Screen):
     def _build_info(self, parent: QWidget) -> QBoxLayout:
         """The sync panel beside the audit and the log; one above the other when tall."""
         self.sync_panel = SyncPanel(parent)
-        self.audit_title = QLabel(parent)
+        self.audit_title = Label(parent)
         self.audit_title.setObjectName("Muted")
         self.audit_view = QPlainTextEdit(parent)
         self.audit_view.setReadOnly(True)
-        self.log_title = QLabel(parent)
+        self.log_title = Label(parent)
         self.log_title.setObjectName("Muted")
         self.log_view = QPlainTextEdit(parent)
         self.log_view.setReadOnly(True)
@@ -158,6 +165,7 @@ class StaffScreen(Screen):
 
     def entered(self) -> None:
         apply_look(self)
+        self._greet()
         self.show_log(self.flow.log_lines())
         self.flow.load_audit()
         if self._sync is not None:
@@ -242,6 +250,7 @@ class StaffScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("StaffScreen", "Chế độ cán bộ"))
+        self._greet()
         self.tickets_button.setText(QCoreApplication.translate("Staff", "Phiếu số thứ tự"))
         self.dossier_button.setText(QCoreApplication.translate("Staff", "Tra cứu hồ sơ"))
         self._retranslate_refused_button()
@@ -256,6 +265,18 @@ class StaffScreen(Screen):
         self.printer_notice.retranslate()
         self.sync_notice.retranslate()
         self.action_grid.rearrange()
+
+    def _greet(self) -> None:
+        grant = self.flow.grant
+        self.greeting.setVisible(grant is not None)
+        if grant is None:
+            self.greeting.clear()
+            return
+        # The member's name as the audit log shows it ("Cán bộ" for the unnamed one).
+        name = translate(describe_actor(grant.actor))
+        self.greeting.setText(
+            QCoreApplication.translate("StaffScreen", "Xin chào, {name}").format(name=name)
+        )
 
     def _retranslate_refused_button(self) -> None:
         if self._rejected:

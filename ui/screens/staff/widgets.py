@@ -24,6 +24,7 @@ from typing_extensions import override
 
 from kiosk.errors import KioskError
 from ui.i18n import translate
+from ui.widgets.label import Label
 from ui.widgets.screen import big_button
 
 #: Writes an outcome in the current language.
@@ -40,10 +41,9 @@ class Tone(enum.Enum):
 
 def plain_label(parent: QWidget, name: str) -> QLabel:
     """A wrapping label that shows text as it is (a reason typed by staff is not HTML)."""
-    label = QLabel(parent)
+    label = Label(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
@@ -66,14 +66,13 @@ def code_field(parent: QWidget, max_length: int) -> QLineEdit:
     return field
 
 
-class Notice(QLabel):
+class Notice(Label):
     """One outcome line: what the last tap did, or that it is still being done."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StaffNotice")
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
         self._words: Words | None = None
         self.tone: Tone | None = None
         self.hide()
