@@ -20,6 +20,7 @@ from kiosk.db import models
 from kiosk.paths import RESOURCES_DIR
 from wire.catalogue_files import read_catalogue_file
 from wire.errors import CatalogueFormatError
+from wire.links import NATIONAL_PORTAL_DOMAINS
 
 BUNDLED_CATALOGUE = RESOURCES_DIR / "catalogue" / "bundled.json"
 
@@ -45,5 +46,13 @@ def load_bundled_catalogue(
         catalogue = read_catalogue_file(path)
     except CatalogueFormatError as exc:
         raise CatalogueFileError.of(exc) from exc
-    replace_catalogue(session, catalogue, source="bundled", fmt="kiosk", now=clock())
+    # Checked against the national list here; a screen checks against the centre's own.
+    replace_catalogue(
+        session,
+        catalogue,
+        source="bundled",
+        fmt="kiosk",
+        now=clock(),
+        portal_domains=NATIONAL_PORTAL_DOMAINS,
+    )
     return True

@@ -5,6 +5,11 @@ patched on the kiosk: it is checked whole, then written whole in one transaction
 citizen never sees half of an old catalogue and half of a new one. Writing the same
 content again is skipped (its hash is kept in ``catalog_meta``), so a re-import or a
 re-sent sync changes nothing.
+
+What is checked: the format and its limits (``wire.catalogue``: file size, procedures,
+lengths, search words), which refuse the catalogue whole; and each procedure's portal
+link against the centre's allow-list (``portal_domains``), which drops only that link,
+reported as a problem of the import.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ from kiosk.catalog.errors import CatalogueFileError
 from kiosk.clock import Clock, utc_now
 from kiosk.db import Database
 from wire.catalogue import CatalogueFile
-from wire.catalogue_files import validate_catalogue
+from wire.catalogue_files import drop_refused_links, validate_catalogue
 from wire.errors import CatalogueFormatError
+from wire.links import NATIONAL_PORTAL_DOMAINS
 from wire.problems import ParseProblem
 
 log = logging.getLogger("kiosk.catalog")
@@ -80,14 +86,24 @@ def replace_catalogue(
     source: Source,
     fmt: Format,
     now: datetime,
+    portal_domains: Sequence[str],
     problems: Sequence[ParseProblem] = (),
 ) -> ImportReport:
     """Write ``catalogue`` in the caller's transaction unless it is already loaded.
 
     ``catalogue`` must be validated (read from a file, or
-    :func:`wire.catalogue_files.validate_catalogue`).
+    :func:`wire.catalogue_files.validate_catalogue`). Portal links ``portal_domains``
+    refuses are dropped first, each one a problem of the report.
     """
     started = time.perf_counter()
+    catalogue, dropped = drop_refused_links(catalogue, portal_domains)
+    if dropped:
+        log.warning(
+            "%d portal links dropped, the first of procedure %s: %s",
+            len(dropped),
+            dropped[0].code,
+            dropped[0].reason,
+        )
     digest = store.content_hash(catalogue)
     meta = store.read_meta(session)
     unchanged = meta is not None and meta.content_hash == digest
@@ -104,7 +120,7 @@ def replace_catalogue(
         agencies=len(catalogue.agencies),
         queue_services=len(catalogue.queue_services),
         seconds=time.perf_counter() - started,
-        problems=tuple(problems),
+        problems=(*problems, *dropped),
     )
 
 
@@ -116,11 +132,13 @@ def import_catalogue(
     fmt: Format = "kiosk",
     problems: Sequence[ParseProblem] = (),
     clock: Clock = utc_now,
+    portal_domains: Sequence[str] = NATIONAL_PORTAL_DOMAINS,
 ) -> ImportReport:
     """Validate ``catalogue``, then replace the loaded one in one transaction.
 
     Raises ``CatalogueFileError`` with the previous catalogue untouched when it is
-    invalid; any failure while writing rolls the whole transaction back.
+    invalid or passes a limit; any failure while writing rolls the whole transaction
+    back.
     """
     started = time.perf_counter()
     try:
@@ -129,7 +147,13 @@ def import_catalogue(
         raise CatalogueFileError.of(exc) from exc
     with db.transaction() as session:
         report = replace_catalogue(
-            session, catalogue, source=source, fmt=fmt, now=clock(), problems=problems
+            session,
+            catalogue,
+            source=source,
+            fmt=fmt,
+            now=clock(),
+            portal_domains=portal_domains,
+            problems=problems,
         )
     elapsed = time.perf_counter() - started
     log.info(

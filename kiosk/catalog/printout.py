@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from kiosk.catalog.portal_link import portal_url
 from kiosk.catalog.wording import (
     DOCUMENT_GROUPS,
     METHODS,
@@ -61,8 +60,14 @@ def checklist_document(
     centre_name: str,
     agency_names: Sequence[str],
     translate: Translate = source,
+    *,
+    portal_link: str | None,
 ) -> PrintDocument:
-    """The procedure's checklist; ``title`` names the job by the procedure's code."""
+    """The procedure's checklist; ``title`` names the job by the procedure's code.
+
+    ``portal_link`` is what the catalogue service allows the QR code to hold
+    (``CatalogService.portal_link``); with none, the checklist has no QR code.
+    """
     blocks: list[Block] = [
         TextBlock(centre_name, align="centre", bold=True),
         RuleBlock(),
@@ -97,12 +102,9 @@ def checklist_document(
             TextBlock(translate(WHERE), bold=True),
             TextBlock("\n".join(f"• {name}" for name in agency_names), size="small"),
         ]
-    blocks += [
-        SpaceBlock(),
-        QrBlock(portal_url(procedure), caption=translate(QR_CAPTION)),
-        RuleBlock(),
-        TextBlock(translate(FOOTER), size="small", align="centre"),
-    ]
+    if portal_link is not None:
+        blocks += [SpaceBlock(), QrBlock(portal_link, caption=translate(QR_CAPTION))]
+    blocks += [RuleBlock(), TextBlock(translate(FOOTER), size="small", align="centre")]
     return PrintDocument(blocks=tuple(blocks), title=f"checklist-{procedure.code}")
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from kiosk.catalog import store
 from kiosk.catalog.errors import CatalogueFileError, FieldNotFoundError, ProcedureNotFoundError
 from kiosk.catalog.importer import ImportReport, import_catalogue
+from kiosk.catalog.portal_link import portal_url
 from kiosk.catalog.search.api import SearchDocument, SearchFilters, SearchHit
 from kiosk.catalog.search.index import SearchIndex
 from kiosk.clock import Clock, utc_now
@@ -27,6 +28,7 @@ from kiosk.db import Database, models
 from wire.catalogue import Procedure
 from wire.catalogue_files import read_catalogue_file
 from wire.errors import CatalogueFormatError
+from wire.links import NATIONAL_PORTAL_DOMAINS
 
 #: No narrowing (a frozen value, so sharing it as a default is safe).
 ANY = SearchFilters()
@@ -60,9 +62,17 @@ def _passes(document: SearchDocument, filters: SearchFilters) -> bool:
 class CatalogService:
     """The catalogue for the UI and CLI; every method opens its own short transaction."""
 
-    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock = utc_now,
+        *,
+        portal_domains: Sequence[str] = NATIONAL_PORTAL_DOMAINS,
+    ) -> None:
         self._db = db
         self._clock = clock
+        #: The centre's allow-list for portal links (``portal_domains``).
+        self.portal_domains = tuple(portal_domains)
         self._lock = threading.Lock()
         self._loaded: _Loaded | None = None
         #: Bumped by every import; a build started before it is not installed.
@@ -96,6 +106,10 @@ class CatalogService:
         if procedure is None:
             raise ProcedureNotFoundError(code=code)
         return procedure
+
+    def portal_link(self, procedure: Procedure) -> str | None:
+        """Where the procedure's QR code may send a phone; ``None``: no QR code."""
+        return portal_url(procedure, self.portal_domains)
 
     def version(self) -> str | None:
         with self._db.transaction() as session:
@@ -165,7 +179,13 @@ class CatalogService:
         except CatalogueFormatError as exc:
             raise CatalogueFileError.of(exc) from exc
         report = import_catalogue(
-            self._db, catalogue, source="import", fmt=fmt, problems=problems, clock=self._clock
+            self._db,
+            catalogue,
+            source="import",
+            fmt=fmt,
+            problems=problems,
+            clock=self._clock,
+            portal_domains=self.portal_domains,
         )
         if not report.unchanged:
             self.invalidate()

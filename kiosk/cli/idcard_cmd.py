@@ -15,7 +15,8 @@ from datetime import date
 from typing import Any
 
 from kiosk.idcard import IdCard, parse
-from kiosk.places import LegacyAddress, address_value, convert_legacy
+from kiosk.places import LegacyAddress, convert_legacy
+from wire.places import address_value
 
 
 def register(commands: Any) -> None:

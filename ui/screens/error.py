@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from ui.widgets.label import Label
 from ui.widgets.screen import Screen
 
 
@@ -17,11 +18,11 @@ class ErrorScreen(Screen):
         card.setObjectName("Card")
         card.setMinimumWidth(760)
         card.setMaximumWidth(1000)
-        self.title = QLabel(card)
+        self.title = Label(card)
         self.title.setObjectName("ErrorTitle")
-        self.body = QLabel(card)
+        self.body = Label(card)
         self.body.setObjectName("Lead")
-        self.note = QLabel(card)
+        self.note = Label(card)
         self.note.setObjectName("Muted")
         inner = QVBoxLayout(card)
         inner.setContentsMargins(64, 56, 64, 56)

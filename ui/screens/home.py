@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from kiosk.clock import Clock, utc_now
 from kiosk.config import Language, TextScale
 from ui.host import HomeTile
 from ui.widgets.clock import ClockPanel
+from ui.widgets.label import Label
 from ui.widgets.logo import CentreLogo
 from ui.widgets.screen import Screen, big_button
 from ui.widgets.tile import Tile
@@ -49,7 +50,7 @@ class HomeScreen(Screen):
         self._scale = TextScale.NORMAL
 
         header = self._build_header(centre_name, kiosk_name, clock)
-        self.greeting = QLabel(self)
+        self.greeting = Label(self)
         self.greeting.setObjectName("Greeting")
         self.greeting.setWordWrap(True)
         self.tiles: dict[str, Tile] = {}
@@ -79,14 +80,14 @@ class HomeScreen(Screen):
         header.setObjectName("Header")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.logo = CentreLogo(header)
-        self.centre_name = QLabel(centre_name, header)
+        self.centre_name = Label(centre_name, header)
         self.centre_name.setObjectName("CentreName")
         self.centre_name.setWordWrap(True)
-        self.kiosk_line = QLabel(header)
+        self.kiosk_line = Label(header)
         self.kiosk_line.setObjectName("KioskName")
         self._kiosk_name = kiosk_name
         self.clock = ClockPanel(header, clock=clock)
-        self.status = QLabel(header)
+        self.status = Label(header)
         self.status.setObjectName("StatusBadge")
         kiosk_row = QHBoxLayout()
         kiosk_row.setSpacing(16)

@@ -21,6 +21,7 @@ from typing_extensions import override
 from kiosk.clock import LOCAL_TZ
 from kiosk.sync.api import SyncStatus
 from ui.i18n import translate
+from ui.widgets.label import Label
 
 # How much of the device id staff read out to IT: enough to tell kiosks apart.
 DEVICE_ID_SHOWN = 8
@@ -32,12 +33,12 @@ class SyncPanel(QFrame):
         self.setObjectName("Card")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._status: SyncStatus | None = None
-        self.title = QLabel(self)
+        self.title = Label(self)
         self.title.setObjectName("GroupTitle")
-        self.state = QLabel(self)
+        self.state = Label(self)
         self.state.setObjectName("Body")
         self.state.setWordWrap(True)
-        self.enrolment_warning = QLabel(self)
+        self.enrolment_warning = Label(self)
         self.enrolment_warning.setObjectName("Message")
         self.enrolment_warning.setWordWrap(True)
         self.enrolment_warning.hide()
@@ -69,9 +70,9 @@ class SyncPanel(QFrame):
         self.retranslate()
 
     def _row(self, grid: QGridLayout) -> QLabel:
-        name = QLabel(self)
+        name = Label(self)
         name.setObjectName("Muted")
-        value = QLabel(self)
+        value = Label(self)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = grid.rowCount()
         grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 from typing_extensions import override
 
 from ui.i18n import translate
+from ui.widgets.label import Label
 from wire.i18n import TrText
 
 
@@ -20,7 +21,7 @@ class MessageBanner(QWidget):
         self.setObjectName("Banner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._text: TrText | None = None
-        self.label = QLabel(self)
+        self.label = Label(self)
         self.label.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from typing_extensions import override
 
 from kiosk.clock import LOCAL_TZ, Clock, utc_now
 from ui.i18n import translate
+from ui.widgets.label import Label
 from wire.i18n import QT_TRANSLATE_NOOP
 
 WEEKDAYS = (
@@ -36,9 +37,9 @@ class ClockPanel(QWidget):
     def __init__(self, parent: QWidget | None = None, *, clock: Clock = utc_now) -> None:
         super().__init__(parent)
         self._clock = clock
-        self.time_label = QLabel(self)
+        self.time_label = Label(self)
         self.time_label.setObjectName("Clock")
-        self.date_label = QLabel(self)
+        self.date_label = Label(self)
         self.date_label.setObjectName("Date")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from ui.widgets.label import Label
 from ui.widgets.overlay import Overlay
 from ui.widgets.screen import big_button
 
@@ -21,9 +22,9 @@ class EndVisitOverlay(Overlay):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.title = QLabel(self.card)
+        self.title = Label(self.card)
         self.title.setObjectName("ScreenTitle")
-        self.body = QLabel(self.card)
+        self.body = Label(self.card)
         self.body.setObjectName("Lead")
         for label in (self.title, self.body):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -6,8 +6,9 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
+from ui.widgets.label import Label
 from ui.widgets.overlay import Overlay
 from ui.widgets.screen import big_button
 
@@ -23,11 +24,11 @@ class IdleOverlay(Overlay):
     def __init__(self, parent: QWidget, remaining_ms: Callable[[], int]) -> None:
         super().__init__(parent)
         self._remaining_ms = remaining_ms
-        self.title = QLabel(self.card)
+        self.title = Label(self.card)
         self.title.setObjectName("ScreenTitle")
-        self.countdown = QLabel(self.card)
+        self.countdown = Label(self.card)
         self.countdown.setObjectName("Countdown")
-        self.body = QLabel(self.card)
+        self.body = Label(self.card)
         self.body.setObjectName("Lead")
         self.continue_button = big_button(self.card, role="home", name="ContinueButton")
         self.continue_button.clicked.connect(self.continue_clicked)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.printing.qr import qr_matrix
+from ui.widgets.label import Label
 
 
 def qr_pixmap(data: str, size_px: int) -> QPixmap:
@@ -40,7 +41,7 @@ def qr_pixmap(data: str, size_px: int) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
-class QrCode(QLabel):
+class QrCode(Label):
     """Shows one QR code; :meth:`set_side` redraws it sharp at a new size."""
 
     def __init__(self, parent: QWidget | None = None, *, side_px: int = 240) -> None:

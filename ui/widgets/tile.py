@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import translate
+from ui.widgets.label import Label
 from wire.i18n import TrText
 
 
@@ -28,13 +28,13 @@ class Tile(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._title_text = title
         self._subtitle_text = subtitle
-        self.title = QLabel(self)
+        self.title = Label(self)
         self.title.setObjectName("TileTitle")
         self.title.setWordWrap(True)
-        self.subtitle = QLabel(self)
+        self.subtitle = Label(self)
         self.subtitle.setObjectName("TileSubtitle")
         self.subtitle.setWordWrap(True)
-        arrow = QLabel("›", self)
+        arrow = Label("›", self)
         arrow.setObjectName("TileArrow")
         stripe = QFrame(self)
         stripe.setObjectName("TileStripe")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.catalog.portal_link import NATIONAL_PORTAL_URL, portal_url
+from kiosk.catalog.portal_link import NATIONAL_PORTAL_URL
 from kiosk.catalog.printout import checklist_document
 from kiosk.catalog.service import CatalogService
 from kiosk.catalog.wording import quantity_text
@@ -69,7 +69,7 @@ def a_procedure(**changes: object) -> Procedure:
 def test_the_checklist_holds_every_document_with_its_quantity(catalog: CatalogService) -> None:
     birth = catalog.procedure(BIRTH)
     agencies = catalog.agency_names(birth.agencies)
-    document = checklist_document(birth, CENTRE, agencies)
+    document = checklist_document(birth, CENTRE, agencies, portal_link=catalog.portal_link(birth))
 
     shown = texts(document)
     assert shown[0] == CENTRE
@@ -92,12 +92,13 @@ def test_the_checklist_holds_every_document_with_its_quantity(catalog: CatalogSe
     assert "Nơi nộp hồ sơ" in shown
     assert any("Ủy ban nhân dân cấp xã" in text for text in shown)
     assert qr_data(document) == [NATIONAL_PORTAL_URL.format(code=BIRTH)]
-    assert qr_data(document) == [portal_url(birth)]
     assert document.title == f"checklist-{BIRTH}"
 
 
 def test_quantities_say_originals_and_copies_as_a_citizen_reads_them() -> None:
-    document = checklist_document(a_procedure(), CENTRE, ["Ủy ban nhân dân cấp xã"])
+    document = checklist_document(
+        a_procedure(), CENTRE, ["Ủy ban nhân dân cấp xã"], portal_link=None
+    )
     assert checklist_items(document) == [
         ("Bản chính giấy tờ cần chứng thực", "1 bản chính"),
         ("Bản sao cần chứng thực", "2 bản sao"),
@@ -108,15 +109,24 @@ def test_quantities_say_originals_and_copies_as_a_citizen_reads_them() -> None:
     assert "Thời hạn: 0,5 ngày làm việc\nLệ phí: 2.000 đồng" in shown
 
 
-def test_a_procedure_with_its_own_link_gets_it_in_the_qr() -> None:
+def test_a_procedure_with_its_own_link_gets_it_in_the_qr(catalog: CatalogService) -> None:
     link = "https://dichvucong.hanoi.gov.vn/thu-tuc/2.000001"
-    document = checklist_document(a_procedure(portal_url=link), CENTRE, [])
+    procedure = a_procedure(portal_url=link)
+    document = checklist_document(procedure, CENTRE, [], portal_link=catalog.portal_link(procedure))
     assert qr_data(document) == [link]
     assert "Nơi nộp hồ sơ" not in texts(document)
 
 
+def test_without_a_link_the_checklist_has_no_qr_code() -> None:
+    document = checklist_document(a_procedure(), CENTRE, [], portal_link=None)
+    assert qr_data(document) == []
+    assert any("hỏi cán bộ" in text or "tham khảo" in text for text in texts(document))
+
+
 def test_a_procedure_without_documents_says_to_ask_at_the_counter() -> None:
-    document = checklist_document(a_procedure(document_groups=[], methods=[]), CENTRE, [])
+    document = checklist_document(
+        a_procedure(document_groups=[], methods=[]), CENTRE, [], portal_link=None
+    )
     assert not checklist_items(document)
     assert any("hỏi cán bộ tại quầy" in text for text in texts(document))
 
@@ -125,14 +135,19 @@ def test_texts_go_through_translate() -> None:
     def shout(text: TrText) -> str:
         return text.render().upper()
 
-    document = checklist_document(a_procedure(), CENTRE, [], translate=shout)
+    document = checklist_document(a_procedure(), CENTRE, [], translate=shout, portal_link=None)
     assert "MÃ THỦ TỤC: 2.000001" in texts(document)
     assert ("Sổ hộ khẩu", "1 BẢN CHÍNH, 1 BẢN SAO") in checklist_items(document)
 
 
 def test_the_checklist_renders_to_the_papers_width(catalog: CatalogService, tmp_path: Path) -> None:
     birth = catalog.procedure(BIRTH)
-    document = checklist_document(birth, CENTRE, catalog.agency_names(birth.agencies))
+    document = checklist_document(
+        birth,
+        CENTRE,
+        catalog.agency_names(birth.agencies),
+        portal_link=catalog.portal_link(birth),
+    )
     printing = PrintService("file:", tmp_path)
     job = printing.job(document)
     assert job.image.mode == "1"

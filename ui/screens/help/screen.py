@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QVBoxLayout, QWidget
 
+from ui.widgets.label import Label
 from ui.widgets.screen import Screen, big_button
 
 
@@ -13,11 +14,11 @@ class HelpScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(self)
+        self.title = Label(self)
         self.title.setObjectName("ScreenTitle")
         card = QFrame(self)
         card.setObjectName("Card")
-        self.steps = [QLabel(card) for _ in range(4)]
+        self.steps = [Label(card) for _ in range(4)]
         inner = QVBoxLayout(card)
         inner.setContentsMargins(48, 32, 48, 32)
         inner.setSpacing(18)

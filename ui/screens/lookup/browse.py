@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -26,6 +25,7 @@ from kiosk.errors import KioskError
 from ui.screens.lookup.catalogue import FieldSummaryLike
 from ui.screens.lookup.flow import BROWSE_SCREEN, SEARCH_SCREEN, LookupFlow
 from ui.screens.lookup.widgets import ResultList
+from ui.widgets.label import Label
 from ui.widgets.navigation import NavBar, frame_page, kinetic_scroll_area
 from ui.widgets.screen import Screen
 
@@ -47,10 +47,10 @@ class FieldTile(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.code = ""
         self._count = 0
-        self.name = QLabel(self)
+        self.name = Label(self)
         self.name.setObjectName("FieldTileName")
         self.name.setWordWrap(True)
-        self.count = QLabel(self)
+        self.count = Label(self)
         self.count.setObjectName("FieldTileCount")
         for label in (self.name, self.count):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
@@ -80,10 +80,10 @@ class BrowseScreen(Screen):
         self._field_code = ""
         self._field_name = ""
         self._columns = 2
-        self.title = QLabel(self)
+        self.title = Label(self)
         self.title.setObjectName("ScreenTitle")
         self.title.setWordWrap(True)
-        self.hint = QLabel(self)
+        self.hint = Label(self)
         self.hint.setObjectName("ResultStatus")
         self.hint.setWordWrap(True)
 

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kiosk.catalog.portal_link import portal_url
-
 if TYPE_CHECKING:
     from kiosk.catalog.search.api import SearchFilters, SearchHit
     from wire.catalogue import Procedure
@@ -43,6 +41,7 @@ class Catalogue(Protocol):
     def procedure(self, code: str) -> Procedure: ...
     def field_name(self, code: str) -> str: ...
     def agency_names(self, codes: Sequence[str]) -> tuple[str, ...]: ...
+    def portal_link(self, procedure: Procedure) -> str | None: ...
     def warm_up(self) -> None: ...
 
 
@@ -53,8 +52,9 @@ class ProcedurePage:
     procedure: Procedure
     field_name: str
     agency_names: tuple[str, ...]
-    # Where the QR code sends the citizen's phone.
-    portal_url: str
+    # Where the QR code sends the citizen's phone, as the centre's allow-list takes it;
+    # ``None``: no QR code.
+    portal_url: str | None
 
 
 def load_page(catalogue: Catalogue, code: str) -> ProcedurePage:
@@ -64,5 +64,5 @@ def load_page(catalogue: Catalogue, code: str) -> ProcedurePage:
         procedure=procedure,
         field_name=catalogue.field_name(procedure.field),
         agency_names=catalogue.agency_names(procedure.agencies),
-        portal_url=portal_url(procedure),
+        portal_url=catalogue.portal_link(procedure),
     )

@@ -27,6 +27,7 @@ from ui.screens.lookup.texts import (
     quantity_text,
     time_text,
 )
+from ui.widgets.label import Label
 from ui.widgets.navigation import NavBar, kinetic_scroll_area
 from ui.widgets.qr import QrCode
 from ui.widgets.screen import Screen, big_button
@@ -80,10 +81,9 @@ class _Page(QWidget):
         self._layout.addStretch(1)
 
     def _label(self, text: str, name: str, parent: QWidget | None = None) -> QLabel:
-        label = QLabel(text, parent or self)
+        label = Label(text, parent or self)
         label.setObjectName(name)
         label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
         return label
 
     def _section(self, title: str, action: QWidget | None = None) -> QVBoxLayout:
@@ -207,6 +207,9 @@ class _Page(QWidget):
             label.setProperty("online", p.online)
             inner.addWidget(label, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(self._label(translate(ONLINE_SENTENCES[p.online]), "Body"))
+        self.qr: QrCode | None = None
+        if page.portal_url is None:
+            return  # the centre's allow-list takes no link for it: no QR code to follow
         row = QHBoxLayout()
         row.setSpacing(28)
         self.qr = QrCode(self, side_px=qr_side)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from kiosk.catalog.wording import LEVELS
@@ -20,6 +20,7 @@ from kiosk.errors import KioskError
 from ui.i18n import translate
 from ui.screens.lookup.flow import BROWSE_SCREEN, SEARCH_SCREEN, LookupFlow
 from ui.screens.lookup.widgets import ResultList
+from ui.widgets.label import Label
 from ui.widgets.navigation import NavBar
 from ui.widgets.screen import Screen, big_button
 
@@ -55,7 +56,7 @@ class SearchScreen(Screen):
         self._stale = True
         # The query the results on screen are for (``None``: none searched yet).
         self.searched_query: str | None = None
-        self.title = QLabel(self)
+        self.title = Label(self)
         self.title.setObjectName("ScreenTitle")
         search_row = self._build_search_row()
         filter_row = self._build_filter_row()
@@ -64,7 +65,7 @@ class SearchScreen(Screen):
             *self.level_toggles.values(),
             self.online_toggle,
         ]
-        self.status = QLabel(self)
+        self.status = Label(self)
         self.status.setObjectName("ResultStatus")
         self.status.setWordWrap(True)
         self.results = ResultList(self)
@@ -116,7 +117,7 @@ class SearchScreen(Screen):
         self.level_toggles: dict[Level, QPushButton] = {}
         filter_row = QHBoxLayout()
         filter_row.setSpacing(14)
-        self.filters_label = QLabel(self)
+        self.filters_label = Label(self)
         self.filters_label.setObjectName("Muted")
         filter_row.addWidget(self.filters_label)
         for level in LEVEL_TOGGLES:

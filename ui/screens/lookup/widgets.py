@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -18,25 +16,27 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import translate
 from ui.screens.lookup.texts import ONLINE_BADGES, levels_text
+from ui.widgets.label import Label, Markup, MarkupLabel, bold, escape, join
 from ui.widgets.navigation import kinetic_scroll_area
 
 if TYPE_CHECKING:
     from kiosk.catalog.search.api import SearchHit
 
 
-def highlighted(name: str, spans: Sequence[tuple[int, int]]) -> str:
-    """``name`` as rich text with the matched spans in bold; bad spans are ignored."""
-    out: list[str] = []
+def highlighted(name: str, spans: Sequence[tuple[int, int]]) -> Markup:
+    """``name`` as markup with the matched spans in bold, every part of it escaped (a
+    procedure's name is data); bad spans are ignored."""
+    out: list[Markup] = []
     position = 0
     for span_start, span_end in sorted(spans):
         start, end = max(span_start, position), min(span_end, len(name))
         if start >= end:
             continue
-        out.append(html.escape(name[position:start]))
-        out.append(f"<b>{html.escape(name[start:end])}</b>")
+        out.append(escape(name[position:start]))
+        out.append(bold(name[start:end]))
         position = end
-    out.append(html.escape(name[position:]))
-    return "".join(out)
+    out.append(escape(name[position:]))
+    return join(out)
 
 
 class ResultRow(QPushButton):
@@ -51,16 +51,15 @@ class ResultRow(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.code = ""
-        self.name = QLabel(self)
+        self.name = MarkupLabel(self)
         self.name.setObjectName("ResultName")
         self.name.setWordWrap(True)
-        self.name.setTextFormat(Qt.TextFormat.RichText)
-        self.meta = QLabel(self)
+        self.meta = Label(self)
         self.meta.setObjectName("ResultMeta")
         self.meta.setWordWrap(True)
-        self.badge = QLabel(self)
+        self.badge = Label(self)
         self.badge.setObjectName("OnlineBadge")
-        arrow = QLabel("›", self)
+        arrow = Label("›", self)
         arrow.setObjectName("RowArrow")
         for label in (self.name, self.meta, self.badge, arrow):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
@@ -80,7 +79,7 @@ class ResultRow(QPushButton):
 
     def show_hit(self, hit: SearchHit, field_name: str) -> None:
         self.code = hit.code
-        self.name.setText(highlighted(hit.name, hit.highlights))
+        self.name.set_markup(highlighted(hit.name, hit.highlights))
         self.meta.setText(
             " · ".join(part for part in (field_name, levels_text(hit.levels)) if part)
         )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ui.i18n import translate
+from ui.widgets.label import Label
 from ui.widgets.screen import Screen, big_button
 from wire.i18n import TrText
 
@@ -16,13 +17,13 @@ class UnavailableScreen(Screen):
     def __init__(self, title: TrText, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = title
-        self.title = QLabel(self)
+        self.title = Label(self)
         self.title.setObjectName("ScreenTitle")
         card = QFrame(self)
         card.setObjectName("Card")
-        self.lead = QLabel(card)
+        self.lead = Label(card)
         self.lead.setObjectName("Lead")
-        self.body = QLabel(card)
+        self.body = Label(card)
         self.body.setObjectName("Body")
         inner = QVBoxLayout(card)
         inner.setContentsMargins(48, 40, 48, 40)
