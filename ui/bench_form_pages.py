@@ -26,6 +26,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.config import Settings
+from kiosk.consent import DECLARATION_PURPOSES
+from kiosk.crypto.keys import throwaway_key_file
 from kiosk.forms.draft import REVIEW
 from kiosk.forms.samples import sample_answers
 from ui.main_window import KioskWindow
@@ -56,8 +58,12 @@ def measure(changes: int = DEFAULT_CHANGES) -> list[float]:
         synchronous_ops(),
         tempfile.TemporaryDirectory(prefix="kiosk-bench-pages-") as folder,
         throwaway_kiosk(
-            Settings(idle_timeout_s=3600.0, idle_warning_s=60.0),
-            Path(folder),
+            Settings(
+                idle_timeout_s=3600.0,
+                idle_warning_s=60.0,
+                data_key_file=throwaway_key_file(Path(folder) / "data"),
+            ),
+            Path(folder) / "data",
             lambda: BENCH_NOW,
             SIZE,
         ) as window,
@@ -66,6 +72,7 @@ def measure(changes: int = DEFAULT_CHANGES) -> list[float]:
         screen = window.screens["form"]
         assert isinstance(screen, FormScreen)
         screen.flow.open_form(window.services().forms.get(FORM_ID))
+        screen.flow.agree(DECLARATION_PURPOSES)  # the privacy notice comes first
         screen.fill(sample_answers(FORM_ID))
         app.processEvents()
         forward = True

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.bench.journeys import BENCH_PIN, FORM_ID, PROCEDURE_CODE, SEARCH_QUERY
 from kiosk.config import Settings
+from kiosk.consent import PREPARE_DECLARATION
+from kiosk.crypto.keys import throwaway_key_file
 from kiosk.forms.draft import REVIEW
 from kiosk.forms.samples import sample_answers
 from ui.main_window import KioskWindow
@@ -47,9 +49,9 @@ def walk_every_screen(window: KioskWindow) -> None:
     4. ``lookup.procedure``: :data:`PROCEDURE_CODE` (đăng ký khai sinh);
     5. ``queue``: the queues, the first queue, the priority question answered "no";
     6. ``queue.ticket``: the ticket, printed on the ``file:`` printer;
-    7. ``form``: the list of forms, then :data:`FORM_ID` filled with
-       ``kiosk.forms.samples`` answers, every page to the review, submitted, the done
-       page (the receipt printed; no A4 PDF);
+    7. ``form``: the list of forms, the privacy notice agreed to, then :data:`FORM_ID`
+       filled with ``kiosk.forms.samples`` answers, every page to the review,
+       submitted, the done page (the receipt printed; no A4 PDF);
     8. ``register`` and ``help``;
     9. ``staff.pin``: the staff PIN typed; ``staff``: the staff screen, then its
        ``staff.tickets``, ``staff.dossier`` and ``staff.refused`` pages;
@@ -91,6 +93,7 @@ def walk_every_screen(window: KioskWindow) -> None:
     form = window.screens["form"]
     assert isinstance(form, FormScreen)
     _tap(form.chooser.row(FORM_ID))
+    _agree_to_the_notice(form)
     form.fill(sample_answers(FORM_ID))
     while form.draft is not None and form.draft.page != REVIEW:
         _tap(form.next_button)
@@ -116,6 +119,16 @@ def walk_every_screen(window: KioskWindow) -> None:
     settle()
 
 
+def _agree_to_the_notice(form: FormScreen) -> None:
+    """The privacy notice before the form, answered as a citizen would: laid out, scrolled
+    to the box the declaration needs, ticked, agreed to."""
+    QApplication.processEvents()
+    needed = form.consent.row(PREPARE_DECLARATION)
+    form.consent.scroll_area.ensureWidgetVisible(needed)
+    _tap(needed)
+    _tap(form.consent.agree_button)
+
+
 def _tap(button: QWidget) -> None:
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
@@ -136,7 +149,11 @@ def benchmark_kiosk(data_dir: Path) -> Iterator[KioskWindow]:
     bundled queue open)."""
     offscreen_app()
     now = datetime(2025, 3, 10, 2, 0, tzinfo=UTC)
-    settings = Settings(idle_timeout_s=3600.0, idle_warning_s=60.0)
+    settings = Settings(
+        idle_timeout_s=3600.0,
+        idle_warning_s=60.0,
+        data_key_file=throwaway_key_file(data_dir),  # as prepare_data_folder made it
+    )
     with (
         synchronous_ops(),
         throwaway_kiosk(settings, data_dir, lambda: now, (1366, 768)) as window,

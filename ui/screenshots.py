@@ -26,6 +26,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import LOCAL_TZ
 from kiosk.config import Language, Settings, TextScale
+from kiosk.consent import DECLARATION_PURPOSES
+from kiosk.crypto.keys import throwaway_key_file
 from kiosk.errors import WrongPinError
 from kiosk.forms.samples import sample_answers
 from kiosk.logs import LOG_TAIL, configure_logging
@@ -71,6 +73,12 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
     def idle() -> None:
         window.show_screen("form")
         window.idle.warn_now()
+
+    def form_notice() -> None:
+        window.show_screen("form")
+        screen = window.screens["form"]
+        assert isinstance(screen, FormScreen)
+        screen.flow.open_form(window.services().forms.get("khai-sinh"))
 
     def pin_pad() -> None:
         window.show_screen("staff.pin")
@@ -125,6 +133,7 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
         "procedure": procedure,
         "procedure-large-text": procedure_large_text,
         "form": screen("form"),
+        "form-notice": form_notice,
         "register": screen("register"),
         "queue": screen("queue"),
         **_queue_shots(window),
@@ -192,7 +201,8 @@ def _seed_dossier(services: KioskServices) -> None:
     """The morning's first hồ sơ (:data:`DEMO_REFERENCE`), with invented answers, for
     staff to look up."""
     form = services.forms.get("khai-sinh")
-    filed = services.dossiers.submit(form, DEMO_PROCEDURE, sample_answers(form.id))
+    consent = services.consent.agree(Language.VIETNAMESE, DECLARATION_PURPOSES)
+    filed = services.dossiers.submit(form, DEMO_PROCEDURE, sample_answers(form.id), consent=consent)
     assert filed.reference == DEMO_REFERENCE, filed.reference
 
 
@@ -209,7 +219,7 @@ def _queue_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
         queue_priority()
         choose = window.screens["queue"]
         assert isinstance(choose, ChooseScreen)
-        choose.priority_buttons["nguoi_cao_tuoi"].click()
+        choose.priority_button.click()
 
     def queue_ticket_failed() -> None:
         services = window.services()
@@ -312,8 +322,12 @@ def render_all(
         tempfile.TemporaryDirectory(prefix="kiosk-screens-") as data,
         mock.patch.object(uuid, "uuid4", _fixed_uuids()),
     ):
-        settings = Settings(idle_timeout_s=3600.0, idle_warning_s=20.0)
-        paths = prepare_data_dir(Path(data))
+        settings = Settings(
+            idle_timeout_s=3600.0,
+            idle_warning_s=20.0,
+            data_key_file=throwaway_key_file(Path(data) / "data"),
+        )
+        paths = prepare_data_dir(Path(data) / "data")
         configure_logging(None, "INFO")
         LOG_TAIL.setFormatter(_ScreenshotTimeFormatter(LOG_FORMAT))
         services = KioskServices(settings, paths, clock=lambda: SCREENSHOT_TIME)
@@ -361,8 +375,12 @@ def _form_kiosk(size: tuple[int, int]) -> Iterator[tuple[QApplication, KioskWind
         tempfile.TemporaryDirectory(prefix="kiosk-form-screens-") as data,
         mock.patch.object(uuid, "uuid4", _fixed_uuids()),
         throwaway_kiosk(
-            Settings(idle_timeout_s=3600.0, idle_warning_s=20.0),
-            Path(data),
+            Settings(
+                idle_timeout_s=3600.0,
+                idle_warning_s=20.0,
+                data_key_file=throwaway_key_file(Path(data) / "data"),
+            ),
+            Path(data) / "data",
             lambda: SCREENSHOT_TIME,
             size,
         ) as window,
@@ -399,7 +417,9 @@ def render_forms(
                 window.show_screen("form")
                 screen = window.screens["form"]
                 assert isinstance(screen, FormScreen)
-                draft = screen.flow.open_form(services.forms.get(form_id))
+                screen.flow.open_form(services.forms.get(form_id))
+                draft = screen.flow.agree(DECLARATION_PURPOSES)  # the privacy notice
+                assert draft is not None
                 screen.fill(sample_answers(form_id))
                 steps: list[tuple[str, Callable[[], None]]] = [
                     (draft.form.sections[index].id, partial(screen.show_section, index))

@@ -10,11 +10,14 @@ from kiosk import __version__
 from kiosk.cli import (
     bench_cmd,
     catalog_cmd,
+    datakey_cmd,
     doctor_cmd,
     dossier_cmd,
+    forms_cmd,
     idcard_cmd,
     outbox_cmd,
     printer_cmd,
+    privacy_cmd,
     run_cmd,
     staff_cmd,
     sync_cmd,
@@ -41,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
         sync_cmd,
         idcard_cmd,
         dossier_cmd,
+        forms_cmd,
         outbox_cmd,
+        privacy_cmd,
+        datakey_cmd,
     ):
         module.register(commands)
     return parser

@@ -17,6 +17,10 @@
         <translation>Citizen</translation>
     </message>
     <message>
+        <source>Kiosk (tự động)</source>
+        <translation>Kiosk (automatic)</translation>
+    </message>
+    <message>
         <source>Nhập sai mã PIN, còn {remaining} lần thử</source>
         <translation>Wrong PIN, {remaining} tries left</translation>
     </message>
@@ -69,6 +73,42 @@
         <translation>Cancelled the upload of item {entry}: {reason}</translation>
     </message>
     <message>
+        <source>Đổi mã PIN của {member}</source>
+        <translation>Changed the PIN of {member}</translation>
+    </message>
+    <message>
+        <source>Thêm cán bộ {member} (mã {code})</source>
+        <translation>Added staff member {member} (code {code})</translation>
+    </message>
+    <message>
+        <source>Thêm cán bộ {member}</source>
+        <translation>Added staff member {member}</translation>
+    </message>
+    <message>
+        <source>Gỡ tạm khoá nhập mã PIN (đã nhập sai {attempts} lần)</source>
+        <translation>Lifted the PIN lock-out ({attempts} wrong PINs)</translation>
+    </message>
+    <message>
+        <source>Xoá số lần nhập sai mã PIN (đã nhập sai {attempts} lần, chưa bị khoá)</source>
+        <translation>Cleared the count of wrong PINs ({attempts} wrong, not locked)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {subject} bị máy chủ từ chối, quá {days} ngày chưa xử lý: bỏ gửi và xoá dữ liệu cá nhân</source>
+        <translation>Dossier {subject}, refused by the server, left unresolved for {days} days: upload cancelled and its personal data deleted</translation>
+    </message>
+    <message>
+        <source>Tài khoản (mục số {entry}) bị máy chủ từ chối, quá {days} ngày chưa xử lý: bỏ gửi và xoá dữ liệu cá nhân</source>
+        <translation>Account (item {entry}), refused by the server, left unresolved for {days} days: upload cancelled and its personal data deleted</translation>
+    </message>
+    <message>
+        <source>Mục số {entry} bị máy chủ từ chối, quá {days} ngày chưa xử lý: bỏ gửi</source>
+        <translation>Item {entry}, refused by the server, left unresolved for {days} days: upload cancelled</translation>
+    </message>
+    <message>
+        <source>Xoá dữ liệu cá nhân quá {days} ngày: {dossiers} hồ sơ, {accounts} tài khoản, {refused} mục bị từ chối</source>
+        <translation>Deleted personal data older than {days} days: {dossiers} dossiers, {accounts} accounts, {refused} refused items</translation>
+    </message>
+    <message>
         <source>In thử máy in phiếu: máy in chưa in được</source>
         <translation>Receipt printer test: the printer did not print</translation>
     </message>
@@ -77,8 +117,20 @@
         <translation>Receipt printer test</translation>
     </message>
     <message>
+        <source>Xoá dữ liệu không đọc được do mất khoá mã hoá: {dossiers} hồ sơ, {accounts} tài khoản, {entries} mục chờ gửi</source>
+        <translation>Removed data unreadable after the encryption key was lost: {dossiers} dossiers, {accounts} accounts, {entries} queued uploads</translation>
+    </message>
+    <message>
         <source>Đặt mã PIN cán bộ mới</source>
         <translation>New staff PIN set</translation>
+    </message>
+    <message>
+        <source>Đặt lại mã PIN của {member} (không cần mã cũ)</source>
+        <translation>Reset the PIN of {member} (without the old one)</translation>
+    </message>
+    <message>
+        <source>Xoá cán bộ {member}</source>
+        <translation>Removed staff member {member}</translation>
     </message>
     <message>
         <source>Mở khoá chế độ cán bộ</source>
@@ -232,6 +284,30 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>Chạm vào từng mục Ông/Bà đồng ý:</source>
+        <extracomment>The notice&apos;s column: lines longer than this are hard to follow. A purpose row is at least this high at 100 % text, more at larger text. &quot;Đồng ý và tiếp tục&quot;: the ticked purpose ids (``frozenset[str]``). &quot;Không đồng ý&quot;.</extracomment>
+        <translation>Tap each item you agree to:</translation>
+    </message>
+    <message>
+        <source>Đồng ý và tiếp tục</source>
+        <translation>Agree and continue</translation>
+    </message>
+    <message>
+        <source>Không đồng ý</source>
+        <translation>Do not agree</translation>
+    </message>
+    <message>
+        <source>Vui lòng đọc thông báo về xử lý dữ liệu cá nhân và đánh dấu đồng ý các mục cần thiết trước khi tiếp tục. Thông tin của Ông/Bà chưa được lưu.</source>
+        <translation>Please read the notice on the processing of personal data and tick the items needed before continuing. Nothing you entered has been stored.</translation>
+    </message>
+    <message>
+        <source>Thông báo không có mục đích “{purpose}”.</source>
+        <translation>The notice has no purpose “{purpose}”.</translation>
+    </message>
+</context>
+<context>
     <name>Dossiers</name>
     <message>
         <source>Tờ khai còn {count} mục cần xem lại trước khi nộp hồ sơ.</source>
@@ -288,11 +364,16 @@
     <name>Errors</name>
     <message>
         <source>Kiosk đang khởi động, vui lòng thử lại sau giây lát.</source>
+        <extracomment>Qt&apos;s logging categories that lay out or draw text; their messages may quote it. Words of an uncategorised Qt message that is about text (``QFont…``, glyphs).</extracomment>
         <translation>The kiosk is still starting up. Please try again in a moment.</translation>
     </message>
     <message>
         <source>Tệp danh mục thủ tục {path} không hợp lệ: {detail}</source>
         <translation>The procedure catalogue file {path} is not valid: {detail}</translation>
+    </message>
+    <message>
+        <source>Tệp danh mục thủ tục {path} có {size} MB, vượt giới hạn {limit} MB; danh mục đang dùng không thay đổi. Vui lòng rút gọn tệp (bớt thủ tục hoặc nội dung quá dài) rồi nhập lại.</source>
+        <translation>The catalogue file {path} is {size} MB, over the {limit} MB limit; the catalogue in use has not changed. Please make the file smaller (fewer procedures or less long text) and import it again.</translation>
     </message>
     <message>
         <source>Không tìm thấy thủ tục có mã {code}.</source>
@@ -308,6 +389,7 @@
     </message>
     <message>
         <source>Tệp cấu hình không hợp lệ: {detail}</source>
+        <extracomment>An expected failure with a message fit to show. It is the wire&apos;s class, not a subclass: the checks the kiosk shares with its server (``wire.validation``, ``wire.checks``) raise it without knowing the kiosk, and the UI presents what they refuse like any other expected failure.</extracomment>
         <translation>The configuration file is not valid: {detail}</translation>
     </message>
     <message>
@@ -331,12 +413,44 @@
         <translation>Wrong PIN. {remaining} attempts left.</translation>
     </message>
     <message>
-        <source>Nhập sai mã PIN quá nhiều lần. Tạm khoá đến {until}, vui lòng thử lại sau.</source>
-        <translation>Too many wrong PINs. Locked until {until}; please try again later.</translation>
+        <source>Nhập sai mã PIN quá nhiều lần. Tạm khoá {minutes} phút, đến {until}. Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khoá.</source>
+        <translation>Too many wrong PINs. Locked for {minutes} minutes, until {until}. Please try again later or ask IT to unlock it.</translation>
     </message>
     <message>
-        <source>Mã PIN phải gồm từ 4 đến 12 chữ số.</source>
-        <translation>The PIN must be 4 to 12 digits long.</translation>
+        <source>Nhập sai mã PIN quá nhiều lần. Tạm khoá {hours} giờ, đến {until}. Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khoá.</source>
+        <translation>Too many wrong PINs. Locked for {hours} hours, until {until}. Please try again later or ask IT to unlock it.</translation>
+    </message>
+    <message>
+        <source>Mã PIN phải gồm từ 6 đến 12 chữ số (0–9). Vui lòng nhập lại.</source>
+        <translation>The PIN must be 6 to 12 digits (0–9). Please enter it again.</translation>
+    </message>
+    <message>
+        <source>Mã PIN này trùng với mã của một cán bộ khác. Vui lòng chọn mã khác.</source>
+        <translation>Another staff member has this PIN. Please choose a different one.</translation>
+    </message>
+    <message>
+        <source>Mã PIN cũ không đúng, chưa có gì thay đổi. Vui lòng nhập đúng mã PIN cũ, hoặc nhờ bộ phận CNTT đặt lại: kiosk staff set-pin TÊN --reset</source>
+        <translation>The old PIN is wrong; nothing was changed. Please enter the right old PIN, or ask IT to reset it: kiosk staff set-pin NAME --reset</translation>
+    </message>
+    <message>
+        <source>Không có cán bộ nào có tên hoặc mã này. Xem danh sách bằng lệnh: kiosk staff list</source>
+        <translation>No staff member has this name or code. See the list with: kiosk staff list</translation>
+    </message>
+    <message>
+        <source>Đã có cán bộ trùng tên hoặc trùng mã này. Vui lòng chọn tên hoặc mã khác.</source>
+        <translation>A staff member already has this name or code. Please choose another.</translation>
+    </message>
+    <message>
+        <source>Kiosk có nhiều cán bộ. Vui lòng ghi tên hoặc mã của cán bộ, ví dụ: kiosk staff set-pin TÊN</source>
+        <translation>This kiosk has several staff members. Please give the member&apos;s name or code, for example: kiosk staff set-pin NAME</translation>
+    </message>
+    <message>
+        <source>Tên cán bộ phải có từ 1 đến {limit} ký tự, trong đó có chữ cái. Vui lòng nhập lại.</source>
+        <translation>A staff member&apos;s name must be 1 to {limit} characters and include a letter. Please enter it again.</translation>
+    </message>
+    <message>
+        <source>Mã cán bộ gồm 1 đến {limit} chữ cái không dấu hoặc chữ số, ví dụ CB01. Vui lòng nhập lại.</source>
+        <translation>A staff code is 1 to {limit} unaccented letters or digits, for example CB01. Please enter it again.</translation>
     </message>
     <message>
         <source>Thao tác này dành cho cán bộ. Vui lòng mở khoá chế độ cán bộ bằng mã PIN.</source>
@@ -409,6 +523,47 @@
     <message>
         <source>Hệ thống in không phản hồi nên tờ khai có thể chưa được in. Vui lòng báo cán bộ.</source>
         <translation>The printing system did not answer, so the form may not have been printed. Please tell a staff member.</translation>
+    </message>
+    <message>
+        <source>Kiosk chưa có khoá mã hoá dữ liệu nên chưa lưu được thông tin cá nhân; thông tin chưa được lưu. Vui lòng báo cán bộ để được hỗ trợ.</source>
+        <translation>The kiosk has no data encryption key yet, so it cannot store personal information; your information has not been saved. Please ask a staff member for help.</translation>
+    </message>
+    <message>
+        <source>Không đọc được dữ liệu của hồ sơ {reference} trên kiosk này vì khoá mã hoá đã mất hoặc không đúng. Vui lòng báo bộ phận CNTT (lệnh: python -m kiosk doctor).</source>
+        <translation>The data of dossier {reference} cannot be read on this kiosk because its encryption key is lost or wrong. Please tell IT (command: python -m kiosk doctor).</translation>
+    </message>
+    <message>
+        <source>Không dùng được kho khoá của hệ điều hành để giữ khoá mã hoá dữ liệu: {detail}. Bộ phận CNTT: sửa kho khoá hoặc đặt data_key_file, rồi chạy python -m kiosk doctor.</source>
+        <translation>The operating system&apos;s keyring cannot keep the data encryption key: {detail}. IT: fix the keyring or set data_key_file, then run python -m kiosk doctor.</translation>
+    </message>
+    <message>
+        <source>Không dùng được tệp khoá dữ liệu {path}: {detail}. Bộ phận CNTT: xem docs/privacy.md, mục “Encryption at rest”.</source>
+        <translation>The data key file {path} cannot be used: {detail}. IT: see docs/privacy.md, section “Encryption at rest”.</translation>
+    </message>
+    <message>
+        <source>Tệp khoá dữ liệu {path} có quyền {mode}: người khác đọc hoặc sửa được nên kiosk không dùng. Bộ phận CNTT: chown root:&lt;tài khoản chạy kiosk&gt; {path}; chmod 640 {path}; rồi khởi động lại kiosk.</source>
+        <translation>The data key file {path} has permissions {mode}: others can read or change it, so the kiosk does not use it. IT: chown root:&lt;kiosk user&gt; {path}; chmod 640 {path}; then restart the kiosk.</translation>
+    </message>
+    <message>
+        <source>Tệp khoá dữ liệu {path} nằm trong thư mục dữ liệu {data_dir}: ai sao chép dữ liệu sẽ có cả khoá. Bộ phận CNTT: chuyển tệp ra ngoài (ví dụ /etc/mot-cua-kiosk/) và sửa data_key_file.</source>
+        <translation>The data key file {path} is inside the data folder {data_dir}: whoever copies the data would get the key too. IT: move the file out (for example to /etc/mot-cua-kiosk/) and change data_key_file.</translation>
+    </message>
+    <message>
+        <source>Mã PIN cần có ít nhất 3 chữ số khác nhau (không dùng mã như 111111 hay 121212). Vui lòng chọn 6 đến 12 chữ số không theo quy luật nào.</source>
+        <extracomment>At least this many different digits. ASCII digits only: ``str.isdigit`` would also accept &quot;٣&quot; or &quot;²&quot;.</extracomment>
+        <translation>The PIN needs at least 3 different digits (not 111111 or 121212). Please choose 6 to 12 digits that follow no pattern.</translation>
+    </message>
+    <message>
+        <source>Mã PIN không được là một nhóm số lặp lại (như 123123). Vui lòng chọn 6 đến 12 chữ số không theo quy luật nào.</source>
+        <translation>The PIN cannot be a repeated group of digits (like 123123). Please choose 6 to 12 digits that follow no pattern.</translation>
+    </message>
+    <message>
+        <source>Mã PIN không được là dãy số liên tiếp (như 123456 hay 654321). Vui lòng chọn 6 đến 12 chữ số không theo quy luật nào.</source>
+        <translation>The PIN cannot be a run of digits (like 123456 or 654321). Please choose 6 to 12 digits that follow no pattern.</translation>
+    </message>
+    <message>
+        <source>Mã PIN không được là ngày tháng (như ngày sinh 150390 hay 15031990). Vui lòng chọn 6 đến 12 chữ số không theo quy luật nào.</source>
+        <translation>The PIN cannot be a date (like the birthday 150390 or 15031990). Please choose 6 to 12 digits that follow no pattern.</translation>
     </message>
 </context>
 <context>
@@ -680,6 +835,10 @@
     <message>
         <source>Vui lòng chọn tờ khai trước, rồi quét lại mã QR trên thẻ căn cước.</source>
         <translation>Please choose a form first, then scan the QR code on your ID card again.</translation>
+    </message>
+    <message>
+        <source>Vui lòng đọc thông báo và chọn đồng ý trước, rồi quét lại mã QR trên thẻ căn cước.</source>
+        <translation>Please read the notice and agree first, then scan the QR code on the citizen ID card again.</translation>
     </message>
     <message>
         <source>Biên nhận đã được in, mời bạn nhận ở khe máy in.</source>
@@ -1081,8 +1240,8 @@
         <translation>Unlock staff mode</translation>
     </message>
     <message>
-        <source>Nhập mã PIN cán bộ rồi bấm OK.</source>
-        <translation>Enter the staff PIN, then touch OK.</translation>
+        <source>Nhập mã PIN của mình rồi bấm OK.</source>
+        <translation>Enter your own PIN, then press OK.</translation>
     </message>
     <message>
         <source>Mã PIN</source>
@@ -1157,6 +1316,14 @@
     <message>
         <source>Đối tượng ưu tiên được mời vào quầy trước. Cán bộ có thể đề nghị bạn xuất trình giấy tờ.</source>
         <translation>People with priority are called first. Staff may ask to see a document.</translation>
+    </message>
+    <message>
+        <source>Phiếu chỉ ghi “Ưu tiên”, không ghi thuộc đối tượng nào; kiosk không lưu thông tin này.</source>
+        <translation>The ticket says only “Priority”, not which group; the kiosk does not keep this.</translation>
+    </message>
+    <message>
+        <source>Tôi thuộc đối tượng ưu tiên</source>
+        <translation>I am in a priority group</translation>
     </message>
     <message>
         <source>Không thuộc đối tượng ưu tiên</source>
@@ -1259,10 +1426,6 @@
         <translation>Queue number {label}</translation>
     </message>
     <message>
-        <source>Đối tượng ưu tiên: {group}</source>
-        <translation>Priority: {group}</translation>
-    </message>
-    <message>
         <source>Vé đã được in, mời bạn nhận vé ở khe máy in.</source>
         <translation>Your ticket has been printed. Please take it from the printer slot.</translation>
     </message>
@@ -1291,8 +1454,8 @@
         <translation>There is no queue “{code}”.</translation>
     </message>
     <message>
-        <source>Dịch vụ này không có đối tượng ưu tiên “{group}”.</source>
-        <translation>This queue has no priority group “{group}”.</translation>
+        <source>Dịch vụ này không có số ưu tiên. Vui lòng lấy số thứ tự thường.</source>
+        <translation>This service has no priority numbers. Please take an ordinary queue number.</translation>
     </message>
     <message>
         <source>Hôm nay đã hết số cho dịch vụ này ({limit} số). Xin mời quay lại vào ngày làm việc tiếp theo.</source>
@@ -1315,10 +1478,6 @@
         <translation>Queue number {label} was cancelled and cannot be reprinted.</translation>
     </message>
     <message>
-        <source>Người có công với cách mạng</source>
-        <translation>Person of merit to the revolution</translation>
-    </message>
-    <message>
         <source>SỐ THỨ TỰ</source>
         <translation>QUEUE NUMBER</translation>
     </message>
@@ -1331,8 +1490,9 @@
         <translation>You are first in line</translation>
     </message>
     <message>
-        <source>Ưu tiên: {group}</source>
-        <translation>Priority: {group}</translation>
+        <source>Ưu tiên</source>
+        <extracomment>All a priority ticket says about it, on paper and on screen.</extracomment>
+        <translation>Priority</translation>
     </message>
     <message>
         <source>Ngày {date} lúc {time}</source>
@@ -1743,6 +1903,10 @@
         <translation>Quit the application</translation>
     </message>
     <message>
+        <source>Xin chào, {name}</source>
+        <translation>Hello, {name}</translation>
+    </message>
+    <message>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
@@ -1816,6 +1980,10 @@
     <message>
         <source>Máy chủ đã hết số thứ tự để cấp cho hàng đợi hôm nay.</source>
         <translation>The server has no queue numbers left to give out for this queue today.</translation>
+    </message>
+    <message>
+        <source>Số kiosk {number} đã được một kiosk khác của trung tâm sử dụng, nên kiosk này chưa được đăng ký. Vui lòng đặt kiosk_number khác trong tệp cấu hình (hoặc nhờ quản trị máy chủ thu hồi kiosk cũ), rồi đăng ký lại với cùng mã.</source>
+        <translation>Kiosk number {number} is already used by another kiosk of the centre, so this kiosk was not enrolled. Please set another kiosk_number in the configuration file (or ask the server&apos;s administrator to revoke the old kiosk), then enrol again with the same code.</translation>
     </message>
     <message>
         <source>Thiết lập server_url là {configured}, khác với {given}. Sửa tệp cấu hình hoặc đăng ký với đúng máy chủ đó.</source>

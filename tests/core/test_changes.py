@@ -16,6 +16,7 @@ from kiosk.db.changes import TABLE_KINDS
 from kiosk.db.models import Base, OutboxEntry, SyncState
 from kiosk.db.outbox import add_outbox_entry
 from kiosk.services import KioskServices
+from tests.consent import AGREED
 from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
 NOW = datetime(2025, 3, 10, 2, 0, tzinfo=UTC)
@@ -179,7 +180,7 @@ def test_a_submitted_dossier_is_announced_on_the_kiosks_one_feed(services: Kiosk
     heard: list[Changes] = []
     services.changes.subscribe(heard.append)
     assert services.db.changes is services.changes
-    services.dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    services.dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     (changes,) = heard
     assert {"outbox", "dossiers", "audit"} <= changes.kinds
     assert not changes.sync

@@ -22,6 +22,7 @@ from kiosk.printing.errors import PrinterError, PrinterUnavailableError
 from kiosk.queue.layout import ticket_document
 from kiosk.services import KioskServices
 from tests.conftest import FIXED_NOW
+from tests.consent import AGREED
 from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
 BIRTH = "1.001193"
@@ -48,7 +49,9 @@ def test_the_ticket_goes_through_the_slip_service_and_lands_on_paper(
 
 
 def test_the_receipt_is_one_call_by_reference(services: KioskServices) -> None:
-    submitted = services.dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = services.dossiers.submit(
+        sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
+    )
 
     services.slips.receipt(submitted.reference.lower())  # as staff might type it
 
@@ -65,7 +68,10 @@ def test_the_checklist_is_one_call_by_procedure_code(services: KioskServices) ->
     assert written.name.endswith(f"-checklist-{BIRTH}.bin")
     birth = services.catalog.procedure(BIRTH)
     document = checklist_document(
-        birth, services.settings.centre_name, services.catalog.agency_names(birth.agencies)
+        birth,
+        services.settings.centre_name,
+        services.catalog.agency_names(birth.agencies),
+        portal_link=services.catalog.portal_link(birth),
     )
     assert written.read_bytes() == expected_bytes(services, document)
 
@@ -103,7 +109,9 @@ def test_a_printer_fault_is_typed_and_nothing_is_kept_to_print_later(
     broken_printer: KioskServices,
 ) -> None:
     services = broken_printer
-    submitted = services.dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers())
+    submitted = services.dossiers.submit(
+        sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
+    )
     slips: list[Callable[[], None]] = [
         lambda: services.slips.receipt(submitted.reference),
         lambda: services.slips.checklist(BIRTH),

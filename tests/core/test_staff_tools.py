@@ -16,6 +16,7 @@ from kiosk.paths import KioskPaths
 from kiosk.printing.errors import PrinterUnavailableError
 from kiosk.services import KioskServices
 from tests.conftest import FIXED_NOW, STAFF_PIN
+from tests.consent import AGREED
 from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
 
@@ -89,7 +90,7 @@ def test_the_look_up_names_the_procedure_and_the_form(
 ) -> None:
     grant = services.staff.unlock(staff_pin)
     form = sample_form()
-    submitted = services.dossiers.submit(form, PROCEDURE_CODE, sample_answers())
+    submitted = services.dossiers.submit(form, PROCEDURE_CODE, sample_answers(), consent=AGREED)
 
     view = services.dossiers.lookup(grant, submitted.reference)
 
@@ -102,7 +103,9 @@ def test_a_procedure_the_catalogue_no_longer_lists_is_named_by_its_code_alone(
     services: KioskServices, staff_pin: str
 ) -> None:
     grant = services.staff.unlock(staff_pin)
-    submitted = services.dossiers.submit(sample_form(), "9.999999", sample_answers())
+    submitted = services.dossiers.submit(
+        sample_form(), "9.999999", sample_answers(), consent=AGREED
+    )
 
     view = services.dossiers.lookup(grant, submitted.reference)
 

@@ -20,6 +20,7 @@ from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.services import KioskServices
 from kiosk.sync.backoff import Backoff
 from tests.centre_server import CentreServer
+from tests.consent import AGREED
 from ui.main_window import KioskWindow
 from ui.sync import SyncBridge, install
 
@@ -66,7 +67,9 @@ def enrolled_window(
 def submit_dossier(services: KioskServices) -> str:
     """A citizen's filled birth registration, submitted on the kiosk: its reference."""
     form = services.forms.get(FORM_ID)
-    return services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS).reference
+    return services.dossiers.submit(
+        form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
+    ).reference
 
 
 def sync_threads() -> list[threading.Thread]:

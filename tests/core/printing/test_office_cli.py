@@ -18,6 +18,7 @@ from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.config import Settings
 from kiosk.paths import prepare_data_dir
 from kiosk.services import KioskServices
+from tests.consent import AGREED
 from tests.core.printing.fake_cups import OTHER_QUEUE, QUEUE, FakeCups, posix_only
 
 KioskCli = Callable[..., subprocess.CompletedProcess[str]]
@@ -43,7 +44,9 @@ def reference(fresh_kiosk_env: dict[str, str], tmp_path: Path) -> str:
     services.open()
     try:
         form = services.forms.get(FORM_ID)
-        return services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS).reference
+        return services.dossiers.submit(
+            form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
+        ).reference
     finally:
         services.close()
 

@@ -28,6 +28,7 @@ from kiosk.printing.errors import (
 )
 from kiosk.printing.office import print_with_lp, print_with_shell_verb
 from kiosk.services import KioskServices
+from tests.consent import AGREED
 from tests.core.printing.fake_cups import (
     OTHER_QUEUE,
     QUEUE,
@@ -55,7 +56,9 @@ def office_services(
 def reference(office_services: KioskServices) -> str:
     """The bundled birth registration, filed on that kiosk."""
     form = office_services.forms.get(FORM_ID)
-    return office_services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS).reference
+    return office_services.dossiers.submit(
+        form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
+    ).reference
 
 
 @pytest.fixture
@@ -164,7 +167,9 @@ def test_a_computer_without_cups_says_so(
 def test_no_office_printer_set_prints_nothing(services: KioskServices, cups: FakeCups) -> None:
     assert services.settings.office_printer is None
     form = services.forms.get(FORM_ID)
-    reference = services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS).reference
+    reference = services.dossiers.submit(
+        form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
+    ).reference
     with pytest.raises(OfficePrinterNotSetError, match="office_printer"):
         services.dossiers.print_form(reference)
     assert cups.jobs() == []
