@@ -13,6 +13,12 @@ would give, without đ-folding, typos, synonyms or the ranking rules.
 ``build_limits_ms`` and ``keystroke_limits_ms`` measure the largest catalogue the format
 lets in (``wire.catalogue``): ``MAX_PROCEDURES`` procedures whose keywords bring the
 search vocabulary to ``MAX_SEARCH_WORDS`` invented words, the worst an index may meet.
+
+Speed is half of it; ``quality_top1_pct`` and ``quality_top3_pct`` are the other half:
+how often the citizen-style queries of :mod:`.search_quality` find the expected
+procedure first, or among the first three, in the portal catalogue benchmarked
+(``quality_bundled_*``: in the bundled catalogue). Each is one figure, given as p50,
+p95 and max alike, with ``n`` the number of queries asked.
 """
 
 from __future__ import annotations
@@ -121,6 +127,7 @@ def run(catalog: Path | None = None, size: int = 10_000, runs: int = 3) -> Metri
     big = synthesise(real, size)
     strokes = keystrokes(QUERIES)
     results: Metrics = {}
+    results.update(_quality(real))
     results.update(_limits(real, strokes, runs))
     for label, documents in (("real", real), (str(size), big)):
         build_ms: list[float] = []
@@ -136,6 +143,29 @@ def run(catalog: Path | None = None, size: int = 10_000, runs: int = 3) -> Metri
             _fts5_keystrokes(documents, strokes, runs)
         )
     return results
+
+
+def _quality(real: Sequence[SearchDocument]) -> Metrics:
+    """The hit rates of the citizen-style queries, on the portal and bundled catalogues."""
+    from kiosk.bench import search_quality
+
+    queries = search_quality.load_queries()
+    catalogues: tuple[tuple[str, Sequence[SearchDocument], search_quality.Catalogue], ...] = (
+        ("quality", real, "portal"),
+        ("quality_bundled", search_quality.bundled_documents(), "bundled"),
+    )
+    results: Metrics = {}
+    for prefix, documents, catalogue in catalogues:
+        quality = search_quality.evaluate(SearchIndex(documents), queries, catalogue)
+        if quality.asked:
+            results[f"{prefix}_top1_pct"] = _figure(quality.top1_pct, quality.asked)
+            results[f"{prefix}_top3_pct"] = _figure(quality.top3_pct, quality.asked)
+    return results
+
+
+def _figure(value: float, count: int) -> dict[str, float | int]:
+    """One figure in the shape every metric has."""
+    return {"p50": value, "p95": value, "max": value, "n": count}
 
 
 def load_documents(path: Path) -> list[SearchDocument]:

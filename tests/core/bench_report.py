@@ -12,7 +12,7 @@ from typing import Any
 
 from kiosk.paths import PROJECT_ROOT
 
-METRIC_UNITS = ("_ms", "_per_s", "_bytes", "_mb", "_count")
+METRIC_UNITS = ("_ms", "_per_s", "_bytes", "_mb", "_count", "_pct")
 
 
 @dataclass(frozen=True)

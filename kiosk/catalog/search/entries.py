@@ -39,6 +39,11 @@ class Entry:
     rules: tuple[tuple[int, int, int], ...]
     #: The code and its number part, folded: "1.001193", "001193".
     codes: tuple[str, ...]
+    #: The first word that tells the procedure apart: after a leading "Thủ tục".
+    start: int = 0
+    #: Words a punctuation mark separates from the word before ("khai sinh, đăng ký"):
+    #: the two are not a phrase.
+    breaks: tuple[int, ...] = ()
     _spans: tuple[tuple[int, int], ...] | None = None
 
     @property
@@ -56,7 +61,7 @@ def analyse(document: SearchDocument) -> Entry:
     read for :func:`extra_words` while the index is built, and kept they would be the
     largest part of the index (some 10 MB at 10,000 procedures).
     """
-    terms, weights = _terms_and_weights(document.name)
+    terms, weights, breaks = _terms_and_weights(document.name)
     code = document.code.strip().lower()
     codes = (code, code.split(".", 1)[1]) if "." in code else (code,)
     return Entry(
@@ -68,6 +73,8 @@ def analyse(document: SearchDocument) -> Entry:
         length=sum(weights),
         rules=tuple(find_named(terms)),
         codes=tuple(c for c in codes if c),
+        start=len(_LEADING_FILLER) if terms[: len(_LEADING_FILLER)] == _LEADING_FILLER else 0,
+        breaks=breaks,
     )
 
 
@@ -81,6 +88,19 @@ def extra_words(document: SearchDocument) -> set[str]:
     return extra
 
 
+def keyword_phrases(
+    document: SearchDocument,
+) -> list[tuple[tuple[str, ...], tuple[tuple[int, int, int], ...]]]:
+    """Each keyword's folded words and the synonym phrases in it: a keyword is a phrase
+    citizens say ("mất sổ đỏ"), so its words in a row count like a name's."""
+    phrases = []
+    for keyword in document.keywords:
+        folded = fold_words(keyword)
+        if len(folded) > 1:
+            phrases.append((folded, tuple(find_named(folded))))
+    return phrases
+
+
 @lru_cache(maxsize=1024)
 def _words_and_tags(text: str) -> tuple[str, ...]:
     """The folded words of a text and the synonym-rule tags it mentions (fields repeat)."""
@@ -88,24 +108,35 @@ def _words_and_tags(text: str) -> tuple[str, ...]:
     return (*folded, *(f"{RULE_TAG}{rule}" for rule, _, _ in find_named(folded)))
 
 
-_BRACKETS = re.compile(r"([()])")
+#: Brackets, which halve the weight of what they hold, and the other marks that end
+#: a phrase.
+_PUNCTUATION = re.compile(r"([()]|[,;:/\u2013\u2014])")
 
 
-def _terms_and_weights(name: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
-    """The name's folded words and their weights: bracketed words count half."""
+def _terms_and_weights(
+    name: str,
+) -> tuple[tuple[str, ...], tuple[float, ...], tuple[int, ...]]:
+    """The name's folded words, their weights (bracketed words count half), and the
+    words a punctuation mark separates from the one before."""
     folded = strip_marks(fold(name))
     terms: list[str] = []
     weights: list[float] = []
+    breaks: list[int] = []
     depth = 0
-    for piece in _BRACKETS.split(folded) if "(" in folded else (folded,):
-        if piece == "(":
-            depth += 1
-        elif piece == ")":
-            depth = max(0, depth - 1)
-        else:
-            found = [term(raw) for raw in raw_words(piece)]
-            terms.extend(found)
-            weights.extend([_BRACKETED_WEIGHT if depth else 1.0] * len(found))
+    for number, piece in enumerate(_PUNCTUATION.split(folded)):
+        if number % 2:  # a mark: split() puts one between every two pieces of text
+            if piece == "(":
+                depth += 1
+            elif piece == ")":
+                depth = max(0, depth - 1)
+            continue
+        found = [term(raw) for raw in raw_words(piece)]
+        if not found:
+            continue
+        if terms:
+            breaks.append(len(terms))
+        terms.extend(found)
+        weights.extend([_BRACKETED_WEIGHT if depth else 1.0] * len(found))
     if tuple(terms[:2]) == _LEADING_FILLER:
         weights[0] = weights[1] = 0.0
-    return tuple(terms), tuple(weights)
+    return tuple(terms), tuple(weights), tuple(breaks)

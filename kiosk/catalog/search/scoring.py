@@ -1,18 +1,22 @@
 """How well one procedure answers the query: the exact score of a few candidates.
 
 The score is lexicographic in effect: first how many parts of the query it matches
-(×100), then how many match its name as typed (×10) — the same tiers the index
-chose candidates by, so cutting the candidate list never drops a better document.
-Within a tier, below 10 in total:
+(×1000), then how many of the query's neighbouring parts its name holds next to each
+other in the same order (×100) — "chứng thực bản sao" is the phrase of "Chứng thực
+bản sao từ bản chính…", only two words of "Cấp bản sao có chứng thực…" — then how
+many parts match its name as typed (×10): the same tiers the index chose candidates
+by, so cutting the candidate list never drops a better document. Within a tier,
+below 10 in total:
 
-- word quality (exact 1, prefix 0.8, joined 0.7, typo 0.5, outside the name 0.4), ×2;
+- word quality (exact 1, prefix 0.8, regional slip 0.75, joined 0.7, typo 0.5,
+  outside the name 0.4), ×2;
 - coverage: the share of the name's words the query matched, ×4 — "đăng ký kết hôn"
   covers "Thủ tục đăng ký kết hôn" fully and "… kết hôn lưu động" only in part, so
   the plain procedure comes before its variants;
-- the query's words next to each other in the name, in order, ×0.5;
+- the name starting with what the query asks first, ×1;
 - words typed with accents that match the accents too, ×0.5;
-- popularity (log-scaled to 0..1), ×0.5 — it orders near-ties, never a worse match
-  above a better one.
+- popularity (log-scaled to 0..1), ×2 — it orders near-ties (a name a word longer
+  or shorter), never a worse match above a better one.
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ from kiosk.catalog.search.entries import Entry
 from kiosk.catalog.search.query import QueryWord
 from kiosk.text.folding import accent_key
 
-EXACT, PREFIX, JOINED, TYPO, ELSEWHERE = 1.0, 0.8, 0.7, 0.5, 0.4
+EXACT, PREFIX, SLIP, JOINED, TYPO, ELSEWHERE = 1.0, 0.8, 0.75, 0.7, 0.5, 0.4
+#: (parts matched, neighbouring parts held in order, parts matched in the name as typed).
+Tier = tuple[int, int, int]
 #: A prefix with more vocabulary words than this is matched by scanning the name.
 MAX_TARGETS = 32
 
@@ -39,30 +45,35 @@ class Slot:
     rules: tuple[int, ...] = ()
     prefixes: tuple[str, ...] = ()
     near: frozenset[str] = frozenset()
+    #: Vocabulary words the part may be a regional spelling of ("chu" → "tru").
+    alike: frozenset[str] = frozenset()
     joined: tuple[tuple[str, str], ...] = ()
     #: A phrase's words, each resolved as a part of its own.
     members: tuple[Slot, ...] = ()
     #: Every vocabulary word the part matches → quality, best first, when they are few.
     targets: dict[str, float] | None = None
+    #: Words (or synonym-rule tags) a name may hold where the part starts and ends:
+    #: what the index looks up to tell whether two parts stand next to each other.
+    heads: tuple[str, ...] = ()
+    tails: tuple[str, ...] = ()
     #: name word → quality, filled as documents are scored (slots are cached per word).
     memo: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 def score(
-    entry: Entry, number: int, slots: list[Slot], tier: tuple[int, int], popularity: float
+    entry: Entry, number: int, slots: list[Slot], tier: Tier, popularity: float
 ) -> tuple[float, tuple[tuple[int, int], ...]]:
     """The document's score and the spans of its name the query matched.
 
-    ``tier`` is (parts matched, parts matched in the name as typed), as the index's
-    bitmaps counted them when choosing candidates.
+    ``tier`` is (parts matched, neighbouring parts held in order, parts matched in the
+    name as typed), as the index's bitmaps counted them when choosing candidates.
     """
-    matched, good = tier
+    matched, pairs, good = tier
     quality = 0.0
     accents_typed = accents_hit = 0
-    adjacent = 0
     covered: set[int] = set()
-    previous: set[int] = set()
-    for slot in slots:
+    first: set[int] = set()
+    for index, slot in enumerate(slots):
         slot_quality, positions = _match(entry, slot)
         if not positions and slot_quality == 0.0 and slot.any >> number & 1:
             slot_quality = ELSEWHERE
@@ -71,19 +82,19 @@ def score(
             if word.accent is not None:
                 accents_typed += 1
                 accents_hit += _accent_matches(entry, word, positions)
-        if any(p - 1 in previous for p in positions):
-            adjacent += 1
         covered |= positions
-        previous = positions
+        if index == 0:
+            first = positions
     coverage = sum(entry.weights[p] for p in covered) / entry.length if entry.length else 0.0
     value = (
-        100.0 * matched
+        1000.0 * matched
+        + 100.0 * pairs
         + 10.0 * good
         + 2.0 * quality / len(slots)
         + 4.0 * min(coverage, 1.0)
-        + 0.5 * (adjacent / (len(slots) - 1) if len(slots) > 1 else 0.0)
+        + (1.0 if entry.start in first else 0.0)
         + 0.5 * (accents_hit / accents_typed if accents_typed else 0.0)
-        + 0.5 * popularity
+        + 2.0 * popularity
     )
     highlights = tuple(sorted(entry.spans[p] for p in covered))
     return value, highlights
@@ -153,6 +164,8 @@ def _quality(term: str, slot: Slot) -> float:
         return EXACT
     if slot.prefixes and term.startswith(slot.prefixes):
         return PREFIX
+    if term in slot.alike:
+        return SLIP
     if term in slot.near:
         return TYPO
     return 0.0

@@ -54,6 +54,7 @@ RULES: tuple[SynonymRule, ...] = (
     equivalent("khai sinh", "giấy khai sinh"),
     equivalent("khai tử", "giấy chứng tử", "chứng tử"),
     equivalent("kết hôn", "giấy kết hôn", "giấy đăng ký kết hôn"),
+    one_way(("lấy vợ", "lấy chồng", "cưới", "cưới vợ", "cưới chồng"), ("kết hôn",)),
     equivalent(
         "xác nhận tình trạng hôn nhân",
         "giấy xác nhận tình trạng hôn nhân",
@@ -68,7 +69,36 @@ RULES: tuple[SynonymRule, ...] = (
     one_way(("cư trú",), ("tạm trú", "thường trú", "cư trú")),
     one_way(("đk", "dk"), ("đăng ký",)),
     one_way(("GPXD",), ("giấy phép xây dựng",)),
-    one_way(("sao y", "sao y bản chính", "công chứng bản sao"), ("chứng thực", "bản sao")),
+    one_way(
+        ("sao y", "sao y bản chính", "công chứng bản sao", "photo công chứng"),
+        ("chứng thực bản sao", "bản sao từ bản chính", "bản sao có chứng thực"),
+    ),
+    # The words heard at the counter for what the names call otherwise.
+    equivalent("bằng lái", "bằng lái xe", "giấy phép lái xe", "GPLX"),
+    # Marrying a foreigner, or a Vietnamese living abroad, is the "yếu tố nước ngoài" case.
+    one_way(
+        ("người nước ngoài", "việt kiều"),
+        ("người nước ngoài", "yếu tố nước ngoài", "định cư ở nước ngoài"),
+    ),
+    one_way(("làm lại", "xin lại"), ("cấp lại", "đăng ký lại")),
+    one_way(("cắt khẩu", "cắt hộ khẩu", "xóa hộ khẩu"), ("xóa đăng ký thường trú",)),
+    one_way(
+        ("sang tên", "sang tên sổ đỏ", "mua bán đất"),
+        ("đăng ký biến động", "chuyển nhượng quyền sử dụng đất"),
+    ),
+    one_way(("tách hộ khẩu", "tách khẩu"), ("tách hộ",)),
+    # "Sổ đỏ" is the certificate; a land procedure names the right it certifies.
+    one_way(("sổ đỏ", "sổ hồng", "bìa đỏ"), ("quyền sử dụng đất",)),
+    one_way(("báo tử", "giấy báo tử"), ("khai tử",)),
+    one_way(("độc thân",), ("tình trạng hôn nhân",)),
+    one_way(("nhận con nuôi", "xin con nuôi"), ("nuôi con nuôi", "con nuôi")),
+    # At a commune counter a "giấy phép kinh doanh" is the household business's.
+    one_way(
+        ("giấy phép kinh doanh", "giấy đăng ký kinh doanh"),
+        ("hộ kinh doanh", "giấy phép kinh doanh"),
+    ),
+    one_way(("hộ kinh doanh cá thể", "kinh doanh cá thể", "hộ cá thể"), ("hộ kinh doanh",)),
+    one_way(("VNeID", "kích hoạt VNeID", "tài khoản VNeID"), ("định danh điện tử",)),
 )
 
 
