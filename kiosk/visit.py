@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kiosk.consent import ConsentRecord
-    from kiosk.dossiers.api import SubmittedDossier
+    from kiosk.declarations.api import SubmittedDeclaration
     from kiosk.forms.draft import Draft
+    from kiosk.idcard import IdCard
     from kiosk.queue.api import IssuedTicket
     from kiosk.staff.grant import StaffGrant
 
@@ -51,13 +52,16 @@ class Visit:
     #: The form the ticket or procedure page asked the form journey to open.
     form_id: str | None = None
     #: The citizen agreed to the privacy notice, per purpose, before a form opened;
-    #: submitting stores this record with the hồ sơ. Memory only: declining or
+    #: submitting stores this record with the declaration. Memory only: declining or
     #: ending the visit leaves nothing.
     consent: ConsentRecord | None = None
     #: The tờ khai being filled (memory only, never written to disk as a draft).
     draft: Draft | None = None
+    #: A căn cước read before it could fill a form (scanned outside one, or waiting for
+    #: the citizen to say whose it is): memory only, gone once it fills a form.
+    card: IdCard | None = None
     #: The declaration submitted in this visit: the ticket carries its reference.
-    filed: SubmittedDossier | None = None
+    declaration: SubmittedDeclaration | None = None
     #: The queue ticket issued in this visit.
     ticket: IssuedTicket | None = None
     #: What the citizen typed into the procedure search.
@@ -95,7 +99,7 @@ class Visit:
         return bool(
             self.search_query.strip()
             or (self.draft is not None and self.draft.started)
-            or self.filed is not None
+            or self.declaration is not None
             or self.ticket is not None
             or self.staff is not None
         )
@@ -116,7 +120,8 @@ class Visit:
         self.form_id = None
         self.consent = None
         self.draft = None
-        self.filed = None
+        self.card = None
+        self.declaration = None
         self.ticket = None
         self.search_query = ""
         self.staff = None

@@ -2,18 +2,23 @@
 
 A wedge scanner is a keyboard: it types the QR payload (``001090012345|…|…``) and
 Enter into the focused widget, a few milliseconds per character. Left alone, the
-payload would land in whichever field the citizen last touched, and its spaces
-would press a focused button. So an event filter on the ``QApplication`` holds back
-key presses that *might* be a scan and decides when the burst ends:
+payload would land in whichever field the citizen last touched (the search box, a
+form's field), and its spaces would press a focused button. So an event filter on
+the ``QApplication`` holds back key presses that *might* be a scan and decides when
+the burst ends:
 
 - a hold starts only with a digit (a card's payload starts with its 12-digit số định
   danh cá nhân), and goes on while characters keep arriving within ``burst_gap_s`` of
   each other (a scanner's pace, not a finger's); after a ``|`` (no finger types one
   on the kiosk) pauses up to ``pipe_gap_s`` are allowed;
-- Enter, or quiet after the burst, ends it. If the held text is a card payload
-  (:func:`kiosk.idcard.looks_like_payload`), every held key and the Enter are
-  swallowed and :attr:`IdCardScanner.scanned` carries the payload; otherwise the
-  held keys are delivered, in order, to the widget they were meant for;
+- Enter, quiet after the burst, or the next key after a pause ends it. If the held
+  text is a card payload (:func:`kiosk.idcard.looks_like_payload`), every held key
+  and the Enter are swallowed and :attr:`IdCardScanner.scanned` carries the payload.
+  A burst no finger types (``MIN_SCAN_CHARS`` keys at a scanner's pace, or a ``|``)
+  that is no card's code is a misread scan — garbled by the scanner, cut short, or
+  some other code: it is swallowed too and :attr:`IdCardScanner.misread` says so, so
+  raw scanner text never lands in a field. Anything shorter (two digits a finger
+  rolled) is delivered, in order, to the widget it was meant for;
 - a tap anywhere delivers what is held first, so a finger's digit is never lost or
   reordered behind the tap.
 
@@ -22,9 +27,12 @@ on-screen keyboard sends its keys from the program, so they and the held keys
 delivered later pass untouched. The Telex filter sees a held key only when it is
 delivered, so a payload's letters are never turned into Vietnamese by Telex.
 
+A key the keyboard repeats (a finger held down) is never a scanner's and passes.
+
 The payload lives in the held keys only until the burst ends; nothing keeps it
-after the signal. Where a scan is meaningful is the window's choice (``active``);
-elsewhere the filter stands aside entirely and keys reach widgets as typed.
+after the signal. Where a scan is meaningful is the window's choice (``active``:
+every citizen screen; staff screens never second-guess a keyboard); elsewhere the
+filter stands aside entirely and keys reach widgets as typed.
 """
 
 from __future__ import annotations
@@ -45,6 +53,8 @@ from kiosk.idcard import MAX_PAYLOAD_LENGTH
 BURST_GAP_S = 0.05
 # Once a "|" was typed it is a scanner: it may pause (USB buffers) a little longer.
 PIPE_GAP_S = 0.4
+# This many characters at a scanner's pace are a machine's, not a finger's rollover.
+MIN_SCAN_CHARS = 6
 DIGITS = frozenset("0123456789")
 _COMMAND_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
@@ -81,7 +91,10 @@ class IdCardScanner(QObject):
     ``looks_like`` decides whether a finished burst is a card payload.
     """
 
+    #: A card's payload was scanned (the text is not kept anywhere after this).
     scanned = Signal(str)
+    #: A scanner burst that is no card's code: nothing was typed.
+    misread = Signal()
 
     def __init__(
         self,
@@ -165,10 +178,13 @@ class IdCardScanner(QObject):
     def _key_pressed(self, receiver: QWidget, event: QKeyEvent) -> bool:
         now = self.clock()
         if self._held and now - self._last_at > self._allowed_gap():
-            self.deliver_held()  # a pause: what came before was typed by hand
+            self._burst_ended()  # a pause: what came before is over
         key, text = event.key(), event.text()
         if key in _MODIFIER_KEYS:
             return False  # scanners press Shift around capitals: not a character
+        if event.isAutoRepeat():
+            self.deliver_held()  # a key held down: a finger, never a scanner
+            return False
         if key in _ENTER_KEYS:
             return self._enter_pressed()
         command = bool(event.modifiers() & _COMMAND_MODIFIERS)
@@ -180,7 +196,9 @@ class IdCardScanner(QObject):
         self._held.append(_HeldKey(receiver, key, event.modifiers(), text))
         self._last_at = now
         if sum(len(k.text) for k in self._held) > MAX_PAYLOAD_LENGTH:
-            self.deliver_held()
+            self._quiet.stop()
+            self._held.clear()  # far longer than any card's: a machine's, never typing
+            self.misread.emit()
         else:
             self._quiet.start(round(self._allowed_gap() * 1000))
         return True
@@ -189,13 +207,10 @@ class IdCardScanner(QObject):
         return self._pipe_gap_s if any("|" in k.text for k in self._held) else self._burst_gap_s
 
     def _enter_pressed(self) -> bool:
-        """Enter ends a burst: a payload is swallowed, Enter with it; else both go on."""
+        """Enter ends a burst: a scan is swallowed, Enter with it; typing goes on."""
         if not self._held:
             return False
-        if self._finish_scan():
-            return True
-        self.deliver_held()
-        return False
+        return self._burst_ended()
 
     def _burst_quiet(self) -> None:
         """No key for a while: a scanner set up without Enter has finished, or a finger
@@ -206,17 +221,24 @@ class IdCardScanner(QObject):
         if waited < self._allowed_gap():
             self._quiet.start(round((self._allowed_gap() - waited) * 1000) + 1)
             return
-        if not self._finish_scan():
-            self.deliver_held()
+        self._burst_ended()
 
-    def _finish_scan(self) -> bool:
+    def _burst_ended(self) -> bool:
+        """A card's payload or a misread scan is swallowed (``True``); what a finger
+        typed is delivered (``False``)."""
         payload = "".join(k.text for k in self._held)
-        if not self._looks_like(payload):
-            return False
-        self._quiet.stop()
-        self._held.clear()
-        self.scanned.emit(payload)
-        return True
+        if self._looks_like(payload):
+            self._quiet.stop()
+            self._held.clear()
+            self.scanned.emit(payload)
+            return True
+        if len(payload) >= MIN_SCAN_CHARS or "|" in payload:
+            self._quiet.stop()
+            self._held.clear()
+            self.misread.emit()
+            return True
+        self.deliver_held()
+        return False
 
     def deliver_held(self) -> None:
         """Send the held keys, in order, to the widget each was typed into."""

@@ -19,6 +19,10 @@ from typing import Final
 
 from wire.errors import FormDefinitionError
 from wire.forms import (
+    IN_WORDS,
+    ITEM_NUMBER,
+    PLACEHOLDER_STYLES,
+    CardHolder,
     Condition,
     FieldDefinition,
     FieldKind,
@@ -50,9 +54,13 @@ _IDCARD_KINDS: Final[dict[IdCardPart, frozenset[FieldKind]]] = {
     "issue_date": frozenset({"date"}),
     "gender": frozenset({"gender"}),
     "address": frozenset({"address", "text"}),
+    "permanent_address": frozenset({"address", "text"}),
+    "issuer": frozenset({"text"}),
 }
 _GENDER_VALUES: Final = ("nam", "nu")
 _PLACEHOLDER_NAME: Final = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
+#: Kinds whose answer can be written in words ("ghi bằng chữ").
+_IN_WORDS_KINDS: Final[frozenset[FieldKind]] = frozenset({"date", "number"})
 
 
 def check_definition(form: FormDefinition) -> None:
@@ -82,10 +90,13 @@ def _problems(form: FormDefinition) -> Iterator[str]:
             for sub in field.fields:
                 if sub.kind == "group":
                     yield f"field {field.id}.{sub.id!r}: groups cannot be nested"
-                if sub.idcard is not None:
+                if sub.idcard is not None or sub.card_holder is not None:
                     yield (f"field {field.id}.{sub.id!r}: idcard only fills fields outside groups")
             yield from _scope_problems(field.fields, where=f"{field.id}.")
-    yield from _idcard_problems(fields)
+    yield from _idcard_problems(fields, form.card_holders)
+    yield from _text_placeholders(
+        "template_line", form.template_line, {}, "the form (the template line is plain text)"
+    )
     yield from _layout_problems(form.layout, {field.id: field for field in fields})
 
 
@@ -128,6 +139,7 @@ def _field_problems(field: FieldDefinition, scope: dict[str, FieldDefinition]) -
     yield from _number_problems(field)
     yield from _date_problems(field, scope)
     yield from _id_number_problems(field, scope)
+    yield from _required_unless_problems(field, scope)
     problem = _default_problem(field)
     if problem:
         yield problem
@@ -183,30 +195,65 @@ def _number_problems(field: FieldDefinition) -> Iterator[str]:
 
 
 def _date_problems(field: FieldDefinition, scope: dict[str, FieldDefinition]) -> Iterator[str]:
-    date_only = field.not_future or any(
-        value is not None for value in (field.min_age, field.max_age, field.not_before)
+    date_only = (
+        field.not_future
+        or field.not_past
+        or field.allow_year_only
+        or any(
+            value is not None
+            for value in (field.min_age, field.max_age, field.not_before, field.max_years_ahead)
+        )
     )
     if field.kind != "date":
         if date_only:
-            yield "not_future, min_age, max_age and not_before are only for date fields"
+            yield (
+                "not_future, not_past, max_years_ahead, allow_year_only, min_age, max_age "
+                "and not_before are only for date fields"
+            )
         return
     if field.min_age is not None and field.max_age is not None and field.min_age > field.max_age:
         yield f"min_age {field.min_age} is more than max_age {field.max_age}"
+    if field.not_future and (field.not_past or field.max_years_ahead is not None):
+        yield "not_future leaves no date for not_past or max_years_ahead"
+    if field.allow_year_only and (field.not_past or field.max_years_ahead is not None):
+        yield "allow_year_only is for years of birth, not periods (not_past, max_years_ahead)"
     if field.not_before is not None:
         yield from _reference_problems("not_before", field.not_before, field, scope, "date")
 
 
 def _id_number_problems(field: FieldDefinition, scope: dict[str, FieldDefinition]) -> Iterator[str]:
     if field.kind != "id_number":
-        if field.birth_date_field or field.gender_field or field.allow_old_id:
-            yield "birth_date_field, gender_field and allow_old_id are only for id_number fields"
+        if field.birth_date_field or field.gender_field or field.allow_old_id or field.gender_is:
+            yield (
+                "birth_date_field, gender_field, gender_is and allow_old_id are only for "
+                "id_number fields"
+            )
         return
+    if field.gender_field is not None and field.gender_is is not None:
+        yield "gender_is is for a gender the form fixes: not with gender_field"
     if field.birth_date_field is not None:
         yield from _reference_problems(
             "birth_date_field", field.birth_date_field, field, scope, "date"
         )
     if field.gender_field is not None:
         yield from _reference_problems("gender_field", field.gender_field, field, scope, "gender")
+
+
+def _required_unless_problems(
+    field: FieldDefinition, scope: dict[str, FieldDefinition]
+) -> Iterator[str]:
+    target = field.required_unless
+    if target is None:
+        return
+    if not field.required:
+        yield "required_unless needs required: true (it names when the field is not required)"
+    found = scope.get(target)
+    if target == field.id:
+        yield "required_unless names the field itself"
+    elif found is None:
+        yield f"required_unless names {target!r}, which is not a field here"
+    elif found.kind == "group":
+        yield f"required_unless names {target!r}, a group field"
 
 
 def _reference_problems(
@@ -253,8 +300,13 @@ def _default_problem(field: FieldDefinition) -> str | None:  # noqa: PLR0911 - o
             known = value == VIETNAM or (isinstance(value, str) and nationality(value))
             return None if known else wrong
         case "date":
-            return None if isinstance(value, str) and _is_iso_date(value) else wrong
+            year_only = field.allow_year_only and isinstance(value, str) and _is_year(value)
+            return None if year_only or (isinstance(value, str) and _is_iso_date(value)) else wrong
     return None if isinstance(value, str) and field.kind in _STRING_KINDS else wrong
+
+
+def _is_year(value: str) -> bool:
+    return len(value) == 4 and value.isascii() and value.isdigit()
 
 
 def _is_iso_date(value: str) -> bool:
@@ -298,17 +350,34 @@ def _fits(field: FieldDefinition, value: str | bool | int) -> bool:
     return isinstance(value, str)
 
 
-def _idcard_problems(fields: Sequence[FieldDefinition]) -> Iterator[str]:
-    filled: dict[IdCardPart, str] = {}
+def _idcard_problems(
+    fields: Sequence[FieldDefinition], holders: Sequence[CardHolder]
+) -> Iterator[str]:
+    """Each part of a card fills at most one field per card holder (the one applicant
+    when the form names no holders); a form with holders says whose every field is."""
+    yield from _duplicates((holder.id for holder in holders), "card holder {!r} is listed twice")
+    holder_ids = {holder.id for holder in holders}
+    filled: dict[tuple[str | None, IdCardPart], str] = {}
     for field in fields:
-        part = field.idcard
+        part, holder = field.idcard, field.card_holder
+        name = f"field {field.id!r}"
+        if holder is not None and part is None:
+            yield f"{name}: card_holder names whose card fills it, but it has no idcard part"
         if part is None or field.kind == "group":
             continue
         if field.kind not in _IDCARD_KINDS[part]:
-            yield f"field {field.id!r}: idcard {part!r} cannot fill a {field.kind} field"
-        if part in filled:
-            yield f"field {field.id!r}: idcard {part!r} already fills {filled[part]!r}"
-        filled.setdefault(part, field.id)
+            yield f"{name}: idcard {part!r} cannot fill a {field.kind} field"
+        if holders and holder is None:
+            yield f"{name}: the form has card_holders, so its idcard field names a card_holder"
+        elif not holders and holder is not None:
+            yield f"{name}: card_holder {holder!r} names no card holder (the form lists none)"
+        elif holder is not None and holder not in holder_ids:
+            yield f"{name}: card_holder {holder!r} is not one of the form's card_holders"
+        if (holder, part) in filled:
+            yield f"{name}: idcard {part!r} already fills {filled[holder, part]!r}"
+        filled.setdefault((holder, part), field.id)
+    for holder_id in sorted(holder_ids - {holder for holder, _part in filled}):
+        yield f"card holder {holder_id!r} fills no field"
 
 
 # --- layout ---------------------------------------------------------------------------
@@ -325,8 +394,8 @@ def _layout_problems(
             case Line():
                 yield from _line_problems(where, block, fields, "the form")
             case Signatures():
-                texts = (block.place_and_date, block.left_title, block.left_name)
-                for text in (*texts, block.right_title, block.right_name):
+                texts = (block.place_and_date, block.left_place_and_date, block.left_title)
+                for text in (*texts, block.left_name, block.right_title, block.right_name):
                     yield from _text_placeholders(where, text, fields, "the form")
             case Repeat(field=field_id, lines=lines):
                 group = fields.get(field_id)
@@ -336,22 +405,36 @@ def _layout_problems(
                     continue
                 items = {sub.id: sub for sub in group.fields}
                 for line in lines:
-                    yield from _line_problems(where, line, items, f"group {field_id!r}")
+                    yield from _line_problems(
+                        where, line, items, f"group {field_id!r}", numbered=True
+                    )
 
 
 def _line_problems(
-    where: str, line: Line, fields: dict[str, FieldDefinition], place: str
+    where: str,
+    line: Line,
+    fields: dict[str, FieldDefinition],
+    place: str,
+    *,
+    numbered: bool = False,
 ) -> Iterator[str]:
     for cell in line.cells:
-        yield from _text_placeholders(where, cell, fields, place)
+        yield from _text_placeholders(where, cell, fields, place, numbered=numbered)
     if line.when is not None:
         for problem in _condition_problems(line.when, fields, ""):
             yield f"{where}: {problem.replace('the form outside groups', place)}"
 
 
 def _text_placeholders(
-    where: str, text: str, fields: dict[str, FieldDefinition], place: str
+    where: str,
+    text: str,
+    fields: dict[str, FieldDefinition],
+    place: str,
+    *,
+    numbered: bool = False,
 ) -> Iterator[str]:
+    """Each placeholder names a field of ``place``, with at most a known style
+    (``{id:upper}``, ``{id:words}``); ``{#}`` is the item's number inside a ``repeat``."""
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as exc:
@@ -360,7 +443,17 @@ def _text_placeholders(
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
-        if spec or conversion or not _PLACEHOLDER_NAME.match(name):
+        if name == ITEM_NUMBER and numbered and not spec and not conversion:
+            continue
+        if conversion or not _PLACEHOLDER_NAME.match(name):
             yield f"{where}: placeholder {{{name}}} in {text!r} is not a plain field id"
         elif name not in fields:
             yield f"{where}: placeholder {{{name}}} names no field of {place}"
+        elif spec and spec not in PLACEHOLDER_STYLES:
+            styles = ", ".join(sorted(PLACEHOLDER_STYLES))
+            yield f"{where}: placeholder {{{name}:{spec}}} has an unknown style (use {styles})"
+        elif spec == IN_WORDS and fields[name].kind not in _IN_WORDS_KINDS:
+            yield (
+                f"{where}: placeholder {{{name}:{spec}}}: only dates and numbers are written "
+                f"in words, not a {fields[name].kind} field"
+            )

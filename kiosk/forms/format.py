@@ -2,18 +2,23 @@
 
 Answers hold codes and ISO dates (``docs/forms-format.md``); this turns them into
 "15/03/2024", "Nữ", "Việt Nam" or "Số 5, ngõ 3, Phường Hồng Hà, Thành phố Hà Nội".
-It never raises: a value that does not fit its kind (an old dossier, a form changed
+On paper a placeholder may ask more (:func:`format_placeholder`): capitals where the
+template says "(viết chữ in hoa)", words where it says "ghi bằng chữ".
+It never raises: a value that does not fit its kind (an old declaration, a form changed
 since) is shown as it was stored rather than hiding what the citizen gave.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, Final, Literal
 
+from kiosk.text.number_words import MAX_NUMBER, date_words, number_words, year_only_words
 from wire.answers import shown_fields
-from wire.forms import Condition, FieldDefinition, Line
+from wire.forms import IN_WORDS, UPPER, Condition, FieldDefinition, Line
+from wire.validation.dates import YEAR_ONLY
 from wire.vocabulary import ethnicity, nationality
 
 Language = Literal["vi", "en"]
@@ -35,6 +40,34 @@ def format_answer(field: FieldDefinition, value: Any, language: Language = "vi")
     return str(value) if text is None else text
 
 
+def format_placeholder(field: FieldDefinition, value: Any, style: str = "") -> str:
+    """The answer as a layout placeholder prints it: ``style`` "upper" in capitals
+    ("ĐỖ QUANG VINH": Vietnamese keeps its tone marks), "words" a date or a number
+    in words; "" when unanswered, whatever the style."""
+    text = format_answer(field, value, "vi")
+    if not text:
+        return ""
+    if style == UPPER:
+        return unicodedata.normalize("NFC", text.upper())
+    if style == IN_WORDS:
+        return _in_words(value) or text
+    return text
+
+
+def _in_words(value: Any) -> str | None:
+    """A stored date (or year) or whole number in words; None for anything else."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number_words(value) if 0 <= value <= MAX_NUMBER else None
+    if not isinstance(value, str):
+        return None
+    if YEAR_ONLY.fullmatch(value):
+        return year_only_words(int(value))
+    try:
+        return date_words(date.fromisoformat(value))
+    except ValueError:
+        return None
+
+
 def condition_holds(condition: Condition | None, scope: Mapping[str, Any]) -> bool:
     """Whether ``condition`` is met by the answers of ``scope`` (no condition: always)."""
     if condition is None:
@@ -51,6 +84,8 @@ def line_shown(line: Line, scope: Mapping[str, Any]) -> bool:
 
 
 def _date(field: FieldDefinition, value: Any, english: bool) -> str | None:
+    if isinstance(value, str) and YEAR_ONLY.fullmatch(value):
+        return value  # only the year is known: "1962"
     try:
         return date.fromisoformat(value).strftime("%d/%m/%Y")
     except (TypeError, ValueError):

@@ -1,8 +1,8 @@
 """The forms the kiosk can fill: bundled files, and versions the centre publishes.
 
 Every version of a form stays in the ``form_definitions`` table, keyed by id and
-version: a dossier names the version it was filled in, and must keep its meaning
-after the centre publishes a new one. New dossiers always get the newest version.
+version: a declaration names the version it was filled in, and must keep its meaning
+after the centre publishes a new one. New declarations always get the newest version.
 The forms shipped in ``resources/forms`` are stored at start-up when their id and
 version are missing, so they never replace a newer version the server sent.
 """

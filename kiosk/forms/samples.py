@@ -60,17 +60,24 @@ def _khai_sinh() -> Answers:
         "father_ethnicity": "01",
         "father_nationality": "VN",
         "father_residence": home,
+        "parents_married": True,
+        "marriage_number": "25",
+        "marriage_book": "01/2020",
+        "marriage_date": "2020-10-12",
+        "marriage_place": "Ủy ban nhân dân phường Hồng Hà, Thành phố Hà Nội",
         "want_copies": True,
         "copies_count": 2,
     }
 
 
 def _ct01() -> Answers:
+    # Thường trú rather than tạm trú: a tạm trú's end date must fall within two years of
+    # the day it is checked, and these answers are checked on any day (``forms sample``).
     return {
         "authority": "Công an phường Cầu Giấy",
-        "request": "dang_ky_tam_tru",
+        "request": "dang_ky_thuong_tru",
         "new_address": _address("Phòng 1203, tòa nhà A2, số 12 phố Trần Thái Tông", "00166"),
-        "request_detail": "Đăng ký tạm trú để đi làm tại Hà Nội từ tháng 3/2025.",
+        "request_detail": "Đăng ký thường trú vào hộ của chị gái.",
         "full_name": "Lê Thị Thu Hà",
         "birth_date": "1998-11-03",
         "gender": "nu",
@@ -78,16 +85,16 @@ def _ct01() -> Answers:
         "phone": "0912345678",
         "email": "thuha.le@gmail.com",
         "is_head": False,
-        "head_name": "Phạm Quang Huy",
-        "head_relation": "Người thuê nhà",
-        "head_id": "001085012345",
+        "head_name": "Lê Thị Thu Hương",
+        "head_relation": "Em",
+        "head_id": "001185012345",
         "members": [
             {
                 "name": "Lê Minh Châu",
                 "birth_date": "2001-07-15",
                 "gender": "nu",
                 "id_number": "038301009876",
-                "relation": "Em gái",
+                "relation": "Em",
             }
         ],
     }
@@ -120,9 +127,9 @@ def _ho_chieu() -> Answers:
 def _ho_kinh_doanh() -> Answers:
     home = _address("Số 47 phố Hàng Bạc", "00070")
     return {
-        "authority": "Phòng Kinh tế, Ủy ban nhân dân phường Hoàn Kiếm",
+        # A phường's business registration office (NĐ 150/2025); a xã has a Phòng Kinh tế.
+        "authority": "Phòng Kinh tế, Hạ tầng và Đô thị phường Hoàn Kiếm",
         "full_name": "Vũ Thị Mai",
-        "role": "chu_ho",
         "founder": "ca_nhan",
         "business_name": "Hộ kinh doanh Bún chả Mai Hàng Bạc",
         "business_address": home,
@@ -141,6 +148,7 @@ def _ho_kinh_doanh() -> Answers:
         "id_number": "001185023456",
         "owner_address": home,
         "owner_phone": "0987654321",
+        "tax_method": "ke_khai",
     }
 
 
@@ -187,7 +195,7 @@ def _khai_tu() -> Answers:
         "death_place": _address("Bệnh viện Bạch Mai, số 78 đường Giải Phóng", "00025"),
         "death_cause": "Tuổi cao, bệnh tim",
         "death_notice_kind": "giay_bao_tu",
-        "death_notice_number": "Giấy báo tử số 125/GBT",
+        "death_notice_number": "125/GBT",
         "death_notice_issuer": "Bệnh viện Bạch Mai",
         "death_notice_date": "2025-03-02",
         "want_copies": True,
@@ -197,7 +205,7 @@ def _khai_tu() -> Answers:
 
 def _ly_lich_tu_phap() -> Answers:
     return {
-        "authority": "Sở Tư pháp thành phố Hà Nội",
+        "authority": "Công an thành phố Hà Nội",
         "certificate_type": "so_1",
         "ban_confirmation": False,
         "purpose": "Bổ sung hồ sơ xin việc",
@@ -207,6 +215,7 @@ def _ly_lich_tu_phap() -> Answers:
         "birth_date": "1996-08-21",
         "birth_place": "Thành phố Hà Nội",
         "nationality": "VN",
+        "id_document": "the_can_cuoc_cong_dan",
         "id_number": "001096078901",
         "id_issue_date": "2021-07-10",
         "id_issuer": "Bộ Công an",
@@ -228,6 +237,44 @@ def _ly_lich_tu_phap() -> Answers:
                 "place": "Phường Ba Đình, Hà Nội",
                 "occupation": "Sinh viên, sau đó nhân viên văn phòng",
             },
+        ],
+    }
+
+
+def _ly_lich_tu_phap_mau_02() -> Answers:
+    """A mother asking for her son's Phiếu số 1 (he is 15 or 16 on the days it is checked)."""
+    return {
+        "authority": "Công an thành phố Hà Nội",
+        "request_kind": "cha_me_so_1",
+        "ban_confirmation": False,
+        "purpose": "Bổ sung hồ sơ du học",
+        "copies": 1,
+        "requester_name": "Đặng Thị Hồng",
+        "requester_gender": "nu",
+        "requester_birth_date": "1978-02-11",
+        "requester_id": "001178045678",
+        "requester_residence": _address("Số 9 phố Đội Cấn", "00004"),
+        "requester_relation": "Mẹ",
+        "full_name": "Trịnh Minh Quân",
+        "gender": "nam",
+        "birth_date": "2009-05-14",
+        "birth_place": "Thành phố Hà Nội",
+        "nationality": "VN",
+        "id_document": "the_can_cuoc",
+        "id_number": "001209056789",
+        "id_issue_date": "2024-08-20",
+        "id_issuer": "Bộ Công an",
+        "permanent_address": _address("Số 9 phố Đội Cấn", "00004"),
+        "father_name": "Trịnh Văn Lâm",
+        "mother_name": "Đặng Thị Hồng",
+        "phone": "0936789012",
+        "residence_history": [
+            {
+                "period_from": "05/2023",
+                "period_to": "nay",
+                "place": "Phường Ba Đình, Hà Nội",
+                "occupation": "Học sinh, Trường THPT Phan Đình Phùng",
+            }
         ],
     }
 
@@ -263,5 +310,6 @@ _SAMPLES = {
     "ket-hon": _ket_hon,
     "khai-tu": _khai_tu,
     "ly-lich-tu-phap": _ly_lich_tu_phap,
+    "ly-lich-tu-phap-mau-02": _ly_lich_tu_phap_mau_02,
     "xac-nhan-tinh-trang-hon-nhan": _xac_nhan_tinh_trang_hon_nhan,
 }

@@ -1,4 +1,11 @@
-"""Why a scanned code did not fill the form. Messages never quote the code's content."""
+"""What the citizen reads about a scanned card. Messages never quote the card's content.
+
+A refusal says what to do instead: scanning again only where a rescan can help (the
+scanner garbled or cut the code), typing the answers where the card itself is wrong
+(its ID number contradicts its birth year or gender, a date lies in the future).
+The notes after a scan that filled a form ask the citizen to check or complete what
+the card could not give exactly.
+"""
 
 from __future__ import annotations
 
@@ -9,50 +16,52 @@ from wire.i18n import QT_TRANSLATE_NOOP
 
 
 class IdCardError(KioskError):
-    """The scanned code is not a readable căn cước QR code; nothing was filled."""
+    """The scanned code is not a căn cước QR code the kiosk can use; nothing was filled.
+
+    The default message is for a code that could not be read (garbled, cut short, not a
+    card's): holding the card right, or typing, helps.
+    """
 
     message = QT_TRANSLATE_NOOP(
         "IdCard",
-        "Mã vừa quét không phải mã QR của thẻ căn cước. Chưa điền thông tin nào; xin hãy "
-        "quét mã QR in trên mặt trước của thẻ, hoặc tự nhập.",
+        "Chưa đọc được thẻ. Vui lòng giữ thẻ cách máy quét khoảng 10 cm (mã QR ở mặt trước "
+        "thẻ CCCD gắn chip, mặt sau thẻ căn cước mới) hoặc nhập tay.",
     )
 
 
+#: The card's ID number, birth year and gender disagree (or it was issued before the
+#: holder was born): scanning again reads the same card.
+MISMATCH: Final = QT_TRANSLATE_NOOP(
+    "IdCard",
+    "Thông tin trên thẻ không khớp nhau. Vui lòng nhập tay các mục của tờ khai.",
+)
+#: The ID number names no province (its first three digits).
 BAD_ID_NUMBER: Final = QT_TRANSLATE_NOOP(
     "IdCard",
-    "Số định danh cá nhân trong mã QR không hợp lệ. Chưa điền thông tin nào; xin hãy quét "
-    "lại hoặc tự nhập.",
+    "Số định danh cá nhân trên thẻ không hợp lệ. Vui lòng nhập tay các mục của tờ khai.",
 )
-ID_NUMBER_MISMATCH: Final = QT_TRANSLATE_NOOP(
+#: The issue date (or the birth date) is after today on the kiosk's clock.
+FUTURE_DATE: Final = QT_TRANSLATE_NOOP(
     "IdCard",
-    "Số định danh cá nhân trong mã QR không khớp với ngày sinh hoặc giới tính trên thẻ. "
-    "Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.",
+    "Ngày cấp hoặc ngày sinh trên thẻ là một ngày chưa tới. Vui lòng nhập tay các mục của tờ khai.",
 )
-BAD_OLD_ID_NUMBER: Final = QT_TRANSLATE_NOOP(
-    "IdCard",
-    "Số chứng minh nhân dân cũ trong mã QR không hợp lệ (phải có 9 chữ số). Chưa điền "
-    "thông tin nào; xin hãy quét lại hoặc tự nhập.",
+
+# Notes beside the fields a card filled (or could not fill).
+
+#: The scanner dropped the accents; a name cannot be restored from its letters alone.
+NAME_MAY_LACK_ACCENTS: Final = QT_TRANSLATE_NOOP(
+    "IdCard", "Tên trên thẻ có thể bị mất dấu. Vui lòng kiểm tra và sửa lại nếu cần."
 )
-BAD_NAME: Final = QT_TRANSLATE_NOOP(
-    "IdCard",
-    "Họ và tên trong mã QR không đọc được. Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.",
+ADDRESS_MAY_LACK_ACCENTS: Final = QT_TRANSLATE_NOOP(
+    "IdCard", "Địa chỉ trên thẻ có thể bị mất dấu. Vui lòng kiểm tra và sửa lại nếu cần."
 )
-BAD_BIRTH_DATE: Final = QT_TRANSLATE_NOOP(
-    "IdCard",
-    "Ngày sinh trong mã QR không hợp lệ. Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.",
+#: The card prints the year (or month and year) of birth only; the field needs a full date.
+BIRTH_DATE_INCOMPLETE: Final = QT_TRANSLATE_NOOP(
+    "IdCard", "Thẻ không ghi đủ ngày sinh. Vui lòng nhập ngày, tháng sinh (nếu có)."
 )
-BAD_GENDER: Final = QT_TRANSLATE_NOOP(
-    "IdCard",
-    "Giới tính trong mã QR không đọc được (phải là Nam hoặc Nữ). Chưa điền thông tin "
-    "nào; xin hãy quét lại hoặc tự nhập.",
+NAME_UNREADABLE: Final = QT_TRANSLATE_NOOP(
+    "IdCard", "Chưa đọc được họ tên trên thẻ. Vui lòng nhập họ tên."
 )
-BAD_ADDRESS: Final = QT_TRANSLATE_NOOP(
-    "IdCard",
-    "Nơi thường trú trong mã QR không đọc được. Chưa điền thông tin nào; xin hãy quét "
-    "lại hoặc tự nhập.",
-)
-BAD_ISSUE_DATE: Final = QT_TRANSLATE_NOOP(
-    "IdCard",
-    "Ngày cấp thẻ trong mã QR không hợp lệ. Chưa điền thông tin nào; xin hãy quét lại "
-    "hoặc tự nhập.",
+ADDRESS_UNREADABLE: Final = QT_TRANSLATE_NOOP(
+    "IdCard", "Chưa đọc được địa chỉ trên thẻ. Vui lòng nhập địa chỉ."
 )

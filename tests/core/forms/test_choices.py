@@ -85,6 +85,25 @@ def test_find_choices_matches_beginnings_of_words_in_list_order() -> None:
     assert positions == sorted(positions)
 
 
+@pytest.mark.parametrize(
+    ("query", "official"),
+    [
+        ("Khmer", "Khơ-me"),
+        ("khome", "Khơ-me"),
+        ("H'Mông", "Mông"),
+        ("Hmông", "Mông"),
+        ("Jrai", "Gia-rai"),
+        ("giarai", "Gia-rai"),
+        ("Êđê", "Ê-đê"),
+        ("ede", "Ê-đê"),
+        ("Bahnar", "Ba-na"),
+        ("M'Nông", "Mnông"),
+    ],
+)
+def test_a_dan_toc_is_found_by_the_names_citizens_type(query: str, official: str) -> None:
+    assert [c.vi for c in find_choices(ETHNICITIES, query)] == [official]
+
+
 def test_find_choices_with_an_empty_query_lists_them_all() -> None:
     assert find_choices(ETHNICITIES, "") == list(ETHNICITIES)
     assert find_choices(nationalities(), " ") == list(nationalities())

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.forms.format import condition_holds, format_answer, line_shown
+from kiosk.forms.format import condition_holds, format_answer, format_placeholder, line_shown
 from wire.forms import Condition, FieldDefinition, Line, Option, Wording
 
 
@@ -142,3 +142,36 @@ def test_a_line_prints_only_while_its_condition_holds() -> None:
     assert line_shown(Line(cells=("Kính gửi",)), {})
     assert condition_holds(None, {})
     assert condition_holds(Condition(field="kind", any_of=("a", "b")), {"kind": "b"})
+
+
+def test_a_year_alone_reads_as_the_year() -> None:
+    born = _field("date", allow_year_only=True)
+    assert format_answer(born, "1962") == "1962"
+    assert format_answer(born, "1962-05-09") == "09/05/1962"
+
+
+def test_capitals_keep_the_vietnamese_tone_marks() -> None:
+    name = _field("person_name")
+    assert format_placeholder(name, "Đỗ Quang Vinh", "upper") == "ĐỖ QUANG VINH"
+    assert format_placeholder(name, "Nguyễn Thị Ánh Tuyết", "upper") == "NGUYỄN THỊ ÁNH TUYẾT"
+    assert format_placeholder(name, "Đỗ Quang Vinh") == "Đỗ Quang Vinh"  # as written
+    assert format_placeholder(_field("address"), HOME, "upper").startswith("SỐ 5, NGÕ 3 HÀNG BÀI")
+
+
+def test_dates_years_and_numbers_in_words() -> None:
+    born = _field("date", allow_year_only=True)
+    assert (
+        format_placeholder(born, "2025-02-20", "words")
+        == "Ngày hai mươi tháng hai năm hai nghìn không trăm hai mươi lăm"
+    )
+    assert format_placeholder(born, "1962", "words") == "Năm một nghìn chín trăm sáu mươi hai"
+    assert format_placeholder(_field("number"), 150_000_000, "words") == "một trăm năm mươi triệu"
+
+
+def test_a_placeholder_never_raises_and_reads_nothing_when_unanswered() -> None:
+    born = _field("date")
+    assert format_placeholder(born, None, "words") == ""
+    assert format_placeholder(born, "", "upper") == ""
+    assert format_placeholder(born, "20/02/2025", "words") == "20/02/2025"  # stored oddly
+    assert format_placeholder(_field("number"), -5, "words") == "-5"
+    assert format_placeholder(_field("number"), 10**12, "words") == "1.000.000.000.000"

@@ -84,6 +84,42 @@ def test_a_sound_form_passes() -> None:
     check_definition(form)
 
 
+def test_the_template_features_pass() -> None:
+    """Capitals, words, the "TT" column, a year alone, a conditional requirement, the
+    template's line and dated opinion blocks: what the 2025 templates ask for."""
+    form = msgspec.structs.replace(
+        _form(
+            (
+                field("full_name", "person_name"),
+                field("birth_date", "date", not_future=True, allow_year_only=True, default="1962"),
+                field("until", "date", not_past=True, max_years_ahead=2),
+                field("id", "id_number"),
+                field("home", "address", required=True, required_unless="id"),
+                MEMBERS,
+            ),
+            layout=(
+                Line(cells=("1. Họ và tên (viết chữ in hoa): {full_name:upper}",)),
+                Line(cells=("Sinh ngày {birth_date}, ghi bằng chữ: {birth_date:words}",)),
+                Repeat(field="members", lines=(Line(cells=("{#}", "{name:upper}")),)),
+                Signatures(
+                    place_and_date="…, ngày … tháng … năm …",
+                    right_title="Ý kiến",
+                    right_name="Họ và tên: …",
+                    left_place_and_date="…, ngày … tháng … năm …",
+                    left_title="Ý kiến của chủ hộ",
+                    dated=False,
+                    source="Theo bản chép lại; cần đối chiếu.",
+                ),
+            ),
+        ),
+        template_code="Mẫu CT01",
+        legal_basis="Thông tư số 53/2025/TT-BCA",
+        template_line="Mẫu CT01 ban hành kèm theo\nThông tư số 53/2025/TT-BCA",
+        source="Theo cổng Dịch vụ công.",
+    )
+    check_definition(form)
+
+
 BROKEN: dict[str, tuple[FormDefinition, str]] = {
     "duplicate field id": (
         _form((field("name"),), (field("name", "person_name"),)),
@@ -172,7 +208,26 @@ BROKEN: dict[str, tuple[FormDefinition, str]] = {
     ),
     "placeholder with a format spec": (
         _form((field("a"),), layout=(Line(cells=("{a:>10}",)),)),
-        "placeholder {a} in '{a:>10}' is not a plain field id",
+        "placeholder {a:>10} has an unknown style (use upper, words)",
+    ),
+    "placeholder with a conversion": (
+        _form((field("a"),), layout=(Line(cells=("{a!r}",)),)),
+        "placeholder {a} in '{a!r}' is not a plain field id",
+    ),
+    "a text written in words": (
+        _form((field("a"),), layout=(Line(cells=("{a:words}",)),)),
+        "placeholder {a:words}: only dates and numbers are written in words, not a text field",
+    ),
+    "the item number outside a repeat": (
+        _form((field("a"),), layout=(Line(cells=("{#}",)),)),
+        "placeholder {#} in '{#}' is not a plain field id",
+    ),
+    "the item number with a style": (
+        _form(
+            (MEMBERS,),
+            layout=(Repeat(field="members", lines=(Line(cells=("{#:upper}", "{name}")),)),),
+        ),
+        "placeholder {#} in '{#:upper}' is not a plain field id",
     ),
     "unbalanced brace": (
         _form((field("a"),), layout=(Line(cells=("Họ tên: {a",)),)),
@@ -249,7 +304,40 @@ BROKEN: dict[str, tuple[FormDefinition, str]] = {
     ),
     "date rule on a text field": (
         _form((field("a", min_age=18),)),
-        "field 'a': not_future, min_age, max_age and not_before are only for date fields",
+        "field 'a': not_future, not_past, max_years_ahead, allow_year_only, min_age, max_age "
+        "and not_before are only for date fields",
+    ),
+    "a year alone on a text field": (
+        _form((field("a", allow_year_only=True),)),
+        "are only for date fields",
+    ),
+    "a period that cannot be in the future and must not be past": (
+        _form((field("until", "date", not_future=True, max_years_ahead=2),)),
+        "not_future leaves no date for not_past or max_years_ahead",
+    ),
+    "a year alone for a period": (
+        _form((field("until", "date", allow_year_only=True, not_past=True),)),
+        "allow_year_only is for years of birth, not periods",
+    ),
+    "a year default where a year alone is not taken": (
+        _form((field("born", "date", default="1962"),)),
+        "default '1962' does not fit a date field",
+    ),
+    "required_unless without required": (
+        _form((field("id", "id_number"), field("home", "address", required_unless="id"))),
+        "required_unless needs required: true",
+    ),
+    "required_unless naming a missing field": (
+        _form((field("home", "address", required=True, required_unless="id"),)),
+        "required_unless names 'id', which is not a field here",
+    ),
+    "required_unless naming itself": (
+        _form((field("home", "address", required=True, required_unless="home"),)),
+        "required_unless names the field itself",
+    ),
+    "a template line with a placeholder": (
+        msgspec.structs.replace(_form((field("a"),)), template_line="Mẫu {a}"),
+        "template_line: placeholder {a} names no field of the form",
     ),
     "ages the wrong way round": (
         _form((field("born", "date", min_age=60, max_age=18),)),

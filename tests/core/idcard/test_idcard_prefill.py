@@ -1,14 +1,19 @@
-"""Filling a form from a card: the fields that ask for it, nothing else."""
+"""Filling a form from a card: the fields that ask for it, nothing else; whose card it
+is when the form has several people; what the citizen must check or complete."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from kiosk.idcard import parse, prefill
+import pytest
+from msgspec.structs import replace
+
+from kiosk.idcard import IdCard, errors, parse, prefill, whose_card
 from tests.core.forms import builders
-from tests.core.forms.builders import field, section
+from tests.core.forms.builders import field, section, words
 from wire.checks import check_form
-from wire.forms import FieldDefinition, FormDefinition
+from wire.form_integrity import check_definition
+from wire.forms import CardHolder, Condition, FieldDefinition, FormDefinition
 
 CARD = "001099012345|123456789|Nguyễn Văn An|05091999|Nam|Số 5, Phúc Xá, Ba Đình, Hà Nội|15082021"
 
@@ -43,6 +48,13 @@ DECLARANT = form(
             fields=(field("ho_ten_con", "person_name", idcard="full_name"),),
         ),
     ),
+)
+
+
+TODAY = date(2025, 3, 10)
+ELDERLY = "001145012345||Trần Thị Lý|00001945|Nữ|Số 5, Phường Hồng Hà, Hà Nội|20082024"
+LOST_ACCENTS = (
+    "001145012345|123456789|Nguyen Thi Anh|1945|Nu|So 5, Phuc Xa, Ba Dinh, Ha Noi|15082021"
 )
 
 
@@ -129,3 +141,170 @@ def test_prefill_never_shows_the_data_in_a_repr() -> None:
         assert "Nguyễn" not in shown
         assert "Phúc Xá" not in shown
         assert "Số 5" not in shown
+
+
+# -- what the citizen checks or completes -----------------------------------------------
+
+
+def test_a_year_of_birth_leaves_a_full_date_field_to_the_citizen() -> None:
+    filled = prefill(DECLARANT, parse(ELDERLY, today=TODAY))
+    assert "ngay_sinh" not in filled.answers
+    assert filled.to_check["ngay_sinh"] == errors.BIRTH_DATE_INCOMPLETE
+    assert "Vui lòng nhập ngày, tháng sinh (nếu có)" in errors.BIRTH_DATE_INCOMPLETE.render()
+    assert filled.answers["ho_ten"] == "Trần Thị Lý"
+    assert filled.answers["so_dinh_danh"] == "001145012345"
+
+
+def test_a_year_of_birth_fills_a_field_that_takes_a_year() -> None:
+    parents = form(field("nam_sinh", "date", idcard="date_of_birth", allow_year_only=True))
+    filled = prefill(parents, parse(ELDERLY, today=TODAY))
+    assert filled.answers == {"nam_sinh": "1945"}
+    assert filled.to_check == {}
+    assert check_form(parents, filled.answers, today=TODAY) == {}
+    full = prefill(parents, parse(CARD, today=TODAY))
+    assert full.answers == {"nam_sinh": "1999-09-05"}  # a full date when the card has it
+
+
+def test_an_unaccented_card_fills_as_scanned_and_asks_to_check_the_name() -> None:
+    filled = prefill(DECLARANT, parse(LOST_ACCENTS, today=TODAY))
+    assert filled.answers["ho_ten"] == "Nguyen Thi Anh"
+    assert filled.answers["gioi_tinh"] == "nu"
+    assert filled.to_check["ho_ten"] == errors.NAME_MAY_LACK_ACCENTS
+    assert filled.to_check["noi_thuong_tru"] == errors.ADDRESS_MAY_LACK_ACCENTS
+    assert filled.answers["noi_thuong_tru"]["ward"] == "Phường Hồng Hà"
+    assert errors.NAME_MAY_LACK_ACCENTS.render() == (
+        "Tên trên thẻ có thể bị mất dấu. Vui lòng kiểm tra và sửa lại nếu cần."
+    )
+
+
+def test_an_unreadable_name_is_left_for_the_citizen_and_the_rest_filled() -> None:
+    filled = prefill(DECLARANT, parse(CARD.replace("Nguyễn", "Nguy?n"), today=TODAY))
+    assert "ho_ten" not in filled.answers
+    assert filled.to_check["ho_ten"] == errors.NAME_UNREADABLE
+    assert filled.answers["so_dinh_danh"] == "001099012345"
+
+
+def test_a_permanent_address_from_a_new_card_is_to_be_confirmed() -> None:
+    passport = form(
+        field("thuong_tru", "address", idcard="permanent_address"),
+        field("noi_cap", "text", idcard="issuer"),
+    )
+    new_card = prefill(passport, parse(ELDERLY, today=TODAY))
+    assert new_card.confirm_permanent
+    assert new_card.address_field == "thuong_tru"
+    assert new_card.card_address == "Số 5, Phường Hồng Hà, Hà Nội"
+    assert new_card.answers["noi_cap"] == "Bộ Công an"
+    chip = prefill(passport, parse(CARD, today=TODAY))
+    assert not chip.confirm_permanent  # the CCCD gắn chip prints the nơi thường trú
+    assert chip.answers["noi_cap"] == "Cục Cảnh sát quản lý hành chính về trật tự xã hội"
+    residence = prefill(DECLARANT, parse(ELDERLY, today=TODAY))
+    assert not residence.confirm_permanent  # "nơi cư trú" is what the field asks
+
+
+# -- whose card ------------------------------------------------------------------------------
+
+MARRIAGE = replace(
+    builders.form(
+        section("noi_dang_ky", field("co_quan")),
+        section(
+            "ben_nu",
+            field("ten_nu", "person_name", idcard="full_name", card_holder="nu"),
+            field("so_nu", "id_number", idcard="id_number", card_holder="nu", gender_is="nu"),
+        ),
+        section(
+            "ben_nam",
+            field("ten_nam", "person_name", idcard="full_name", card_holder="nam"),
+            field("so_nam", "id_number", idcard="id_number", card_holder="nam", gender_is="nam"),
+        ),
+    ),
+    card_holders=(
+        CardHolder(id="nu", label=words("Bên nữ"), gender="nu"),
+        CardHolder(id="nam", label=words("Bên nam"), gender="nam"),
+    ),
+)
+BIRTH = replace(
+    builders.form(
+        section(
+            "nguoi_yeu_cau",
+            field("ten_yc", "person_name", idcard="full_name", card_holder="yc"),
+        ),
+        section("tre_em", field("ten_be", "person_name")),
+        section("me", field("ten_me", "person_name", idcard="full_name", card_holder="me")),
+        section(
+            "cha",
+            field("co_cha", "yes_no", default=True),
+            field(
+                "ten_cha",
+                "person_name",
+                idcard="full_name",
+                card_holder="cha",
+                when=Condition(field="co_cha", any_of=(True,)),
+            ),
+        ),
+    ),
+    card_holders=(
+        CardHolder(id="yc", label=words("Người đi khai sinh")),
+        CardHolder(id="me", label=words("Người mẹ"), gender="nu"),
+        CardHolder(id="cha", label=words("Người cha"), gender="nam"),
+    ),
+)
+MAN = CARD
+WOMAN = ELDERLY
+
+
+def ids(holders: tuple[CardHolder, ...]) -> list[str]:
+    return [holder.id for holder in holders]
+
+
+def test_the_bundled_shapes_hold() -> None:
+    check_definition(MARRIAGE)
+    check_definition(BIRTH)
+
+
+@pytest.mark.parametrize("page", [None, "noi_dang_ky", "ben_nu", "ben_nam"])
+def test_the_cards_gender_decides_between_bride_and_groom(page: str | None) -> None:
+    man, woman = parse(MAN, today=TODAY), parse(WOMAN, today=TODAY)
+    assert ids(whose_card(MARRIAGE, man, {}, page)) == ["nam"]
+    assert ids(whose_card(MARRIAGE, woman, {}, page)) == ["nu"]
+
+
+def test_a_grooms_card_fills_the_groom_only() -> None:
+    filled = prefill(MARRIAGE, parse(MAN, today=TODAY), holder="nam")
+    assert filled.answers == {"ten_nam": "Nguyễn Văn An", "so_nam": "001099012345"}
+    assert filled.holder == "nam"
+    assert check_form(MARRIAGE, filled.answers, today=TODAY) == {}
+
+
+def test_the_id_numbers_gender_digit_is_checked_against_the_role() -> None:
+    swapped = {"so_nu": "001099012345", "so_nam": "001145012345"}
+    problems = check_form(MARRIAGE, swapped, today=TODAY)
+    assert set(problems) == {"so_nu", "so_nam"}
+    assert "giới tính" in problems["so_nu"].render()
+
+
+def test_the_page_about_one_person_decides() -> None:
+    man, woman = parse(MAN, today=TODAY), parse(WOMAN, today=TODAY)
+    assert ids(whose_card(BIRTH, man, {"co_cha": True}, "cha")) == ["cha"]
+    assert ids(whose_card(BIRTH, man, {"co_cha": True}, "nguoi_yeu_cau")) == ["yc"]
+    assert ids(whose_card(BIRTH, woman, {"co_cha": True}, "me")) == ["me"]
+    # A woman's card on the father's page is not the father's: ask whose it is.
+    assert ids(whose_card(BIRTH, woman, {"co_cha": True}, "cha")) == ["yc", "me"]
+
+
+def test_elsewhere_the_citizen_is_asked_among_those_the_card_may_be() -> None:
+    man = parse(MAN, today=TODAY)
+    assert ids(whose_card(BIRTH, man, {"co_cha": True}, "tre_em")) == ["yc", "cha"]
+    assert ids(whose_card(BIRTH, man, {"co_cha": True}, None)) == ["yc", "cha"]
+    # No father on the form: his fields are not asked, so he is not offered.
+    assert ids(whose_card(BIRTH, man, {"co_cha": False}, None)) == ["yc"]
+
+
+def test_a_father_filled_from_his_page_leaves_step_one_alone() -> None:
+    filled = prefill(BIRTH, parse(MAN, today=TODAY), holder="cha")
+    assert filled.answers == {"ten_cha": "Nguyễn Văn An"}
+
+
+def test_a_form_with_one_applicant_names_no_holder() -> None:
+    card: IdCard = parse(MAN, today=TODAY)
+    assert whose_card(DECLARANT, card, {}, "nguoi_khai") == ()
+    assert prefill(DECLARANT, card).holder is None

@@ -57,17 +57,16 @@ class FormDriver:
         self.qtbot = qtbot
         self.window = window
         self.clock = ScanClock()
+        window.finish_building()
+        window.scanner.clock = self.clock  # the window's căn cước scanner keeps the test's time
         window.activateWindow()
         qtbot.waitActive(window)
 
     @property
     def screen(self) -> FormScreen:
-        """This visit's form screen (built on first use), its scanner on the test's clock."""
+        """This visit's form screen (built on first use)."""
         screen = self.window.journey_screen("form")
         assert isinstance(screen, FormScreen)
-        scanner = screen.flow.scanner
-        assert scanner is not None
-        scanner.clock = self.clock
         return screen
 
     # -- taps ----------------------------------------------------------------------
@@ -186,11 +185,8 @@ class FormDriver:
         self.qtbot.waitUntil(lambda: not self.scanner_holding())
 
     def scanner_holding(self) -> bool:
-        """Whether this visit's scanner (if the form journey is built) holds keys back."""
-        if "form" not in self.window.screens:
-            return False
-        scanner = self.screen.flow.scanner
-        return scanner is not None and scanner.holding
+        """Whether the window's căn cước scanner holds keys back."""
+        return self.window.scanner.holding
 
     def type_on_keyboard(self, text: str) -> None:
         """Taps on the on-screen keyboard: letters (Telex works), ``[sac]``-style tone
@@ -218,8 +214,6 @@ class FormDriver:
     def scan(self, payload: str, target: QWidget | None = None) -> None:
         """A wedge scanner types ``payload`` and Enter into the focused widget, fast."""
         receiver = target or QApplication.focusWidget() or self.window
-        if "form" in self.window.screens:
-            _ = self.screen  # the scanner of this visit's form screen keeps the test's time
         self.clock.step = 0.002
         for char in payload:
             key = Qt.Key(ord(char.upper())) if char.isascii() else Qt.Key.Key_unknown

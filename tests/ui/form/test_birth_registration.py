@@ -2,7 +2,7 @@
 
 The parent opens the khai-sinh form, scans their căn cước (an old card: the address
 is confirmed in its new form), types the rest on the on-screen keyboard and a
-keyboard, picks dates and places by touch, reviews and submits. The hồ sơ and its
+keyboard, picks dates and places by touch, reviews and submits. The declaration and its
 outbox entry are in the database, the receipt came out of the printer as ESC/POS
 bytes, and the A4 tờ khai carries the names with their diacritics.
 """
@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.db.models import Dossier, OutboxEntry
+from kiosk.db.models import Declaration, OutboxEntry
 from kiosk.text.folding import fold
 from kiosk.text.telex import telex
 from tests.ui.form.form_driver import PARENT_CARD, FormDriver
@@ -76,7 +76,7 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
 
     # 2. The child: name on the on-screen keyboard, the date on the picker.
     assert driver.section_id() == "tre_em"
-    assert screen.step_label.text() == "Bước 2/7"
+    assert screen.step_label.text() == "Bước 2/8"
     child_name = driver.focus_text("child_name")
     driver.type_on_keyboard("Nguyên[nga] Minh Khôi")
     assert child_name.edit.text() == "Nguyễn Minh Khôi"
@@ -125,7 +125,11 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
     fill_address(driver, "father_residence", "Soos 5", "Phường Hồng Hà")
     driver.next()
 
-    # 6. Copies: the count appears once copies are wanted.
+    # 6. The parents' marriage certificate is optional: the page lets them pass.
+    assert driver.section_id() == "giay_ket_hon"
+    driver.next()
+
+    # 7. Copies: the count appears once copies are wanted.
     assert driver.section_id() == "ban_sao"
     copies = driver.text_input("copies_count")
     assert not copies.isVisible()
@@ -138,7 +142,7 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
     driver.type_keys("2")
     driver.next()
 
-    # 7. Review, then submit.
+    # 8. Review, then submit.
     assert screen.stack.currentWidget() is screen.review
     shown = driver.shown_texts(screen.review)
     for expected in (
@@ -155,31 +159,33 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
 
     assert screen.stack.currentWidget() is screen.done
     reference = screen.done.reference.text()
-    assert reference.startswith("HS-")
-    assert screen.done.status.text() == "Biên nhận đã được in, mời bạn nhận ở khe máy in."
+    assert reference.startswith("TK-")
+    assert screen.done.status.text() == "Phiếu tờ khai đã được in, vui lòng nhận ở khe máy in."
     assert not screen.done.reprint_button.isVisible()
 
-    # The hồ sơ and its outbox entry, in one database.
+    # The declaration and its outbox entry, in one database.
     with services.db.transaction() as session:
-        dossier = session.scalars(select(Dossier).where(Dossier.reference == reference)).one()
-        assert dossier.form_id == "khai-sinh"
-        assert dossier.procedure_code == "1.001193"
-        assert dossier.answers["child_name"] == "Nguyễn Minh Khôi"
-        assert dossier.answers["requester_id"] == "001099012345"
-        assert dossier.answers["copies_count"] == 2
+        declaration = session.scalars(
+            select(Declaration).where(Declaration.reference == reference)
+        ).one()
+        assert declaration.form_id == "khai-sinh"
+        assert declaration.procedure_code == "1.001193"
+        assert declaration.answers["child_name"] == "Nguyễn Minh Khôi"
+        assert declaration.answers["requester_id"] == "001099012345"
+        assert declaration.answers["copies_count"] == 2
         outbox = session.scalars(
-            select(OutboxEntry).where(OutboxEntry.entity_id == dossier.id)
+            select(OutboxEntry).where(OutboxEntry.entity_id == declaration.id)
         ).one()
         assert outbox.entity_type == "dossier"
 
     # The receipt, byte for byte as the printer got it.
     jobs = sorted(printer.glob("*.bin"))
     assert len(jobs) == 1
-    expected_job = services.printing.job(services.dossiers.receipt(reference))
+    expected_job = services.printing.job(services.declarations.receipt(reference))
     assert jobs[0].read_bytes() == expected_job.data
 
     # The A4 tờ khai, names with their diacritics.
-    pdf = PdfReader(io.BytesIO(services.dossiers.pdf(reference)))
+    pdf = PdfReader(io.BytesIO(services.declarations.pdf(reference)))
     text = plain("\n".join(page.extract_text() for page in pdf.pages))
     for name in ("Nguyễn Minh Khôi", "Trần Thị Lan", "Nguyễn Văn An"):
         assert plain(name) in text, name
@@ -187,8 +193,8 @@ def test_a_parent_registers_a_birth_from_card_to_receipt(
     # Then a queue ticket for the procedure's counter, carrying the reference.
     driver.tap(screen.ticket_button)
     assert window.current_screen() == "queue"
-    assert window.visit.filed is not None
-    assert window.visit.filed.reference == reference
+    assert window.visit.declaration is not None
+    assert window.visit.declaration.reference == reference
     queue_code = services.catalog.procedure("1.001193").queue_service
     assert window.visit.queue_service == queue_code
     choose = window.screens["queue"]

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from kiosk.config import Language, TextScale
 from kiosk.consent import CONTACT_PHONE, NOTICE_VERSION, PREPARE_DECLARATION
-from kiosk.db.models import AuditRecord, Dossier, OutboxEntry
+from kiosk.db.models import AuditRecord, Declaration, OutboxEntry
 from kiosk.services import KioskServices
 from tests.conftest import FIXED_NOW
 from tests.ui.form.form_driver import PARENT_CARD_NEW_ADDRESS, FormDriver
@@ -122,7 +122,7 @@ def test_after_agreeing_the_card_and_the_keys_fill_the_form_as_before(
 def test_declining_ends_the_visit_and_stores_nothing(
     driver: FormDriver, small_form: FormDefinition, services: KioskServices
 ) -> None:
-    before = [count(services, model) for model in (Dossier, OutboxEntry, AuditRecord)]
+    before = [count(services, model) for model in (Declaration, OutboxEntry, AuditRecord)]
     notice = choose(driver, "thu-nghiem")
     driver.tap(notice.row(PREPARE_DECLARATION))
     driver.tap(notice.decline_button)
@@ -131,7 +131,7 @@ def test_declining_ends_the_visit_and_stores_nothing(
     assert window.visit.consent is None
     assert window.visit.draft is None
     assert "form" not in window.screens  # the journey's screens went with the visit
-    assert [count(services, model) for model in (Dossier, OutboxEntry, AuditRecord)] == before
+    assert [count(services, model) for model in (Declaration, OutboxEntry, AuditRecord)] == before
     left = driver.all_texts()
     assert NOTICE_TITLE not in left
     assert not [text for text in left if "Tờ khai thử nghiệm" in text]
@@ -179,11 +179,11 @@ def test_the_stored_record_names_the_purposes_the_time_and_the_text_shown(
     screen = driver.to_review()
     driver.tap(screen.submit_button)
     assert screen.stack.currentWidget() is screen.done
-    filed = driver.window.visit.filed
+    filed = driver.window.visit.declaration
     assert filed is not None
     with services.db.transaction() as session:
-        dossier = session.scalars(select(Dossier).where(Dossier.id == filed.id)).one()
-        stored = dossier.consent
+        declaration = session.scalars(select(Declaration).where(Declaration.id == filed.id)).one()
+        stored = declaration.consent
         entry = session.scalars(select(OutboxEntry).where(OutboxEntry.entity_id == filed.id)).one()
         sent = entry.payload["consent"]
     assert stored is not None

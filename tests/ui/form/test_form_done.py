@@ -1,4 +1,5 @@
-"""After "Nộp hồ sơ": the reference, the receipt (or why it did not print), and leaving."""
+"""After "Lưu tờ khai": the mã tờ khai, the slip (or why it did not print), what happens at
+the counter, and leaving."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def test_a_printer_fault_says_so_and_offers_to_print_again(
     driver = FormDriver(qtbot, window)
     screen = submit_trial_form(driver)
     done = screen.done
-    assert done.reference.text().startswith("HS-")
+    assert done.reference.text().startswith("TK-")
     assert window.journey_screen("form").flow.receipt == Receipt.FAILED
     assert done.status.text().startswith("Máy in đang gặp sự cố")
     assert done.print_error.isVisible()
@@ -46,18 +47,19 @@ def test_a_printer_fault_says_so_and_offers_to_print_again(
     )
     driver.tap(done.reprint_button)
     assert attempts == [Receipt.PRINTING, Receipt.FAILED]
-    assert done.reference.text().startswith("HS-")  # still there to photograph
+    assert done.reference.text().startswith("TK-")  # still there to photograph
+    assert "ghi lại mã tờ khai" in done.status.text()
 
 
 def test_home_from_the_done_page_forgets_the_citizen(
     driver: FormDriver, small_form: FormDefinition
 ) -> None:
     screen = submit_trial_form(driver)
-    assert screen.done.status.text() == "Biên nhận đã được in, mời bạn nhận ở khe máy in."
+    assert screen.done.status.text() == "Phiếu tờ khai đã được in, vui lòng nhận ở khe máy in."
     assert not screen.nav.back_button.isVisible()
     assert screen.ticket_button.isVisible()
     reference = screen.done.reference.text()
-    filed = driver.window.visit.filed
+    filed = driver.window.visit.declaration
     assert filed is not None
     assert filed.reference == reference
     driver.tap(screen.nav.home_button)  # filed: home ends the visit without a question
@@ -69,6 +71,29 @@ def test_home_from_the_done_page_forgets_the_citizen(
     driver.tap(driver.window.home.tiles["form"])
     assert driver.screen is not screen
     assert driver.screen.stack.currentWidget() is driver.screen.chooser
+
+
+def test_the_done_page_calls_it_a_saved_declaration_and_says_what_the_counter_does(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    tile = driver.window.home.tiles["form"]
+    assert tile.subtitle.text() == "Khai từng bước, in tờ khai mang đến quầy"
+    screen = driver.open("thu-nghiem")
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    driver.to_review()
+    assert screen.submit_button.text() == "Lưu tờ khai"
+    driver.tap(screen.submit_button)
+    done = screen.done
+    assert done.heading.text() == "Đã lưu tờ khai"
+    assert done.caption.text() == "Mã tờ khai"
+    steps = done.next_steps.text()
+    # Bring the slip to the counter, which checks it, receives the dossier and gives the
+    # official receipt: nothing has been handed in yet.
+    for words in ("mang phiếu tờ khai đến quầy để nộp hồ sơ", "kiểm tra", "giấy tiếp nhận hồ sơ"):
+        assert words in steps, words
+    shown = driver.all_texts()
+    assert not [text for text in shown if "Đã nộp hồ sơ" in text or "Mã hồ sơ" in text]
+    assert not [text for text in shown if "biên nhận" in text.lower()]
 
 
 def test_leaving_a_started_form_asks_first(driver: FormDriver, small_form: FormDefinition) -> None:
@@ -95,11 +120,17 @@ def test_leaving_a_started_form_asks_first(driver: FormDriver, small_form: FormD
     assert "Nguyễn Văn An" not in driver.all_texts()
 
 
-def test_a_card_scanned_before_choosing_a_form_asks_for_the_form(driver: FormDriver) -> None:
+def test_a_card_scanned_before_choosing_a_form_fills_the_form_chosen(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
     driver.tap(driver.window.home.tiles["form"])
     screen = driver.screen
     assert screen.stack.currentWidget() is screen.chooser
+    driver.qtbot.waitUntil(lambda: bool(screen.chooser.rows))
     driver.scan(PARENT_CARD_NEW_ADDRESS)
-    assert driver.window.banner.isVisible()
-    assert any("chọn tờ khai trước" in text for text in driver.shown_texts(driver.window.banner))
-    assert "Nguyễn Văn An" not in driver.all_texts()
+    assert not driver.window.banner.isVisible()
+    assert screen.chooser.lead.text() == "Đã đọc thẻ căn cước. Ông/Bà muốn điền tờ khai nào?"
+    assert "Nguyễn Văn An" not in driver.all_texts()  # nothing shown before a form is chosen
+    driver.tap(screen.chooser.row("thu-nghiem"))
+    driver.agree()
+    assert driver.text_input("full_name").edit.text() == "Nguyễn Văn An"

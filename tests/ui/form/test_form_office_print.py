@@ -1,4 +1,4 @@
-"""After "Nộp hồ sơ": "In tờ khai khổ A4" on the centre's office printer.
+"""After "Lưu tờ khai": "In tờ khai khổ A4" on the centre's office printer.
 
 The office printer is CUPS's ``lp``, faked on ``PATH`` (``tests.core.printing.fake_cups``),
 so a tap goes all the way from the button to the bytes the spooler receives.
@@ -20,7 +20,7 @@ from ui.main_window import KioskWindow
 from ui.screens.form.done import DonePage, OfficePrint
 from wire.form_files import decode_form
 
-PRINTED = "Tờ khai đang được in ở máy in của bộ phận một cửa; xin nhận tại quầy."
+PRINTED = "Tờ khai đang được in ở máy in của bộ phận một cửa; vui lòng nhận tại quầy."
 
 pytestmark = posix_only
 
@@ -61,15 +61,15 @@ def test_the_a4_button_prints_the_form_and_says_where_to_collect_it(
     reference = done.reference.text()
 
     # What the button and the message say while the print system has the job.
-    dossiers = driver.window.services().dossiers
-    print_form = dossiers.print_form
+    declarations = driver.window.services().declarations
+    print_form = declarations.print_form
     while_printing: list[tuple[bool, str]] = []
 
     def watched(reference: str) -> None:
         while_printing.append((office.button.isEnabled(), office.status.text()))
         print_form(reference)
 
-    monkeypatch.setattr(dossiers, "print_form", watched)
+    monkeypatch.setattr(declarations, "print_form", watched)
     driver.tap(office.button)
     assert while_printing == [(False, "Đang gửi tờ khai đến máy in…")]
     assert office.state == OfficePrint.PRINTED
@@ -80,11 +80,11 @@ def test_the_a4_button_prints_the_form_and_says_where_to_collect_it(
     assert job.argv == ("-d", QUEUE, "-t", reference, "-")
     text = PdfReader(io.BytesIO(job.data)).pages[0].extract_text()
     assert "Nguyễn Văn An" in text
-    assert f"Mã hồ sơ: {reference}" in text
+    assert f"Mã tờ khai: {reference}" in text
     newest = driver.window.services().audit.recent(1)[0]
-    assert (newest.actor, newest.action) == ("citizen", "dossier.print")
+    assert (newest.actor, newest.action) == ("citizen", "declaration.print")
 
-    # The next citizen's done page offers the button again, for their own hồ sơ.
+    # The next citizen's done page offers the button again, for their own declaration.
     driver.tap(driver.screen.nav.home_button)
     assert PRINTED not in driver.all_texts()
     done = _file(driver)
@@ -120,7 +120,7 @@ def test_without_an_office_printer_there_is_no_button(
 ) -> None:
     driver = _kiosk(qtbot, kiosk_factory)
     done = _file(driver)
-    assert done.reference.text().startswith("HS-")
+    assert done.reference.text().startswith("TK-")
     assert not done.office.isVisible()
     assert not done.office.button.isVisible()
     assert cups.jobs() == []

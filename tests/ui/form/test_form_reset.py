@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.services import KioskServices
 from tests.ui.form.form_driver import PARENT_CARD_NEW_ADDRESS, FormDriver
 from ui.main_window import KioskWindow
-from ui.screens.form.inputs import AddressInput, ChoiceInput
+from ui.screens.form.inputs import AddressInput, ChoiceInput, DateInput
 from ui.screens.lookup.search import SearchScreen
 
 # What the citizen entered, as the widgets showed it.
@@ -26,6 +26,7 @@ ENTERED = (
     "an.nguyen@gmail.com",
     "Lê Văn Bình",
     "hong ha",
+    "31/12/2026",
 )
 
 
@@ -41,6 +42,9 @@ def fill_ct01_up_to_the_head_of_household(driver: FormDriver) -> None:
     driver.pick(address.province, "ha noi", "Thành phố Hà Nội")
     assert address.ward.is_open  # the next thing to choose opens by itself
     driver.pick(address.ward, "hong ha", "Phường Hồng Hà")
+    stay_until = driver.question_as("stay_until", DateInput)  # a tạm trú's end date
+    driver.focus(stay_until.edit)
+    driver.type_keys("31122026")
     driver.next()
     assert driver.section_id() == "nguoi_khai"
     driver.scan(PARENT_CARD_NEW_ADDRESS)
@@ -125,8 +129,7 @@ def test_a_scan_cut_short_is_dropped_when_the_visit_ends(driver: FormDriver) -> 
     window = driver.window
     driver.open("ct01")
     question = driver.focus_text("authority")
-    scanner = driver.screen.flow.scanner
-    assert scanner is not None
+    scanner = window.scanner
     driver.clock.step = 0.002  # a scanner's pace
     for char in "00109901":
         QTest.keyClick(question.edit, char)

@@ -77,15 +77,36 @@ def test_typing_by_hand_and_on_screen_is_untouched(
     assert name.edit.text() == "Nguyễn Thị Mai"
 
 
-def test_a_fast_burst_that_is_no_card_reaches_the_field(
+def test_a_misread_scan_says_so_and_types_nothing_into_the_field(
     driver: FormDriver, small_form: FormDefinition
 ) -> None:
     driver.open("thu-nghiem")
     phone = driver.focus_text("phone")
-    driver.scan("0912 345 678")  # a barcode, say: typed as it came, Enter included
-    assert phone.edit.text() == "0912 345 678"
-    assert driver.window.journey_screen("form").flow.draft is not None
-    assert "full_name" not in driver.window.journey_screen("form").flow.draft.answers
+    driver.type_keys("09")
+    driver.scan("001099012345|12345")  # a card's code cut short by the scanner
+    assert phone.edit.text() == "09"
+    assert phone.edit.hasFocus()
+    banner = driver.window.banner
+    assert banner.isVisible()
+    assert translate(IdCardError.message) in driver.shown_texts(banner)
+    assert translate(IdCardError.message).startswith("Chưa đọc được thẻ.")
+    driver.window.banner.clear()
+    driver.scan("0912 345 678")  # another code (a barcode): no card, never typing
+    assert phone.edit.text() == "09"
+    assert banner.isVisible()
+    draft = driver.screen.flow.draft
+    assert draft is not None
+    assert "full_name" not in draft.answers
+
+
+def test_a_fingers_quick_pair_of_digits_still_reaches_the_field(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    driver.open("thu-nghiem")
+    phone = driver.focus_text("phone")
+    driver.scan("09")  # two keys rolled fast, then Enter: a finger, not a scanner
+    assert phone.edit.text() == "09"
+    assert not driver.window.banner.isVisible()
 
 
 def test_a_malformed_card_fills_nothing_and_says_why(
@@ -138,15 +159,71 @@ def test_changing_the_converted_address_goes_to_it(driver: FormDriver) -> None:
     assert driver.text_input("authority").has_problem  # not on the card
 
 
-def test_outside_the_form_journey_a_scan_is_plain_typing(driver: FormDriver) -> None:
+def test_a_scan_on_the_search_screen_offers_the_forms_and_types_nothing(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
     window = driver.window
     driver.tap(window.home.tiles["lookup"])
     search = window.screens["lookup"]
     assert isinstance(search, SearchScreen)
     driver.focus(search.search_field)
-    driver.scan("001099012345|123456789|Nguyen Van An|05091999|Nam|So 5|15082021")
-    assert search.search_field.text().startswith("001099012345|123456789|")
-    assert "form" not in window.screens  # no form journey, no scanner in this visit
+    driver.type_keys("khai sinh")
+    driver.scan(PARENT_CARD_NEW_ADDRESS)
+    assert search.search_field.text() == "khai sinh"  # not a key of the code landed there
+    assert window.current_screen() == "form"
+    chooser = driver.screen.chooser
+    assert driver.screen.stack.currentWidget() is chooser
+    driver.qtbot.waitUntil(lambda: bool(chooser.rows))
+    assert chooser.lead.text() == "Đã đọc thẻ căn cước. Ông/Bà muốn điền tờ khai nào?"
+    assert window.visit.card is not None
+    # Choosing a form (and agreeing to the notice) fills it from the card.
+    driver.tap(chooser.row("thu-nghiem"))
+    driver.agree()
+    assert driver.text_input("full_name").edit.text() == "Nguyễn Văn An"
+    assert driver.text_input("id_number").edit.text() == "001099012345"
+    assert window.visit.card is None  # the draft holds it now, nothing else
+    assert "Họ và tên" in driver.page().notice.text()
+
+
+def test_a_scan_on_the_home_screen_offers_the_forms_and_the_visit_forgets_it(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    window = driver.window
+    assert window.current_screen() == "home"
+    driver.scan(PARENT_CARD_NEW_ADDRESS)  # whatever has focus: a tile, or the window
+    assert window.current_screen() == "form"
+    assert driver.screen.chooser.card_waiting
+    driver.tap(driver.screen.nav.home_button)  # changed their mind: the visit ends
+    if window.end_visit_overlay.isVisible():
+        driver.tap(window.end_visit_overlay.end_button)
+    assert window.current_screen() == "home"
+    assert window.visit.card is None
+    driver.tap(window.home.tiles["form"])
+    assert not driver.screen.chooser.card_waiting  # the next citizen finds no card
+
+
+def test_a_misread_scan_on_the_search_screen_types_nothing(driver: FormDriver) -> None:
+    window = driver.window
+    driver.tap(window.home.tiles["lookup"])
+    search = window.screens["lookup"]
+    assert isinstance(search, SearchScreen)
+    driver.focus(search.search_field)
+    driver.scan("001099012345|123456789|Nguy")  # cut short
+    assert search.search_field.text() == ""
+    assert window.current_screen() == "lookup"
+    assert translate(IdCardError.message) in driver.shown_texts(window.banner)
+
+
+def test_a_card_that_contradicts_itself_is_refused_with_what_to_do(
+    driver: FormDriver, small_form: FormDefinition
+) -> None:
+    driver.open("thu-nghiem")
+    driver.scan(PARENT_CARD_NEW_ADDRESS.replace("|Nam|", "|Nữ|"))
+    banner_texts = driver.shown_texts(driver.window.banner)
+    assert (
+        "Thông tin trên thẻ không khớp nhau. Vui lòng nhập tay các mục của tờ khai." in banner_texts
+    )
+    assert driver.text_input("full_name").edit.text() == ""
 
 
 def test_the_payload_is_neither_kept_nor_logged(
@@ -156,11 +233,11 @@ def test_the_payload_is_neither_kept_nor_logged(
     driver.open("thu-nghiem")
     driver.scan(PARENT_CARD_NEW_ADDRESS)
     flow = driver.screen.flow
-    assert flow.scanner is not None
-    assert not flow.scanner.holding
+    scanner = driver.window.scanner
+    assert not scanner.holding
     assert flow.draft is not None
     assert flow.draft.answers["id_number"] == "001099012345"  # the answer, not the code
-    for holder in (flow, flow.scanner, driver.screen, driver.window.visit):
+    for holder in (flow, scanner, driver.screen, driver.window.visit, driver.window):
         for value in vars(holder).values():
             assert "001099012345|" not in repr(value)
             assert "05091999" not in repr(value)  # the code's own way of writing dates

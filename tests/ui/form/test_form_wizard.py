@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from kiosk.db.models import Dossier
+from kiosk.db.models import Declaration
 from kiosk.services import KioskServices
 from tests.ui.form.form_driver import PARENT_CARD_NEW_ADDRESS, FormDriver
 from ui import ops
@@ -22,15 +22,15 @@ def open_with_card(driver: FormDriver) -> None:
     assert driver.window.journey_screen("form").flow.draft.answers["full_name"] == "Nguyễn Văn An"
 
 
-def dossier_count(services: KioskServices) -> int:
+def declaration_count(services: KioskServices) -> int:
     with services.db.transaction() as session:
-        return int(session.scalar(select(func.count()).select_from(Dossier)) or 0)
+        return int(session.scalar(select(func.count()).select_from(Declaration)) or 0)
 
 
 def test_home_tile_lists_the_bundled_forms_and_opens_one(driver: FormDriver) -> None:
     screen = driver.open("khai-sinh")
     assert screen.title.text() == "Tờ khai đăng ký khai sinh"
-    assert screen.step_label.text() == "Bước 1/7"
+    assert screen.step_label.text() == "Bước 1/8"
     assert driver.section_id() == "nguoi_yeu_cau"
     assert {row.form.id for row in screen.chooser.rows} >= {"khai-sinh", "ct01", "khai-tu"}
 
@@ -197,12 +197,12 @@ def test_switching_language_mid_draft_retranslates_and_keeps_answers(
     assert driver.text_input("full_name").edit.text() == "Nguyễn Văn An"
 
 
-def test_a_double_tap_on_submit_files_one_dossier(
+def test_a_double_tap_on_submit_files_one_declaration(
     driver: FormDriver, small_form: FormDefinition, services: KioskServices
 ) -> None:
     open_with_card(driver)
     screen = driver.to_review()
-    before = dossier_count(services)
+    before = declaration_count(services)
     ops.set_synchronous(False)  # submitting runs on the database worker, as on the kiosk
     try:
         driver.qtbot.mouseClick(screen.submit_button, Qt.MouseButton.LeftButton)
@@ -220,7 +220,7 @@ def test_a_double_tap_on_submit_files_one_dossier(
         )
     finally:
         ops.set_synchronous(True)
-    assert dossier_count(services) == before + 1
+    assert declaration_count(services) == before + 1
 
 
 @pytest.mark.parametrize("scale", [100, 150])
@@ -252,9 +252,9 @@ def test_a_problem_left_on_another_page_is_shown_when_submitting(
     driver.next()  # page one holds: straight back to the review
     assert screen.stack.currentWidget() is screen.review
     assert "(chưa điền)" in driver.shown_texts(screen.review)
-    before = dossier_count(services)
+    before = declaration_count(services)
     driver.tap(screen.submit_button)
-    assert dossier_count(services) == before
+    assert declaration_count(services) == before
     assert driver.section_id() == "cho_o"
     spouse = driver.text_input("spouse_name")
     assert spouse.has_problem

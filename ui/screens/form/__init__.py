@@ -1,7 +1,7 @@
 """Điền tờ khai: choose a form, fill it page by page, review, submit, take the receipt.
 
-The journey's screen is built for one visit by :func:`build` (see :mod:`ui.host`); it
-listens for căn cước scans while it is shown.
+The journey's screen is built for one visit by :func:`build` (see :mod:`ui.host`); the
+căn cước scans the window reads while it is shown come to its flow.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ui.widgets.screen import Screen
 
 TITLE = QT_TRANSLATE_NOOP("Journeys", "Điền tờ khai")
-SUBTITLE = QT_TRANSLATE_NOOP("Journeys", "Khai từng bước, in biên nhận hồ sơ")
+SUBTITLE = QT_TRANSLATE_NOOP("Journeys", "Khai từng bước, in tờ khai mang đến quầy")
 
 
 def build(host: Host) -> Mapping[str, Screen]:
@@ -28,7 +28,6 @@ def build(host: Host) -> Mapping[str, Screen]:
     flow = FormFlow(host)
     screen = FormScreen(flow)
     flow.setParent(screen)  # deleted with the screen when the visit ends
-    flow.watch_scans(screen)
     return {FORM_SCREEN: screen}
 
 

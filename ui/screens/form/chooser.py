@@ -1,6 +1,8 @@
 """Điền tờ khai from the home screen: which tờ khai? One big row per bundled form.
 
 Coming from a procedure's page the form is already chosen and this list is skipped.
+After a căn cước was scanned (here, or anywhere outside the form screens) the list
+says so and asks which form the card should fill.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from ui.i18n import translate
 from ui.screens.form.inputs.base import plain_label
-from ui.screens.form.texts import FormLanguage, say
+from ui.screens.form.texts import CARD_WAITING, FormLanguage, say
 from ui.widgets.label import Label
 from ui.widgets.navigation import kinetic_scroll_area
 
@@ -98,6 +101,12 @@ class ChooserPage(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.scroll_area, 1)
         self._loaded = False
+        #: A card read before a form was chosen waits to fill the one chosen.
+        self.card_waiting = False
+
+    def set_card_waiting(self, waiting: bool) -> None:
+        self.card_waiting = waiting
+        self.retranslate(self._language)
 
     def show_forms(self, forms: Sequence[FormDefinition]) -> None:
         for row in self.rows:
@@ -122,10 +131,12 @@ class ChooserPage(QWidget):
         self.lead.setText(
             QCoreApplication.translate(
                 "Form",
-                "Chọn tờ khai bạn cần điền. Bạn khai từng bước, xem lại, rồi nộp và nhận "
-                "biên nhận hồ sơ.",
+                "Chọn tờ khai cần điền. Khai từng bước, xem lại, rồi lưu và nhận phiếu tờ khai "
+                "để mang đến quầy nộp hồ sơ.",
             )
         )
+        if self.card_waiting:
+            self.lead.setText(translate(CARD_WAITING))
         if not self._loaded:
             self.status.setText(QCoreApplication.translate("Form", "Đang tải danh sách tờ khai…"))
         elif not self.rows:
@@ -137,7 +148,7 @@ class ChooserPage(QWidget):
         else:
             self.status.setText(
                 QCoreApplication.translate(
-                    "Form", "Có thể quét mã QR trên thẻ căn cước để điền sẵn thông tin của bạn."
+                    "Form", "Có thể quét mã QR trên thẻ căn cước để điền sẵn thông tin."
                 )
             )
         for row in self.rows:

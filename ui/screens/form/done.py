@@ -1,14 +1,19 @@
-"""Đã nộp hồ sơ: the reference, big, and the receipt coming out of the printer.
+"""Đã lưu tờ khai: the mã tờ khai, big, the slip coming out of the printer, and what next.
 
-The receipt prints by itself. If the printer fails, the page says so calmly, shows
-the printer's complaint small for staff, and offers "In lại"; the reference on the
-screen (and its QR code) is enough to find the hồ sơ at the counter anyway.
+The kiosk has saved a filled declaration (tờ khai đã điền), not received a dossier:
+the page says so, and says what happens at the counter (bring the slip, the counter
+checks the declaration, receives the dossier and gives its own receipt), so that nobody
+believes the processing time has started.
+
+The slip (phiếu tờ khai) prints by itself. If the printer fails, the page says so
+calmly, shows the printer's complaint small for staff, and offers "In lại"; the mã tờ
+khai on the screen (and its QR code) is enough to find the declaration at the counter.
 
 Where the centre has set an office printer (``office_printer``), "In tờ khai khổ A4"
 sends the filled tờ khai there, to be collected at the counter. Only on a tap: most
 citizens need no paper copy, and a form nobody collects is personal data left lying
 by the printer. The print runs on the I/O worker; a result that arrives after the
-page moved on to another hồ sơ (or none) is dropped.
+page moved on to another declaration (or none) is dropped.
 """
 
 from __future__ import annotations
@@ -56,7 +61,7 @@ class DonePage(QWidget):
         card.setMaximumWidth(CARD_MAX_PX)
         self.heading = plain_label(card, "DoneHeading")
         self.caption = plain_label(card, "DoneCaption")
-        self.reference = plain_label(card, "DossierReference")
+        self.reference = plain_label(card, "DeclarationReference")
         self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.next_steps = plain_label(card, "Body")
         self.qr = QrCode(card, side_px=QR_SIDE_PX)
@@ -91,7 +96,7 @@ class DonePage(QWidget):
         self.retranslate()
 
     def _build_receipt_status(self, parent: QWidget) -> None:
-        """How the biên nhận printed, with "In lại" when it did not."""
+        """How the phiếu tờ khai printed, with "In lại" when it did not."""
         self.status_box = QFrame(parent)
         self.status_box.setObjectName("PrintStatus")
         self.status_box.setMaximumWidth(CARD_MAX_PX)
@@ -121,30 +126,32 @@ class DonePage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        filed = self.flow.filed
-        self.heading.setText(QCoreApplication.translate("Form", "Đã nộp hồ sơ"))
-        self.caption.setText(QCoreApplication.translate("Form", "Mã hồ sơ của bạn"))
+        filed = self.flow.declaration
+        self.heading.setText(QCoreApplication.translate("Form", "Đã lưu tờ khai"))
+        self.caption.setText(QCoreApplication.translate("Form", "Mã tờ khai"))
         self.reference.setText(filed.reference if filed is not None else "")
         self.next_steps.setText(
             QCoreApplication.translate(
                 "Form",
-                "Hồ sơ đã được lưu tại kiosk và sẽ được gửi đến bộ phận một cửa. Mang biên "
-                "nhận và giấy tờ cần thiết đến quầy; cán bộ tìm hồ sơ theo mã này.",
+                "Vui lòng mang phiếu tờ khai đến quầy để nộp hồ sơ, kèm các giấy tờ ghi trên "
+                "phiếu. Tại quầy, cán bộ tìm tờ khai theo mã này, kiểm tra, tiếp nhận hồ sơ "
+                "và trao giấy tiếp nhận hồ sơ, hẹn ngày trả kết quả. Hồ sơ chỉ được tính là "
+                "đã nộp khi quầy tiếp nhận.",
             )
         )
-        self.qr.setAccessibleName(QCoreApplication.translate("Form", "Mã QR của mã hồ sơ"))
+        self.qr.setAccessibleName(QCoreApplication.translate("Form", "Mã QR của mã tờ khai"))
         self.reprint_button.setText(QCoreApplication.translate("Form", "In lại"))
         state = self.flow.receipt
         failed = state == Receipt.FAILED
         if state == Receipt.PRINTING:
-            text = QCoreApplication.translate("Form", "Đang in biên nhận…")
+            text = QCoreApplication.translate("Form", "Đang in phiếu tờ khai…")
         elif state == Receipt.PRINTED:
             text = translate(RECEIPT_PRINTED)
         elif failed:
             text = QCoreApplication.translate(
                 "Form",
-                "Máy in đang gặp sự cố nên chưa in được biên nhận. Vui lòng chụp ảnh màn hình "
-                "này hoặc ghi lại mã hồ sơ; hồ sơ của bạn đã được lưu.",
+                "Máy in đang gặp sự cố nên chưa in được phiếu tờ khai. Tờ khai đã được lưu; "
+                "vui lòng chụp ảnh màn hình này hoặc ghi lại mã tờ khai để đưa cán bộ tại quầy.",
             )
         else:
             text = ""
@@ -172,7 +179,7 @@ class OfficePrintBox(QFrame):
         self.flow = flow
         self.state: OfficePrint | None = None
         self.error: TrText | None = None
-        # Bumped whenever the page changes hồ sơ: a print's late result is then dropped.
+        # Bumped whenever the page changes declaration: a print's late result is then dropped.
         self._generation = 0
         self.status = plain_label(self, "Body")
         self.detail = plain_label(self, "PrintError")
@@ -196,32 +203,32 @@ class OfficePrintBox(QFrame):
             return None
 
     def print_form(self) -> None:
-        """Send the filed hồ sơ's tờ khai to the office printer, on the I/O worker."""
-        filed = self.flow.filed
+        """Send the saved declaration's tờ khai to the office printer, on the I/O worker."""
+        filed = self.flow.declaration
         if filed is None or self.state == OfficePrint.PRINTING:
             return
         generation = self._generation
         try:
-            dossiers = self.flow.services().dossiers
+            declarations = self.flow.services().declarations
         except KioskError as error:
             self._done(generation, OfficePrint.FAILED, error.message)
             return
         reference = filed.reference
         self._done(generation, OfficePrint.PRINTING, None)
-        self.flow.run(lambda: dossiers.print_form(reference), pool=Pool.IO).on_success(
+        self.flow.run(lambda: declarations.print_form(reference), pool=Pool.IO).on_success(
             lambda _: self._done(generation, OfficePrint.PRINTED, None)
         ).on_failure(
             lambda error: self._done(generation, OfficePrint.FAILED, error.message)
         ).start()
 
     def forget(self) -> None:
-        """Another hồ sơ, or none: what was printed for the last one no longer applies."""
+        """Another declaration, or none: what was printed for the last one no longer applies."""
         self._generation += 1
         self.state, self.error = None, None
 
     def _done(self, generation: int, state: OfficePrint, error: TrText | None) -> None:
         if generation != self._generation:
-            return  # the citizen who asked has gone, or filed another hồ sơ
+            return  # the citizen who asked has gone, or filled in another declaration
         self.state, self.error = state, error
         self.retranslate()
 
@@ -232,7 +239,8 @@ class OfficePrintBox(QFrame):
             text = QCoreApplication.translate("Form", "Đang gửi tờ khai đến máy in…")
         elif state == OfficePrint.PRINTED:
             text = QCoreApplication.translate(
-                "Form", "Tờ khai đang được in ở máy in của bộ phận một cửa; xin nhận tại quầy."
+                "Form",
+                "Tờ khai đang được in ở máy in của bộ phận một cửa; vui lòng nhận tại quầy.",
             )
         elif failed:
             text = QCoreApplication.translate("Form", "Chưa in được tờ khai khổ A4.")
@@ -250,9 +258,9 @@ class OfficePrintBox(QFrame):
             else QCoreApplication.translate("Form", "In tờ khai khổ A4")
         )
         self.button.setEnabled(state != OfficePrint.PRINTING)
-        # One copy from the kiosk; the counter prints more with ``dossier print``.
+        # One copy from the kiosk; the counter prints more with ``declaration print``.
         self.button.setVisible(state != OfficePrint.PRINTED)
-        self.setVisible(self.flow.filed is not None and self.office_printer() is not None)
+        self.setVisible(self.flow.declaration is not None and self.office_printer() is not None)
         # Plain while it is an offer; the receipt's green or amber box once it ran.
         ran = state in (OfficePrint.PRINTED, OfficePrint.FAILED)
         _restyle(self, "PrintStatus" if ran else "OfficePrint", failed)

@@ -9,18 +9,21 @@ reference and counter queue to the ticket journey.
 Before a form opens, the citizen reads the privacy notice and ticks one box per
 purpose (``kiosk.consent``): nothing can be typed or scanned into a tờ khai until they
 agreed to what the service needs. The record goes into the visit and is handed to
-``DossierService.submit`` with the answers; it is asked once a visit. "Không đồng ý"
+``DeclarationService.submit`` with the answers; it is asked once a visit. "Không đồng ý"
 ends the visit: nothing was typed, nothing is stored.
 
 Each tap is one core call, run off the UI thread through :func:`ui.host.run` with the
 visit, so a late result never reaches the next citizen: the list of forms, submitting
-(``DossierService.submit`` checks, stores and returns all the done page shows), and
-printing the biên nhận (``SlipService.receipt``).
+(``DeclarationService.submit`` checks, stores and returns all the done page shows), and
+printing the phiếu tờ khai (``SlipService.receipt``).
 
-Căn cước scans (:mod:`ui.idcard_scanner`) count only while the form screen is shown;
-anywhere else they are typing like any other and reach the focused widget as typed
-(a card means nothing on the home or lookup screens, and a staff member's field must
-never second-guess a keyboard). On the list of forms a scan asks to choose a form first.
+Căn cước scans reach the flow from the window's scanner (``host.card_scanned``) while
+the form screen is shown. In a draft the card fills the person it belongs to
+(:func:`kiosk.idcard.whose_card`): the one the page is about, or the one its gender
+implies (bên nữ, bên nam), or the one the citizen names when asked "Thẻ này của ai?".
+On the list of forms (or the done page) the card waits in the visit (``Visit.card``)
+for a form to be chosen, as it does when scanned outside the form screens; choosing a
+form fills it. A card read while the privacy notice is up is not read.
 """
 
 from __future__ import annotations
@@ -32,21 +35,19 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
 
 from kiosk.clock import LOCAL_TZ
 from kiosk.errors import KioskError
-from kiosk.forms.draft import Draft
-from kiosk.idcard import IdCardError, Prefill, looks_like_payload, parse, prefill
+from kiosk.forms.draft import REVIEW, Draft
+from kiosk.idcard import IdCard, IdCardError, Prefill, parse, prefill, whose_card
 from ui.host import Host, run
-from ui.idcard_scanner import IdCardScanner
 from ui.ops import Op, Pool
-from ui.screens.form.texts import AGREE_FIRST, CHOOSE_FORM_FIRST, FormLanguage, form_language
+from ui.screens.form.texts import AGREE_FIRST, FormLanguage, form_language
 from wire.i18n import TrText
 
 if TYPE_CHECKING:
     from kiosk.consent import Notice
-    from kiosk.dossiers.api import SubmittedDossier
+    from kiosk.declarations.api import SubmittedDeclaration
     from kiosk.forms.library import FormLibrary
     from kiosk.services import KioskServices
     from wire.forms import FormDefinition
@@ -63,7 +64,7 @@ HOME_SCREEN = "home"
 
 
 class Receipt(enum.Enum):
-    """Where the biên nhận stands on the done page."""
+    """Where the phiếu tờ khai stands on the done page."""
 
     PRINTING = "printing"
     PRINTED = "printed"
@@ -88,12 +89,16 @@ class FormFlow(QObject):
     submitting_changed = Signal(bool)
     # The core refused the answers: ``dict[str, TrText]`` by answer key.
     problems_found = Signal(object)
-    # The declaration is on disk: ``SubmittedDossier``.
+    # The declaration is on disk: ``SubmittedDeclaration``.
     submitted = Signal(object)
     # The receipt's state changed (see :attr:`receipt` and :attr:`receipt_error`).
     receipt_changed = Signal()
     # A card was read into the draft: ``Prefill``.
     card_read = Signal(object)
+    # A card was read and waits for a form to be chosen (the list of forms says so).
+    card_waiting = Signal()
+    # Whose card is it? The card holders to ask about: ``tuple[CardHolder, ...]``.
+    holder_asked = Signal(object)
 
     def __init__(self, host: Host, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -106,13 +111,7 @@ class FormFlow(QObject):
         # The form chosen while the notice is shown: (form, procedure code, origin).
         self._pending: tuple[FormDefinition, str | None, str | None] | None = None
         self._submitting = False
-        self.scanner: IdCardScanner | None = None
-        host.screen_changed.connect(self._screen_changed)
-
-    def watch_scans(self, scope: QWidget) -> None:
-        """Read căn cước scans typed into the window that shows ``scope`` (the form screen)."""
-        self.scanner = IdCardScanner(scope, active=self._scanning, looks_like=looks_like_payload)
-        self.scanner.scanned.connect(self._scanned)
+        host.card_scanned.connect(self._scanned)
 
     # -- the core ----------------------------------------------------------------
 
@@ -140,19 +139,15 @@ class FormFlow(QObject):
         return self._host.visit.draft
 
     @property
-    def filed(self) -> SubmittedDossier | None:
+    def declaration(self) -> SubmittedDeclaration | None:
         """The declaration this visit filed last, shown on the done page."""
-        return self._host.visit.filed
+        return self._host.visit.declaration
 
     # -- choosing a form -----------------------------------------------------------
 
     def entered(self) -> None:
         """The journey was opened: the form the procedure page chose, the draft in
         progress, or the list of forms."""
-        # Listening only here keeps every other screen's events off this filter, and
-        # installing now puts it ahead of the Telex filter, which is installed earlier.
-        if self.scanner is not None:
-            self.scanner.listen()
         visit = self._host.visit
         form_id = visit.form_id
         if self.draft is not None and (form_id is None or self.draft.form.id == form_id):
@@ -272,6 +267,9 @@ class FormFlow(QObject):
         visit.draft = Draft.start(form, code)
         self._warm_places()
         self.draft_opened.emit(visit.draft)
+        card = visit.card
+        if card is not None:  # read before the form was chosen: the page has no say
+            self.read_card(card, on_page=False)
         return visit.draft
 
     def _warm_places(self) -> None:
@@ -292,26 +290,26 @@ class FormFlow(QObject):
         if draft is None or self._submitting:
             return
         try:
-            dossiers = self.services().dossiers
+            declarations = self.services().declarations
         except KioskError as error:
             self._host.show_error(error)
             return
         form, code, answers = draft.form, draft.procedure_code, draft.to_submit()
         consent = self._host.visit.consent
         self._set_submitting(True)
-        self.run(lambda: dossiers.submit(form, code, answers, consent=consent)).on_success(
+        self.run(lambda: declarations.submit(form, code, answers, consent=consent)).on_success(
             self._filed
         ).on_failure(self._refused).start()
 
-    def _filed(self, dossier: SubmittedDossier) -> None:
+    def _filed(self, declaration: SubmittedDeclaration) -> None:
         self._set_submitting(False)
-        log.info("dossier %s filed from the form screen", dossier.reference)
+        log.info("declaration %s filed from the form screen", declaration.reference)
         visit = self._host.visit
-        visit.filed = dossier
+        visit.declaration = declaration
         visit.form_id = None
         self.receipt, self.receipt_error = None, None
         self._close_draft()
-        self.submitted.emit(dossier)
+        self.submitted.emit(declaration)
         self.print_receipt()
 
     def _refused(self, error: KioskError) -> None:
@@ -329,8 +327,8 @@ class FormFlow(QObject):
     # -- the receipt -----------------------------------------------------------------
 
     def print_receipt(self) -> None:
-        """Print the biên nhận on the I/O worker; "In lại" calls this again."""
-        filed = self.filed
+        """Print the phiếu tờ khai on the I/O worker; "In lại" calls this again."""
+        filed = self.declaration
         if filed is None or self.receipt == Receipt.PRINTING:
             return
         try:
@@ -353,7 +351,7 @@ class FormFlow(QObject):
     def take_ticket(self) -> None:
         """ "Lấy số thứ tự" after submitting: the procedure's queue; the ticket carries
         the reference (the queue journey reads both from the visit)."""
-        filed = self.filed
+        filed = self.declaration
         if filed is not None:
             self._host.visit.ask_for_ticket(filed.queue_service)
         self._host.show_screen(QUEUE_SCREEN)
@@ -375,20 +373,10 @@ class FormFlow(QObject):
         """Home ends the visit (the window asks first when there is a draft)."""
         self._host.go_home()
 
-    def _screen_changed(self, name: str) -> None:
-        """Away from the form, the scanner stands aside, delivering what it held back
-        (a finger's typing) — except on the way home, where the visit is ending and
-        what it held belongs to the citizen who is leaving."""
-        if name == FORM_SCREEN or self.scanner is None:
-            return
-        if name == HOME_SCREEN:
-            self.scanner.reset()
-        self.scanner.stop_listening()
-
     def discard(self) -> None:
-        """Forget the draft, the form the procedure asked for and any half-read scan."""
-        if self.scanner is not None:
-            self.scanner.reset()
+        """Forget the draft, the form the procedure asked for and a card still waiting
+        to be told whose it is."""
+        self._host.visit.card = None
         self.origin = None
         self._pending = None
         self._host.visit.form_id = None
@@ -404,23 +392,61 @@ class FormFlow(QObject):
 
     # -- căn cước --------------------------------------------------------------------
 
-    def _scanning(self) -> bool:
-        return self._host.current_screen() == FORM_SCREEN
+    @property
+    def waiting_card(self) -> bool:
+        """A card was read and waits for a form to be chosen, or for whose it is."""
+        return self._host.visit.card is not None
 
     def _scanned(self, payload: str) -> None:
-        self._host.poke_idle()  # the scanner's keys never reached the idle watchdog
         draft = self.draft
-        if draft is None:
-            waiting = self._pending is not None
-            self._host.show_error(KioskError(AGREE_FIRST if waiting else CHOOSE_FORM_FIRST))
+        if draft is None and self._pending is not None:
+            self._host.show_error(KioskError(AGREE_FIRST))  # nothing is read before consent
             return
         try:
-            card = parse(payload)
+            card = parse(payload, today=self.today())
         except IdCardError as error:
-            log.info("a scanned code was not a readable căn cước")
+            log.info("a scanned code was not a usable căn cước")
             self._host.show_error(error)
             return
-        filled: Prefill = prefill(draft.form, card)
+        if draft is None:
+            log.info("căn cước read: it waits for a form to be chosen")
+            self._host.visit.card = card
+            self.card_waiting.emit()
+            return
+        self.read_card(card)
+
+    def read_card(self, card: IdCard, *, on_page: bool = True) -> None:
+        """Fill the person the card belongs to, or ask whose it is (the card waits in
+        the visit for the answer). ``on_page``: the page shown may decide."""
+        draft = self.draft
+        if draft is None:
+            return
+        page = None
+        if on_page and draft.page != REVIEW:
+            page = draft.form.sections[draft.page].id
+        holders = whose_card(draft.form, card, draft.answers, page)
+        if len(holders) > 1:
+            self._host.visit.card = card
+            self.holder_asked.emit(holders)
+            return
+        self._fill(card, holders[0].id if holders else None)
+
+    def fill_for(self, holder: str) -> None:
+        """ "Thẻ này của ai?" answered: the waiting card fills that person."""
+        card, self._host.visit.card = self._host.visit.card, None
+        if card is not None:
+            self._fill(card, holder)
+
+    def drop_card(self) -> None:
+        """The citizen did not say whose the card is: it fills nothing."""
+        self._host.visit.card = None
+
+    def _fill(self, card: IdCard, holder: str | None) -> None:
+        draft = self.draft
+        self._host.visit.card = None
+        if draft is None:
+            return
+        filled: Prefill = prefill(draft.form, card, holder)
         for field_id, value in filled.answers.items():
             draft.set(field_id, value)
         log.info("căn cước read into %d fields", len(filled.filled))

@@ -1,18 +1,20 @@
-"""Two questions the wizard asks over its pages: leave the form? and is the new
-address right?"""
+"""Questions the wizard asks over its pages: leave the form? is the card's address
+right (its new name, or as the nơi thường trú)? whose card is this?"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.screens.form.inputs.base import plain_label
+from ui.screens.form.texts import FormLanguage, say
 from ui.widgets.screen import big_button
 
 if TYPE_CHECKING:
     from kiosk.places import LegacyAddress
+    from wire.forms import CardHolder
 
 CARD_MAX_PX = 1200
 
@@ -61,7 +63,7 @@ class LeavePanel(QWidget):
         self.body.setText(
             QCoreApplication.translate(
                 "Form",
-                "Những thông tin bạn đã nhập sẽ bị xoá khỏi kiosk và không được lưu lại.",
+                "Những thông tin Ông/Bà đã nhập sẽ bị xóa khỏi kiosk và không được lưu lại.",
             )
         )
         self.stay_button.setText(QCoreApplication.translate("Form", "Tiếp tục điền"))
@@ -81,6 +83,9 @@ class AddressPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AddressPanel")
+        # What is asked: the old address's new name, and/or whether it is thường trú.
+        self._converted = True
+        self._permanent = False
         card, inner = _card(self)
         self.heading = plain_label(card, "SectionHeading")
         self.lead = plain_label(card, "Body")
@@ -108,10 +113,22 @@ class AddressPanel(QWidget):
         inner.addLayout(buttons)
         self.retranslate()
 
-    def show_address(self, legacy: LegacyAddress) -> None:
-        self.old_address.setText(legacy.original)
-        parts = (legacy.detail, legacy.ward.name, legacy.province.name)
-        self.new_address.setText(", ".join(part for part in parts if part))
+    def show_address(
+        self, legacy: LegacyAddress | None, *, original: str = "", permanent: bool = False
+    ) -> None:
+        """The card's address (``legacy.original``, else ``original``), its new name when
+        ``legacy`` converted it, and, with ``permanent``, the question whether it is the
+        nơi thường trú (a thẻ căn cước prints the nơi cư trú, maybe a temporary one)."""
+        self._converted, self._permanent = legacy is not None, permanent
+        self.old_address.setText(legacy.original if legacy is not None else original)
+        if legacy is not None:
+            parts = (legacy.detail, legacy.ward.name, legacy.province.name)
+            self.new_address.setText(", ".join(part for part in parts if part))
+        else:
+            self.new_address.clear()
+        for widget in (self.new_caption, self.new_address):
+            widget.setVisible(legacy is not None)
+        self.retranslate()
 
     def wipe(self) -> None:
         self.old_address.clear()
@@ -119,14 +136,90 @@ class AddressPanel(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("Form", "Xác nhận địa chỉ"))
-        self.lead.setText(
-            QCoreApplication.translate(
-                "Form",
-                "Từ ngày 01/07/2025 nhiều xã, phường và tỉnh đã được sắp xếp lại. Địa chỉ "
-                "trên thẻ của bạn được đổi sang tên mới như dưới đây. Địa chỉ mới có đúng không?",
+        lead = []
+        if self._converted:
+            lead.append(
+                QCoreApplication.translate(
+                    "Form",
+                    "Từ ngày 01/07/2025 nhiều xã, phường và tỉnh đã được sắp xếp lại. Địa chỉ "
+                    "trên thẻ của Ông/Bà được đổi sang tên mới như dưới đây. Địa chỉ mới có đúng "
+                    "không?",
+                )
             )
-        )
+        if self._permanent:
+            lead.append(
+                QCoreApplication.translate(
+                    "Form",
+                    "Thẻ căn cước mới ghi nơi cư trú, có thể là nơi tạm trú. Tờ khai này cần "
+                    "nơi thường trú: địa chỉ trên thẻ có phải nơi thường trú của Ông/Bà không?",
+                )
+            )
+        self.lead.setText(" ".join(lead))
         self.old_caption.setText(QCoreApplication.translate("Form", "Địa chỉ trên thẻ"))
         self.new_caption.setText(QCoreApplication.translate("Form", "Địa chỉ mới sau sắp xếp"))
-        self.confirm_button.setText(QCoreApplication.translate("Form", "Đúng, dùng địa chỉ mới"))
+        self.confirm_button.setText(
+            QCoreApplication.translate("Form", "Đúng, là nơi thường trú")
+            if self._permanent
+            else QCoreApplication.translate("Form", "Đúng, dùng địa chỉ mới")
+        )
         self.change_button.setText(QCoreApplication.translate("Form", "Sửa địa chỉ"))
+
+
+class HolderPanel(QWidget):
+    """ "Thẻ này của ai?": one big button per person of the form the card may be.
+
+    Asked when the page does not say and the card's gender does not decide (a man's
+    card on the birth form may be the requester's or the father's). The card waits in
+    the visit until a button is tapped; "Không điền từ thẻ" drops it.
+    """
+
+    chosen = Signal(str)  # the card holder's id
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HolderPanel")
+        card, inner = _card(self)
+        self.heading = plain_label(card, "SectionHeading")
+        self.lead = plain_label(card, "Body")
+        inner.addWidget(self.heading)
+        inner.addWidget(self.lead)
+        self._rows = QVBoxLayout()
+        self._rows.setSpacing(16)
+        inner.addLayout(self._rows)
+        self.cancel_button = big_button(card, role="secondary", name="HolderCancelButton")
+        self.cancel_button.clicked.connect(self.cancelled)
+        inner.addWidget(self.cancel_button)
+        self.buttons: dict[str, QPushButton] = {}
+        self._holders: tuple[CardHolder, ...] = ()
+        self._language: FormLanguage = "vi"
+        self.retranslate()
+
+    def ask(self, holders: tuple[CardHolder, ...], language: FormLanguage) -> None:
+        self.wipe()
+        self._holders, self._language = holders, language
+        for holder in holders:
+            button = big_button(self, name="HolderButton")
+            button.clicked.connect(lambda _=False, h=holder.id: self.chosen.emit(h))
+            self._rows.addWidget(button)
+            self.buttons[holder.id] = button
+        self.retranslate()
+
+    def wipe(self) -> None:
+        for button in self.buttons.values():
+            self._rows.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        self._holders = ()
+
+    def retranslate(self, language: FormLanguage | None = None) -> None:
+        self._language = language or self._language
+        self.heading.setText(QCoreApplication.translate("Form", "Thẻ này của ai?"))
+        self.lead.setText(
+            QCoreApplication.translate(
+                "Form", "Đã đọc thẻ căn cước. Vui lòng chọn người có tên trên thẻ."
+            )
+        )
+        self.cancel_button.setText(QCoreApplication.translate("Form", "Không điền từ thẻ"))
+        for holder in self._holders:
+            self.buttons[holder.id].setText(say(holder.label, self._language))

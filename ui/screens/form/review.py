@@ -45,12 +45,12 @@ class ReviewPage(QWidget):
         column.setContentsMargins(0, 0, 16, 24)
         column.setSpacing(18)
         heading = plain_label(content, "SectionHeading")
-        heading.setText(QCoreApplication.translate("Form", "Xem lại trước khi nộp"))
+        heading.setText(QCoreApplication.translate("Form", "Xem lại trước khi lưu"))
         lead = plain_label(content, "SectionIntro")
         lead.setText(
             QCoreApplication.translate(
                 "Form",
-                "Kiểm tra từng mục. Chạm “Sửa” để thay đổi; khi mọi thứ đã đúng, chạm “Nộp hồ sơ”.",
+                "Kiểm tra từng mục. Bấm “Sửa” để thay đổi; khi mọi thứ đã đúng, bấm “Lưu tờ khai”.",
             )
         )
         column.addWidget(heading)

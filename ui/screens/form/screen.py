@@ -34,7 +34,7 @@ from ui.screens.form.done import DonePage
 from ui.screens.form.flow import FormFlow
 from ui.screens.form.inputs import FieldEnv, FieldInput
 from ui.screens.form.page import SectionPage
-from ui.screens.form.panels import AddressPanel, LeavePanel
+from ui.screens.form.panels import AddressPanel, HolderPanel, LeavePanel
 from ui.screens.form.review import ReviewPage
 from ui.screens.form.style import form_stylesheet
 from ui.screens.form.texts import say
@@ -47,9 +47,9 @@ from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 if TYPE_CHECKING:
     from kiosk.consent import Notice
-    from kiosk.dossiers.api import SubmittedDossier
+    from kiosk.declarations.api import SubmittedDeclaration
     from kiosk.idcard import Prefill
-    from wire.forms import FormDefinition
+    from wire.forms import CardHolder, FormDefinition
 
 # Below this height (the docked keyboard is up on a 768 px screen) the header steps
 # aside: the citizen is typing, and the field needs the room.
@@ -57,6 +57,12 @@ COMPACT_BELOW_PX = 560
 
 CARD_FILLED = QT_TRANSLATE_NOOP(
     "Form", "Đã điền từ thẻ căn cước: {fields}. Vui lòng kiểm tra lại trước khi tiếp tục."
+)
+# A form with several people: whose details the card filled ("Bên nam", "Người cha").
+CARD_FILLED_FOR = QT_TRANSLATE_NOOP(
+    "Form",
+    "Đã điền thông tin {holder} từ thẻ căn cước: {fields}. Vui lòng kiểm tra lại trước khi "
+    "tiếp tục.",
 )
 
 
@@ -68,6 +74,8 @@ class FormScreen(Screen):
         self.pages: dict[int, SectionPage] = {}
         self._return_to: QWidget | None = None
         self._card_fields: tuple[str, ...] = ()
+        self._card_holder: str | None = None
+        self._card_address_field: str | None = None
         self._look: tuple[object, object] | None = None
 
         self.header = self._build_header()
@@ -86,8 +94,9 @@ class FormScreen(Screen):
         self.address_panel = AddressPanel(self.stack)
         self.address_panel.confirmed.connect(self._address_confirmed)
         self.address_panel.change.connect(self._address_change)
+        self._build_card_question()
         pages = (self.chooser, self.consent, self.review, self.done)
-        for page in (*pages, self.leave_panel, self.address_panel):
+        for page in (*pages, self.leave_panel, self.address_panel, self.holder_panel):
             self.stack.addWidget(page)
 
         self.nav = NavBar(self)
@@ -113,6 +122,14 @@ class FormScreen(Screen):
         flow.submitted.connect(self._submitted)
         flow.card_read.connect(self._card_read)
         self.retranslate()
+
+    def _build_card_question(self) -> None:
+        """ "Thẻ này của ai?", and the flow's news of a card waiting for a form."""
+        self.holder_panel = HolderPanel(self.stack)
+        self.holder_panel.chosen.connect(self._holder_chosen)
+        self.holder_panel.cancelled.connect(self._holder_cancelled)
+        self.flow.card_waiting.connect(self._card_waiting)
+        self.flow.holder_asked.connect(self._holder_asked)
 
     def _build_header(self) -> QWidget:
         header = QWidget(self)
@@ -149,6 +166,7 @@ class FormScreen(Screen):
     def entered(self) -> None:
         self._apply_look()
         self.flow.entered()
+        self.chooser.set_card_waiting(self.draft is None and self.flow.waiting_card)
         waiting = self.flow.pending_form is not None
         if self.draft is None and not waiting and self.stack.currentWidget() is not self.chooser:
             self._show(self.chooser)
@@ -309,7 +327,10 @@ class FormScreen(Screen):
         self._drop_pages()
         self.review.wipe()
         self.address_panel.wipe()
+        self.holder_panel.wipe()
         self._card_fields = ()
+        self._card_holder = None
+        self._card_address_field = None
         if self.stack.currentWidget() is not self.done:
             self._show(self.chooser)
 
@@ -335,43 +356,86 @@ class FormScreen(Screen):
                 page.bring_to(first)
                 return
 
-    def _submitted(self, dossier: SubmittedDossier) -> None:
-        self.done.show_reference(dossier.reference)
+    def _submitted(self, declaration: SubmittedDeclaration) -> None:
+        self.done.show_reference(declaration.reference)
         self._show(self.done)
 
     # -- căn cước ------------------------------------------------------------------
+
+    def _card_waiting(self) -> None:
+        """A card was read before a form was chosen: the list asks which form it fills."""
+        self.chooser.set_card_waiting(True)
+        if self.stack.currentWidget() is not self.chooser:
+            self._show(self.chooser)
+            if not self.chooser.rows:
+                self.flow.load_forms()
+
+    def _holder_asked(self, holders: tuple[CardHolder, ...]) -> None:
+        """ "Thẻ này của ai?" over the page; the answer fills that person."""
+        current = self.stack.currentWidget()
+        if current not in (self.holder_panel, self.address_panel):
+            self._return_to = current
+        self.holder_panel.ask(holders, self.flow.language())
+        self._show(self.holder_panel)
+
+    def _holder_chosen(self, holder: str) -> None:
+        self._back_from_panel()
+        self.flow.fill_for(holder)
+
+    def _holder_cancelled(self) -> None:
+        self.flow.drop_card()
+        self._back_from_panel()
+
+    def _back_from_panel(self) -> None:
+        """Back to the page a question was asked over."""
+        self.holder_panel.wipe()
+        back, self._return_to = self._return_to, None
+        draft = self.draft
+        if isinstance(back, SectionPage) and back.index in self.pages:
+            self.show_section(back.index)
+        elif draft is not None and (back is self.review or draft.page == REVIEW):
+            self.show_review()
+        elif draft is not None:
+            self.show_section(draft.page)
+        else:
+            self._show(back or self.chooser)
 
     def _card_read(self, filled: Prefill) -> None:
         draft = self.draft
         if draft is None:
             return
-        for field_id in filled.filled:
+        self.chooser.set_card_waiting(False)
+        for field_id in dict.fromkeys((*filled.filled, *filled.to_check)):
             page = self.pages[draft.section_of(field_id)]
-            page.inputs[field_id].set_value(draft.answers.get(field_id))
-            page.inputs[field_id].show_problem(None)
+            question = page.inputs[field_id]
+            if field_id in filled.answers:
+                question.set_value(draft.answers.get(field_id))
+            question.show_problem(filled.to_check.get(field_id))  # a note to check, or none
         self._card_fields = filled.filled
+        self._card_holder = filled.holder
+        self._card_address_field = filled.address_field
         current = self.stack.currentWidget()
         if isinstance(current, SectionPage):
             current.refresh_visibility(draft.answers)
         elif current is self.review:
             self.review.show_draft(draft, self.flow.language())
         self._retranslate_card_notice()
-        if filled.legacy_address is not None:
-            self.address_panel.show_address(filled.legacy_address)
+        if filled.legacy_address is not None or filled.confirm_permanent:
+            self.address_panel.show_address(
+                filled.legacy_address,
+                original=filled.card_address or "",
+                permanent=filled.confirm_permanent,
+            )
             if current is not self.address_panel:
                 self._return_to = current
             self._show(self.address_panel)
         self._update_chrome()
 
     def _address_field(self) -> FieldInput | None:
-        draft = self.draft
-        if draft is None:
+        draft, field_id = self.draft, self._card_address_field
+        if draft is None or field_id is None:
             return None
-        for field_id in self._card_fields:
-            page = self.pages[draft.section_of(field_id)]
-            if page.inputs[field_id].field.kind == "address":
-                return page.inputs[field_id]
-        return None
+        return self.pages[draft.section_of(field_id)].inputs[field_id]
 
     def _address_confirmed(self) -> None:
         self.address_panel.wipe()
@@ -410,7 +474,14 @@ class FormScreen(Screen):
         for field_id in self._card_fields:
             field = self.pages[draft.section_of(field_id)].inputs[field_id].field
             names.append(say(field.label, language))
-        page.show_notice(translate(CARD_FILLED.with_params(fields=", ".join(names))))
+        holder = next((h for h in draft.form.card_holders if h.id == self._card_holder), None)
+        if holder is None:
+            notice = CARD_FILLED.with_params(fields=", ".join(names))
+        else:
+            notice = CARD_FILLED_FOR.with_params(
+                holder=say(holder.label, language), fields=", ".join(names)
+            )
+        page.show_notice(translate(notice))
 
     # -- chrome ----------------------------------------------------------------------
 
@@ -418,7 +489,7 @@ class FormScreen(Screen):
         draft, current = self.draft, self.stack.currentWidget()
         language = self.flow.language()
         on_section = isinstance(current, SectionPage)
-        on_panel = current in (self.leave_panel, self.address_panel)
+        on_panel = current in (self.leave_panel, self.address_panel, self.holder_panel)
         on_done = current is self.done
         pending = self.flow.pending_form if current is self.consent else None
         shown = draft.form if draft is not None else pending
@@ -441,21 +512,21 @@ class FormScreen(Screen):
         self.progress.setVisible(stepping)
         self.nav.setVisible(not on_panel)
         self.nav.back_button.setVisible(not on_done)
-        # While the hồ sơ is being filed there is no way out: it is filed either way.
+        # While the declaration is being saved there is no way out: it is saved either way.
         for button in (self.nav.back_button, self.nav.home_button):
             button.setEnabled(not self.flow.submitting)
         self.next_button.setVisible(on_section)
         self.submit_button.setVisible(current is self.review)
         self.submit_button.setEnabled(not self.flow.submitting)
         self.submit_button.setText(
-            QCoreApplication.translate("Form", "Đang nộp…")
+            QCoreApplication.translate("Form", "Đang lưu…")
             if self.flow.submitting
-            else QCoreApplication.translate("Form", "Nộp hồ sơ")
+            else QCoreApplication.translate("Form", "Lưu tờ khai")
         )
         self.ticket_button.setVisible(on_done)
 
     def done_title(self) -> str:
-        filed = self.flow.filed
+        filed = self.flow.declaration
         return say(filed.form_title, self.flow.language()) if filed is not None else ""
 
     @override
@@ -486,6 +557,7 @@ class FormScreen(Screen):
             self.consent.show_notice(self.flow.notice())  # the notice's own words, anew
         self.leave_panel.retranslate()
         self.address_panel.retranslate()
+        self.holder_panel.retranslate(language)
         self.done.retranslate()
         if self.draft is not None and self.stack.currentWidget() is self.review:
             self.review.show_draft(self.draft, language)

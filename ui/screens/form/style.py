@@ -117,7 +117,7 @@ QListWidget#PickerList::item:selected {{
 #ReviewEmpty {{ font-size: {s(22)}px; font-style: italic; color: {p.muted}; }}
 #DoneHeading {{ font-size: {s(36)}px; font-weight: bold; color: {notice_text}; }}
 #DoneCaption {{ font-size: {s(24)}px; color: {p.muted}; }}
-#DossierReference {{ font-size: {min(s(72), 80)}px; font-weight: bold; color: {title}; }}
+#DeclarationReference {{ font-size: {min(s(72), 80)}px; font-weight: bold; color: {title}; }}
 #FormRow {{
     min-height: {max(80, s(80))}px;
     padding: 0;

@@ -20,21 +20,20 @@ CONTEXT = "Form"
 
 # An address with a house number but no tỉnh/thành phố.
 CHOOSE_PROVINCE = QT_TRANSLATE_NOOP("Form", "Vui lòng chọn tỉnh/thành phố.")
-# An address with a tỉnh/thành phố but no xã/phường yet.
-CHOOSE_WARD = QT_TRANSLATE_NOOP("Form", "Vui lòng chọn xã/phường.")
-# An address with a xã/phường but nothing about the house.
+# An address with a tỉnh/thành phố but no xã/phường/đặc khu yet.
+CHOOSE_WARD = QT_TRANSLATE_NOOP("Form", "Vui lòng chọn xã/phường/đặc khu.")
+# An address with a xã/phường/đặc khu but nothing about the house.
 WRITE_DETAIL = QT_TRANSLATE_NOOP("Form", "Vui lòng ghi số nhà, tên đường hoặc thôn, tổ.")
-# A scan on the list of forms, before one is chosen.
-CHOOSE_FORM_FIRST = QT_TRANSLATE_NOOP(
-    "Form", "Vui lòng chọn tờ khai trước, rồi quét lại mã QR trên thẻ căn cước."
-)
+# A card was read before a form was chosen (on the list of forms, or anywhere outside
+# the form screens): the list asks which form it should fill.
+CARD_WAITING = QT_TRANSLATE_NOOP("Form", "Đã đọc thẻ căn cước. Ông/Bà muốn điền tờ khai nào?")
 # A scan while the privacy notice waits for an answer: nothing is read before consent.
 AGREE_FIRST = QT_TRANSLATE_NOOP(
     "Form",
     "Vui lòng đọc thông báo và chọn đồng ý trước, rồi quét lại mã QR trên thẻ căn cước.",
 )
-# The receipt printed.
-RECEIPT_PRINTED = QT_TRANSLATE_NOOP("Form", "Biên nhận đã được in, mời bạn nhận ở khe máy in.")
+# The phiếu tờ khai printed.
+RECEIPT_PRINTED = QT_TRANSLATE_NOOP("Form", "Phiếu tờ khai đã được in, vui lòng nhận ở khe máy in.")
 
 
 def form_language(language: Language) -> FormLanguage:

@@ -83,9 +83,11 @@ class AddressInput(FieldInput):
     def _enable_ward(self) -> None:
         self.ward.setEnabled(self.province.code is not None)
         self.ward.set_placeholder(
-            QCoreApplication.translate("Form", "Chọn tỉnh/thành phố trước, rồi chọn xã/phường")
+            QCoreApplication.translate(
+                "Form", "Chọn tỉnh/thành phố trước, rồi chọn xã/phường/đặc khu"
+            )
             if self.province.code is None
-            else QCoreApplication.translate("Form", "Chạm để chọn xã/phường")
+            else QCoreApplication.translate("Form", "Bấm để chọn xã/phường/đặc khu")
         )
 
     def _ward(self) -> places.Ward | None:
@@ -131,9 +133,9 @@ class AddressInput(FieldInput):
             QCoreApplication.translate("Form", "Số nhà, tên đường; hoặc thôn, tổ dân phố")
         )
         self.province_label.setText(QCoreApplication.translate("Form", "Tỉnh/thành phố"))
-        self.ward_label.setText(QCoreApplication.translate("Form", "Xã/phường"))
+        self.ward_label.setText(QCoreApplication.translate("Form", "Xã/phường/đặc khu"))
         self.province.set_placeholder(
-            QCoreApplication.translate("Form", "Chạm để chọn tỉnh/thành phố")
+            QCoreApplication.translate("Form", "Bấm để chọn tỉnh/thành phố")
         )
         self._enable_ward()
         self.province.retranslate()

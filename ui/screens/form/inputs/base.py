@@ -178,7 +178,7 @@ class FieldInput(QFrame):
 
 class TypedInput(FieldInput):
     """A question answered by typing (text, numbers, dates): what was typed becomes
-    the stored value through ``wire.checks.parse_input``, the rule the dossier
+    the stored value through ``wire.checks.parse_input``, the rule the declaration
     service applies, so the screen never accepts what the core refuses."""
 
     def text(self) -> str:

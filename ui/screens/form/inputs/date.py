@@ -3,6 +3,9 @@
 Typing is the quick way for someone who knows the date (``dd/mm/yyyy`` on the digit
 pad, the slashes are already there); the columns are for a finger alone. Both show the
 same date at all times. What is typed is checked by ``parse_input`` like any field.
+
+Where the form accepts a year alone (a parent's "Năm sinh"), "Chỉ biết năm" turns the
+input into four digits and the columns into the year's alone.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from ui.screens.form.inputs.base import FieldEnv, Scope, TypedInput, plain_label
 from ui.widgets.screen import big_button
 from wire.forms import FieldDefinition
 from wire.validation import EARLIEST_YEAR
+from wire.validation.dates import YEAR_ONLY, years_after
 
 MASK = "99/99/9999"
+YEAR_MASK = "9999"
 # Held ▲ ▼ keep stepping, as on a phone's date wheel.
 REPEAT_DELAY_MS = 450
 REPEAT_INTERVAL_MS = 110
@@ -96,10 +101,17 @@ class DateInput(TypedInput):
         self.picker_button = big_button(self, role="secondary", name="DatePickerButton")
         self.picker_button.setCheckable(True)
         self.picker_button.toggled.connect(self._toggle_picker)
+        # "Chỉ biết năm": only for fields that take a year alone.
+        self.year_only_button: QPushButton | None = None
         row = QHBoxLayout()
         row.setSpacing(14)
         row.addWidget(self.edit, 2)
         row.addWidget(self.picker_button, 1)
+        if field.allow_year_only:
+            self.year_only_button = big_button(self, role="secondary", name="DateYearOnlyButton")
+            self.year_only_button.setCheckable(True)
+            self.year_only_button.toggled.connect(self._toggle_year_only)
+            row.addWidget(self.year_only_button, 1)
         self.body.addLayout(row)
         self.body.addWidget(self.format_hint)
         self.body.addWidget(self._build_picker())
@@ -142,14 +154,50 @@ class DateInput(TypedInput):
         text = self.edit.text()
         return text if any(c.isdigit() for c in text) else ""
 
+    @property
+    def year_only(self) -> bool:
+        """Whether only a year is asked for now ("Chỉ biết năm" is down)."""
+        return self.year_only_button is not None and self.year_only_button.isChecked()
+
     def _typed(self) -> None:
-        typed = typed_date(self.text())
+        typed = self._typed_year() if self.year_only else typed_date(self.text())
         if typed is not None:
             self._show_on_columns(typed)
         self._edited()
 
+    def _typed_year(self) -> date | None:
+        """A complete four-digit year as its first day, for the year column."""
+        text = self.text().strip()
+        if not YEAR_ONLY.fullmatch(text) or int(text) < EARLIEST_YEAR:
+            return None
+        return date(int(text), 1, 1)
+
+    def _toggle_year_only(self, on: bool) -> None:
+        """Four digits for a year alone, or the whole date; what was typed of the year stays."""
+        year = self.text()[-4:].strip() if self.text() else ""
+        self.edit.setInputMask(YEAR_MASK if on else MASK)
+        self.edit.setText(year if on else "")
+        self.edit.setCursorPosition(len(year) if on else 0)  # typing goes on from there
+        for column in (self.day, self.month):
+            column.setVisible(not on)
+        self._show_on_columns(self._typed_year() if on else None)
+        self.retranslate()
+        self._edited()
+        if not self._loading:
+            self.focus_input()
+
+    def _set_year_only(self, on: bool) -> None:
+        """Show the mode a stored value needs, without it counting as an edit."""
+        if self.year_only_button is not None and self.year_only_button.isChecked() != on:
+            self.year_only_button.setChecked(on)
+
     def _show_value(self, value: Any) -> None:
-        if isinstance(value, str) and value:
+        if isinstance(value, str) and YEAR_ONLY.fullmatch(value):
+            self._set_year_only(True)
+            self.edit.setText(value)
+            self._show_on_columns(date(int(value), 1, 1))
+        elif isinstance(value, str) and value:
+            self._set_year_only(False)
             shown = date.fromisoformat(value)
             self.edit.setText(shown.strftime("%d/%m/%Y"))
             self._show_on_columns(shown)
@@ -163,7 +211,10 @@ class DateInput(TypedInput):
     def _bounds(self) -> tuple[int, int]:
         today = self.env.today()
         latest = today.year if self.field.not_future else today.year + FUTURE_YEARS
-        return EARLIEST_YEAR, latest
+        if self.field.max_years_ahead is not None:
+            latest = min(latest, years_after(today, self.field.max_years_ahead).year)
+        earliest = today.year if self.field.not_past else EARLIEST_YEAR
+        return earliest, latest
 
     def _toggle_picker(self, open_: bool) -> None:
         if open_ and self._shown is None:
@@ -182,7 +233,8 @@ class DateInput(TypedInput):
             day = (day - 1 + days) % length + 1
         chosen = date(year, month, day)
         self._show_on_columns(chosen)
-        self.edit.setText(chosen.strftime("%d/%m/%Y"))  # typed and shown stay one date
+        # Typed and shown stay one date (or one year).
+        self.edit.setText(str(chosen.year) if self.year_only else chosen.strftime("%d/%m/%Y"))
 
     def _show_on_columns(self, shown: date | None) -> None:
         self._shown = shown
@@ -196,14 +248,23 @@ class DateInput(TypedInput):
     def wipe(self) -> None:
         super().wipe()
         self.picker_button.setChecked(False)
+        self._loading = True
+        try:
+            self._set_year_only(False)
+        finally:
+            self._loading = False
 
     def retranslate(self) -> None:
         super().retranslate()
         # The form's own help usually says how to write the date already.
-        self.format_hint.setVisible(self.field.help is None)
+        self.format_hint.setVisible(self.field.help is None or self.year_only)
         self.format_hint.setText(
-            QCoreApplication.translate("Form", "Nhập ngày/tháng/năm, ví dụ 05/09/1990.")
+            QCoreApplication.translate("Form", "Nhập năm sinh, ví dụ 1962.")
+            if self.year_only
+            else QCoreApplication.translate("Form", "Nhập ngày/tháng/năm, ví dụ 05/09/1990.")
         )
+        if self.year_only_button is not None:
+            self.year_only_button.setText(QCoreApplication.translate("Form", "Chỉ biết năm"))
         self.picker_button.setText(
             QCoreApplication.translate("Form", "Đóng bảng chọn ngày")
             if self.picker_button.isChecked()

@@ -1,6 +1,6 @@
 """A repeating group: the children, the household members, one block each.
 
-Each item is the group's fields under "Số 1", "Số 2"…, with a "Xoá" button; "Thêm"
+Each item is the group's fields under "Số 1", "Số 2"…, with a "Xóa" button; "Thêm"
 adds one. The buttons respect the form's ``min_items`` and ``max_items``, so the
 count is never wrong on screen. Conditions inside an item look at that item only.
 """
@@ -144,7 +144,7 @@ class GroupInput(FieldInput):
             item.title.setText(
                 QCoreApplication.translate("Form", "Số {number}").format(number=number)
             )
-            item.remove_button.setText(QCoreApplication.translate("Form", "Xoá"))
+            item.remove_button.setText(QCoreApplication.translate("Form", "Xóa"))
             item.remove_button.setVisible(len(self.items) > self.field.min_items)
         self.add_button.setText(QCoreApplication.translate("Form", "+ Thêm"))
         self.add_button.setVisible(len(self.items) < self.field.max_items)

@@ -211,6 +211,6 @@ class ListChoiceInput(FieldInput):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.picker.set_placeholder(QCoreApplication.translate("Form", "Chạm để chọn"))
+        self.picker.set_placeholder(QCoreApplication.translate("Form", "Bấm để chọn"))
         self.picker.show_choice(self.picker.code, self._label(self.picker.code))
         self.picker.retranslate()

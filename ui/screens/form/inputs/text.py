@@ -3,7 +3,7 @@
 Every field gets the on-screen keyboard by being a ``QLineEdit``; fields that take
 digits only ask for the digit pad and skip Telex (``ui.keyboard.target``). What was
 typed becomes the stored value through ``wire.checks.parse_input``, the same
-rule the dossier service applies, so the screen never accepts what the core refuses.
+rule the declaration service applies, so the screen never accepts what the core refuses.
 """
 
 from __future__ import annotations
