@@ -1,7 +1,7 @@
 """What a committed transaction changed, announced as data to whoever listens.
 
 Screens and the sync worker need to hear that something changed without the writer
-knowing who listens: the dossier service must not call the sync worker, nor the
+knowing who listens: the declaration service must not call the sync worker, nor the
 ticket desk the staff screen. So every writing transaction ends by announcing a
 :class:`Changes` value (which kinds of data it changed, as Anki's ``OpChanges``),
 and each listener decides whether it cares: the sync worker wakes when ``outbox``
@@ -33,7 +33,7 @@ log = logging.getLogger("kiosk.changes")
 
 #: The kinds of data a listener may react to.
 Kind = Literal[
-    "outbox", "sync", "dossiers", "accounts", "tickets", "catalogue", "forms", "audit", "staff"
+    "outbox", "sync", "declarations", "accounts", "tickets", "catalogue", "forms", "audit", "staff"
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
@@ -49,8 +49,8 @@ class Changes:
     outbox: bool = False
     #: Sync bookkeeping: entries acknowledged or refused, sync state, number leases.
     sync: bool = False
-    #: Hồ sơ submitted, acknowledged or purged.
-    dossiers: bool = False
+    #: Declarations saved, acknowledged or purged.
+    declarations: bool = False
     accounts: bool = False
     #: Số thứ tự issued, printed, failed, reprinted or voided.
     tickets: bool = False

@@ -40,7 +40,7 @@ class DatabaseTooNewError(DatabaseError):
     message = QT_TRANSLATE_NOOP(
         "Errors",
         "Cơ sở dữ liệu {path} thuộc phiên bản phần mềm mới hơn (lược đồ {revision}). "
-        "Hãy cập nhật phần mềm kiosk; dữ liệu được giữ nguyên.",
+        "Vui lòng cập nhật phần mềm kiosk; dữ liệu được giữ nguyên.",
     )
 
 
@@ -67,16 +67,16 @@ class PinLockedError(StaffPinError):
 
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "Nhập sai mã PIN quá nhiều lần. Tạm khoá {minutes} phút, đến {until}. "
-        "Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khoá.",
+        "Nhập sai mã PIN quá nhiều lần. Tạm khóa {minutes} phút, đến {until}. "
+        "Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khóa.",
     )
 
     def __init__(self, until: str, minutes: int) -> None:
         if minutes >= 60 and minutes % 60 == 0:
             hours = QT_TRANSLATE_NOOP(
                 "Errors",
-                "Nhập sai mã PIN quá nhiều lần. Tạm khoá {hours} giờ, đến {until}. "
-                "Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khoá.",
+                "Nhập sai mã PIN quá nhiều lần. Tạm khóa {hours} giờ, đến {until}. "
+                "Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khóa.",
             )
             super().__init__(hours, hours=minutes // 60, until=until)
         else:
@@ -160,13 +160,13 @@ class StaffAccessError(KioskError):
 
 class StaffGrantMissingError(StaffAccessError):
     message = QT_TRANSLATE_NOOP(
-        "Errors", "Thao tác này dành cho cán bộ. Vui lòng mở khoá chế độ cán bộ bằng mã PIN."
+        "Errors", "Thao tác này dành cho cán bộ. Vui lòng mở khóa chế độ cán bộ bằng mã PIN."
     )
 
 
 class StaffGrantRevokedError(StaffAccessError):
     message = QT_TRANSLATE_NOOP(
-        "Errors", "Chế độ cán bộ đã khoá. Vui lòng nhập lại mã PIN để tiếp tục."
+        "Errors", "Chế độ cán bộ đã khóa. Vui lòng nhập lại mã PIN để tiếp tục."
     )
 
 
@@ -174,12 +174,12 @@ class StaffGrantForgedError(StaffAccessError):
     """A grant this kiosk never issued: another process's, or made up."""
 
     message = QT_TRANSLATE_NOOP(
-        "Errors", "Quyền cán bộ không hợp lệ. Vui lòng mở khoá lại chế độ cán bộ."
+        "Errors", "Quyền cán bộ không hợp lệ. Vui lòng mở khóa lại chế độ cán bộ."
     )
 
 
 class StaffReasonError(KioskError):
-    """A staff action that needs a reason (huỷ số, bỏ mục gửi) got none, or too long a one."""
+    """A staff action that needs a reason (hủy số, bỏ mục gửi) got none, or too long a one."""
 
 
 class ReasonMissingError(StaffReasonError):

@@ -72,15 +72,15 @@ class DataKeyService:
                     session,
                     actor,
                     "datakey.purge_unreadable",
-                    dossiers=removed.dossiers,
+                    declarations=removed.declarations,
                     accounts=removed.accounts,
                     entries=removed.outbox_entries,
                 )
         if removed.total:
             fold_wal(self._db.engine)
             log.warning(
-                "removed unreadable personal data: %d dossiers, %d accounts, %d outbox entries",
-                removed.dossiers,
+                "removed unreadable personal data: %d declarations, %d accounts, %d outbox entries",
+                removed.declarations,
                 removed.accounts,
                 removed.outbox_entries,
             )

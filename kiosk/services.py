@@ -13,7 +13,7 @@ from kiosk.config import Settings
 from kiosk.consent import ConsentService
 from kiosk.crypto.keys import key_store
 from kiosk.db import Database
-from kiosk.dossiers import DossierService
+from kiosk.declarations import DeclarationService
 from kiosk.forms.library import FormLibrary
 from kiosk.paths import KioskPaths
 from kiosk.printing.office import spool_folder
@@ -58,8 +58,8 @@ class KioskServices:
         self.consent = ConsentService(settings, clock)
         self.printing = PrintService(settings.printer, paths.printouts)
         self.tickets = TicketService(self.db, self.audit, clock, settings, staff=self.staff)
-        #: Hồ sơ: submit a filled tờ khai, its receipt and A4 PDF, staff look-ups.
-        self.dossiers = DossierService(
+        #: Tờ khai đã điền: save a filled tờ khai, its slip and A4 PDF, staff look-ups.
+        self.declarations = DeclarationService(
             self.db,
             self.audit,
             clock,
@@ -74,7 +74,7 @@ class KioskServices:
             self.printing,
             settings.centre_name,
             catalog=self.catalog,
-            dossiers=self.dossiers,
+            declarations=self.declarations,
             audit=self.audit,
             staff=self.staff,
         )

@@ -1,13 +1,13 @@
-"""Every slip the kiosk prints, one call each: số thứ tự, biên nhận, checklist, test page.
+"""Every slip the kiosk prints, one call each: số thứ tự, phiếu tờ khai, checklist, test page.
 
-A screen asks for a slip by what it is about (a ticket, a dossier's reference, a
+A screen asks for a slip by what it is about (a ticket, a declaration's reference, a
 procedure's code) and gets it on paper or a typed ``PrinterError``: laying it out,
 rendering and sending are one call here, never assembled by the caller. Nothing is
 kept to print later: a slip that failed is reported, and printed again only when
 someone asks again (a ticket printed an hour late, for a citizen long gone, is worse
 than none).
 
-This module sits above the packages whose documents it prints (queue, dossiers,
+This module sits above the packages whose documents it prints (queue, declarations,
 catalogue) and above printing. The ticket desk, which prints as it issues, knows it
 only as :class:`kiosk.queue.desk.TicketPrinter`, so the queue never imports it.
 """
@@ -21,7 +21,7 @@ from kiosk.audit import AuditLog
 from kiosk.catalog.printout import checklist_document
 from kiosk.catalog.service import CatalogService
 from kiosk.catalog.wording import Translate, source
-from kiosk.dossiers import DossierService
+from kiosk.declarations import DeclarationService
 from kiosk.printing.api import PaperProfile, PrintDocument, PrintJob
 from kiosk.printing.errors import PrinterError
 from kiosk.queue.api import IssuedTicket
@@ -48,14 +48,14 @@ class SlipService:
         centre_name: str,
         *,
         catalog: CatalogService,
-        dossiers: DossierService,
+        declarations: DeclarationService,
         audit: AuditLog,
         staff: GrantCheck,
     ) -> None:
         self._printing = printing
         self._centre_name = centre_name
         self._catalog = catalog
-        self._dossiers = dossiers
+        self._declarations = declarations
         self._audit = audit
         self._staff = staff
 
@@ -64,11 +64,11 @@ class SlipService:
         self._print(ticket_document(ticket, self._centre_name))
 
     def receipt(self, reference: str, translate: Translate = source) -> None:
-        """The biên nhận of the hồ sơ ``reference`` (Vietnamese by default).
+        """The phiếu tờ khai of the declaration ``reference`` (Vietnamese by default).
 
-        Raises ``DossierNotFoundError`` for an unknown reference, before any printing.
+        Raises ``DeclarationNotFoundError`` for an unknown reference, before any printing.
         """
-        self._print(self._dossiers.receipt(reference, translate))
+        self._print(self._declarations.receipt(reference, translate))
 
     def checklist(self, code: str, translate: Translate = source) -> None:
         """Procedure ``code``'s documents checklist (Vietnamese by default).

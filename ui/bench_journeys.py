@@ -54,7 +54,7 @@ def walk_every_screen(window: KioskWindow) -> None:
        submitted, the done page (the receipt printed; no A4 PDF);
     8. ``register`` and ``help``;
     9. ``staff.pin``: the staff PIN typed; ``staff``: the staff screen, then its
-       ``staff.tickets``, ``staff.dossier`` and ``staff.refused`` pages;
+       ``staff.tickets``, ``staff.declaration`` and ``staff.refused`` pages;
     10. the visit ends, as when the citizen is done or walks away.
 
     Core calls run synchronously (``ui.offscreen.synchronous_ops``), so each step's
@@ -111,7 +111,7 @@ def walk_every_screen(window: KioskWindow) -> None:
         _tap(pad.digit_buttons[digit])
     _tap(pad.ok_button)
     assert window.current_screen() == "staff", window.current_screen()
-    for name in ("staff.tickets", "staff.dossier", "staff.refused"):
+    for name in ("staff.tickets", "staff.declaration", "staff.refused"):
         window.show_screen(name)
         settle()
 

@@ -57,6 +57,13 @@ class Host(Protocol):
         """Emitted with the name of each screen shown."""
         ...
 
+    @property
+    def card_scanned(self) -> SignalInstance:
+        """Emitted with a căn cước QR payload scanned while a ``form`` screen is shown
+        (elsewhere the window reads the card into the visit and opens the form journey:
+        ``Visit.card``). The payload is for reading at once, never for keeping."""
+        ...
+
     def services(self) -> KioskServices:
         """The core services; raises ``KioskError`` while the kiosk starts up."""
         ...

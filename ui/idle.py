@@ -87,6 +87,12 @@ class IdleWatchdog(QObject):
         if self._watching:
             self._idle.start()
 
+    def restart(self) -> None:
+        """A new visit begins: a countdown left from the last one must not end this one."""
+        self._countdown.stop()
+        if self._watching:
+            self._idle.start()
+
     def warn_now(self) -> None:
         """Start the countdown at once, as if the quiet time had just run out."""
         self._idle.stop()

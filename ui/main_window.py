@@ -5,6 +5,12 @@ The window is the journeys' :class:`~ui.host.Host`. It keeps the citizen's
 opens it; ending the visit (home, walking away, staff locking, a crash) drops the
 visit and every journey screen with it, so nothing a citizen typed, chose or was shown
 can reach the next one. Only the home screen, the error screen and the keyboard stay.
+
+The window also owns the căn cước scanner (:mod:`ui.idcard_scanner`): a card scanned
+on a form screen goes to the form journey; scanned anywhere else a citizen is (home,
+search, a procedure, the queue), it is read into the visit and the forms are offered
+("Đã đọc thẻ căn cước. Ông/Bà muốn điền tờ khai nào?") — it is never typed into the
+focused field, and neither is a misread scan.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from kiosk.clock import Clock, utc_now
+from kiosk.clock import LOCAL_TZ, Clock, utc_now
 from kiosk.config import Language, Settings, TextScale, Theme
 from kiosk.errors import KioskError
 from kiosk.visit import Visit
@@ -50,6 +56,7 @@ from ui.widgets.screen import Screen
 if TYPE_CHECKING:
     from kiosk.services import KioskServices
     from kiosk.sync.api import SyncStatus
+    from ui.idcard_scanner import IdCardScanner
     from ui.keyboard import KeyboardFocus, OnScreenKeyboard, TelexFilter
     from ui.screens.error import ErrorScreen
     from ui.sync import SyncBridge
@@ -65,6 +72,8 @@ ERROR = "error"
 #: The staff journey's screens: its PIN pad, and the staff screen once unlocked.
 STAFF_PIN = "staff.pin"
 STAFF = "staff"
+#: The form journey: where a scanned căn cước is used.
+FORM = "form"
 
 
 class KioskWindow(QMainWindow):
@@ -78,6 +87,8 @@ class KioskWindow(QMainWindow):
     #: The visit ended and a new, empty one began (the home screen is showing).
     visit_ended = Signal()
     screen_changed_signal = Signal(str)
+    #: A căn cước payload scanned on a form screen (see :attr:`card_scanned`).
+    card_scanned_signal = Signal(str)
 
     def __init__(
         self,
@@ -96,6 +107,7 @@ class KioskWindow(QMainWindow):
         self.settings = settings
         self._services = services
         self._services_error: KioskError | None = None
+        self._clock = clock
         # Set by ui.sync.install once the services are open; closed with the window.
         self._sync: SyncBridge | None = None
         self._visit = Visit()
@@ -173,12 +185,16 @@ class KioskWindow(QMainWindow):
         self.error_screen: ErrorScreen = ErrorScreen()
         self._add_screen(ERROR, self.error_screen)
         self._build_keyboard(self._central, self._layout)
+        self._build_scanner()
 
     def _build_keyboard(self, central: QWidget, layout: QVBoxLayout) -> None:
         """Telex for every field, and the on-screen keyboard docked under the screens."""
         from ui.keyboard import KeyboardFocus, OnScreenKeyboard, TelexFilter
 
         self.telex: TelexFilter = TelexFilter(self)
+        # Telex is for Vietnamese: off in English, on again in Vietnamese.
+        self.telex.follow_language(self.languages.language)
+        self.languages.language_changed.connect(self.telex.follow_language)
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self.telex)
@@ -189,6 +205,48 @@ class KioskWindow(QMainWindow):
         # height rather than grow the window off the screen (screens with fields scroll).
         self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.keyboard_focus: KeyboardFocus = KeyboardFocus(self.keyboard, self)
+
+    def _build_scanner(self) -> None:
+        """The căn cước scanner, installed after Telex so it sees a payload's keys first."""
+        from kiosk.idcard import looks_like_payload
+        from ui.idcard_scanner import IdCardScanner
+
+        self.scanner: IdCardScanner = IdCardScanner(
+            self, active=self._scans_count, looks_like=looks_like_payload
+        )
+        self.scanner.scanned.connect(self._card_scanned)
+        self.scanner.misread.connect(self._card_misread)
+        self.scanner.listen()
+
+    def _scans_count(self) -> bool:
+        """Wherever a citizen is; staff screens and the error screen take keys as typed."""
+        return self.current_screen().split(".", 1)[0] not in (STAFF, ERROR)
+
+    def _card_scanned(self, payload: str) -> None:
+        """On a form screen the form journey reads the card; elsewhere it is read here,
+        kept in the visit, and the forms are offered to fill from it."""
+        self.idle.poke()  # the scanner's keys never reached the idle watchdog
+        if self.current_screen().split(".", 1)[0] == FORM:
+            self.card_scanned_signal.emit(payload)
+            return
+        from kiosk.idcard import IdCardError, parse
+
+        try:
+            card = parse(payload, today=self._clock().astimezone(LOCAL_TZ).date())
+        except IdCardError as error:
+            log.info("a scanned code was not a usable căn cước")
+            self.show_error(error)
+            return
+        log.info("căn cước read outside a form: the forms are offered")
+        self._visit.card = card
+        self.show_screen(FORM)
+
+    def _card_misread(self) -> None:
+        from kiosk.idcard import IdCardError
+
+        self.idle.poke()
+        log.info("a scanner burst was no căn cước code")
+        self.show_error(IdCardError())
 
     def _wire_home(self) -> None:
         self.home.journey_chosen.connect(self.show_screen)
@@ -230,6 +288,10 @@ class KioskWindow(QMainWindow):
     def screen_changed(self) -> SignalInstance:
         return self.screen_changed_signal
 
+    @property
+    def card_scanned(self) -> SignalInstance:
+        return self.card_scanned_signal
+
     def services(self) -> KioskServices:
         """The core services; until the database is open, why they are not there."""
         if self._services is None:
@@ -260,6 +322,7 @@ class KioskWindow(QMainWindow):
         scanner's half-typed input, the clipboard, messages, staff unlock, language, look."""
         self.finish_building()
         self._error_timer.stop()
+        self.idle.restart()
         self.overlay.stop()
         self.end_visit_overlay.hide()
         self.banner.clear()
@@ -271,6 +334,7 @@ class KioskWindow(QMainWindow):
             Op(lambda: staff.lock(grant), presenter=self.show_error).start()
         self.keyboard.reset()
         self.telex.reset()
+        self.scanner.reset()
         # Home first, so no journey screen is current while it is taken down.
         self._show(HOME)
         self._tear_down_journeys()

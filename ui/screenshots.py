@@ -45,7 +45,7 @@ from ui.screens.form.screen import FormScreen
 from ui.screens.lookup.browse import BrowseScreen
 from ui.screens.lookup.search import SearchScreen
 from ui.screens.queue.choose import ChooseScreen
-from ui.screens.staff.dossier import DossierPage
+from ui.screens.staff.declaration import DeclarationPage
 from ui.screens.staff.pin_pad import PinPadScreen
 from ui.screens.staff.tickets import TicketsPage
 
@@ -61,7 +61,7 @@ FORM_SHOTS = ("khai-sinh", "ct01")
 FORM_SHOT_SIZE = (1920, 1080)
 # The A4 forms' previews: about 100 dpi, and the first reference of the morning.
 PDF_DPI = 100
-DEMO_REFERENCE = "HS-1-250310-0001"
+DEMO_REFERENCE = "TK-1-250310-0001"
 
 
 def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
@@ -149,7 +149,7 @@ def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
 
 
 def _staff_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
-    """Chế độ cán bộ: the tickets, the reason asked before a void, a hồ sơ looked up,
+    """Chế độ cán bộ: the tickets, the reason asked before a void, a declaration looked up,
     the refused uploads (none on a kiosk without a server), the staff screen at 150 %."""
 
     def unlock() -> None:
@@ -172,11 +172,11 @@ def _staff_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
         page.ask_void(ticket.id, ticket.label)
         page.reason_panel.field.clearFocus()  # the question, not the keyboard
 
-    def dossier() -> None:
+    def declaration() -> None:
         unlock()
-        window.show_screen("staff.dossier")
-        page = window.screens["staff.dossier"]
-        assert isinstance(page, DossierPage)
+        window.show_screen("staff.declaration")
+        page = window.screens["staff.declaration"]
+        assert isinstance(page, DeclarationPage)
         page.reference_field.setText(DEMO_REFERENCE)
         page.look_up()
 
@@ -191,18 +191,19 @@ def _staff_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
     return {
         "staff-tickets": tickets,
         "staff-ticket-void": ticket_void,
-        "staff-dossier": dossier,
+        "staff-declaration": declaration,
         "staff-refused": refused,
         "staff-large-text": staff_large_text,
     }
 
 
-def _seed_dossier(services: KioskServices) -> None:
-    """The morning's first hồ sơ (:data:`DEMO_REFERENCE`), with invented answers, for
+def _seed_declaration(services: KioskServices) -> None:
+    """The morning's first declaration (:data:`DEMO_REFERENCE`), with invented answers, for
     staff to look up."""
     form = services.forms.get("khai-sinh")
     consent = services.consent.agree(Language.VIETNAMESE, DECLARATION_PURPOSES)
-    filed = services.dossiers.submit(form, DEMO_PROCEDURE, sample_answers(form.id), consent=consent)
+    answers = sample_answers(form.id)
+    filed = services.declarations.submit(form, DEMO_PROCEDURE, answers, consent=consent)
     assert filed.reference == DEMO_REFERENCE, filed.reference
 
 
@@ -219,7 +220,8 @@ def _queue_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
         queue_priority()
         choose = window.screens["queue"]
         assert isinstance(choose, ChooseScreen)
-        choose.priority_button.click()
+        choose.visible_claims()[0].click()
+        choose.confirm.confirm_button.click()
 
     def queue_ticket_failed() -> None:
         services = window.services()
@@ -228,7 +230,7 @@ def _queue_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
             _PaperOut(services.printing),
             services.settings.centre_name,
             catalog=services.catalog,
-            dossiers=services.dossiers,
+            declarations=services.declarations,
             audit=services.audit,
             staff=services.staff,
         )
@@ -334,7 +336,7 @@ def render_all(
         services.open()
         services.staff.set_pin(DEMO_PIN)
         _seed_queues(services)
-        _seed_dossier(services)
+        _seed_declaration(services)
         written += _ticket_previews(services, out)
         window = KioskWindow(settings, services, clock=lambda: SCREENSHOT_TIME)
         try:
@@ -439,7 +441,7 @@ def render_form_pdfs(out: Path, form_ids: Sequence[str] | None = None) -> list[P
     about 100 dpi, as ``pdf-<form>.png``."""
     import pypdfium2  # type: ignore[import-untyped]
 
-    from kiosk.dossiers.pdf import render_form_pdf
+    from kiosk.declarations.pdf import render_form_pdf
     from kiosk.forms.library import bundled_forms
 
     out.mkdir(parents=True, exist_ok=True)

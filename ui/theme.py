@@ -3,6 +3,8 @@
 Sizes are written for 100 % and multiplied by the text scale, so 125 % and 150 %
 grow text *and* the touch targets around it. At 100 % body text is at least 20 px
 and every button at least 64 px high, the usual minimum for elderly users' fingers.
+Scroll bars are touch targets too: 64 px wide with a handle at least 64 px long, and
+no arrow buttons (a 28 px arrow is too small for a finger, and a flick scrolls).
 """
 
 from __future__ import annotations
@@ -216,8 +218,22 @@ QPlainTextEdit {{
     border-radius: 10px;
     padding: {s(6)}px;
 }}
-QScrollBar:vertical {{ width: {s(28)}px; background: {p.window}; }}
-QScrollBar::handle:vertical {{ background: {p.border}; min-height: {s(48)}px; border-radius: 8px; }}
+QScrollBar:vertical {{ width: {MIN_TOUCH_PX}px; margin: 0; background: {p.window}; }}
+QScrollBar:horizontal {{ height: {MIN_TOUCH_PX}px; margin: 0; background: {p.window}; }}
+QScrollBar::handle {{
+    background: {p.border if hc else "#7d8a9c"};
+    border: {s(6)}px solid {p.window};
+    border-radius: {s(14)}px;
+}}
+QScrollBar::handle:vertical {{ min-height: {MIN_TOUCH_PX}px; }}
+QScrollBar::handle:horizontal {{ min-width: {MIN_TOUCH_PX}px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{
+    width: 0;
+    height: 0;
+    border: none;
+    background: none;
+}}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 #Scroll, #Scroll > QWidget > QWidget {{ background: transparent; }}
 #Overlay {{ background: {p.backdrop}; }}
 #OverlayCard {{
@@ -307,7 +323,35 @@ QPushButton[role="action"] {{ font-size: {s(26)}px; padding: {s(6)}px {s(32)}px;
 #GroupTitle {{ font-size: {s(24)}px; font-weight: bold; color: {p.text}; }}
 #DocumentName {{ font-size: {s(24)}px; color: {p.text}; }}
 #Quantity {{ font-size: {s(22)}px; font-weight: bold; color: {title}; }}
-#CheckBox {{ background: {p.surface}; border: {strong_border}; border-radius: 5px; }}
+QPushButton#DocumentRow {{
+    min-height: {max(MIN_TOUCH_PX, s(64))}px;
+    padding: 0;
+    text-align: left;
+    font-weight: normal;
+    color: {p.text};
+    background: {p.surface};
+    border: {p.border_px}px solid {p.border};
+    border-radius: 12px;
+}}
+QPushButton#DocumentRow:pressed {{ background: {p.window if not hc else p.primary_pressed}; }}
+QPushButton#DocumentRow:checked {{
+    background: {"#e6f4ea" if not hc else p.surface};
+    border: {p.border_px + 1}px solid {"#1f7a45" if not hc else p.accent};
+}}
+#CheckBox {{
+    min-width: {s(36)}px;
+    max-width: {s(36)}px;
+    min-height: {s(36)}px;
+    max-height: {s(36)}px;
+    background: {p.surface};
+    border: {strong_border};
+    border-radius: 6px;
+}}
+#CheckBox[ticked="true"] {{
+    color: {p.primary_text if not hc else "#000000"};
+    background: {"#1f7a45" if not hc else p.accent};
+    border-color: {"#1f7a45" if not hc else p.accent};
+}}
 #MethodName {{ font-size: {s(26)}px; font-weight: bold; color: {title}; }}
 #Url {{ font-size: {s(20)}px; color: {p.muted}; }}
 #ChecklistMessage {{
@@ -397,14 +441,25 @@ def _queue_styles(p: Palette, scale: TextScale) -> str:
 }}
 #PriorityPage {{ background: transparent; }}
 #PriorityQuestion {{ font-size: {s(32)}px; font-weight: bold; color: {p.text}; }}
-QPushButton#PriorityButton, QPushButton#NoPriorityButton {{
-    min-height: {max(80, s(80))}px;
-    font-size: {s(26)}px;
+QPushButton#NoPriorityButton {{
+    min-height: {max(96, s(88))}px;
+    font-size: {s(30)}px;
 }}
-QPushButton#PriorityButton:disabled, QPushButton#NoPriorityButton:disabled {{
+QPushButton#ClaimButton {{ min-height: {max(80, s(72))}px; padding: 0; }}
+#ClaimButton #ChoiceText {{
+    font-size: {s(24)}px;
+    font-weight: bold;
+    color: {p.primary if not hc else p.primary_text};
+}}
+QPushButton#NoPriorityButton:disabled, QPushButton#ClaimButton:disabled {{
     color: {p.muted};
     background: {p.window if not hc else p.surface};
     border-color: {p.border};
+}}
+#ChoiceText:disabled {{ color: {p.muted}; }}
+QPushButton#ConfirmClaimButton, QPushButton#DeclineClaimButton {{
+    min-height: {max(80, s(80))}px;
+    font-size: {s(26)}px;
 }}
 #QueueIssuing {{ font-size: {s(24)}px; font-weight: bold; color: {title}; }}
 #TicketCard {{

@@ -1,6 +1,6 @@
 """A citizen's answers to a form, and which fields they make relevant.
 
-Answers are plain JSON-able values keyed by field id, as the dossier stores and the
+Answers are plain JSON-able values keyed by field id, as a declaration stores and the
 server receives them (``docs/forms-format.md`` lists the value of each kind). A
 field hidden by its condition holds no answer: :func:`drop_hidden` removes what a
 citizen typed before changing their mind, so nothing irrelevant is submitted. A

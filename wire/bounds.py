@@ -5,7 +5,7 @@ the year 9999 at UTC-14 (beyond what Python or a database holds once in UTC), a 
 with a NUL character (PostgreSQL refuses it), a number past a 32-bit column, JSON
 nested so deep that decoding it runs out of stack. The structs of ``wire.protocol``
 carry the bounds a type can say (``Meta`` patterns and limits, ``tz=True``); the
-bounds that depend on the reader's clock, or on values inside free JSON (a dossier's
+bounds that depend on the reader's clock, or on values inside free JSON (a declaration's
 answers, an account's data), are the functions here, which the server applies to each
 entry it receives. Kiosks never send such values, so these bounds change nothing for
 kiosks in the field.

@@ -2,7 +2,7 @@
 
 The wizard calls :func:`parse_input` as the citizen leaves a text input, to store the
 normalised value or show what is wrong at once; :func:`check_section` before moving
-to the next page; and the dossier service :func:`check_form` before accepting a
+to the next page; and the declaration service :func:`check_form` before accepting a
 submission, since answers may also come from a scanned card or an older version of
 the wizard. Fields hidden by their condition are never checked: their answers are
 dropped before submission (:func:`wire.answers.drop_hidden`).
@@ -32,24 +32,25 @@ from wire.validation import (
     check_text,
     parse_date,
 )
+from wire.validation.dates import YEAR_ONLY, check_year, parse_year
 
-FILL_IN: Final = QT_TRANSLATE_NOOP("Validation", "Xin hãy điền mục này.")
-CHOOSE: Final = QT_TRANSLATE_NOOP("Validation", "Xin hãy chọn một câu trả lời cho mục này.")
+FILL_IN: Final = QT_TRANSLATE_NOOP("Validation", "Vui lòng điền mục này.")
+CHOOSE: Final = QT_TRANSLATE_NOOP("Validation", "Vui lòng chọn một câu trả lời cho mục này.")
 CHOOSE_WARD: Final = QT_TRANSLATE_NOOP(
-    "Validation", "Xin hãy chọn tỉnh/thành phố và xã/phường của địa chỉ."
+    "Validation", "Vui lòng chọn tỉnh/thành phố và xã/phường/đặc khu của địa chỉ."
 )
 UNKNOWN_WARD: Final = QT_TRANSLATE_NOOP(
-    "Validation", "Xã/phường đã chọn không có trong danh sách hiện hành; xin hãy chọn lại."
+    "Validation",
+    "Xã/phường/đặc khu đã chọn không có trong danh sách hiện hành; vui lòng chọn lại.",
 )
 WARD_OUTSIDE_PROVINCE: Final = QT_TRANSLATE_NOOP(
-    "Validation", "Xã/phường đã chọn không thuộc tỉnh/thành phố đã chọn; xin hãy chọn lại."
+    "Validation",
+    "Xã/phường/đặc khu đã chọn không thuộc tỉnh/thành phố đã chọn; vui lòng chọn lại.",
 )
 UNKNOWN_CHOICE: Final = QT_TRANSLATE_NOOP(
-    "Validation", "Câu trả lời này không có trong danh sách; xin hãy chọn lại."
+    "Validation", "Câu trả lời này không có trong danh sách; vui lòng chọn lại."
 )
-NOT_A_NUMBER: Final = QT_TRANSLATE_NOOP(
-    "Validation", "Xin hãy nhập một số nguyên, chỉ gồm chữ số, ví dụ 2."
-)
+NOT_A_NUMBER: Final = QT_TRANSLATE_NOOP("Validation", "Vui lòng chỉ nhập số, ví dụ: 2.")
 TOO_FEW_ITEMS: Final = QT_TRANSLATE_NOOP("Validation", "Cần khai ít nhất {minimum} mục ở phần này.")
 TOO_MANY_ITEMS: Final = QT_TRANSLATE_NOOP(
     "Validation", "Phần này khai được nhiều nhất {maximum} mục."
@@ -88,12 +89,20 @@ def check_field(
     if field.kind == "group":
         return _group_count_problem(field, value)
     if _unanswered(value):
-        return _missing(field) if field.required else None
+        return _missing(field) if is_required(field, scope) else None
     try:
         _check_answer(field, value, scope, today)
     except InvalidValue as problem:
         return problem.message
     return None
+
+
+def is_required(field: FieldDefinition, scope: Mapping[str, Any]) -> bool:
+    """Whether ``field`` must be answered, given the answers of its scope: ``required``,
+    unless the field its ``required_unless`` names has an answer."""
+    if not field.required:
+        return False
+    return field.required_unless is None or _unanswered(scope.get(field.required_unless))
 
 
 def check_section(section: Section, answers: Answers, *, today: date) -> dict[str, TrText]:
@@ -171,13 +180,16 @@ def _check_answer(
 
 def _check_typed(field: FieldDefinition, value: str, scope: Mapping[str, Any], today: date) -> None:
     if field.kind == "date":
-        _check_date(field, _stored_date(value), scope, today)
+        if field.allow_year_only and YEAR_ONLY.fullmatch(value):
+            _check_year(field, parse_year(value), scope, today)
+        else:
+            _check_date(field, _stored_date(value), scope, today)
     elif field.kind == "id_number":
         check_id_number(
             value,
             allow_old=field.allow_old_id,
             birth_date=_date_in(scope, field.birth_date_field),
-            gender=_gender_in(scope, field.gender_field),
+            gender=_gender_in(scope, field.gender_field) or field.gender_is,
         )
     else:
         parse_input(field, value, today=today)
@@ -186,6 +198,19 @@ def _check_typed(field: FieldDefinition, value: str, scope: Mapping[str, Any], t
 def _check_date(field: FieldDefinition, value: date, scope: Mapping[str, Any], today: date) -> date:
     return check_date(
         value,
+        today=today,
+        not_future=field.not_future,
+        min_age=field.min_age,
+        max_age=field.max_age,
+        not_before=_date_in(scope, field.not_before),
+        not_past=field.not_past,
+        max_years_ahead=field.max_years_ahead,
+    )
+
+
+def _check_year(field: FieldDefinition, year: int, scope: Mapping[str, Any], today: date) -> int:
+    return check_year(
+        year,
         today=today,
         not_future=field.not_future,
         min_age=field.min_age,
@@ -275,10 +300,16 @@ def _stored_date(value: str) -> date:
 
 
 def _date_in(scope: Mapping[str, Any], field_id: str | None) -> date | None:
-    """The valid date answered in another field, if any (its own problems are its own)."""
+    """The valid date answered in another field, if any (its own problems are its own);
+    a year alone stands for its first day, the earliest it may mean."""
     value = scope.get(field_id) if field_id else None
     if not isinstance(value, str):
         return None
+    if YEAR_ONLY.fullmatch(value):
+        try:
+            return date(parse_year(value), 1, 1)
+        except InvalidValue:
+            return None
     try:
         return _stored_date(value)
     except InvalidValue:
@@ -297,6 +328,12 @@ def _typed_text(field: FieldDefinition, text: str, today: date) -> str:
 
 
 def _typed_date(field: FieldDefinition, text: str, today: date) -> str:
+    if field.allow_year_only:
+        # A year alone, typed on its own or in the year's place of an empty dd/mm/yyyy;
+        # a short run of digits is a year mistyped, not a date (ddmmyyyy has eight).
+        year = text.strip().strip("/.- ")
+        if year.isdigit() and len(year) < len("ddmmyyyy"):
+            return str(_check_year(field, parse_year(year), {}, today))
     return _check_date(field, parse_date(text), {}, today).isoformat()
 
 

@@ -32,7 +32,8 @@ MAX_REQUEST_BYTES = 2 * 1024 * 1024
 MAX_BATCH_ENTRIES = 500
 
 ServiceCode = Annotated[str, Meta(pattern=r"^[A-Z]{1,4}\Z")]
-Reference = Annotated[str, Meta(pattern=r"^HS-[0-9]{1,2}-[0-9]{6}-[0-9]{3,6}\Z")]
+#: A declaration's mã tờ khai: ``TK-…``, or ``HS-…`` as kiosks made them before.
+Reference = Annotated[str, Meta(pattern=r"^(?:TK|HS)-[0-9]{1,2}-[0-9]{6}-[0-9]{3,6}\Z")]
 ShortText = Annotated[str, Meta(max_length=200)]
 #: A time with its UTC offset; its range is checked against the reader's clock
 #: (``wire.bounds.time_problem``).
@@ -89,7 +90,7 @@ class EnrolRequest(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True)
     code: Annotated[str, Meta(min_length=6, max_length=64, pattern=ONE_LINE)]
     kiosk_name: Annotated[KioskName, Meta(min_length=1)]
     #: Unique among the centre's live kiosks: it sets the kiosk's offline number band
-    #: and the middle of its dossier references (``kiosk_number_taken`` otherwise).
+    #: and the middle of its mã tờ khai (``kiosk_number_taken`` otherwise).
     kiosk_number: Annotated[int, Meta(ge=1, le=9)]
     app_version: Annotated[str, Meta(max_length=32, pattern=ONE_LINE)]
 
@@ -129,6 +130,7 @@ class CatalogChanges(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=Tru
 
 # --- outbox upload --------------------------------------------------------------------
 
+#: ``dossier`` is a declaration filled at the kiosk (v1 keeps the name, docs/sync.md).
 EntityType = Literal["ticket", "dossier", "account"]
 Operation = Literal["create", "update"]
 
@@ -186,7 +188,8 @@ class Consent(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
 
 
 class DossierCreate(_Wire, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """``dossier``/``create``: a submitted hồ sơ with the answers of its tờ khai.
+    """``dossier``/``create``: a declaration filled at the kiosk (tờ khai đã điền) with
+    its answers. Protocol v1 calls it a dossier; the name stays until a later version.
 
     ``consent`` is the record the kiosk refuses to submit without; kiosks from before
     the privacy notice send none, which the server accepts and stores as ``null``.

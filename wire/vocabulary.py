@@ -2,7 +2,7 @@
 
 A queue service in the catalogue names the priority groups it serves first, and a
 ticket carries one; a form's ``ethnicity`` and ``nationality`` fields hold codes, never
-names, so a dossier reads the same in both languages and the server receives what the
+names, so a declaration reads the same in both languages and the server receives what the
 national systems use: the General Statistics Office's ethnic group codes (Danh mục các
 thành phần dân tộc Việt Nam, Quyết định 121-TCTK/PPCĐ, the codes of the population
 census and of the health insurance and civil records), and ISO 3166 alpha-2 country

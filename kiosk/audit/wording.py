@@ -2,7 +2,7 @@
 
 The log stores actions as stable names with plain details (``ticket.void``,
 ``{"label": "A-012", "reason": "in trùng"}``) so that it can be searched and kept
-for years; staff read "Huỷ phiếu A-012: in trùng". Every action the kiosk records has
+for years; staff read "Hủy phiếu A-012: in trùng". Every action the kiosk records has
 its sentence here (a test scans the code for them); an action this version does not
 know (written by a newer one, say) is shown as it is stored rather than failing.
 """
@@ -78,15 +78,15 @@ def _unlock_failed(detail: Detail) -> TrText:
             remaining=_shown(detail.get("remaining"))
         )
     if reason == "locked":
-        return QT_TRANSLATE_NOOP("Audit", "Nhập mã PIN khi đang bị tạm khoá")
+        return QT_TRANSLATE_NOOP("Audit", "Nhập mã PIN khi đang bị tạm khóa")
     if reason == "not_set":
-        return QT_TRANSLATE_NOOP("Audit", "Thử mở khoá khi chưa đặt mã PIN")
-    return QT_TRANSLATE_NOOP("Audit", "Mở khoá chế độ cán bộ không thành công")
+        return QT_TRANSLATE_NOOP("Audit", "Thử mở khóa khi chưa đặt mã PIN")
+    return QT_TRANSLATE_NOOP("Audit", "Mở khóa chế độ cán bộ không thành công")
 
 
 def _locked_out(detail: Detail) -> TrText:
     return QT_TRANSLATE_NOOP(
-        "Audit", "Sai mã PIN {attempts} lần: tạm khoá nhập mã PIN đến {until}"
+        "Audit", "Sai mã PIN {attempts} lần: tạm khóa nhập mã PIN đến {until}"
     ).with_params(attempts=_shown(detail.get("attempts")), until=_time(detail.get("until")))
 
 
@@ -97,7 +97,7 @@ def _outbox_retry(detail: Detail) -> TrText:
         _shown(detail.get("entry")),
     )
     if entity == "dossier" and subject:
-        text = QT_TRANSLATE_NOOP("Audit", "Gửi lại hồ sơ {subject} bị máy chủ từ chối")
+        text = QT_TRANSLATE_NOOP("Audit", "Gửi lại tờ khai {subject} bị máy chủ từ chối")
     elif entity == "ticket" and subject:
         text = QT_TRANSLATE_NOOP("Audit", "Gửi lại phiếu {subject} bị máy chủ từ chối")
     elif entity == "account":
@@ -114,12 +114,14 @@ def _outbox_discard(detail: Detail) -> TrText:
         _shown(detail.get("entry")),
     )
     if entity == "dossier" and subject:
-        text = QT_TRANSLATE_NOOP("Audit", "Bỏ gửi hồ sơ {subject} và xoá dữ liệu cá nhân: {reason}")
+        text = QT_TRANSLATE_NOOP(
+            "Audit", "Bỏ gửi tờ khai {subject} và xóa dữ liệu cá nhân: {reason}"
+        )
     elif entity == "ticket" and subject:
         text = QT_TRANSLATE_NOOP("Audit", "Bỏ gửi phiếu {subject}: {reason}")
     elif entity == "account":
         text = QT_TRANSLATE_NOOP(
-            "Audit", "Bỏ gửi tài khoản (mục số {entry}) và xoá dữ liệu cá nhân: {reason}"
+            "Audit", "Bỏ gửi tài khoản (mục số {entry}) và xóa dữ liệu cá nhân: {reason}"
         )
     else:
         text = QT_TRANSLATE_NOOP("Audit", "Bỏ gửi mục số {entry}: {reason}")
@@ -149,10 +151,10 @@ def _member_added(detail: Detail) -> TrText:
 
 def _lockout_lifted(detail: Detail) -> TrText:
     if detail.get("locked") is True:
-        text = QT_TRANSLATE_NOOP("Audit", "Gỡ tạm khoá nhập mã PIN (đã nhập sai {attempts} lần)")
+        text = QT_TRANSLATE_NOOP("Audit", "Gỡ tạm khóa nhập mã PIN (đã nhập sai {attempts} lần)")
     else:
         text = QT_TRANSLATE_NOOP(
-            "Audit", "Xoá số lần nhập sai mã PIN (đã nhập sai {attempts} lần, chưa bị khoá)"
+            "Audit", "Xóa số lần nhập sai mã PIN (đã nhập sai {attempts} lần, chưa bị khóa)"
         )
     return text.with_params(attempts=_shown(detail.get("attempts")))
 
@@ -162,14 +164,14 @@ def _outbox_expire(detail: Detail) -> TrText:
     if entity == "dossier" and subject:
         text = QT_TRANSLATE_NOOP(
             "Audit",
-            "Hồ sơ {subject} bị máy chủ từ chối, quá {days} ngày chưa xử lý: "
-            "bỏ gửi và xoá dữ liệu cá nhân",
+            "Tờ khai {subject} bị máy chủ từ chối, quá {days} ngày chưa xử lý: "
+            "bỏ gửi và xóa dữ liệu cá nhân",
         )
     elif entity == "account":
         text = QT_TRANSLATE_NOOP(
             "Audit",
             "Tài khoản (mục số {entry}) bị máy chủ từ chối, quá {days} ngày chưa xử lý: "
-            "bỏ gửi và xoá dữ liệu cá nhân",
+            "bỏ gửi và xóa dữ liệu cá nhân",
         )
     else:
         text = QT_TRANSLATE_NOOP(
@@ -185,13 +187,32 @@ def _outbox_expire(detail: Detail) -> TrText:
 def _privacy_purge(detail: Detail) -> TrText:
     return QT_TRANSLATE_NOOP(
         "Audit",
-        "Xoá dữ liệu cá nhân quá {days} ngày: {dossiers} hồ sơ, {accounts} tài khoản, "
+        "Xóa dữ liệu cá nhân quá {days} ngày: {declarations} tờ khai, {accounts} tài khoản, "
         "{refused} mục bị từ chối",
     ).with_params(
         days=_shown(detail.get("retention_days")),
-        dossiers=_shown(detail.get("dossiers")),
+        declarations=_declarations(detail),
         accounts=_shown(detail.get("accounts")),
         refused=_shown(detail.get("refused_discarded")),
+    )
+
+
+def _declarations(detail: Detail) -> str:
+    """The count of declarations in a purge's details; entries written before the
+    kiosk's record was called a declaration keep it under ``dossiers``."""
+    count = detail.get("declarations")
+    return _shown(detail.get("dossiers") if count is None else count)
+
+
+def _purge_unreadable(detail: Detail) -> TrText:
+    return QT_TRANSLATE_NOOP(
+        "Audit",
+        "Xóa dữ liệu không đọc được do mất khóa mã hóa: {declarations} tờ khai, "
+        "{accounts} tài khoản, {entries} mục chờ gửi",
+    ).with_params(
+        declarations=_declarations(detail),
+        accounts=_shown(detail.get("accounts")),
+        entries=_shown(detail.get("entries")),
     )
 
 
@@ -207,26 +228,26 @@ _SENTENCES: dict[str, Describe] = {
         QT_TRANSLATE_NOOP("Audit", "Đặt lại mã PIN của {member} (không cần mã cũ)"), "member"
     ),
     "staff.member_added": _member_added,
-    "staff.member_removed": _with(QT_TRANSLATE_NOOP("Audit", "Xoá cán bộ {member}"), "member"),
+    "staff.member_removed": _with(QT_TRANSLATE_NOOP("Audit", "Xóa cán bộ {member}"), "member"),
     "staff.lockout_lifted": _lockout_lifted,
-    "staff.unlock": _fixed(QT_TRANSLATE_NOOP("Audit", "Mở khoá chế độ cán bộ")),
+    "staff.unlock": _fixed(QT_TRANSLATE_NOOP("Audit", "Mở khóa chế độ cán bộ")),
     "staff.unlock_failed": _unlock_failed,
     "staff.locked_out": _locked_out,
-    "staff.lock": _fixed(QT_TRANSLATE_NOOP("Audit", "Khoá chế độ cán bộ")),
+    "staff.lock": _fixed(QT_TRANSLATE_NOOP("Audit", "Khóa chế độ cán bộ")),
     "staff.leave_kiosk_mode": _fixed(QT_TRANSLATE_NOOP("Audit", "Thoát chế độ kiosk")),
     "staff.quit": _fixed(QT_TRANSLATE_NOOP("Audit", "Tắt phần mềm kiosk")),
     "staff.sync_now": _fixed(QT_TRANSLATE_NOOP("Audit", "Đồng bộ ngay với máy chủ")),
     "ticket.reprint": _with(QT_TRANSLATE_NOOP("Audit", "In lại phiếu {label}"), "label"),
     "ticket.void": _with(
-        QT_TRANSLATE_NOOP("Audit", "Huỷ phiếu {label}: {reason}"), "label", "reason"
+        QT_TRANSLATE_NOOP("Audit", "Hủy phiếu {label}: {reason}"), "label", "reason"
     ),
-    "dossier.submit": _with(QT_TRANSLATE_NOOP("Audit", "Nộp hồ sơ {reference}"), "reference"),
-    "dossier.show": _with(QT_TRANSLATE_NOOP("Audit", "Xem hồ sơ {reference}"), "reference"),
-    "dossier.pdf": _with(
-        QT_TRANSLATE_NOOP("Audit", "Xuất tờ khai của hồ sơ {reference} ra tệp PDF"), "reference"
+    "declaration.submit": _with(QT_TRANSLATE_NOOP("Audit", "Lưu tờ khai {reference}"), "reference"),
+    "declaration.show": _with(QT_TRANSLATE_NOOP("Audit", "Xem tờ khai {reference}"), "reference"),
+    "declaration.pdf": _with(
+        QT_TRANSLATE_NOOP("Audit", "Xuất tờ khai {reference} ra tệp PDF"), "reference"
     ),
-    "dossier.print": _with(
-        QT_TRANSLATE_NOOP("Audit", "In tờ khai của hồ sơ {reference} ra máy in {printer}"),
+    "declaration.print": _with(
+        QT_TRANSLATE_NOOP("Audit", "In tờ khai {reference} ra máy in {printer}"),
         "reference",
         "printer",
     ),
@@ -239,17 +260,17 @@ _SENTENCES: dict[str, Describe] = {
     "outbox.expire": _outbox_expire,
     "privacy.purge": _privacy_purge,
     # kiosk.sealing: IT removed what a lost data key had sealed.
-    "datakey.purge_unreadable": _with(
-        QT_TRANSLATE_NOOP(
-            "Audit",
-            "Xoá dữ liệu không đọc được do mất khoá mã hoá: {dossiers} hồ sơ, "
-            "{accounts} tài khoản, {entries} mục chờ gửi",
-        ),
-        "dossiers",
-        "accounts",
-        "entries",
-    ),
+    "datakey.purge_unreadable": _purge_unreadable,
 }
+
+#: The names the declaration actions were recorded under before the kiosk's record was
+#: called a declaration: entries keep the name they were written with, and read the same.
+_SENTENCES.update(
+    {
+        f"dossier.{verb}": _SENTENCES[f"declaration.{verb}"]
+        for verb in ("submit", "show", "pdf", "print")
+    }
+)
 
 
 def _plainly(action: str, detail: Detail) -> TrText:

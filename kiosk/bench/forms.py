@@ -1,13 +1,13 @@
 """Guided forms: submitting a tờ khai, its receipt's bytes, its A4 PDF, a wizard page change.
 
-Runs the real :class:`~kiosk.dossiers.DossierService` on a real SQLite file in a
+Runs the real :class:`~kiosk.declarations.DeclarationService` on a real SQLite file in a
 temporary data folder with the bundled catalogue and forms, filing the bundled
 birth registration (``khai-sinh``) with :data:`KHAI_SINH_ANSWERS`:
 
-- ``submit_ms``: ``submit`` alone, the transaction that makes the dossier durable;
-- ``submit_to_receipt_bytes_ms``: the tap on "Nộp hồ sơ" until the receipt's ESC/POS
+- ``submit_ms``: ``submit`` alone, the transaction that makes the declaration durable;
+- ``submit_to_receipt_bytes_ms``: the tap on "Lưu tờ khai" until the slip's ESC/POS
   bytes are ready: submit, lay the receipt out, render it;
-- ``pdf_ms``: the filled tờ khai as A4 PDF from the stored dossier;
+- ``pdf_ms``: the filled tờ khai as A4 PDF from the stored declaration;
 - ``page_change_ms``: the wizard's next page, measured by ``python -m ui.bench_form_pages``
   in a child process on the offscreen platform (it prints ``{"page_change_ms": [...]}``
   as its last line). When that child cannot run, the metric is left out and the reason
@@ -47,8 +47,8 @@ PAGE_BENCH_TIMEOUT_S = 300
 KHAI_SINH_ANSWERS: Answers = sample_answers(FORM_ID)
 
 
-def run(dossiers: int = 100, runs: int = 7) -> dict[str, dict[str, float | int]]:
-    """``dossiers`` submissions for each submit metric, ``runs`` PDFs, one page-change child."""
+def run(declarations: int = 100, runs: int = 7) -> dict[str, dict[str, float | int]]:
+    """``declarations`` submissions for each submit metric, ``runs`` PDFs, one page-change child."""
     submit: list[float] = []
     to_receipt_bytes: list[float] = []
     pdf: list[float] = []
@@ -65,25 +65,27 @@ def run(dossiers: int = 100, runs: int = 7) -> dict[str, dict[str, float | int]]
             # As on the screen: the citizen agreed to the privacy notice first.
             consent = services.consent.agree(settings.language, DECLARATION_PURPOSES)
             # Warm-up: fonts, QR encoder, fpdf2's import, first statements.
-            warm = services.dossiers.submit(
+            warm = services.declarations.submit(
                 form, procedure_code, KHAI_SINH_ANSWERS, consent=consent
             )
-            services.printing.job(services.dossiers.receipt(warm.reference))
-            services.dossiers.pdf(warm.reference)
-            for _ in range(dossiers):
+            services.printing.job(services.declarations.receipt(warm.reference))
+            services.declarations.pdf(warm.reference)
+            for _ in range(declarations):
                 started = time.perf_counter()
-                services.dossiers.submit(form, procedure_code, KHAI_SINH_ANSWERS, consent=consent)
-                submit.append((time.perf_counter() - started) * 1000)
-            for _ in range(dossiers):
-                started = time.perf_counter()
-                submitted = services.dossiers.submit(
+                services.declarations.submit(
                     form, procedure_code, KHAI_SINH_ANSWERS, consent=consent
                 )
-                services.printing.job(services.dossiers.receipt(submitted.reference))
+                submit.append((time.perf_counter() - started) * 1000)
+            for _ in range(declarations):
+                started = time.perf_counter()
+                submitted = services.declarations.submit(
+                    form, procedure_code, KHAI_SINH_ANSWERS, consent=consent
+                )
+                services.printing.job(services.declarations.receipt(submitted.reference))
                 to_receipt_bytes.append((time.perf_counter() - started) * 1000)
             for _ in range(runs):
                 started = time.perf_counter()
-                services.dossiers.pdf(warm.reference)
+                services.declarations.pdf(warm.reference)
                 pdf.append((time.perf_counter() - started) * 1000)
         finally:
             services.close()

@@ -1,24 +1,24 @@
-"""Sync: pushing a backlog of hồ sơ to the centre's server, and what an idle pass costs.
+"""Sync: pushing a backlog of declarations to the centre's server, and what an idle pass costs.
 
 The question a centre asks after a long outage: how fast does a kiosk holding
-thousands of dossiers catch up, and what does a kiosk cost the network when nothing
+thousands of declarations catch up, and what does a kiosk cost the network when nothing
 changed? Everything here is the real thing on loopback:
 
 - **The server** is ``python -m server --port 0`` in a child process over a SQLite
   file in a temporary folder (its rate limit raised: a kiosk draining a backlog through
   the default limit of 120 requests a minute measures the limit, not the code). The
   centre, its catalogue (the bundled one), the form the backlog is filled in (the
-  server accepts dossiers only for a form it published) and the enrolment code are
+  server accepts declarations only for a form it published) and the enrolment code are
   made with ``python -m server admin``, as the centre's admin would.
 - **The kiosk** is :class:`~kiosk.services.KioskServices` on a temporary data folder,
   enrolled through the real enrolment exchange. Its device token goes to an in-memory
   keyring installed for the benchmark's duration only, so the benchmark never writes
   into the user's own keyring; the previous backend is put back afterwards.
-- **The backlog**: one dossier is filed with the real ``DossierService.submit`` (the
+- **The backlog**: one declaration is filed with the real ``DeclarationService.submit`` (the
   bundled birth registration, ``khai-sinh``, with :data:`~kiosk.bench.forms.KHAI_SINH_ANSWERS`);
-  the other ``dossiers − 1`` are copies of the rows that submit wrote (dossier, outbox
+  the other ``declarations − 1`` are copies of the rows that submit wrote (declaration, outbox
   entry, audit record), each with its own id and the next reference, inserted in one
-  transaction. ``submit`` itself takes milliseconds per dossier (the forms benchmark
+  transaction. ``submit`` itself takes milliseconds per declaration (the forms benchmark
   measures it), which would make filling 10,000 the longest part of the run.
 - **The wire**: the kiosk talks to the server through a counting relay on loopback,
   which counts the requests and every byte of each direction (request line, headers
@@ -64,9 +64,9 @@ from kiosk.catalog.bundled import BUNDLED_CATALOGUE
 from kiosk.clock import LOCAL_TZ
 from kiosk.config import Settings
 from kiosk.consent import DECLARATION_PURPOSES
-from kiosk.db.models import AuditRecord, Dossier, OutboxEntry
+from kiosk.db.models import AuditRecord, Declaration, OutboxEntry
 from kiosk.db.sealed import bind_rows
-from kiosk.dossiers.reference import format_reference
+from kiosk.declarations.reference import format_reference
 from kiosk.forms.library import BUNDLED_FORMS_DIR
 from kiosk.paths import PROJECT_ROOT, prepare_data_dir
 from kiosk.services import KioskServices
@@ -74,7 +74,7 @@ from kiosk.sync.api import SyncReport
 
 Metrics = dict[str, dict[str, float | int]]
 
-DEFAULT_DOSSIERS = 10_000
+DEFAULT_DECLARATIONS = 10_000
 SERVER_START_TIMEOUT_S = 60.0
 ADMIN_TIMEOUT_S = 120.0
 #: Rows per INSERT statement when copying the backlog (SQLite's variable limit).
@@ -83,9 +83,9 @@ _RELAY_POLL_S = 0.05
 _SUNDAY = 6
 
 
-def run(dossiers: int = DEFAULT_DOSSIERS) -> Metrics:
-    """Push ``dossiers`` through a real server on loopback, then one unchanged pass."""
-    dossiers = max(1, dossiers)
+def run(declarations: int = DEFAULT_DECLARATIONS) -> Metrics:
+    """Push ``declarations`` through a real server on loopback, then one unchanged pass."""
+    declarations = max(1, declarations)
     with (
         tempfile.TemporaryDirectory(prefix="kiosk-bench-sync-") as folder,
         _memory_keyring(),
@@ -105,15 +105,15 @@ def run(dossiers: int = DEFAULT_DOSSIERS) -> Metrics:
         try:
             services.sync.enrol(code)
             _expect_ok(services.sync.sync_once())  # catalogue and leases: not measured
-            _fill_outbox(services, dossiers)
+            _fill_outbox(services, declarations)
 
             started = time.perf_counter()
             pushed = services.sync.sync_once()
             push_ms = (time.perf_counter() - started) * 1000
             _expect_ok(pushed)
-            if pushed.push.accepted != dossiers or pushed.pending:
+            if pushed.push.accepted != declarations or pushed.pending:
                 raise RuntimeError(
-                    f"pushed {pushed.push.accepted} of {dossiers}, {pushed.pending} pending"
+                    f"pushed {pushed.push.accepted} of {declarations}, {pushed.pending} pending"
                 )
 
             relay.reset()
@@ -124,7 +124,7 @@ def run(dossiers: int = DEFAULT_DOSSIERS) -> Metrics:
         finally:
             services.close()
     return {
-        "push_entries_per_s": summarise([dossiers / (push_ms / 1000)]),
+        "push_entries_per_s": summarise([declarations / (push_ms / 1000)]),
         "push_total_ms": summarise([push_ms]),
         "unchanged_sync_request_count": summarise([unchanged.requests]),
         "unchanged_sync_request_bytes": summarise([unchanged.request_bytes]),
@@ -152,36 +152,40 @@ def _expect_ok(report: SyncReport) -> None:
 # --- the backlog --------------------------------------------------------------------
 
 
-def _fill_outbox(services: KioskServices, dossiers: int) -> None:
-    """One real ``submit``, then ``dossiers - 1`` copies of the rows it wrote."""
+def _fill_outbox(services: KioskServices, declarations: int) -> None:
+    """One real ``submit``, then ``declarations - 1`` copies of the rows it wrote."""
     form = services.forms.get(FORM_ID)
     consent = services.consent.agree(services.settings.language, DECLARATION_PURPOSES)
-    first = services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=consent)
+    first = services.declarations.submit(
+        form, form.procedures[0], KHAI_SINH_ANSWERS, consent=consent
+    )
     kiosk_number = services.settings.kiosk_number
     day = services.clock().astimezone(LOCAL_TZ).date()
     with services.db.transaction() as session:
-        dossier = session.get(Dossier, first.id)
+        declaration = session.get(Declaration, first.id)
         entry = session.scalars(select(OutboxEntry).where(OutboxEntry.entity_id == first.id)).one()
         audit = session.scalars(
-            select(AuditRecord).where(AuditRecord.action == "dossier.submit")
+            select(AuditRecord).where(AuditRecord.action == "declaration.submit")
         ).one()
-        assert dossier is not None
-        dossier_row = _columns(dossier)
+        assert declaration is not None
+        declaration_row = _columns(declaration)
         entry_row = _columns(entry, skip={"sequence"})
         audit_row = _columns(audit)
-        for start in range(2, dossiers + 1, _INSERT_CHUNK):
-            numbers = range(start, min(start + _INSERT_CHUNK, dossiers + 1))
-            dossier_rows, entry_rows, audit_rows = [], [], []
+        for start in range(2, declarations + 1, _INSERT_CHUNK):
+            numbers = range(start, min(start + _INSERT_CHUNK, declarations + 1))
+            declaration_rows, entry_rows, audit_rows = [], [], []
             for number in numbers:
-                dossier_id = uuid.uuid4()
+                declaration_id = uuid.uuid4()
                 reference = format_reference(kiosk_number, day, number)
-                dossier_rows.append({**dossier_row, "id": dossier_id, "reference": reference})
-                payload = {**entry.payload, "id": str(dossier_id), "reference": reference}
+                declaration_rows.append(
+                    {**declaration_row, "id": declaration_id, "reference": reference}
+                )
+                payload = {**entry.payload, "id": str(declaration_id), "reference": reference}
                 entry_rows.append(
                     {
                         **entry_row,
                         "entry_id": uuid.uuid4(),
-                        "entity_id": dossier_id,
+                        "entity_id": declaration_id,
                         "payload": payload,
                     }
                 )
@@ -189,7 +193,7 @@ def _fill_outbox(services: KioskServices, dossiers: int) -> None:
                     {**audit_row, "id": uuid.uuid4(), "detail": {"reference": reference}}
                 )
             # Each copy's sealed answers and payload bound to its own row, as a flush does.
-            session.execute(insert(Dossier), bind_rows(Dossier, dossier_rows))
+            session.execute(insert(Declaration), bind_rows(Declaration, declaration_rows))
             session.execute(insert(OutboxEntry), bind_rows(OutboxEntry, entry_rows))
             session.execute(insert(AuditRecord), audit_rows)
 

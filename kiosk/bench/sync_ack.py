@@ -7,8 +7,8 @@ timed pass cannot be what delivers the entry within the wait: only the worker be
 woken by the new outbox entry can.
 
 - ``submit_to_ack_ms``: from the call behind the citizen's tap on "Nộp"
-  (``DossierService.submit``, with the bundled birth registration) until the
-  server's acknowledgement is stamped on the dossier's outbox entry;
+  (``DeclarationService.submit``, with the bundled birth registration) until the
+  server's acknowledgement is stamped on the declaration's outbox entry;
 - ``ticket_to_ack_ms``: the same for a số thứ tự taken at the desk (issued, then
   printed on the ``file:`` printer), until its ``create`` entry is acknowledged.
 
@@ -56,10 +56,10 @@ def run(services: KioskServices, samples: int = SAMPLES) -> dict[str, list[float
         for _ in range(samples):
             started = time.perf_counter()
             consent = services.consent.agree(services.settings.language, DECLARATION_PURPOSES)
-            dossier = services.dossiers.submit(
+            declaration = services.declarations.submit(
                 form, form.procedures[0], KHAI_SINH_ANSWERS, consent=consent
             )
-            submit.append(_until_acknowledged(services, watch, dossier.id, started))
+            submit.append(_until_acknowledged(services, watch, declaration.id, started))
             watch.wait_until(watch.idle_and_drained, "the worker to rest")
         for _ in range(samples):
             started = time.perf_counter()

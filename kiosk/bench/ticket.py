@@ -69,7 +69,7 @@ def run(tickets: int = 200) -> dict[str, dict[str, float | int]]:
                 timed,
                 settings.centre_name,
                 catalog=services.catalog,
-                dossiers=services.dossiers,
+                declarations=services.declarations,
                 audit=services.audit,
                 staff=services.staff,
             )

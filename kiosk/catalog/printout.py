@@ -48,7 +48,8 @@ TIME = QT_TRANSLATE_NOOP("Printout", "Thời hạn: {time}")
 FEE = QT_TRANSLATE_NOOP("Printout", "Lệ phí: {fee}")
 WHERE = QT_TRANSLATE_NOOP("Printout", "Nơi nộp hồ sơ")
 QR_CAPTION = QT_TRANSLATE_NOOP(
-    "Printout", "Quét mã để xem thủ tục trên Cổng Dịch vụ công và nộp hồ sơ trực tuyến"
+    "Printout",
+    "Quét mã để xem thủ tục trên Cổng Dịch vụ công quốc gia và nộp hồ sơ trực tuyến",
 )
 FOOTER = QT_TRANSLATE_NOOP(
     "Printout", "Danh sách để tham khảo; cán bộ tại quầy sẽ hướng dẫn nếu cần thêm giấy tờ."
@@ -111,7 +112,7 @@ def checklist_document(
 def document_blocks(groups: Iterable[DocumentGroup], translate: Translate = source) -> list[Block]:
     """Each group's heading and its papers with a box to tick; empty groups left out.
 
-    Shared with the dossier receipt, so both slips list papers the same way.
+    Shared with the declaration receipt, so both slips list papers the same way.
     """
     blocks: list[Block] = []
     for group in groups:

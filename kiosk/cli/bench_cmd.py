@@ -11,8 +11,8 @@ from typing import Any
 from kiosk.bench import journeys, startup
 
 Metrics = dict[str, dict[str, float | int]]
-#: ``--dossiers`` when not given: its meaning and scale differ between benchmarks.
-FORMS_DOSSIERS = 100
+#: ``--declarations`` when not given: its meaning and scale differ between benchmarks.
+FORMS_DECLARATIONS = 100
 
 
 def _startup(args: argparse.Namespace) -> Metrics:
@@ -33,16 +33,18 @@ def _ticket(args: argparse.Namespace) -> Metrics:
 
 
 def _forms(args: argparse.Namespace) -> Metrics:
-    from kiosk.bench import forms  # loads dossiers, printing and fpdf2: only when asked for
+    from kiosk.bench import forms  # loads declarations, printing and fpdf2: only when asked for
 
-    dossiers = FORMS_DOSSIERS if args.dossiers is None else args.dossiers
-    return forms.run(dossiers=max(1, dossiers), runs=max(1, args.runs))
+    declarations = FORMS_DECLARATIONS if args.declarations is None else args.declarations
+    return forms.run(declarations=max(1, declarations), runs=max(1, args.runs))
 
 
 def _sync(args: argparse.Namespace) -> Metrics:
     from kiosk.bench import sync  # starts a server child process: only when asked for
 
-    return sync.run(dossiers=sync.DEFAULT_DOSSIERS if args.dossiers is None else args.dossiers)
+    return sync.run(
+        declarations=sync.DEFAULT_DECLARATIONS if args.declarations is None else args.declarations
+    )
 
 
 #: Every benchmark by name, given the parsed options; later areas add theirs here.
@@ -78,11 +80,11 @@ def register(commands: Any) -> None:
         "--tickets", type=int, default=200, help="ticket: tickets issued and printed (default 200)"
     )
     parser.add_argument(
-        "--dossiers",
+        "--declarations",
         type=int,
         default=None,
-        help="forms: dossiers submitted per submit metric (default 100; --runs PDFs); "
-        "sync: dossiers pushed (default 10000)",
+        help="forms: declarations submitted per submit metric (default 100; --runs PDFs); "
+        "sync: declarations pushed (default 10000)",
     )
     parser.set_defaults(handler=bench)
 

@@ -38,7 +38,7 @@ def register(commands: Any) -> None:
     purge = actions.add_parser(
         "purge-unreadable",
         help="remove what a lost key sealed (audited)",
-        description="Remove the personal data no key of this kiosk can open: dossiers and "
+        description="Remove the personal data no key of this kiosk can open: declarations and "
         "accounts keep their reference and times, outbox entries never sent are closed. "
         "Only when the old key is gone for good: a restored key opens it all again.",
     )
@@ -82,7 +82,7 @@ def purge_unreadable(args: argparse.Namespace) -> int:
     finally:
         services.close()
     counts = {
-        "dossiers": removed.dossiers,
+        "declarations": removed.declarations,
         "accounts": removed.accounts,
         "outbox_entries": removed.outbox_entries,
     }
@@ -90,7 +90,7 @@ def purge_unreadable(args: argparse.Namespace) -> int:
         print(json.dumps({"removed": counts}))
     else:
         print(
-            f"Removed unreadable data: {removed.dossiers} dossiers, {removed.accounts} "
+            f"Removed unreadable data: {removed.declarations} declarations, {removed.accounts} "
             f"accounts, {removed.outbox_entries} outbox entries."
         )
     return 0

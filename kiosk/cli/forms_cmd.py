@@ -1,8 +1,8 @@
 """``forms sample FORM_ID``: a bundled form's sample answers, for IT's end-to-end checks.
 
 The answers are the fictional citizen of ``kiosk.forms.samples``: they pass every
-check, so ``forms sample khai-sinh --json > a.json`` then ``dossier submit khai-sinh
---answers a.json`` files a hồ sơ the way a citizen would. Exit status 2 for a form
+check, so ``forms sample khai-sinh --json > a.json`` then ``declaration submit khai-sinh
+--answers a.json`` saves a declaration the way a citizen would. Exit status 2 for a form
 without sample answers.
 """
 
@@ -26,7 +26,7 @@ def register(commands: Any) -> None:
         "sample",
         help="a form's sample answers, as a JSON object",
         description="Print FORM_ID's sample answers (a fictional citizen that passes every "
-        "check) as one JSON object, for 'dossier submit --answers'. Exit status 2 when the "
+        "check) as one JSON object, for 'declaration submit --answers'. Exit status 2 when the "
         "form has none.",
     )
     sample.add_argument("form_id", metavar="FORM_ID", help="form id, e.g. khai-sinh")

@@ -54,7 +54,7 @@ def register(commands: Any) -> None:
         "discard",
         help="close a refused entry for good and remove its personal data",
         description="Close entry ID for good: it is never sent, and the personal data it "
-        "carries (a dossier's answers, an account's data) is removed from the kiosk. The "
+        "carries (a declaration's answers, an account's data) is removed from the kiosk. The "
         "reference, procedure, form and times stay. The reason is required and audited.",
     )
     discard.add_argument(
@@ -117,8 +117,14 @@ def entry_json(entry: RefusedEntry) -> dict[str, object]:
     }
 
 
+#: What the lines call an entity type whose protocol name is not the kiosk's own: protocol
+#: v1 calls a declaration a ``dossier`` (``--json`` keeps the protocol's names).
+_SHOWN_AS = {"dossier": "declaration"}
+
+
 def _what(entry: RefusedEntry) -> str:
-    return f"{entry.entity_type} {entry.subject}" if entry.subject else entry.entity_type
+    kind = _SHOWN_AS.get(entry.entity_type, entry.entity_type)
+    return f"{kind} {entry.subject}" if entry.subject else kind
 
 
 def _local(moment: datetime) -> str:

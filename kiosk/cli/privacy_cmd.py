@@ -1,6 +1,6 @@
 """``privacy report|purge``: what personal data the kiosk holds, and purging it now.
 
-``report`` counts the dossiers, accounts and outbox entries that still hold a
+``report`` counts the declarations, accounts and outbox entries that still hold a
 citizen's data, says how old the oldest is and when each will be purged, lists the
 files in the printouts and spool folders, and, on a kiosk with no server, the
 references purged within a day (print or export their forms first if the counter still
@@ -33,7 +33,7 @@ def register(commands: Any) -> None:
     report = actions.add_parser(
         "report",
         help="counts, oldest ages, the purge schedule and the printed files",
-        description="Count the dossiers, accounts and outbox entries holding personal "
+        description="Count the declarations, accounts and outbox entries holding personal "
         "data, the oldest one's age, what will be purged when, and the files in the "
         "printouts and spool folders. Never a value a citizen entered.",
     )
@@ -44,7 +44,7 @@ def register(commands: Any) -> None:
         "purge",
         help="purge what is due now",
         description="Remove the personal data the retention allows, and the printed "
-        "files of purged dossiers, old files and files over the size cap; then truncate "
+        "files of purged declarations, old files and files over the size cap; then truncate "
         "the database's write-ahead log. Data the server has not received yet is kept "
         "(unless the kiosk has no server). Audited.",
     )
@@ -83,7 +83,7 @@ def run_purge(args: argparse.Namespace) -> int:
         print(json.dumps(purged.as_json()))
     else:
         print(
-            f"Purged: {purged.dossiers} dossiers, {purged.accounts} accounts, "
+            f"Purged: {purged.declarations} declarations, {purged.accounts} accounts, "
             f"{purged.outbox_entries} outbox entries, {purged.refused_discarded} refused "
             f"uploads discarded, {purged.files} files ({purged.file_bytes} bytes)."
         )
@@ -98,7 +98,7 @@ def report_lines(report: PrivacyReport) -> list[str]:
         rule = f"{report.retention_days} days after the server has it"
     lines = [
         f"Personal data on this kiosk at {_local(report.at)}",
-        f"  dossiers:       {_held(report.dossiers, report.at)}",
+        f"  declarations:   {_held(report.declarations, report.at)}",
         f"  accounts:       {_held(report.accounts, report.at)}",
         f"  outbox entries: {_held(report.outbox_entries, report.at)}",
         f"Purged {rule}; refused uploads {report.refused_retention_days} days after "
@@ -110,7 +110,7 @@ def report_lines(report: PrivacyReport) -> list[str]:
         lines.append(f"  refused, waiting for staff: {report.refused}")
     for due in report.schedule:
         when = "next purge" if due.day <= report.at.astimezone(LOCAL_TZ).date() else due.day
-        lines.append(f"  {when}: {due.dossiers} dossiers, {due.accounts} accounts")
+        lines.append(f"  {when}: {due.declarations} declarations, {due.accounts} accounts")
     if report.due_soon:
         lines.append("Purged within a day; print or export their forms first if needed:")
         lines += [f"  {reference}" for reference in report.due_soon]

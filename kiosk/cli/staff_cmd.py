@@ -164,7 +164,7 @@ def remove_member(args: argparse.Namespace) -> int:
         member = services.staff.remove_member(args.name)
     finally:
         services.close()
-    print(f"Đã xoá cán bộ / member removed: {_label(member)}")
+    print(f"Đã xóa cán bộ / member removed: {_label(member)}")
     return 0
 
 
@@ -195,7 +195,7 @@ def set_member_pin(args: argparse.Namespace) -> int:
         services.close()
     if locked_until is not None:
         print(
-            f"Bàn phím PIN đang tạm khoá đến {_local(locked_until)}; gỡ bằng / the PIN pad "
+            f"Bàn phím PIN đang tạm khóa đến {_local(locked_until)}; gỡ bằng / the PIN pad "
             "is locked; lift it with: python -m kiosk staff unlock"
         )
     return 0
@@ -207,7 +207,7 @@ def lift_lockout(args: argparse.Namespace) -> int:
         attempts = services.staff.lift_lockout()
     finally:
         services.close()
-    print(f"Đã gỡ tạm khoá mã PIN / PIN pad unlocked ({attempts} wrong PINs cleared)")
+    print(f"Đã gỡ tạm khóa mã PIN / PIN pad unlocked ({attempts} wrong PINs cleared)")
     return 0
 
 

@@ -24,7 +24,7 @@ ENROLLED = QT_TRANSLATE_NOOP(
 STANDALONE_NOTE = QT_TRANSLATE_NOOP(
     "SyncCli",
     "Lưu ý: tệp cấu hình chưa có server_url, nên kiosk vẫn tự cấp số thứ tự như khi chạy "
-    'một mình. Hãy đặt server_url = "{server}" để dùng số do máy chủ cấp.',
+    'một mình. Vui lòng đặt server_url = "{server}" để dùng số do máy chủ cấp.',
 )
 OUTCOMES = {
     "ok": QT_TRANSLATE_NOOP("SyncCli", "Đồng bộ xong."),
@@ -40,7 +40,7 @@ SUMMARY = QT_TRANSLATE_NOOP(
 CATALOGUE_UPDATED = QT_TRANSLATE_NOOP("SyncCli", " (vừa cập nhật)")
 PURGED = QT_TRANSLATE_NOOP(
     "SyncCli",
-    "Đã xoá dữ liệu cá nhân quá hạn lưu trữ: {dossiers} hồ sơ, {accounts} tài khoản, "
+    "Đã xóa dữ liệu cá nhân quá hạn lưu trữ: {declarations} tờ khai, {accounts} tài khoản, "
     "{entries} mục hàng đợi gửi.",
 )
 STATUS_LINES = (
@@ -169,13 +169,13 @@ def _print_report(report: SyncReport) -> None:
         ).render()
     )
     purged = report.purge
-    if purged.dossiers or purged.accounts or purged.outbox_entries:
+    if purged.declarations or purged.accounts or purged.outbox_entries:
         print(_purged_text(purged).render())
 
 
 def _purged_text(purged: PurgeReport) -> TrText:
     return PURGED.with_params(
-        dossiers=purged.dossiers, accounts=purged.accounts, entries=purged.outbox_entries
+        declarations=purged.declarations, accounts=purged.accounts, entries=purged.outbox_entries
     )
 
 

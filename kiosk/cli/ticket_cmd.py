@@ -38,15 +38,20 @@ def register(commands: Any) -> None:
         "status are printed); 2 when no ticket was issued.",
     )
     take.add_argument("service", help="queue service code, e.g. A")
-    # A priority ticket records no group and links no dossier (DESIGN.md, "Privacy").
+    # A priority ticket records no group and links no declaration (DESIGN.md, "Privacy").
     linked = take.add_mutually_exclusive_group()
     linked.add_argument(
         "--priority",
         action="store_true",
         help="a priority ticket (ưu tiên); which group is never recorded",
     )
+    # ``--dossier``: the option's name before the kiosk's record was called a declaration.
     linked.add_argument(
-        "--dossier", help="dossier reference to link and put in the QR code (not with --priority)"
+        "--declaration",
+        "--dossier",
+        dest="declaration",
+        metavar="REFERENCE",
+        help="declaration code (mã tờ khai) to link and put in the QR code (not with --priority)",
     )
     take.add_argument("--printer", help="printer URI (default: the 'printer' setting)")
     take.add_argument("--json", action="store_true", help="print the ticket as one JSON object")
@@ -71,7 +76,7 @@ def take_ticket(args: argparse.Namespace) -> int:
     services = open_services(args, printer=args.printer)
     try:
         ticket = services.desk.take(
-            args.service.upper(), priority=args.priority, dossier_reference=args.dossier
+            args.service.upper(), priority=args.priority, declaration_reference=args.declaration
         )
     finally:
         services.close()

@@ -19,7 +19,7 @@ def ticket_json(ticket: IssuedTicket) -> dict[str, object]:
         "issued_at": ticket.issued_at.isoformat(),
         "people_ahead": ticket.people_ahead,
         "priority": ticket.priority,
-        "dossier_reference": ticket.dossier_reference,
+        "declaration_reference": ticket.declaration_reference,
         "print_status": ticket.print_status,
         "print_error": None if ticket.print_error is None else ticket.print_error.render(),
     }

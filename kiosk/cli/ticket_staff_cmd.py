@@ -39,7 +39,7 @@ def register(actions: Any) -> None:
     void: argparse.ArgumentParser = actions.add_parser(
         "void",
         help="void a ticket, with a reason (staff)",
-        description="Void ticket NUMBER (huỷ số): the number stays taken, is never issued "
+        description="Void ticket NUMBER (hủy số): the number stays taken, is never issued "
         "again and can no longer be reprinted. The reason is required and audited.",
     )
     void.add_argument("number", metavar="NUMBER", help=NUMBER_HELP)

@@ -103,7 +103,7 @@ def _name_the_key(message: str) -> str:
     """msgspec's message, led by the setting's name the way an IT person reads it."""
     unknown = re.fullmatch(r"Object contains unknown field `(.+)`", message)
     if unknown:
-        return f"'{unknown.group(1)}': khoá không được hỗ trợ / unknown setting"
+        return f"'{unknown.group(1)}': khóa không được hỗ trợ / unknown setting"
     located = re.fullmatch(r"(.*) - at `\$\.(\w+)`", message)
     if located:
         return f"'{located.group(2)}': {located.group(1)}"

@@ -61,7 +61,7 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
         str,
         Meta(
             pattern=r"^[A-Za-z0-9-]{1,20}\Z",
-            description="Short name of this kiosk; part of every dossier reference.",
+            description="Short name of this kiosk; part of every declaration reference.",
         ),
     ] = "KIOSK-01"
     kiosk_number: Annotated[
@@ -151,7 +151,7 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
         Meta(
             ge=0,
             le=365,
-            description="Days a dossier's or account's personal data stays on the kiosk after "
+            description="Days a declaration's or account's personal data stays on the kiosk after "
             "the server acknowledged it or, on a kiosk with no server, after it was submitted.",
         ),
     ] = 7

@@ -23,7 +23,7 @@ from typing import Final
 from kiosk.config import Language, Settings
 
 #: The wording's version; a consent record names it with the hash of the text shown.
-NOTICE_VERSION: Final = "2026-01"
+NOTICE_VERSION: Final = "2026-02"
 
 #: Preparing the tờ khai and handing it to the counter that receives the hồ sơ: without
 #: it the kiosk has nothing to do with what the citizen types.
@@ -117,16 +117,16 @@ _VIETNAMESE = _Wording(
     ),
     how_long=(
         "Kiosk giữ tờ khai cho đến khi bộ phận một cửa nhận được hồ sơ. "
-        "Sau đó tờ khai được xoá khỏi kiosk trong vòng {days} ngày."
+        "Sau đó tờ khai được xóa khỏi kiosk trong vòng {days} ngày."
     ),
     how_long_now=(
         "Kiosk giữ tờ khai cho đến khi bộ phận một cửa nhận được hồ sơ. "
-        "Sau đó tờ khai được xoá khỏi kiosk ngay."
+        "Sau đó tờ khai được xóa khỏi kiosk ngay."
     ),
     rights=(
         "Theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, Ông/Bà có quyền được biết về "
         "việc xử lý dữ liệu của mình, và quyền đồng ý hoặc không đồng ý. Ông/Bà cũng có "
-        "quyền yêu cầu xem, sửa hoặc xoá dữ liệu, và rút lại sự đồng ý."
+        "quyền yêu cầu xem, sửa hoặc xóa dữ liệu, và rút lại sự đồng ý."
     ),
     where="Để thực hiện các quyền này, Ông/Bà vui lòng hỏi cán bộ tại quầy tiếp nhận hồ sơ.",
     decline=(

@@ -2,7 +2,7 @@
 
 A record names the purposes ticked, the moment "Đồng ý và tiếp tục" was tapped, the
 notice's version and the SHA-256 of the exact text shown, and its language. It holds
-nothing about the person: it is stored with the hồ sơ it allowed (``dossiers.consent``),
+nothing about the person: it is stored with the declaration it allowed (``declarations.consent``),
 uploaded with it (``wire.protocol.Consent``) and kept after the answers are purged,
 since it is the proof that collecting them was allowed.
 """
@@ -24,7 +24,7 @@ from wire import protocol
 
 @dataclass(frozen=True, slots=True)
 class ConsentRecord:
-    """Who agreed is the dossier it is stored with; this says when, to what, in which words."""
+    """Who agreed is the declaration it is stored with; this says when, to what, in which words."""
 
     #: The purpose ids ticked, in the notice's order.
     purposes: tuple[str, ...]
@@ -47,7 +47,7 @@ class ConsentRecord:
         )
 
     def to_json(self) -> dict[str, Any]:
-        """As stored in ``dossiers.consent`` and sent: the protocol's JSON values."""
+        """As stored in ``declarations.consent`` and sent: the protocol's JSON values."""
         stored: dict[str, Any] = msgspec.json.decode(msgspec.json.encode(self.to_wire()))
         return stored
 

@@ -14,7 +14,7 @@ class ConsentService:
     """This kiosk's privacy notice in each language, and the record of agreeing to it.
 
     Nothing is written here: the record lives in the citizen's visit (memory only) until
-    the hồ sơ it allows is submitted, and is stored with it. Declining leaves nothing.
+    the declaration it allows is saved, and is stored with it. Declining leaves nothing.
     """
 
     def __init__(self, settings: Settings, clock: Clock) -> None:

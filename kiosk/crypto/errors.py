@@ -20,17 +20,17 @@ class DataKeyUnavailableError(DataKeyError):
 
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "Kiosk chưa có khoá mã hoá dữ liệu nên chưa lưu được thông tin cá nhân; thông tin "
+        "Kiosk chưa có khóa mã hóa dữ liệu nên chưa lưu được thông tin cá nhân; thông tin "
         "chưa được lưu. Vui lòng báo cán bộ để được hỗ trợ.",
     )
 
 
 class DataUnreadableError(DataKeyError):
-    """A hồ sơ's answers were sealed with a key this kiosk no longer has."""
+    """A declaration's answers were sealed with a key this kiosk no longer has."""
 
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "Không đọc được dữ liệu của hồ sơ {reference} trên kiosk này vì khoá mã hoá đã mất "
+        "Không đọc được dữ liệu của tờ khai {reference} trên kiosk này vì khóa mã hóa đã mất "
         "hoặc không đúng. Vui lòng báo bộ phận CNTT (lệnh: python -m kiosk doctor).",
     )
 
@@ -40,8 +40,8 @@ class KeyStoreError(DataKeyError):
 
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "Không dùng được kho khoá của hệ điều hành để giữ khoá mã hoá dữ liệu: {detail}. "
-        "Bộ phận CNTT: sửa kho khoá hoặc đặt data_key_file, rồi chạy python -m kiosk doctor.",
+        "Không dùng được kho khóa của hệ điều hành để giữ khóa mã hóa dữ liệu: {detail}. "
+        "Bộ phận CNTT: sửa kho khóa hoặc đặt data_key_file, rồi chạy python -m kiosk doctor.",
     )
 
 
@@ -50,7 +50,7 @@ class KeyFileError(KeyStoreError):
 
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "Không dùng được tệp khoá dữ liệu {path}: {detail}. Bộ phận CNTT: xem "
+        "Không dùng được tệp khóa dữ liệu {path}: {detail}. Bộ phận CNTT: xem "
         "docs/privacy.md, mục “Encryption at rest”.",
     )
 
@@ -60,7 +60,7 @@ class KeyFileUnsafeError(KeyFileError):
 
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "Tệp khoá dữ liệu {path} có quyền {mode}: người khác đọc hoặc sửa được nên kiosk "
+        "Tệp khóa dữ liệu {path} có quyền {mode}: người khác đọc hoặc sửa được nên kiosk "
         "không dùng. Bộ phận CNTT: chown root:<tài khoản chạy kiosk> {path}; chmod 640 "
         "{path}; rồi khởi động lại kiosk.",
     )
@@ -71,7 +71,7 @@ class KeyFileMisplacedError(KeyFileError):
 
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "Tệp khoá dữ liệu {path} nằm trong thư mục dữ liệu {data_dir}: ai sao chép dữ liệu "
-        "sẽ có cả khoá. Bộ phận CNTT: chuyển tệp ra ngoài (ví dụ /etc/mot-cua-kiosk/) và sửa "
+        "Tệp khóa dữ liệu {path} nằm trong thư mục dữ liệu {data_dir}: ai sao chép dữ liệu "
+        "sẽ có cả khóa. Bộ phận CNTT: chuyển tệp ra ngoài (ví dụ /etc/mot-cua-kiosk/) và sửa "
         "data_key_file.",
     )

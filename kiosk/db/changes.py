@@ -31,7 +31,7 @@ TABLE_KINDS: dict[str, tuple[Kind, Kind]] = {
     "procedure_agencies": ("catalogue", "catalogue"),
     "form_definitions": ("forms", "forms"),
     "accounts": ("accounts", "accounts"),
-    "dossiers": ("dossiers", "dossiers"),
+    "declarations": ("declarations", "declarations"),
     "tickets": ("tickets", "tickets"),
     "number_leases": ("sync", "sync"),
     "outbox": ("outbox", "sync"),

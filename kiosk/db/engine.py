@@ -6,7 +6,7 @@ Every connection gets the same pragmas, set in a ``connect`` listener so no code
 - ``journal_mode=WAL``: the UI can read while the sync worker writes;
 - ``foreign_keys=ON``: SQLite ignores foreign keys unless asked, per connection;
 - ``busy_timeout=5000``: a second writer waits instead of failing at once;
-- ``synchronous=FULL``: a dossier the citizen saw "saved" survives a power cut;
+- ``synchronous=FULL``: a declaration the citizen saw "saved" survives a power cut;
 - ``secure_delete=ON``: what a purge or a discard deletes is overwritten with zeros,
   not left in free space of the file for anyone who copies it to read.
 

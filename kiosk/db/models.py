@@ -4,12 +4,12 @@ Three kinds of data live here (see DESIGN.md, "Data the kiosk keeps"):
 
 - the **catalogue** (thủ tục, lĩnh vực, cơ quan, quầy): owned by the server, replaced
   whole; keyed by its natural national codes, which are what the server sends;
-- **citizen data** (tài khoản, hồ sơ, số thứ tự): made on the kiosk; UUID keys made
+- **citizen data** (tài khoản, tờ khai đã điền, số thứ tự): made on the kiosk; UUID keys made
   here, so an upload can be retried any number of times and the server keeps one copy;
 - **bookkeeping**: the outbox, sync state, the audit log, staff members and their PINs.
 
 Citizen rows name catalogue rows by code *without* a foreign key on purpose: a
-catalogue update may withdraw a procedure, and a dossier already filed for it must
+catalogue update may withdraw a procedure, and a declaration already filed for it must
 stay. The schema is owned by Alembic (``migrations/``); a change here needs a new
 migration, and ``tests/core/test_migrations.py`` fails until both agree.
 """
@@ -74,6 +74,8 @@ install_row_binding(Base)
 PROCEDURE_CODE_LENGTH = 32
 #: A slugged code (lĩnh vực, cơ quan): ``ho-tich``, ``ubnd-xa``.
 SLUG_LENGTH = 64
+#: What ``declarations.answers`` values are sealed for (see ``Declaration.answers``).
+ANSWERS_LABEL = "dossiers.answers"
 
 
 class CatalogMeta(Base):
@@ -172,7 +174,7 @@ class ProcedureAgency(Base):
 
 
 class FormDefinition(Base):
-    """A tờ khai's fields and pages, versioned so old dossiers keep their meaning."""
+    """A tờ khai's fields and pages, versioned so old declarations keep their meaning."""
 
     __tablename__ = "form_definitions"
 
@@ -198,26 +200,35 @@ class Account(Base):
     purged_at: Mapped[datetime | None]
 
 
-class Dossier(Base):
-    """A hồ sơ: a filled form for one procedure, with the reference on the receipt."""
+class Declaration(Base):
+    """A tờ khai đã điền: a filled form for one procedure, with the mã tờ khai on its slip.
 
-    __tablename__ = "dossiers"
+    Not a hồ sơ: the citizen brings it to the counter, where the dossier is received
+    into the province's system with its own mã hồ sơ. The table was ``dossiers`` until
+    migration 0008.
+    """
+
+    __tablename__ = "declarations"
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    #: Printed on the receipt and typed by staff to find the dossier again.
+    #: The mã tờ khai (``kiosk.declarations.reference``): printed on the slip, typed by
+    #: staff to find the declaration again.
     reference: Mapped[str] = mapped_column(String(40), unique=True)
     procedure_code: Mapped[str] = mapped_column(String(PROCEDURE_CODE_LENGTH))
     form_id: Mapped[str] = mapped_column(String(64))
     form_version: Mapped[int] = mapped_column(Integer)
     #: The citizen's answers, sealed (``kiosk.db.sealed``); removed (``{}``) when purged.
-    answers: Mapped[JsonObject] = mapped_column(SealedJSON("dossiers.answers"))
+    #: Sealed under the label of the table's old name: the label is part of every stored
+    #: value's associated data, so changing it would make the rows sealed so far
+    #: unreadable (and a migration has no key to seal them again).
+    answers: Mapped[JsonObject] = mapped_column(SealedJSON(ANSWERS_LABEL))
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime]
-    #: When the server confirmed it has the dossier; purging waits for this.
+    #: When the server confirmed it has the declaration; purging waits for this.
     acknowledged_at: Mapped[datetime | None]
     purged_at: Mapped[datetime | None]
     #: The citizen's consent to the privacy notice (``kiosk.consent.ConsentRecord`` as
-    #: JSON: purposes, time, notice version and hash, language); ``None`` for dossiers
+    #: JSON: purposes, time, notice version and hash, language); ``None`` for declarations
     #: from before 0006. Not personal data: kept when the answers are purged.
     consent: Mapped[JsonObject | None]
 
@@ -235,12 +246,12 @@ class Ticket(Base):
     number: Mapped[int] = mapped_column(Integer)
     issued_at: Mapped[datetime]
     people_ahead: Mapped[int] = mapped_column(Integer)
-    dossier_reference: Mapped[str | None] = mapped_column(String(40))
+    declaration_reference: Mapped[str | None] = mapped_column(String(40))
     #: ``pending``, ``printed``, ``failed`` or ``voided``, so staff can reprint what did
     #: not come out; a voided ticket keeps its number (never reused, never silently skipped).
     print_status: Mapped[str] = mapped_column(String(16))
     #: A priority ticket (ưu tiên). Which group the citizen belongs to is never
-    #: recorded, and a priority ticket has no ``dossier_reference`` (DESIGN.md, "Privacy").
+    #: recorded, and a priority ticket has no ``declaration_reference`` (DESIGN.md, "Privacy").
     priority: Mapped[bool] = mapped_column(Boolean, default=False)
     #: The kiosk that issued it (``settings.kiosk_name``); ``None`` for tickets before 0003.
     kiosk_name: Mapped[str | None] = mapped_column(String(20))
@@ -297,12 +308,12 @@ class OutboxEntry(Base):
 
     sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     entry_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=uuid.uuid4)
-    #: ``dossier``, ``ticket``, ``account``...
+    #: ``dossier`` (a declaration: protocol v1's name), ``ticket``, ``account``...
     entity_type: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     #: ``create``, ``update`` or ``delete``.
     operation: Mapped[str] = mapped_column(String(16))
-    #: What the server receives, sealed: a dossier's or an account's copies its answers.
+    #: What the server receives, sealed: a declaration's or an account's copies its answers.
     #: Bound to ``entry_id``, the one id known before the INSERT.
     payload: Mapped[JsonObject] = mapped_column(SealedJSON("outbox.payload", row_key="entry_id"))
     created_at: Mapped[datetime]

@@ -1,6 +1,6 @@
 """Writing an outbox entry beside the change it reports, in the caller's transaction.
 
-Every change the server must receive (a ticket, a dossier, an account) is queued
+Every change the server must receive (a ticket, a declaration, an account) is queued
 here *inside* the transaction that makes the change: both are committed or neither
 is, so the sync worker can never upload something the kiosk does not have, nor miss
 something it does. The sync worker reads and acknowledges these rows; this module

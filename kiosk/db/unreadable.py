@@ -5,7 +5,7 @@ a replaced key file) or when it was changed or moved from another row. Nothing r
 such rows by itself: a *wrong* key (the key file of another kiosk, a keyring of another
 user) is put right by restoring the right one, after which every value opens again.
 Once IT knows the key is lost for good, :func:`remove_unreadable` turns them into what
-a purge leaves: a hồ sơ or account keeps its reference, times and status, its personal
+a purge leaves: a declaration or account keeps its reference, times and status, its personal
 data becomes ``{}`` and it is stamped purged; an outbox entry not yet acknowledged is
 closed as discarded (the server never had it, and never will from this kiosk).
 
@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.crypto.cipher import SEALED_MARK
 from kiosk.db.datakey import sealed_schema_columns
-from kiosk.db.models import Account, Dossier, OutboxEntry
+from kiosk.db.models import Account, Declaration, OutboxEntry
 from kiosk.db.sealed import Unreadable
 
 #: What a closed outbox entry says to staff; names the cause, never a value.
@@ -54,13 +54,13 @@ class ColumnCensus:
 class UnreadableRemoved:
     """What :func:`remove_unreadable` changed."""
 
-    dossiers: int = 0
+    declarations: int = 0
     accounts: int = 0
     outbox_entries: int = 0
 
     @property
     def total(self) -> int:
-        return self.dossiers + self.accounts + self.outbox_entries
+        return self.declarations + self.accounts + self.outbox_entries
 
 
 def census(engine: Engine) -> list[ColumnCensus]:
@@ -91,7 +91,8 @@ def census(engine: Engine) -> list[ColumnCensus]:
                         keys.add(value.key_id)
                 else:
                     opened += 1
-            label = sealed.column.type.label  # type: ignore[attr-defined]
+            # The table's own name, not the sealing label (which may be an older name).
+            label = f"{sealed.table.name}.{sealed.column.name}"
             found.append(
                 ColumnCensus(label, opened, int(plain or 0), dict(problems), tuple(sorted(keys)))
             )
@@ -100,12 +101,12 @@ def census(engine: Engine) -> list[ColumnCensus]:
 
 def remove_unreadable(session: Session, now: datetime) -> UnreadableRemoved:
     """Blank every row whose sealed value cannot be opened, in ``session``'s transaction."""
-    dossiers = 0
-    for dossier in session.scalars(select(Dossier)):
-        if isinstance(dossier.answers, Unreadable):
-            dossier.answers = {}
-            dossier.purged_at = dossier.purged_at or now
-            dossiers += 1
+    declarations = 0
+    for declaration in session.scalars(select(Declaration)):
+        if isinstance(declaration.answers, Unreadable):
+            declaration.answers = {}
+            declaration.purged_at = declaration.purged_at or now
+            declarations += 1
     accounts = 0
     for account in session.scalars(select(Account)):
         if isinstance(account.data, Unreadable):
@@ -123,4 +124,4 @@ def remove_unreadable(session: Session, now: datetime) -> UnreadableRemoved:
             entry.next_attempt_at = None
             entry.last_error = UNREADABLE_REASON
         entries += 1
-    return UnreadableRemoved(dossiers, accounts, entries)
+    return UnreadableRemoved(declarations, accounts, entries)

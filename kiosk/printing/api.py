@@ -70,7 +70,7 @@ Block = TextBlock | QrBlock | RuleBlock | SpaceBlock | ChecklistBlock
 
 @dataclass(frozen=True, slots=True)
 class PrintDocument:
-    """A slip to print: a ticket, a procedure's checklist, a dossier receipt."""
+    """A slip to print: a ticket, a procedure's checklist, a declaration receipt."""
 
     blocks: tuple[Block, ...]
     #: Names the job in logs and in the file printer's file names; never personal data.

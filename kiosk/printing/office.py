@@ -9,7 +9,7 @@ Unlike a receipt, a form that waits in the queue while the printer warms up or i
 refilled still helps: the citizen collects it at the counter. The spooler keeps the
 job; what the kiosk can tell is only whether the spooler took it.
 
-Nothing personal reaches a log or a job title: the job is named by the dossier's
+Nothing personal reaches a log or a job title: the job is named by the declaration's
 reference, and ``lp``'s complaints are about queues, never about the document.
 """
 

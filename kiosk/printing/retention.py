@@ -1,13 +1,13 @@
 """How long printed files stay in the kiosk's folders, and how much of them.
 
-The ``file:`` printer leaves every job behind as ``.bin`` and ``.png``, ``dossier pdf``
+The ``file:`` printer leaves every job behind as ``.bin`` and ``.png``, ``declaration pdf``
 writes the whole filled tờ khai as ``REFERENCE.pdf``, and the A4 path on Windows spools
 the same PDF to a file for the PDF reader. A receipt names only the reference, but the
 PDF carries everything the citizen typed: a copy on disk outlives the database row it
 was made from unless something removes it. So each of these folders is swept:
 
 - files older than ``max_age`` go;
-- files a caller names as doomed go (the privacy purge names the files of the dossiers
+- files a caller names as doomed go (the privacy purge names the files of the declarations
   it purged, whatever their age);
 - then, while the folder holds more than ``max_bytes``, the oldest files go first.
 

@@ -1,10 +1,10 @@
 """The kiosk's files that may hold personal data, and the rules that sweep them.
 
 Three folders: ``printouts/`` (receipts, tickets and checklists from the ``file:``
-printer, ``REFERENCE.pdf`` from ``dossier pdf``), the folder a ``file:/…`` printer URI
+printer, ``REFERENCE.pdf`` from ``declaration pdf``), the folder a ``file:/…`` printer URI
 names when it is not that one, and the A4 spool folder Windows' PDF reader reads from.
 A file goes when it is older than ``printouts_max_age_days`` (never later than the
-retention), when its name carries the reference of a hồ sơ whose personal data is gone
+retention), when its name carries the reference of a declaration whose personal data is gone
 (purged, or discarded by staff), or, oldest first, when ``printouts/`` holds more than
 ``printouts_max_mb``. A spool file goes once the PDF reader has had its minutes.
 """
@@ -21,8 +21,8 @@ from sqlalchemy import select
 
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.db.models import Dossier
-from kiosk.dossiers.reference import PREFIX, SEQUENCE_DIGITS
+from kiosk.db.models import Declaration
+from kiosk.declarations.reference import PREFIXES, SEQUENCE_DIGITS
 from kiosk.printing.office import SPOOL_KEEP_S
 from kiosk.printing.retention import (
     FolderContents,
@@ -32,10 +32,12 @@ from kiosk.printing.retention import (
     sweep,
 )
 
-#: A dossier reference inside a file name (``20260105-101500-…-receipt-HS-1-260105-0007.png``,
-#: ``HS-1-260105-0007.pdf``, ``HS-1-260105-0007-1a2b3c4d.pdf``); no digit may follow, so
-#: ``…-1000`` is not found inside ``…-10000``.
-REFERENCE_IN_NAME = re.compile(rf"{PREFIX}-\d+-\d{{6}}-\d{{{SEQUENCE_DIGITS},}}(?!\d)")
+#: A mã tờ khai inside a file name (``20260105-101500-…-receipt-TK-1-260105-0007.png``,
+#: ``TK-1-260105-0007.pdf``, ``TK-1-260105-0007-1a2b3c4d.pdf``), old ``HS-…`` ones
+#: included; no digit may follow, so ``…-1000`` is not found inside ``…-10000``.
+REFERENCE_IN_NAME = re.compile(
+    rf"(?:{'|'.join(PREFIXES)})-\d+-\d{{6}}-\d{{{SEQUENCE_DIGITS},}}(?!\d)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,19 +76,20 @@ class FileRules:
 
 
 def references_in(names: Iterable[str]) -> set[str]:
-    """The dossier references the file names carry."""
+    """The declaration references the file names carry."""
     return {found for name in names for found in REFERENCE_IN_NAME.findall(name)}
 
 
 def gone_references(db: Database, references: set[str]) -> set[str]:
-    """Which of ``references`` belong to hồ sơ whose personal data the kiosk removed."""
+    """Which of ``references`` belong to declarations whose personal data the kiosk removed."""
     if not references:
         return set()
     with db.transaction() as session:
         return set(
             session.scalars(
-                select(Dossier.reference).where(
-                    Dossier.reference.in_(sorted(references)), Dossier.purged_at.is_not(None)
+                select(Declaration.reference).where(
+                    Declaration.reference.in_(sorted(references)),
+                    Declaration.purged_at.is_not(None),
                 )
             )
         )

@@ -2,9 +2,9 @@
 
 For IT and for a centre asked "what do you keep about citizens, and for how long?"
 (``python -m kiosk privacy report``). It counts; it never shows a value. The only
-names it lists are dossier references, and only of the hồ sơ a kiosk with no server
+names it lists are declaration references, and only of the declarations a kiosk with no server
 is about to purge: they exist nowhere else, so staff print or export their A4 forms
-first (``dossier print`` / ``dossier pdf``) if the counter still needs them.
+first (``declaration print`` / ``declaration pdf``) if the counter still needs them.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.clock import LOCAL_TZ
-from kiosk.db.models import Account, Dossier, OutboxEntry
+from kiosk.db.models import Account, Declaration, OutboxEntry
 from kiosk.printing.retention import FolderContents
 from kiosk.sync.purge import RetentionPolicy
 
@@ -49,7 +49,7 @@ class DueDay:
     """What the purge will remove on one local day (or, when that day is past, next)."""
 
     day: date
-    dossiers: int = 0
+    declarations: int = 0
     accounts: int = 0
 
 
@@ -62,18 +62,18 @@ class PrivacyReport:
     standalone: bool
     retention_days: int
     refused_retention_days: int
-    dossiers: HeldRows
+    declarations: HeldRows
     accounts: HeldRows
     #: Outbox entries whose payload still carries answers or account data.
     outbox_entries: HeldRows
-    #: Dossiers and accounts the server has not acknowledged yet: kept until it has, and
+    #: Declarations and accounts the server has not acknowledged yet: kept until it has, and
     #: ``retention_days`` more.
     waiting_for_server: int
     #: Uploads the server refused that staff have not resolved.
     refused: int
     #: By local day, what will be purged; days already past are due at the next purge.
     schedule: tuple[DueDay, ...]
-    #: References of hồ sơ only this kiosk has, purged within :data:`DUE_SOON`.
+    #: References of declarations only this kiosk has, purged within :data:`DUE_SOON`.
     due_soon: tuple[str, ...]
     printouts: FolderContents
     spool: FolderContents
@@ -84,13 +84,17 @@ class PrivacyReport:
             "standalone": self.standalone,
             "retention_days": self.retention_days,
             "refused_retention_days": self.refused_retention_days,
-            "dossiers": self.dossiers.as_json(self.at),
+            "declarations": self.declarations.as_json(self.at),
             "accounts": self.accounts.as_json(self.at),
             "outbox_entries": self.outbox_entries.as_json(self.at),
             "waiting_for_server": self.waiting_for_server,
             "refused": self.refused,
             "schedule": [
-                {"day": due.day.isoformat(), "dossiers": due.dossiers, "accounts": due.accounts}
+                {
+                    "day": due.day.isoformat(),
+                    "declarations": due.declarations,
+                    "accounts": due.accounts,
+                }
                 for due in self.schedule
             ],
             "due_soon": list(self.due_soon),
@@ -101,7 +105,7 @@ class PrivacyReport:
 
 @dataclass(frozen=True, slots=True)
 class _Held:
-    """One dossier or account that still holds personal data."""
+    """One declaration or account that still holds personal data."""
 
     kind: str
     id: uuid.UUID
@@ -147,7 +151,7 @@ def build_report(
         standalone=policy.standalone,
         retention_days=policy.retention.days,
         refused_retention_days=policy.refused_limit.days,
-        dossiers=_count(row.created_at for row in held if row.kind == "dossier"),
+        declarations=_count(row.created_at for row in held if row.kind == "dossier"),
         accounts=_count(row.created_at for row in held if row.kind == "account"),
         outbox_entries=_count(created for (created,) in entries),
         waiting_for_server=waiting,
@@ -160,17 +164,20 @@ def build_report(
 
 
 def _held(session: Session) -> list[_Held]:
-    dossiers = session.execute(
-        select(Dossier.id, Dossier.reference, Dossier.created_at, Dossier.acknowledged_at).where(
-            Dossier.purged_at.is_(None)
-        )
+    declarations = session.execute(
+        select(
+            Declaration.id,
+            Declaration.reference,
+            Declaration.created_at,
+            Declaration.acknowledged_at,
+        ).where(Declaration.purged_at.is_(None))
     )
     accounts = session.execute(
         select(Account.id, Account.created_at, Account.acknowledged_at).where(
             Account.purged_at.is_(None)
         )
     )
-    return [_Held("dossier", *row) for row in dossiers] + [
+    return [_Held("dossier", *row) for row in declarations] + [
         _Held("account", row.id, None, row.created_at, row.acknowledged_at) for row in accounts
     ]
 

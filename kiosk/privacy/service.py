@@ -7,7 +7,7 @@ sync worker after each pass, IT with ``python -m kiosk privacy purge``. Each run
 1. blanks the database rows the retention allows, discards refused uploads nobody
    resolved in time, and truncates the write-ahead log (``kiosk.sync.purge``);
 2. sweeps the printouts, the ``file:`` printer's folder and the A4 spool
-   (``kiosk.privacy.files``): files of purged hồ sơ, files past their age, and the
+   (``kiosk.privacy.files``): files of purged declarations, files past their age, and the
    oldest files over the size cap.
 
 Runs never overlap within a process (a lock); across processes each step is its own

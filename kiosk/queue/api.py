@@ -42,9 +42,9 @@ class IssuedTicket:
     service_day: date
     issued_at: datetime
     people_ahead: int
-    #: A priority ticket (ưu tiên): never which group, never with a dossier reference.
+    #: A priority ticket (ưu tiên): never which group, never with a declaration reference.
     priority: bool
-    dossier_reference: str | None
+    declaration_reference: str | None
     print_status: PrintStatus
     #: Why printing failed, to show the citizen; ``None`` when it printed.
     print_error: TrText | None = None

@@ -46,13 +46,13 @@ class TicketDesk:
         self,
         service_code: str,
         priority: bool = False,
-        dossier_reference: str | None = None,
+        declaration_reference: str | None = None,
     ) -> IssuedTicket:
         """A new ticket, printed if the printer can; raises ``KioskError`` only if not issued.
 
         A priority ticket is never linked to a declaration (see ``TicketService.issue``).
         """
-        ticket = self.tickets.issue(service_code, priority, dossier_reference)
+        ticket = self.tickets.issue(service_code, priority, declaration_reference)
         return self._print(ticket)
 
     def reprint(self, grant: StaffGrant | None, key: str | uuid.UUID) -> IssuedTicket:

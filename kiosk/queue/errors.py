@@ -26,25 +26,35 @@ class DailyLimitError(QueueError):
     message = QT_TRANSLATE_NOOP(
         "Queue",
         "Hôm nay đã hết số cho dịch vụ này ({limit} số). "
-        "Xin mời quay lại vào ngày làm việc tiếp theo.",
+        "Vui lòng quay lại vào ngày làm việc tiếp theo.",
     )
 
 
 class ClosedForTodayError(QueueError):
     message = QT_TRANSLATE_NOOP(
         "Queue",
-        "Dịch vụ này đã hết giờ nhận hồ sơ hôm nay. Xin mời quay lại vào ngày làm việc tiếp theo.",
+        "Dịch vụ này đã hết giờ nhận hồ sơ hôm nay. Vui lòng quay lại vào ngày làm việc tiếp theo.",
     )
 
 
 class NumbersExhaustedError(QueueError):
-    """Out of leased blocks and out of this kiosk's offline band (see docs/queue-numbers.md)."""
+    """Out of leased blocks and out of this kiosk's offline band (see docs/queue-numbers.md).
+
+    The citizen reads only what to do; the band that ran out (``code``, ``first``,
+    ``last``) is kept on the error for staff and the log.
+    """
 
     message = QT_TRANSLATE_NOOP(
         "Queue",
-        "Hết số thứ tự dành cho kiosk này khi mất kết nối ({code}, từ {first} đến {last}). "
-        "Xin mời lấy số ở kiosk khác hoặc hỏi cán bộ tại quầy.",
+        "Máy này tạm hết số thứ tự. Vui lòng lấy số ở máy khác hoặc hỏi cán bộ tại quầy.",
     )
+
+    def __init__(self, *, code: str, first: str, last: str) -> None:
+        super().__init__()
+        self.code, self.first, self.last = code, first, last
+
+    def __str__(self) -> str:
+        return f"{self.message.render()} ({self.code}: {self.first}–{self.last})"
 
 
 class TicketNotFoundError(QueueError):
@@ -52,4 +62,4 @@ class TicketNotFoundError(QueueError):
 
 
 class TicketVoidedError(QueueError):
-    message = QT_TRANSLATE_NOOP("Queue", "Số thứ tự {label} đã bị huỷ, không in lại được.")
+    message = QT_TRANSLATE_NOOP("Queue", "Số thứ tự {label} đã bị hủy, không in lại được.")

@@ -3,9 +3,9 @@
 What a citizen needs at a glance, biggest first: the number, the counters (quầy) to
 go to, how many are ahead. A priority ticket says "Ưu tiên" and nothing about why:
 the group is the citizen's own business, and the paper is left on counters and
-floors. The QR carries the dossier reference when an ordinary ticket was taken for a
-hồ sơ (staff open it straight away), else the ticket's id; a priority ticket has no
-reference (``kiosk.queue.tickets``). Texts are
+floors. The QR carries the mã tờ khai when an ordinary ticket was taken for a
+declaration filled at the kiosk (staff open it straight away), else the ticket's id; a
+priority ticket has no reference (``kiosk.queue.tickets``). Texts are
 ``TrText`` and go through ``translate``, so the UI can print in the kiosk's language;
 the default prints the Vietnamese source.
 """
@@ -22,15 +22,16 @@ from wire.i18n import QT_TRANSLATE_NOOP, TrText
 Translate = Callable[[TrText], str]
 
 HEADING = QT_TRANSLATE_NOOP("Queue", "SỐ THỨ TỰ")
-COUNTERS = QT_TRANSLATE_NOOP("Queue", "Mời đến quầy {counters}")
-PEOPLE_AHEAD = QT_TRANSLATE_NOOP("Queue", "Trước bạn còn {count} người")
-NOBODY_AHEAD = QT_TRANSLATE_NOOP("Queue", "Bạn là người đầu tiên")
+#: Which quầy serve the number; the footer asks to wait for the call, not to walk up.
+COUNTERS = QT_TRANSLATE_NOOP("Queue", "Quầy phục vụ: {counters}")
+PEOPLE_AHEAD = QT_TRANSLATE_NOOP("Queue", "Trước Ông/Bà còn {count} người")
+NOBODY_AHEAD = QT_TRANSLATE_NOOP("Queue", "Không có ai chờ trước Ông/Bà")
 #: All a priority ticket says about it, on paper and on screen.
 PRIORITY = QT_TRANSLATE_NOOP("Queue", "Ưu tiên")
 ISSUED_AT = QT_TRANSLATE_NOOP("Queue", "Ngày {date} lúc {time}")
-QR_CAPTION_DOSSIER = QT_TRANSLATE_NOOP("Queue", "Mã hồ sơ: {reference}")
+QR_CAPTION_DECLARATION = QT_TRANSLATE_NOOP("Queue", "Mã tờ khai: {reference}")
 QR_CAPTION_TICKET = QT_TRANSLATE_NOOP("Queue", "Đưa mã này cho cán bộ khi cần")
-FOOTER = QT_TRANSLATE_NOOP("Queue", "Xin giữ phiếu và chờ đến lượt khi được gọi số.")
+FOOTER = QT_TRANSLATE_NOOP("Queue", "Vui lòng giữ phiếu và chờ đến lượt khi được gọi số.")
 
 
 def _source(text: TrText) -> str:
@@ -38,10 +39,10 @@ def _source(text: TrText) -> str:
 
 
 def qr_data(ticket: IssuedTicket) -> str:
-    """The dossier reference when there is one (never on a priority ticket), else the
+    """The declaration reference when there is one (never on a priority ticket), else the
     ticket's id."""
-    if ticket.dossier_reference and not ticket.priority:
-        return ticket.dossier_reference
+    if ticket.declaration_reference and not ticket.priority:
+        return ticket.declaration_reference
     return str(ticket.id)
 
 
@@ -85,8 +86,8 @@ def ticket_document(
         QrBlock(
             qr_data(ticket),
             caption=translate(
-                QR_CAPTION_DOSSIER.with_params(reference=ticket.dossier_reference)
-                if ticket.dossier_reference and not ticket.priority
+                QR_CAPTION_DECLARATION.with_params(reference=ticket.declaration_reference)
+                if ticket.declaration_reference and not ticket.priority
                 else QR_CAPTION_TICKET
             ),
         ),

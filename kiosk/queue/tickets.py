@@ -3,10 +3,10 @@
 Every change is one transaction with its outbox entry (the sync worker uploads it),
 and staff actions (in lại, huỷ số) go to the audit log in that same transaction.
 Tickets hold no personal data: a queue, a number, times, whether it is a priority
-ticket (ưu tiên) and, for an ordinary one, an optional dossier reference. Which
+ticket (ưu tiên) and, for an ordinary one, an optional declaration reference. Which
 priority group a citizen belongs to (age, disability, pregnancy...) is sensitive and
 never recorded, and a priority ticket is never linked to a declaration: together they
-would tie a hồ sơ to a group (DESIGN.md, "Privacy").
+would tie a declaration to a group (DESIGN.md, "Privacy").
 
 Staff actions (reprint, void, the list of recent tickets) take a ``StaffGrant`` and
 are refused without a live one: the check is here, not only in the staff screen.
@@ -69,12 +69,12 @@ class TicketService:
         self,
         service_code: str,
         priority: bool = False,
-        dossier_reference: str | None = None,
+        declaration_reference: str | None = None,
     ) -> IssuedTicket:
         """A new ``pending`` ticket, committed with its outbox entry before it returns.
 
         ``priority`` asks for a priority ticket, for a queue that serves priority
-        groups first (``UnknownPriorityError`` otherwise); ``dossier_reference`` is
+        groups first (``UnknownPriorityError`` otherwise); ``declaration_reference`` is
         then not kept, here or anywhere: a priority ticket is never linked to a
         declaration. ``people_ahead`` counts the tickets this kiosk issued today for the queue and
         did not void: the kiosk counts what it knows. Tickets may be taken before
@@ -102,7 +102,7 @@ class TicketService:
                 number=number,
                 issued_at=now,
                 people_ahead=ahead,
-                dossier_reference=None if priority else dossier_reference,
+                declaration_reference=None if priority else declaration_reference,
                 print_status="pending",
                 priority=bool(priority),
                 kiosk_name=self._kiosk_name,
@@ -277,7 +277,7 @@ def _create_payload(ticket: Ticket) -> dict[str, Any]:
         "issued_at": ticket.issued_at.isoformat(),
         "people_ahead": ticket.people_ahead,
         "priority": ticket.priority,
-        "dossier_reference": ticket.dossier_reference,
+        "dossier_reference": ticket.declaration_reference,
         "kiosk_name": ticket.kiosk_name,
     }
 
@@ -295,7 +295,7 @@ def _issued(ticket: Ticket, service: QueueService | None) -> IssuedTicket:
         issued_at=ticket.issued_at,
         people_ahead=ticket.people_ahead,
         priority=ticket.priority,
-        dossier_reference=ticket.dossier_reference,
+        declaration_reference=ticket.declaration_reference,
         print_status=ticket.print_status,  # type: ignore[arg-type]
         print_error=(
             None

@@ -1,4 +1,4 @@
-"""The reason staff give for an action that cannot be undone (huỷ số, bỏ mục gửi).
+"""The reason staff give for an action that cannot be undone (hủy số, bỏ mục gửi).
 
 The reason goes into the audit log, where the centre reads it months later to answer
 "why was A-012 voided?": it must be there, and it must stay a reason, not a letter.

@@ -62,7 +62,7 @@ class LeaseGrant:
 class PurgeReport:
     """What a purge removed: rows whose personal data went, and files (``kiosk.privacy``)."""
 
-    dossiers: int = 0
+    declarations: int = 0
     accounts: int = 0
     outbox_entries: int = 0
     #: Refused uploads nobody resolved in ``refused_retention_days``, discarded.
@@ -74,11 +74,13 @@ class PurgeReport:
     @property
     def removed_anything(self) -> bool:
         """Whether a row lost personal data (files aside: they never touch the database)."""
-        return bool(self.dossiers or self.accounts or self.outbox_entries or self.refused_discarded)
+        return bool(
+            self.declarations or self.accounts or self.outbox_entries or self.refused_discarded
+        )
 
     def as_json(self) -> dict[str, int]:
         return {
-            "dossiers": self.dossiers,
+            "declarations": self.declarations,
             "accounts": self.accounts,
             "outbox_entries": self.outbox_entries,
             "refused_discarded": self.refused_discarded,

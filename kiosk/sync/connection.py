@@ -31,7 +31,7 @@ PROBE_TIMEOUTS = Timeouts(connect_s=3.0, read_s=5.0)
 def check_server_url(url: str) -> str:
     """``url`` without a trailing slash; refuses plain ``http://`` beyond loopback.
 
-    The device token and citizens' dossiers must not cross a network in clear text;
+    The device token and citizens' declarations must not cross a network in clear text;
     a server on this very computer (development, tests) is the one exception.
     """
     text = url.strip()

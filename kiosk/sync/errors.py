@@ -51,7 +51,7 @@ class NeedsEnrolmentError(SyncError):
 class KeyringError(SyncError):
     """The OS keyring, where the device token lives, cannot be used."""
 
-    message = QT_TRANSLATE_NOOP("Sync", "Không dùng được kho khoá của hệ điều hành: {detail}")
+    message = QT_TRANSLATE_NOOP("Sync", "Không dùng được kho khóa của hệ điều hành: {detail}")
 
 
 class TransientSyncError(SyncError):
@@ -124,7 +124,7 @@ class NumbersExhaustedOnServerError(RequestRefusedError):
 class KioskNumberTakenError(RequestRefusedError):
     """Another live kiosk of the centre has this kiosk's ``kiosk_number``; not enrolled.
 
-    Two kiosks with one number would print the same ticket numbers and dossier
+    Two kiosks with one number would print the same ticket numbers and declaration
     references, so the server refuses the second; the code stays unused.
     """
 

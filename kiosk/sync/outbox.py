@@ -14,8 +14,8 @@
   entries count an attempt and wait (``next_attempt_at``) with back-off, or as long as
   the server's ``Retry-After`` says.
 
-Dossiers and accounts acknowledged by the server are stamped ``acknowledged_at``
-(the purge's clock starts then) and a dossier's status becomes ``received``.
+Declarations and accounts acknowledged by the server are stamped ``acknowledged_at``
+(the purge's clock starts then) and a declaration's status becomes ``received``.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.db import Database
-from kiosk.db.models import Account, Dossier, OutboxEntry
+from kiosk.db.models import Account, Declaration, OutboxEntry
 from kiosk.db.sealed import is_unreadable
 from kiosk.sync.api import PushReport
 from kiosk.sync.backoff import Backoff
@@ -423,11 +423,11 @@ def _by_entry_id(session: Session, entry_id: uuid.UUID) -> OutboxEntry | None:
 def _acknowledge_entities(
     session: Session, created: dict[str, list[uuid.UUID]], now: datetime
 ) -> None:
-    """The server has these hồ sơ and tài khoản: stamp them, so the purge may start counting."""
+    """The server has these declarations and accounts: stamp them, so the purge may start."""
     if created["dossier"]:
         session.execute(
-            update(Dossier)
-            .where(Dossier.id.in_(created["dossier"]), Dossier.acknowledged_at.is_(None))
+            update(Declaration)
+            .where(Declaration.id.in_(created["dossier"]), Declaration.acknowledged_at.is_(None))
             .values(acknowledged_at=now, status="received")
         )
     if created["account"]:

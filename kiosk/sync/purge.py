@@ -2,7 +2,7 @@
 
 When the clock starts (:class:`RetentionPolicy`):
 
-- **with a server**, at the server's acknowledgement: a hồ sơ acknowledged more than
+- **with a server**, at the server's acknowledgement: a declaration acknowledged more than
   ``retention_days`` ago keeps its reference, procedure, form version and status (staff
   can still find it and say "received") but its answers become ``{}``; an account's
   ``data`` likewise. Acknowledged outbox entries of that age are deleted, since their
@@ -36,7 +36,7 @@ from kiosk.audit import AuditLog
 from kiosk.clock import Clock
 from kiosk.config import Settings
 from kiosk.db import Database
-from kiosk.db.models import Account, Dossier, OutboxEntry
+from kiosk.db.models import Account, Declaration, OutboxEntry
 from kiosk.db.scrub import scrub_removed_data
 from kiosk.sync.api import PurgeReport
 from kiosk.sync.refused import expire_refused
@@ -88,7 +88,9 @@ def purge_personal_data(
     now = clock()
     cutoff = now - policy.retention
     with db.transaction() as session:
-        dossiers = _blank(session, Dossier, _acknowledged_by(Dossier, cutoff), now, answers={})
+        declarations = _blank(
+            session, Declaration, _acknowledged_by(Declaration, cutoff), now, answers={}
+        )
         accounts = _blank(session, Account, _acknowledged_by(Account, cutoff), now, data={})
         entries = _delete_entries(
             session,
@@ -96,14 +98,16 @@ def purge_personal_data(
             OutboxEntry.acknowledged_at <= cutoff,
         )
         if policy.standalone:
-            dossiers += _blank(session, Dossier, _submitted_by(Dossier, cutoff), now, answers={})
+            declarations += _blank(
+                session, Declaration, _submitted_by(Declaration, cutoff), now, answers={}
+            )
             accounts += _blank(session, Account, _submitted_by(Account, cutoff), now, data={})
             # Pending for a server that does not exist: never to be sent, and emptied.
             entries += _delete_entries(
                 session,
                 OutboxEntry.entity_id.in_(
-                    select(Dossier.id)
-                    .where(Dossier.purged_at.is_not(None))
+                    select(Declaration.id)
+                    .where(Declaration.purged_at.is_not(None))
                     .union(select(Account.id).where(Account.purged_at.is_not(None)))
                 ),
                 OutboxEntry.acknowledged_at.is_(None),
@@ -120,13 +124,13 @@ def purge_personal_data(
                 now=now,
                 days=policy.refused_limit.days,
             )
-        report = PurgeReport(dossiers, accounts, entries, refused_discarded=refused)
+        report = PurgeReport(declarations, accounts, entries, refused_discarded=refused)
         if audit is not None and (always_audit or report.removed_anything):
             audit.record_in(
                 session,
                 actor,
                 "privacy.purge",
-                dossiers=report.dossiers,
+                declarations=report.declarations,
                 accounts=report.accounts,
                 outbox_entries=report.outbox_entries,
                 refused_discarded=report.refused_discarded,
@@ -135,9 +139,9 @@ def purge_personal_data(
     if report.removed_anything:
         scrub_removed_data(db)
         log.info(
-            "purged personal data: %d dossiers, %d accounts, %d outbox entries, "
+            "purged personal data: %d declarations, %d accounts, %d outbox entries, "
             "%d refused uploads discarded",
-            report.dossiers,
+            report.declarations,
             report.accounts,
             report.outbox_entries,
             report.refused_discarded,
@@ -145,18 +149,22 @@ def purge_personal_data(
     return report
 
 
-def _acknowledged_by(model: type[Dossier] | type[Account], cutoff: datetime) -> ColumnElement[bool]:
+def _acknowledged_by(
+    model: type[Declaration] | type[Account], cutoff: datetime
+) -> ColumnElement[bool]:
     return model.acknowledged_at.is_not(None) & (model.acknowledged_at <= cutoff)
 
 
-def _submitted_by(model: type[Dossier] | type[Account], cutoff: datetime) -> ColumnElement[bool]:
+def _submitted_by(
+    model: type[Declaration] | type[Account], cutoff: datetime
+) -> ColumnElement[bool]:
     """Submitted by ``cutoff``, and acknowledged by no server."""
     return model.acknowledged_at.is_(None) & (model.created_at <= cutoff)
 
 
 def _blank(
     session: Session,
-    model: type[Dossier] | type[Account],
+    model: type[Declaration] | type[Account],
     condition: ColumnElement[bool],
     now: datetime,
     **blanked: object,

@@ -10,7 +10,7 @@ either
   before anything queued after it; or
 - **discard** it, with a reason, when it can never be accepted: the entry is closed
   for good and the personal data it carries is removed, from its payload and from its
-  row (a hồ sơ's answers, an account's data). What is not personal stays: reference,
+  row (a declaration's answers, an account's data). What is not personal stays: reference,
   procedure, form, times, status, so staff can still say what it was. The write-ahead
   log is then folded and truncated, so the answers do not linger in the files.
 
@@ -34,7 +34,7 @@ from kiosk.audit import AuditLog
 from kiosk.changes import mark_changed
 from kiosk.clock import Clock
 from kiosk.db import Database
-from kiosk.db.models import Account, Dossier, OutboxEntry, Ticket
+from kiosk.db.models import Account, Declaration, OutboxEntry, Ticket
 from kiosk.db.scrub import scrub_removed_data
 from kiosk.queue.numbering import label
 from kiosk.staff.grant import GrantCheck, StaffGrant
@@ -44,7 +44,7 @@ from kiosk.sync.errors import RefusedEntryNotFoundError
 log = logging.getLogger("kiosk.sync")
 
 #: The payload fields a discarded entry keeps, per entity type: facts, never a person's.
-#: Anything else (a hồ sơ's ``answers``, an account's ``data``, a field of an entity
+#: Anything else (a declaration's ``answers``, an account's ``data``, a field of an entity
 #: this list does not know) is removed.
 KEPT_FIELDS: dict[str, frozenset[str]] = {
     "dossier": frozenset(
@@ -84,10 +84,10 @@ class RefusedEntry:
 
     #: The entry's place in the upload order (``outbox.sequence``): what staff type.
     id: int
-    #: ``dossier``, ``ticket`` or ``account``.
+    #: ``declaration``, ``ticket`` or ``account``.
     entity_type: str
     operation: str
-    #: The hồ sơ's reference or the ticket's label; ``None`` for an account.
+    #: The declaration's reference or the ticket's label; ``None`` for an account.
     subject: str | None
     created_at: datetime
     refused_at: datetime
@@ -230,12 +230,12 @@ def _find(session: Session, entry_id: int) -> OutboxEntry:
 
 def _subjects(session: Session, rows: list[OutboxEntry]) -> dict[uuid.UUID, str]:
     """Each row's reference or label, read from the entities' rows, never from a payload."""
-    dossier_ids = [row.entity_id for row in rows if row.entity_type == "dossier"]
+    declaration_ids = [row.entity_id for row in rows if row.entity_type == "dossier"]
     ticket_ids = [row.entity_id for row in rows if row.entity_type == "ticket"]
     subjects: dict[uuid.UUID, str] = {}
-    if dossier_ids:
+    if declaration_ids:
         found = session.execute(
-            select(Dossier.id, Dossier.reference).where(Dossier.id.in_(dossier_ids))
+            select(Declaration.id, Declaration.reference).where(Declaration.id.in_(declaration_ids))
         )
         subjects.update({row.id: row.reference for row in found})
     if ticket_ids:
@@ -268,10 +268,10 @@ def _without_personal_data(entity_type: str, payload: dict[str, Any]) -> dict[st
 def _blank_entity(session: Session, entity_type: str, entity_id: uuid.UUID, now: datetime) -> None:
     """Empty the personal column of the entry's own row, as the purge would; stamp it purged."""
     if entity_type == "dossier":
-        dossier = session.get(Dossier, entity_id)
-        if dossier is not None:
-            dossier.answers = {}
-            dossier.purged_at = dossier.purged_at or now
+        declaration = session.get(Declaration, entity_id)
+        if declaration is not None:
+            declaration.answers = {}
+            declaration.purged_at = declaration.purged_at or now
     elif entity_type == "account":
         account = session.get(Account, entity_id)
         if account is not None:

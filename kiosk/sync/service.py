@@ -259,7 +259,7 @@ class SyncService:
                 portal_domains=self._settings.portal_domains,
             )
         except ProtocolError as exc:
-            # A broken catalogue must not hold back citizens' dossiers: carry on.
+            # A broken catalogue must not hold back citizens' declarations: carry on.
             run.outcome, run.error = "retry", exc.message
         run.online = True
         run.push, push_error = self._pusher.push(client, force=force)
@@ -333,8 +333,9 @@ class SyncService:
             return False
         return True
 
-    def dossier_status(self, reference: str) -> DossierStatus | None:
-        """What the counter did with a hồ sơ, asked of the server now; ``None`` if unknown.
+    def declaration_status(self, reference: str) -> DossierStatus | None:
+        """What the counter did with a declaration's hồ sơ, asked of the server now; ``None``
+        if unknown.
 
         Raises ``SyncError`` when offline, not enrolled or refused: the caller shows the
         kiosk's own record instead.
@@ -441,7 +442,7 @@ def _log_report(report: SyncReport) -> None:
         report.push.rejected,
         report.pending,
         len(report.leases),
-        report.purge.dossiers + report.purge.accounts,
+        report.purge.declarations + report.purge.accounts,
     )
 
 

@@ -9,8 +9,8 @@ When it runs a pass:
 - while the server is unreachable, as soon as a cheap health probe (every
   ``probe_interval_s``) finds it again: the network is back;
 - whenever :meth:`request_sync` asks ("Đồng bộ ngay" on the staff screen);
-- as soon as the outbox grows (a hồ sơ submitted, a ticket issued: the kiosk's change
-  feed announces ``outbox``), when the last pass succeeded. A citizen's dossier then
+- as soon as the outbox grows (a declaration saved, a ticket issued: the kiosk's change
+  feed announces ``outbox``), when the last pass succeeded. A citizen's declaration then
   reaches the centre's server within a second, not after ``interval_s``. After a
   failed pass a new entry changes nothing: the back-off, the server's ``Retry-After``
   and the probe keep spacing the attempts, so a busy morning offline is not a storm

@@ -25,24 +25,64 @@
         <translation>Wrong PIN, {remaining} tries left</translation>
     </message>
     <message>
-        <source>Nhập mã PIN khi đang bị tạm khoá</source>
+        <source>Nhập mã PIN khi đang bị tạm khóa</source>
         <translation>PIN entered while locked out</translation>
     </message>
     <message>
-        <source>Thử mở khoá khi chưa đặt mã PIN</source>
+        <source>Thử mở khóa khi chưa đặt mã PIN</source>
         <translation>Unlock tried before a PIN was set</translation>
     </message>
     <message>
-        <source>Mở khoá chế độ cán bộ không thành công</source>
+        <source>Mở khóa chế độ cán bộ không thành công</source>
         <translation>Staff mode unlock failed</translation>
     </message>
     <message>
-        <source>Sai mã PIN {attempts} lần: tạm khoá nhập mã PIN đến {until}</source>
+        <source>Sai mã PIN {attempts} lần: tạm khóa nhập mã PIN đến {until}</source>
         <translation>{attempts} wrong PINs: PIN entry locked until {until}</translation>
     </message>
     <message>
-        <source>Gửi lại hồ sơ {subject} bị máy chủ từ chối</source>
-        <translation>Resent dossier {subject} refused by the server</translation>
+        <source>Gửi lại tờ khai {subject} bị máy chủ từ chối</source>
+        <translation>Declaration {subject}, refused by the server, sent again</translation>
+    </message>
+    <message>
+        <source>Bỏ gửi tờ khai {subject} và xóa dữ liệu cá nhân: {reason}</source>
+        <translation>Declaration {subject} discarded and its personal data deleted: {reason}</translation>
+    </message>
+    <message>
+        <source>Bỏ gửi tài khoản (mục số {entry}) và xóa dữ liệu cá nhân: {reason}</source>
+        <translation>Cancelled the upload of an account (item {entry}) and deleted its personal data: {reason}</translation>
+    </message>
+    <message>
+        <source>Xóa cán bộ {member}</source>
+        <translation>Removed staff member {member}</translation>
+    </message>
+    <message>
+        <source>Mở khóa chế độ cán bộ</source>
+        <translation>Staff mode unlocked</translation>
+    </message>
+    <message>
+        <source>Khóa chế độ cán bộ</source>
+        <translation>Staff mode locked</translation>
+    </message>
+    <message>
+        <source>Hủy phiếu {label}: {reason}</source>
+        <translation>Voided ticket {label}: {reason}</translation>
+    </message>
+    <message>
+        <source>Lưu tờ khai {reference}</source>
+        <translation>Declaration {reference} saved</translation>
+    </message>
+    <message>
+        <source>Xem tờ khai {reference}</source>
+        <translation>Declaration {reference} viewed</translation>
+    </message>
+    <message>
+        <source>Xuất tờ khai {reference} ra tệp PDF</source>
+        <translation>Declaration {reference} exported as a PDF file</translation>
+    </message>
+    <message>
+        <source>In tờ khai {reference} ra máy in {printer}</source>
+        <translation>Declaration {reference} printed on printer {printer}</translation>
     </message>
     <message>
         <source>Gửi lại phiếu {subject} bị máy chủ từ chối</source>
@@ -57,16 +97,8 @@
         <translation>Resent item {entry} refused by the server</translation>
     </message>
     <message>
-        <source>Bỏ gửi hồ sơ {subject} và xoá dữ liệu cá nhân: {reason}</source>
-        <translation>Cancelled the upload of dossier {subject} and deleted its personal data: {reason}</translation>
-    </message>
-    <message>
         <source>Bỏ gửi phiếu {subject}: {reason}</source>
         <translation>Cancelled the upload of ticket {subject}: {reason}</translation>
-    </message>
-    <message>
-        <source>Bỏ gửi tài khoản (mục số {entry}) và xoá dữ liệu cá nhân: {reason}</source>
-        <translation>Cancelled the upload of an account (item {entry}) and deleted its personal data: {reason}</translation>
     </message>
     <message>
         <source>Bỏ gửi mục số {entry}: {reason}</source>
@@ -85,28 +117,8 @@
         <translation>Added staff member {member}</translation>
     </message>
     <message>
-        <source>Gỡ tạm khoá nhập mã PIN (đã nhập sai {attempts} lần)</source>
-        <translation>Lifted the PIN lock-out ({attempts} wrong PINs)</translation>
-    </message>
-    <message>
-        <source>Xoá số lần nhập sai mã PIN (đã nhập sai {attempts} lần, chưa bị khoá)</source>
-        <translation>Cleared the count of wrong PINs ({attempts} wrong, not locked)</translation>
-    </message>
-    <message>
-        <source>Hồ sơ {subject} bị máy chủ từ chối, quá {days} ngày chưa xử lý: bỏ gửi và xoá dữ liệu cá nhân</source>
-        <translation>Dossier {subject}, refused by the server, left unresolved for {days} days: upload cancelled and its personal data deleted</translation>
-    </message>
-    <message>
-        <source>Tài khoản (mục số {entry}) bị máy chủ từ chối, quá {days} ngày chưa xử lý: bỏ gửi và xoá dữ liệu cá nhân</source>
-        <translation>Account (item {entry}), refused by the server, left unresolved for {days} days: upload cancelled and its personal data deleted</translation>
-    </message>
-    <message>
         <source>Mục số {entry} bị máy chủ từ chối, quá {days} ngày chưa xử lý: bỏ gửi</source>
         <translation>Item {entry}, refused by the server, left unresolved for {days} days: upload cancelled</translation>
-    </message>
-    <message>
-        <source>Xoá dữ liệu cá nhân quá {days} ngày: {dossiers} hồ sơ, {accounts} tài khoản, {refused} mục bị từ chối</source>
-        <translation>Deleted personal data older than {days} days: {dossiers} dossiers, {accounts} accounts, {refused} refused items</translation>
     </message>
     <message>
         <source>In thử máy in phiếu: máy in chưa in được</source>
@@ -117,28 +129,36 @@
         <translation>Receipt printer test</translation>
     </message>
     <message>
-        <source>Xoá dữ liệu không đọc được do mất khoá mã hoá: {dossiers} hồ sơ, {accounts} tài khoản, {entries} mục chờ gửi</source>
-        <translation>Removed data unreadable after the encryption key was lost: {dossiers} dossiers, {accounts} accounts, {entries} queued uploads</translation>
-    </message>
-    <message>
         <source>Đặt mã PIN cán bộ mới</source>
         <translation>New staff PIN set</translation>
     </message>
     <message>
+        <source>Gỡ tạm khóa nhập mã PIN (đã nhập sai {attempts} lần)</source>
+        <translation>Lifted the PIN lock-out ({attempts} wrong PINs)</translation>
+    </message>
+    <message>
+        <source>Xóa số lần nhập sai mã PIN (đã nhập sai {attempts} lần, chưa bị khóa)</source>
+        <translation>Cleared the count of wrong PINs ({attempts} wrong, not locked)</translation>
+    </message>
+    <message>
+        <source>Tờ khai {subject} bị máy chủ từ chối, quá {days} ngày chưa xử lý: bỏ gửi và xóa dữ liệu cá nhân</source>
+        <translation>Declaration {subject} refused by the server and not dealt with for {days} days: discarded and its personal data deleted</translation>
+    </message>
+    <message>
+        <source>Tài khoản (mục số {entry}) bị máy chủ từ chối, quá {days} ngày chưa xử lý: bỏ gửi và xóa dữ liệu cá nhân</source>
+        <translation>Account (item {entry}), refused by the server, left unresolved for {days} days: upload cancelled and its personal data deleted</translation>
+    </message>
+    <message>
+        <source>Xóa dữ liệu cá nhân quá {days} ngày: {declarations} tờ khai, {accounts} tài khoản, {refused} mục bị từ chối</source>
+        <translation>Personal data older than {days} days deleted: {declarations} declarations, {accounts} accounts, {refused} refused uploads</translation>
+    </message>
+    <message>
+        <source>Xóa dữ liệu không đọc được do mất khóa mã hóa: {declarations} tờ khai, {accounts} tài khoản, {entries} mục chờ gửi</source>
+        <translation>Data unreadable after the encryption key was lost deleted: {declarations} declarations, {accounts} accounts, {entries} waiting entries</translation>
+    </message>
+    <message>
         <source>Đặt lại mã PIN của {member} (không cần mã cũ)</source>
         <translation>Reset the PIN of {member} (without the old one)</translation>
-    </message>
-    <message>
-        <source>Xoá cán bộ {member}</source>
-        <translation>Removed staff member {member}</translation>
-    </message>
-    <message>
-        <source>Mở khoá chế độ cán bộ</source>
-        <translation>Staff mode unlocked</translation>
-    </message>
-    <message>
-        <source>Khoá chế độ cán bộ</source>
-        <translation>Staff mode locked</translation>
     </message>
     <message>
         <source>Thoát chế độ kiosk</source>
@@ -155,26 +175,6 @@
     <message>
         <source>In lại phiếu {label}</source>
         <translation>Reprinted ticket {label}</translation>
-    </message>
-    <message>
-        <source>Huỷ phiếu {label}: {reason}</source>
-        <translation>Voided ticket {label}: {reason}</translation>
-    </message>
-    <message>
-        <source>Nộp hồ sơ {reference}</source>
-        <translation>Dossier {reference} submitted</translation>
-    </message>
-    <message>
-        <source>Xem hồ sơ {reference}</source>
-        <translation>Viewed dossier {reference}</translation>
-    </message>
-    <message>
-        <source>Xuất tờ khai của hồ sơ {reference} ra tệp PDF</source>
-        <translation>Saved the form of dossier {reference} as a PDF</translation>
-    </message>
-    <message>
-        <source>In tờ khai của hồ sơ {reference} ra máy in {printer}</source>
-        <translation>Printed the form of dossier {reference} on printer {printer}</translation>
     </message>
     <message>
         <source>Đăng ký kiosk với máy chủ {server_url}</source>
@@ -286,7 +286,7 @@
 <context>
     <name>Consent</name>
     <message>
-        <source>Chạm vào từng mục Ông/Bà đồng ý:</source>
+        <source>Bấm vào từng mục Ông/Bà đồng ý:</source>
         <extracomment>The notice&apos;s column: lines longer than this are hard to follow. A purpose row is at least this high at 100 % text, more at larger text. &quot;Đồng ý và tiếp tục&quot;: the ticked purpose ids (``frozenset[str]``). &quot;Không đồng ý&quot;.</extracomment>
         <translation>Tap each item you agree to:</translation>
     </message>
@@ -308,22 +308,22 @@
     </message>
 </context>
 <context>
-    <name>Dossiers</name>
+    <name>Declarations</name>
     <message>
-        <source>Tờ khai còn {count} mục cần xem lại trước khi nộp hồ sơ.</source>
-        <translation>The form still has {count} items to check before the application can be submitted.</translation>
+        <source>Tờ khai còn {count} mục cần xem lại trước khi lưu.</source>
+        <translation>The declaration has {count} items to check before it can be saved.</translation>
     </message>
     <message>
-        <source>Không tìm thấy hồ sơ có mã “{reference}”.</source>
-        <translation>No dossier with reference “{reference}” was found.</translation>
+        <source>Không tìm thấy tờ khai có mã “{reference}”.</source>
+        <translation>No declaration with the code “{reference}” was found.</translation>
     </message>
     <message>
-        <source>Hồ sơ {reference} đã được chuyển về trung tâm và xoá khỏi kiosk; vui lòng tra cứu tại quầy.</source>
-        <translation>Dossier {reference} has been sent to the centre and removed from this kiosk; please ask at the counter.</translation>
+        <source>Tờ khai {reference} đã được chuyển về trung tâm và xóa khỏi kiosk; vui lòng tra cứu tại quầy.</source>
+        <translation>Declaration {reference} has been passed to the centre and deleted from the kiosk; please look it up at the counter.</translation>
     </message>
     <message>
-        <source>Máy chủ không nhận hồ sơ {reference}; cán bộ đã huỷ gửi và xoá dữ liệu khỏi kiosk.</source>
-        <translation>The server did not accept dossier {reference}; staff cancelled the upload and deleted its data from the kiosk.</translation>
+        <source>Máy chủ không nhận tờ khai {reference}; cán bộ đã hủy gửi và xóa dữ liệu khỏi kiosk.</source>
+        <translation>The server did not accept declaration {reference}; staff cancelled the upload and deleted the data from the kiosk.</translation>
     </message>
 </context>
 <context>
@@ -333,8 +333,8 @@
         <translation>Finish and go back to the start?</translation>
     </message>
     <message>
-        <source>Mọi thông tin đã chọn và đã nhập trên kiosk sẽ được xoá để bảo vệ thông tin cá nhân. Tờ khai đã nộp vẫn được lưu.</source>
-        <translation>Everything chosen and typed on the kiosk will be erased to protect personal information. Forms already submitted are kept.</translation>
+        <source>Mọi thông tin đã chọn và đã nhập trên kiosk sẽ được xóa để bảo vệ thông tin cá nhân. Tờ khai đã lưu vẫn được giữ để cán bộ tại quầy tra cứu.</source>
+        <translation>Everything chosen and typed on the kiosk will be erased to protect personal information. Saved declarations are kept for the counter staff to look up.</translation>
     </message>
     <message>
         <source>Ở lại</source>
@@ -401,10 +401,6 @@
         <translation>Cannot open the database {path}: {detail}</translation>
     </message>
     <message>
-        <source>Cơ sở dữ liệu {path} thuộc phiên bản phần mềm mới hơn (lược đồ {revision}). Hãy cập nhật phần mềm kiosk; dữ liệu được giữ nguyên.</source>
-        <translation>The database {path} was written by a newer version of the software (schema {revision}). Please update the kiosk software; your data has been left unchanged.</translation>
-    </message>
-    <message>
         <source>Chưa đặt mã PIN cán bộ. Bộ phận CNTT đặt bằng lệnh: kiosk staff set-pin</source>
         <translation>No staff PIN has been set. IT staff can set one with the command: kiosk staff set-pin</translation>
     </message>
@@ -413,11 +409,15 @@
         <translation>Wrong PIN. {remaining} attempts left.</translation>
     </message>
     <message>
-        <source>Nhập sai mã PIN quá nhiều lần. Tạm khoá {minutes} phút, đến {until}. Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khoá.</source>
+        <source>Cơ sở dữ liệu {path} thuộc phiên bản phần mềm mới hơn (lược đồ {revision}). Vui lòng cập nhật phần mềm kiosk; dữ liệu được giữ nguyên.</source>
+        <translation>The database {path} was written by a newer version of the software (schema {revision}). Please update the kiosk software; your data has been left unchanged.</translation>
+    </message>
+    <message>
+        <source>Nhập sai mã PIN quá nhiều lần. Tạm khóa {minutes} phút, đến {until}. Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khóa.</source>
         <translation>Too many wrong PINs. Locked for {minutes} minutes, until {until}. Please try again later or ask IT to unlock it.</translation>
     </message>
     <message>
-        <source>Nhập sai mã PIN quá nhiều lần. Tạm khoá {hours} giờ, đến {until}. Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khoá.</source>
+        <source>Nhập sai mã PIN quá nhiều lần. Tạm khóa {hours} giờ, đến {until}. Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khóa.</source>
         <translation>Too many wrong PINs. Locked for {hours} hours, until {until}. Please try again later or ask IT to unlock it.</translation>
     </message>
     <message>
@@ -453,15 +453,15 @@
         <translation>A staff code is 1 to {limit} unaccented letters or digits, for example CB01. Please enter it again.</translation>
     </message>
     <message>
-        <source>Thao tác này dành cho cán bộ. Vui lòng mở khoá chế độ cán bộ bằng mã PIN.</source>
+        <source>Thao tác này dành cho cán bộ. Vui lòng mở khóa chế độ cán bộ bằng mã PIN.</source>
         <translation>This is for staff. Please unlock staff mode with the PIN.</translation>
     </message>
     <message>
-        <source>Chế độ cán bộ đã khoá. Vui lòng nhập lại mã PIN để tiếp tục.</source>
+        <source>Chế độ cán bộ đã khóa. Vui lòng nhập lại mã PIN để tiếp tục.</source>
         <translation>Staff mode is locked. Please enter the PIN again to continue.</translation>
     </message>
     <message>
-        <source>Quyền cán bộ không hợp lệ. Vui lòng mở khoá lại chế độ cán bộ.</source>
+        <source>Quyền cán bộ không hợp lệ. Vui lòng mở khóa lại chế độ cán bộ.</source>
         <translation>The staff permission is not valid. Please unlock staff mode again.</translation>
     </message>
     <message>
@@ -525,30 +525,6 @@
         <translation>The printing system did not answer, so the form may not have been printed. Please tell a staff member.</translation>
     </message>
     <message>
-        <source>Kiosk chưa có khoá mã hoá dữ liệu nên chưa lưu được thông tin cá nhân; thông tin chưa được lưu. Vui lòng báo cán bộ để được hỗ trợ.</source>
-        <translation>The kiosk has no data encryption key yet, so it cannot store personal information; your information has not been saved. Please ask a staff member for help.</translation>
-    </message>
-    <message>
-        <source>Không đọc được dữ liệu của hồ sơ {reference} trên kiosk này vì khoá mã hoá đã mất hoặc không đúng. Vui lòng báo bộ phận CNTT (lệnh: python -m kiosk doctor).</source>
-        <translation>The data of dossier {reference} cannot be read on this kiosk because its encryption key is lost or wrong. Please tell IT (command: python -m kiosk doctor).</translation>
-    </message>
-    <message>
-        <source>Không dùng được kho khoá của hệ điều hành để giữ khoá mã hoá dữ liệu: {detail}. Bộ phận CNTT: sửa kho khoá hoặc đặt data_key_file, rồi chạy python -m kiosk doctor.</source>
-        <translation>The operating system&apos;s keyring cannot keep the data encryption key: {detail}. IT: fix the keyring or set data_key_file, then run python -m kiosk doctor.</translation>
-    </message>
-    <message>
-        <source>Không dùng được tệp khoá dữ liệu {path}: {detail}. Bộ phận CNTT: xem docs/privacy.md, mục “Encryption at rest”.</source>
-        <translation>The data key file {path} cannot be used: {detail}. IT: see docs/privacy.md, section “Encryption at rest”.</translation>
-    </message>
-    <message>
-        <source>Tệp khoá dữ liệu {path} có quyền {mode}: người khác đọc hoặc sửa được nên kiosk không dùng. Bộ phận CNTT: chown root:&lt;tài khoản chạy kiosk&gt; {path}; chmod 640 {path}; rồi khởi động lại kiosk.</source>
-        <translation>The data key file {path} has permissions {mode}: others can read or change it, so the kiosk does not use it. IT: chown root:&lt;kiosk user&gt; {path}; chmod 640 {path}; then restart the kiosk.</translation>
-    </message>
-    <message>
-        <source>Tệp khoá dữ liệu {path} nằm trong thư mục dữ liệu {data_dir}: ai sao chép dữ liệu sẽ có cả khoá. Bộ phận CNTT: chuyển tệp ra ngoài (ví dụ /etc/mot-cua-kiosk/) và sửa data_key_file.</source>
-        <translation>The data key file {path} is inside the data folder {data_dir}: whoever copies the data would get the key too. IT: move the file out (for example to /etc/mot-cua-kiosk/) and change data_key_file.</translation>
-    </message>
-    <message>
         <source>Mã PIN cần có ít nhất 3 chữ số khác nhau (không dùng mã như 111111 hay 121212). Vui lòng chọn 6 đến 12 chữ số không theo quy luật nào.</source>
         <extracomment>At least this many different digits. ASCII digits only: ``str.isdigit`` would also accept &quot;٣&quot; or &quot;²&quot;.</extracomment>
         <translation>The PIN needs at least 3 different digits (not 111111 or 121212). Please choose 6 to 12 digits that follow no pattern.</translation>
@@ -565,12 +541,37 @@
         <source>Mã PIN không được là ngày tháng (như ngày sinh 150390 hay 15031990). Vui lòng chọn 6 đến 12 chữ số không theo quy luật nào.</source>
         <translation>The PIN cannot be a date (like the birthday 150390 or 15031990). Please choose 6 to 12 digits that follow no pattern.</translation>
     </message>
+    <message>
+        <source>Kiosk chưa có khóa mã hóa dữ liệu nên chưa lưu được thông tin cá nhân; thông tin chưa được lưu. Vui lòng báo cán bộ để được hỗ trợ.</source>
+        <translation>The kiosk has no data encryption key yet, so it cannot store personal information; your information has not been saved. Please ask a staff member for help.</translation>
+    </message>
+    <message>
+        <source>Không đọc được dữ liệu của tờ khai {reference} trên kiosk này vì khóa mã hóa đã mất hoặc không đúng. Vui lòng báo bộ phận CNTT (lệnh: python -m kiosk doctor).</source>
+        <translation>The data of declaration {reference} cannot be read on this kiosk because the encryption key is lost or wrong. Please tell IT (command: python -m kiosk doctor).</translation>
+    </message>
+    <message>
+        <source>Không dùng được kho khóa của hệ điều hành để giữ khóa mã hóa dữ liệu: {detail}. Bộ phận CNTT: sửa kho khóa hoặc đặt data_key_file, rồi chạy python -m kiosk doctor.</source>
+        <translation>The operating system&apos;s keyring cannot keep the data encryption key: {detail}. IT: fix the keyring or set data_key_file, then run python -m kiosk doctor.</translation>
+    </message>
+    <message>
+        <source>Không dùng được tệp khóa dữ liệu {path}: {detail}. Bộ phận CNTT: xem docs/privacy.md, mục “Encryption at rest”.</source>
+        <translation>The data key file {path} cannot be used: {detail}. IT: see docs/privacy.md, section “Encryption at rest”.</translation>
+    </message>
+    <message>
+        <source>Tệp khóa dữ liệu {path} có quyền {mode}: người khác đọc hoặc sửa được nên kiosk không dùng. Bộ phận CNTT: chown root:&lt;tài khoản chạy kiosk&gt; {path}; chmod 640 {path}; rồi khởi động lại kiosk.</source>
+        <translation>The data key file {path} has permissions {mode}: others can read or change it, so the kiosk does not use it. IT: chown root:&lt;kiosk user&gt; {path}; chmod 640 {path}; then restart the kiosk.</translation>
+    </message>
+    <message>
+        <source>Tệp khóa dữ liệu {path} nằm trong thư mục dữ liệu {data_dir}: ai sao chép dữ liệu sẽ có cả khóa. Bộ phận CNTT: chuyển tệp ra ngoài (ví dụ /etc/mot-cua-kiosk/) và sửa data_key_file.</source>
+        <translation>The data key file {path} is inside the data folder {data_dir}: whoever copies the data would get the key too. IT: move the file out (for example to /etc/mot-cua-kiosk/) and change data_key_file.</translation>
+    </message>
 </context>
 <context>
     <name>Form</name>
     <message>
-        <source>Chọn tờ khai bạn cần điền. Bạn khai từng bước, xem lại, rồi nộp và nhận biên nhận hồ sơ.</source>
-        <translation>Choose the form you need to fill in. You fill it in step by step, check it, then submit it and get a dossier receipt.</translation>
+        <source>Chọn tờ khai cần điền. Khai từng bước, xem lại, rồi lưu và nhận phiếu tờ khai để mang đến quầy nộp hồ sơ.</source>
+        <extracomment>A card read before a form was chosen waits to fill the one chosen.</extracomment>
+        <translation>Choose the declaration to fill in. Fill it in step by step, review it, then save it and take the declaration slip to the counter to hand in your dossier.</translation>
     </message>
     <message>
         <source>Đang tải danh sách tờ khai…</source>
@@ -581,36 +582,12 @@
         <translation>This kiosk has no forms yet. Please ask the staff at the counter.</translation>
     </message>
     <message>
-        <source>Có thể quét mã QR trên thẻ căn cước để điền sẵn thông tin của bạn.</source>
+        <source>Có thể quét mã QR trên thẻ căn cước để điền sẵn thông tin.</source>
         <translation>You can scan the QR code on your ID card to fill in your details automatically.</translation>
-    </message>
-    <message>
-        <source>Đã nộp hồ sơ</source>
-        <translation>Application submitted</translation>
-    </message>
-    <message>
-        <source>Mã hồ sơ của bạn</source>
-        <translation>Your dossier reference</translation>
-    </message>
-    <message>
-        <source>Hồ sơ đã được lưu tại kiosk và sẽ được gửi đến bộ phận một cửa. Mang biên nhận và giấy tờ cần thiết đến quầy; cán bộ tìm hồ sơ theo mã này.</source>
-        <translation>Your dossier has been saved at the kiosk and will be sent to the one-stop counter. Bring the receipt and the documents needed to the counter; the staff will find your dossier with this reference.</translation>
-    </message>
-    <message>
-        <source>Mã QR của mã hồ sơ</source>
-        <translation>QR code of the dossier reference</translation>
     </message>
     <message>
         <source>In lại</source>
         <translation>Print again</translation>
-    </message>
-    <message>
-        <source>Đang in biên nhận…</source>
-        <translation>Printing the receipt…</translation>
-    </message>
-    <message>
-        <source>Máy in đang gặp sự cố nên chưa in được biên nhận. Vui lòng chụp ảnh màn hình này hoặc ghi lại mã hồ sơ; hồ sơ của bạn đã được lưu.</source>
-        <translation>The printer has a problem, so the receipt could not be printed. Please take a photo of this screen or write down the dossier reference; your dossier has been saved.</translation>
     </message>
     <message>
         <source>Lỗi máy in: {error}</source>
@@ -621,8 +598,32 @@
         <translation>Sending the form to the printer…</translation>
     </message>
     <message>
-        <source>Tờ khai đang được in ở máy in của bộ phận một cửa; xin nhận tại quầy.</source>
-        <translation>The form is being printed on the one-stop counter&apos;s printer; please collect it at the counter.</translation>
+        <source>Đã lưu tờ khai</source>
+        <translation>Declaration saved</translation>
+    </message>
+    <message>
+        <source>Mã tờ khai</source>
+        <translation>Declaration code</translation>
+    </message>
+    <message>
+        <source>Vui lòng mang phiếu tờ khai đến quầy để nộp hồ sơ, kèm các giấy tờ ghi trên phiếu. Tại quầy, cán bộ tìm tờ khai theo mã này, kiểm tra, tiếp nhận hồ sơ và trao giấy tiếp nhận hồ sơ, hẹn ngày trả kết quả. Hồ sơ chỉ được tính là đã nộp khi quầy tiếp nhận.</source>
+        <translation>Please bring the declaration slip to the counter to hand in your dossier, with the papers listed on the slip. At the counter, staff find the declaration by this code, check it, receive the dossier and give you the official receipt with the date your result is due. The dossier counts as handed in only once the counter has received it.</translation>
+    </message>
+    <message>
+        <source>Mã QR của mã tờ khai</source>
+        <translation>QR code of the declaration code</translation>
+    </message>
+    <message>
+        <source>Đang in phiếu tờ khai…</source>
+        <translation>Printing the declaration slip…</translation>
+    </message>
+    <message>
+        <source>Máy in đang gặp sự cố nên chưa in được phiếu tờ khai. Tờ khai đã được lưu; vui lòng chụp ảnh màn hình này hoặc ghi lại mã tờ khai để đưa cán bộ tại quầy.</source>
+        <translation>The printer has a problem, so the declaration slip was not printed. The declaration has been saved; please take a photo of this screen or write down the declaration code to show the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Tờ khai đang được in ở máy in của bộ phận một cửa; vui lòng nhận tại quầy.</source>
+        <translation>The declaration is being printed on the one-stop office&apos;s printer; please collect it at the counter.</translation>
     </message>
     <message>
         <source>Chưa in được tờ khai khổ A4.</source>
@@ -637,12 +638,12 @@
         <translation>Print the A4 form</translation>
     </message>
     <message>
-        <source>Chọn tỉnh/thành phố trước, rồi chọn xã/phường</source>
-        <translation>Choose the province/city first, then the commune/ward</translation>
+        <source>Chọn tỉnh/thành phố trước, rồi chọn xã/phường/đặc khu</source>
+        <translation>Choose the province/city first, then the commune/ward/special zone</translation>
     </message>
     <message>
-        <source>Chạm để chọn xã/phường</source>
-        <translation>Touch to choose the commune/ward</translation>
+        <source>Bấm để chọn xã/phường/đặc khu</source>
+        <translation>Tap to choose the commune/ward/special zone</translation>
     </message>
     <message>
         <source>Số nhà, tên đường; hoặc thôn, tổ dân phố</source>
@@ -653,12 +654,12 @@
         <translation>Province/city</translation>
     </message>
     <message>
-        <source>Xã/phường</source>
-        <translation>Commune/ward</translation>
+        <source>Xã/phường/đặc khu</source>
+        <translation>Commune/ward/special zone</translation>
     </message>
     <message>
-        <source>Chạm để chọn tỉnh/thành phố</source>
-        <translation>Touch to choose the province/city</translation>
+        <source>Bấm để chọn tỉnh/thành phố</source>
+        <translation>Tap to choose the province/city</translation>
     </message>
     <message>
         <source>(không bắt buộc)</source>
@@ -681,8 +682,16 @@
         <translation>No</translation>
     </message>
     <message>
+        <source>Nhập năm sinh, ví dụ 1962.</source>
+        <translation>Enter the year of birth, for example 1962.</translation>
+    </message>
+    <message>
         <source>Nhập ngày/tháng/năm, ví dụ 05/09/1990.</source>
         <translation>Enter day/month/year, for example 05/09/1990.</translation>
+    </message>
+    <message>
+        <source>Chỉ biết năm</source>
+        <translation>Year only</translation>
     </message>
     <message>
         <source>Đóng bảng chọn ngày</source>
@@ -717,7 +726,7 @@
         <translation>No. {number}</translation>
     </message>
     <message>
-        <source>Xoá</source>
+        <source>Xóa</source>
         <translation>Remove</translation>
     </message>
     <message>
@@ -733,16 +742,12 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>Chạm để chọn</source>
-        <translation>Touch to choose</translation>
+        <source>Bấm để chọn</source>
+        <translation>Tap to choose</translation>
     </message>
     <message>
         <source>Dừng điền tờ khai?</source>
         <translation>Stop filling in the form?</translation>
-    </message>
-    <message>
-        <source>Những thông tin bạn đã nhập sẽ bị xoá khỏi kiosk và không được lưu lại.</source>
-        <translation>What you have entered will be erased from the kiosk and not saved.</translation>
     </message>
     <message>
         <source>Tiếp tục điền</source>
@@ -757,8 +762,16 @@
         <translation>Confirm your address</translation>
     </message>
     <message>
-        <source>Từ ngày 01/07/2025 nhiều xã, phường và tỉnh đã được sắp xếp lại. Địa chỉ trên thẻ của bạn được đổi sang tên mới như dưới đây. Địa chỉ mới có đúng không?</source>
+        <source>Những thông tin Ông/Bà đã nhập sẽ bị xóa khỏi kiosk và không được lưu lại.</source>
+        <translation>What you have entered will be erased from the kiosk and not saved.</translation>
+    </message>
+    <message>
+        <source>Từ ngày 01/07/2025 nhiều xã, phường và tỉnh đã được sắp xếp lại. Địa chỉ trên thẻ của Ông/Bà được đổi sang tên mới như dưới đây. Địa chỉ mới có đúng không?</source>
         <translation>Since 01/07/2025 many communes, wards and provinces have been reorganised. The address on your card has been changed to the new names shown below. Is the new address correct?</translation>
+    </message>
+    <message>
+        <source>Thẻ căn cước mới ghi nơi cư trú, có thể là nơi tạm trú. Tờ khai này cần nơi thường trú: địa chỉ trên thẻ có phải nơi thường trú của Ông/Bà không?</source>
+        <translation>New ID cards show the place of residence, which may be a temporary one. This declaration needs the permanent residence: is the address on the card your permanent residence?</translation>
     </message>
     <message>
         <source>Địa chỉ trên thẻ</source>
@@ -769,6 +782,10 @@
         <translation>New address after the reorganisation</translation>
     </message>
     <message>
+        <source>Đúng, là nơi thường trú</source>
+        <translation>Yes, it is my permanent residence</translation>
+    </message>
+    <message>
         <source>Đúng, dùng địa chỉ mới</source>
         <translation>Yes, use the new address</translation>
     </message>
@@ -777,12 +794,24 @@
         <translation>Edit the address</translation>
     </message>
     <message>
-        <source>Xem lại trước khi nộp</source>
-        <translation>Check before you submit</translation>
+        <source>Thẻ này của ai?</source>
+        <translation>Whose card is this?</translation>
     </message>
     <message>
-        <source>Kiểm tra từng mục. Chạm “Sửa” để thay đổi; khi mọi thứ đã đúng, chạm “Nộp hồ sơ”.</source>
-        <translation>Check each part. Touch “Edit” to change something; when everything is right, touch “Submit application”.</translation>
+        <source>Đã đọc thẻ căn cước. Vui lòng chọn người có tên trên thẻ.</source>
+        <translation>The ID card has been read. Please choose the person named on the card.</translation>
+    </message>
+    <message>
+        <source>Không điền từ thẻ</source>
+        <translation>Do not fill from the card</translation>
+    </message>
+    <message>
+        <source>Xem lại trước khi lưu</source>
+        <translation>Review before saving</translation>
+    </message>
+    <message>
+        <source>Kiểm tra từng mục. Bấm “Sửa” để thay đổi; khi mọi thứ đã đúng, bấm “Lưu tờ khai”.</source>
+        <translation>Check each part. Press “Edit” to change something; when everything is right, press “Save declaration”.</translation>
     </message>
     <message>
         <source>Sửa</source>
@@ -801,16 +830,20 @@
         <translation>Filled in from your ID card: {fields}. Please check them before you continue.</translation>
     </message>
     <message>
+        <source>Đã điền thông tin {holder} từ thẻ căn cước: {fields}. Vui lòng kiểm tra lại trước khi tiếp tục.</source>
+        <translation>Filled in from the ID card for {holder}: {fields}. Please check before you continue.</translation>
+    </message>
+    <message>
         <source>Bước {step}/{total}</source>
         <translation>Step {step} of {total}</translation>
     </message>
     <message>
-        <source>Đang nộp…</source>
-        <translation>Submitting…</translation>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
-        <source>Nộp hồ sơ</source>
-        <translation>Submit application</translation>
+        <source>Lưu tờ khai</source>
+        <translation>Save declaration</translation>
     </message>
     <message>
         <source>Tiếp tục ›</source>
@@ -825,24 +858,24 @@
         <translation>Please choose the province/city.</translation>
     </message>
     <message>
-        <source>Vui lòng chọn xã/phường.</source>
-        <translation>Please choose the commune/ward.</translation>
+        <source>Vui lòng chọn xã/phường/đặc khu.</source>
+        <translation>Please choose the commune/ward/special zone.</translation>
+    </message>
+    <message>
+        <source>Đã đọc thẻ căn cước. Ông/Bà muốn điền tờ khai nào?</source>
+        <translation>The ID card has been read. Which declaration would you like to fill in?</translation>
+    </message>
+    <message>
+        <source>Phiếu tờ khai đã được in, vui lòng nhận ở khe máy in.</source>
+        <translation>The declaration slip has been printed. Please take it from the printer slot.</translation>
     </message>
     <message>
         <source>Vui lòng ghi số nhà, tên đường hoặc thôn, tổ.</source>
         <translation>Please write the house number and street, or the village or residential group.</translation>
     </message>
     <message>
-        <source>Vui lòng chọn tờ khai trước, rồi quét lại mã QR trên thẻ căn cước.</source>
-        <translation>Please choose a form first, then scan the QR code on your ID card again.</translation>
-    </message>
-    <message>
         <source>Vui lòng đọc thông báo và chọn đồng ý trước, rồi quét lại mã QR trên thẻ căn cước.</source>
         <translation>Please read the notice and agree first, then scan the QR code on the citizen ID card again.</translation>
-    </message>
-    <message>
-        <source>Biên nhận đã được in, mời bạn nhận ở khe máy in.</source>
-        <translation>Your receipt has been printed. Please take it from the printer slot.</translation>
     </message>
 </context>
 <context>
@@ -852,19 +885,19 @@
         <translation>How to use this kiosk</translation>
     </message>
     <message>
-        <source>1. Chạm vào ô bạn cần trên trang chủ: tra cứu thủ tục, điền tờ khai, đăng ký tài khoản hoặc lấy số thứ tự.</source>
-        <translation>1. On the home screen, touch what you need: look up a procedure, fill in a form, register an account or get a queue number.</translation>
+        <source>1. Bấm vào ô cần làm trên trang chủ: tra cứu thủ tục, điền tờ khai, hướng dẫn VNeID hoặc lấy số thứ tự.</source>
+        <translation>1. Tap what you need on the home screen: look up a procedure, fill in a declaration, the VNeID guide or take a queue number.</translation>
     </message>
     <message>
-        <source>2. Làm theo từng bước trên màn hình. Bạn có thể bấm «Về trang chủ» bất cứ lúc nào.</source>
+        <source>2. Làm theo từng bước trên màn hình. Có thể bấm «Về trang chủ» bất cứ lúc nào.</source>
         <translation>2. Follow the steps on the screen. You can touch “Back to home” at any time.</translation>
     </message>
     <message>
-        <source>3. Chữ nhỏ quá? Bấm «Cỡ chữ» ở cuối trang chủ để phóng to, hoặc «Tương phản cao» để chữ rõ hơn.</source>
-        <translation>3. Text too small? Touch “Text size” at the bottom of the home screen to make it bigger, or “High contrast” to make it clearer.</translation>
+        <source>3. Chữ nhỏ quá? Bấm «Cỡ chữ» ở cuối trang chủ để phóng to, hoặc «Nền đen, chữ vàng» để chữ rõ hơn.</source>
+        <translation>3. Text too small? Tap «Text size» at the bottom of the home screen to enlarge it, or «Yellow on black» to make it clearer.</translation>
     </message>
     <message>
-        <source>4. Nếu bạn rời đi, sau một lúc kiosk sẽ tự xoá thông tin đã nhập và trở về trang chủ. Cần giúp đỡ? Hãy hỏi cán bộ tại quầy.</source>
+        <source>4. Khi Ông/Bà rời máy, sau một lúc kiosk sẽ tự xóa thông tin đã nhập và trở về trang chủ. Cần giúp đỡ? Vui lòng hỏi cán bộ tại quầy.</source>
         <translation>4. If you walk away, after a while the kiosk erases what you entered and returns to the home screen. Need help? Ask the staff at the counter.</translation>
     </message>
     <message>
@@ -875,36 +908,44 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <source>Bộ phận một cửa · {kiosk}</source>
-        <translation>One-stop counter · {kiosk}</translation>
+        <source>Cỡ chữ: Vừa</source>
+        <translation>Text size: Normal</translation>
     </message>
     <message>
-        <source>Xin chào! Bạn cần làm gì hôm nay?</source>
-        <translation>Hello! What would you like to do today?</translation>
+        <source>Cỡ chữ: Lớn</source>
+        <translation>Text size: Large</translation>
     </message>
     <message>
-        <source>Trực tuyến</source>
-        <translation>Online</translation>
+        <source>Cỡ chữ: Rất lớn</source>
+        <translation>Text size: Largest</translation>
+    </message>
+    <message>
+        <source>Bộ phận một cửa</source>
+        <translation>One-stop counter</translation>
+    </message>
+    <message>
+        <source>Kính chào Ông/Bà. Ông/Bà cần làm thủ tục gì?</source>
+        <translation>Welcome. Which procedure would you like to do?</translation>
+    </message>
+    <message>
+        <source>Nền đen, chữ vàng</source>
+        <translation>Yellow on black</translation>
+    </message>
+    <message>
+        <source>Đã kết nối mạng</source>
+        <translation>Connected</translation>
     </message>
     <message>
         <source>Đang kết nối…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <source>Ngoại tuyến</source>
-        <translation>Offline</translation>
+        <source>Kiosk vẫn hoạt động khi mất mạng</source>
+        <translation>Works without the network</translation>
     </message>
     <message>
         <source>Hướng dẫn</source>
         <translation>Help</translation>
-    </message>
-    <message>
-        <source>Cỡ chữ {percent}%</source>
-        <translation>Text size {percent}%</translation>
-    </message>
-    <message>
-        <source>Tương phản cao</source>
-        <translation>High contrast</translation>
     </message>
     <message>
         <source>Biểu trưng của trung tâm</source>
@@ -914,51 +955,56 @@
 <context>
     <name>IdCard</name>
     <message>
-        <source>Mã vừa quét không phải mã QR của thẻ căn cước. Chưa điền thông tin nào; xin hãy quét mã QR in trên mặt trước của thẻ, hoặc tự nhập.</source>
-        <translation>The code you scanned is not the QR code of an ID card. Nothing has been filled in; please scan the QR code printed on the front of the card, or type your details yourself.</translation>
+        <source>Chưa đọc được thẻ. Vui lòng giữ thẻ cách máy quét khoảng 10 cm (mã QR ở mặt trước thẻ CCCD gắn chip, mặt sau thẻ căn cước mới) hoặc nhập tay.</source>
+        <translation>The card could not be read. Please hold it about 10 cm from the scanner (the QR code is on the front of a chip citizen ID card, on the back of the new ID card) or type the details in.</translation>
     </message>
     <message>
-        <source>Số định danh cá nhân trong mã QR không hợp lệ. Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.</source>
-        <translation>The personal identification number in the QR code is not valid. Nothing has been filled in; please scan again or type your details yourself.</translation>
+        <source>Thông tin trên thẻ không khớp nhau. Vui lòng nhập tay các mục của tờ khai.</source>
+        <extracomment>The card&apos;s ID number, birth year and gender disagree (or it was issued before the holder was born): scanning again reads the same card.</extracomment>
+        <translation>The details on the card do not agree with each other. Please type the declaration&apos;s details in.</translation>
     </message>
     <message>
-        <source>Số định danh cá nhân trong mã QR không khớp với ngày sinh hoặc giới tính trên thẻ. Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.</source>
-        <translation>The personal identification number in the QR code does not match the date of birth or sex on the card. Nothing has been filled in; please scan again or type your details yourself.</translation>
+        <source>Số định danh cá nhân trên thẻ không hợp lệ. Vui lòng nhập tay các mục của tờ khai.</source>
+        <extracomment>The ID number names no province (its first three digits).</extracomment>
+        <translation>The personal identification number on the card is not valid. Please type the declaration&apos;s details in.</translation>
     </message>
     <message>
-        <source>Số chứng minh nhân dân cũ trong mã QR không hợp lệ (phải có 9 chữ số). Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.</source>
-        <translation>The old identity card (CMND) number in the QR code is not valid (it must have 9 digits). Nothing has been filled in; please scan again or type your details yourself.</translation>
+        <source>Ngày cấp hoặc ngày sinh trên thẻ là một ngày chưa tới. Vui lòng nhập tay các mục của tờ khai.</source>
+        <extracomment>The issue date (or the birth date) is after today on the kiosk&apos;s clock.</extracomment>
+        <translation>The card&apos;s issue date or birth date is in the future. Please type the declaration&apos;s details in.</translation>
     </message>
     <message>
-        <source>Họ và tên trong mã QR không đọc được. Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.</source>
-        <translation>The full name in the QR code cannot be read. Nothing has been filled in; please scan again or type your details yourself.</translation>
+        <source>Tên trên thẻ có thể bị mất dấu. Vui lòng kiểm tra và sửa lại nếu cần.</source>
+        <extracomment>The scanner dropped the accents; a name cannot be restored from its letters alone.</extracomment>
+        <translation>The name from the card may have lost its accents. Please check it and correct it if needed.</translation>
     </message>
     <message>
-        <source>Ngày sinh trong mã QR không hợp lệ. Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.</source>
-        <translation>The date of birth in the QR code is not valid. Nothing has been filled in; please scan again or type your details yourself.</translation>
+        <source>Địa chỉ trên thẻ có thể bị mất dấu. Vui lòng kiểm tra và sửa lại nếu cần.</source>
+        <translation>The address from the card may have lost its accents. Please check it and correct it if needed.</translation>
     </message>
     <message>
-        <source>Giới tính trong mã QR không đọc được (phải là Nam hoặc Nữ). Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.</source>
-        <translation>The sex in the QR code cannot be read (it must be male or female). Nothing has been filled in; please scan again or type your details yourself.</translation>
+        <source>Thẻ không ghi đủ ngày sinh. Vui lòng nhập ngày, tháng sinh (nếu có).</source>
+        <extracomment>The card prints the year (or month and year) of birth only; the field needs a full date.</extracomment>
+        <translation>The card does not show the full date of birth. Please enter the day and month of birth (if known).</translation>
     </message>
     <message>
-        <source>Nơi thường trú trong mã QR không đọc được. Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.</source>
-        <translation>The permanent address in the QR code cannot be read. Nothing has been filled in; please scan again or type your details yourself.</translation>
+        <source>Chưa đọc được họ tên trên thẻ. Vui lòng nhập họ tên.</source>
+        <translation>The name on the card could not be read. Please type the full name.</translation>
     </message>
     <message>
-        <source>Ngày cấp thẻ trong mã QR không hợp lệ. Chưa điền thông tin nào; xin hãy quét lại hoặc tự nhập.</source>
-        <translation>The card&apos;s date of issue in the QR code is not valid. Nothing has been filled in; please scan again or type your details yourself.</translation>
+        <source>Chưa đọc được địa chỉ trên thẻ. Vui lòng nhập địa chỉ.</source>
+        <translation>The address on the card could not be read. Please type the address.</translation>
     </message>
 </context>
 <context>
     <name>IdleOverlay</name>
     <message>
-        <source>Bạn vẫn đang sử dụng chứ?</source>
-        <translation>Are you still there?</translation>
+        <source>Ông/Bà có tiếp tục không?</source>
+        <translation>Would you like to continue?</translation>
     </message>
     <message>
-        <source>Để bảo vệ thông tin của bạn, kiosk sẽ xoá những gì đã nhập và trở về trang chủ.</source>
-        <translation>To protect your information, the kiosk will erase what you entered and return to the home screen.</translation>
+        <source>Để bảo vệ thông tin cá nhân, kiosk sẽ xóa những gì đã nhập và trở về trang chủ.</source>
+        <translation>To protect personal information, the kiosk will delete what was entered and return to the home screen.</translation>
     </message>
     <message>
         <source>Tiếp tục</source>
@@ -984,16 +1030,8 @@
         <translation>Fill in a form</translation>
     </message>
     <message>
-        <source>Khai từng bước, in biên nhận hồ sơ</source>
-        <translation>Step by step, with a printed dossier receipt</translation>
-    </message>
-    <message>
-        <source>Đăng ký tài khoản</source>
-        <translation>Register an account</translation>
-    </message>
-    <message>
-        <source>Tạo tài khoản dịch vụ công trực tuyến</source>
-        <translation>Create an online public services account</translation>
+        <source>Khai từng bước, in tờ khai mang đến quầy</source>
+        <translation>Step by step, then print it to bring to the counter</translation>
     </message>
     <message>
         <source>Lấy số thứ tự</source>
@@ -1003,12 +1041,20 @@
         <source>In phiếu số thứ tự để được gọi vào quầy</source>
         <translation>Print a ticket and wait to be called to a counter</translation>
     </message>
+    <message>
+        <source>Hướng dẫn VNeID</source>
+        <translation>VNeID guide</translation>
+    </message>
+    <message>
+        <source>Cài đặt, kích hoạt, đăng nhập Cổng Dịch vụ công quốc gia</source>
+        <translation>Install, activate, sign in to the National Public Service Portal</translation>
+    </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
         <source>Một Cửa Kiosk</source>
-        <extracomment>The staff journey&apos;s screens: its PIN pad, and the staff screen once unlocked. The visit ended and a new, empty one began (the home screen is showing). Every screen on the stack by name: home, error, and this visit&apos;s journeys.</extracomment>
+        <extracomment>The staff journey&apos;s screens: its PIN pad, and the staff screen once unlocked. The form journey: where a scanned căn cước is used. The visit ended and a new, empty one began (the home screen is showing). A căn cước payload scanned on a form screen (see :attr:`card_scanned`). Every screen on the stack by name: home, error, and this visit&apos;s journeys.</extracomment>
         <translation>One-Stop Kiosk</translation>
     </message>
 </context>
@@ -1019,20 +1065,16 @@
         <translation>Procedures: {count}</translation>
     </message>
     <message>
-        <source>{count} thủ tục trong lĩnh vực này. Chạm vào thủ tục để xem.</source>
-        <translation>{count} procedures in this field. Touch one to see it.</translation>
+        <source>{count} thủ tục trong lĩnh vực này. Bấm vào thủ tục để xem.</source>
+        <translation>{count} procedures in this field. Tap one to see it.</translation>
+    </message>
+    <message>
+        <source>Chọn lĩnh vực của việc cần làm:</source>
+        <translation>Choose the field of what you need to do:</translation>
     </message>
     <message>
         <source>Tra cứu theo lĩnh vực</source>
         <translation>Browse by field</translation>
-    </message>
-    <message>
-        <source>Chọn lĩnh vực của việc bạn cần làm:</source>
-        <translation>Choose the field of what you need to do:</translation>
-    </message>
-    <message>
-        <source>Đã in danh sách giấy tờ, mời bạn nhận ở khe máy in.</source>
-        <translation>The documents checklist has been printed. Please take it from the printer slot.</translation>
     </message>
     <message>
         <source>Chưa có thông tin, vui lòng hỏi cán bộ tại quầy</source>
@@ -1043,12 +1085,20 @@
         <translation>Procedure code {code} · {meta}</translation>
     </message>
     <message>
+        <source>Đã in danh sách giấy tờ, vui lòng nhận ở khe máy in.</source>
+        <translation>The documents checklist has been printed. Please take it from the printer slot.</translation>
+    </message>
+    <message>
         <source>Giấy tờ cần mang</source>
         <translation>Documents to bring</translation>
     </message>
     <message>
         <source>Danh mục chưa ghi giấy tờ cho thủ tục này. Vui lòng hỏi cán bộ tại quầy.</source>
         <translation>The catalogue lists no documents for this procedure yet. Please ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Bấm vào giấy tờ đã mang theo để đánh dấu.</source>
+        <translation>Tap the papers you have brought to tick them.</translation>
     </message>
     <message>
         <source>Mẫu: {template}</source>
@@ -1079,7 +1129,7 @@
         <translation>QR code of the procedure&apos;s page</translation>
     </message>
     <message>
-        <source>Quét mã QR bằng camera điện thoại để mở thủ tục này trên Cổng Dịch vụ công và xem lại hoặc nộp hồ sơ ở nhà.</source>
+        <source>Quét mã QR bằng camera điện thoại để mở thủ tục này trên Cổng Dịch vụ công quốc gia và xem lại hoặc nộp hồ sơ ở nhà.</source>
         <translation>Scan the QR code with your phone&apos;s camera to open this procedure on the National Public Service Portal, read it again or apply from home.</translation>
     </message>
     <message>
@@ -1131,7 +1181,7 @@
         <translation>Name of the procedure to find</translation>
     </message>
     <message>
-        <source>Xoá</source>
+        <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
@@ -1163,8 +1213,20 @@
         <translation>Matching procedures ({count}):</translation>
     </message>
     <message>
-        <source>Không tìm thấy thủ tục nào phù hợp. Hãy thử gõ ít chữ hơn, bỏ bớt bộ lọc, hoặc tra cứu theo lĩnh vực.</source>
-        <translation>No matching procedure was found. Try typing fewer words, removing a filter, or browsing by field.</translation>
+        <source>Không tìm thấy thủ tục phù hợp.</source>
+        <translation>No matching procedure was found.</translation>
+    </message>
+    <message>
+        <source>Vui lòng thử bỏ bớt bộ lọc, gõ ít chữ hơn, xem thủ tục theo lĩnh vực hoặc hỏi cán bộ tại quầy.</source>
+        <translation>Please try removing some filters or typing fewer words, browse procedures by field, or ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Vui lòng thử gõ ít chữ hơn, xem thủ tục theo lĩnh vực hoặc hỏi cán bộ tại quầy.</source>
+        <translation>Please try typing fewer words, browse procedures by field, or ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Xem theo lĩnh vực</source>
+        <translation>Browse by field</translation>
     </message>
     <message>
         <source>Trực tuyến toàn trình</source>
@@ -1175,15 +1237,15 @@
         <translation>Partly online</translation>
     </message>
     <message>
-        <source>Thủ tục này làm được trực tuyến toàn trình: bạn có thể nộp hồ sơ, nộp lệ phí và nhận kết quả qua mạng, không cần đến quầy.</source>
+        <source>Thủ tục này làm được trực tuyến toàn trình: có thể nộp hồ sơ, nộp lệ phí và nhận kết quả qua mạng, không cần đến quầy.</source>
         <translation>This procedure can be done fully online: you can submit the application, pay the fee and receive the result online, without coming to the counter.</translation>
     </message>
     <message>
-        <source>Thủ tục này nộp hồ sơ trực tuyến được, nhưng bạn vẫn cần đến quầy để xuất trình giấy tờ hoặc nhận kết quả.</source>
+        <source>Thủ tục này nộp hồ sơ trực tuyến được, nhưng vẫn cần đến quầy để xuất trình giấy tờ hoặc nhận kết quả.</source>
         <translation>You can submit this application online, but you still need to come to the counter to show documents or collect the result.</translation>
     </message>
     <message>
-        <source>Thủ tục này chưa làm được trực tuyến: bạn nộp hồ sơ tại quầy.</source>
+        <source>Thủ tục này chưa làm được trực tuyến: nộp hồ sơ tại quầy.</source>
         <translation>This procedure cannot be done online yet: you submit the application at the counter.</translation>
     </message>
 </context>
@@ -1205,7 +1267,7 @@
         <translation>Hide keyboard</translation>
     </message>
     <message>
-        <source>Xoá</source>
+        <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
@@ -1221,22 +1283,26 @@
         <translation>Capitals</translation>
     </message>
     <message>
-        <source>Telex: bật</source>
-        <translation>Telex: on</translation>
+        <source>Gõ dấu: Bật</source>
+        <translation>Accents: On</translation>
     </message>
     <message>
-        <source>Telex: tắt</source>
-        <translation>Telex: off</translation>
+        <source>Gõ dấu: Tắt</source>
+        <translation>Accents: Off</translation>
+    </message>
+    <message>
+        <source>Gõ dấu kiểu Telex</source>
+        <translation>Telex accent typing</translation>
     </message>
 </context>
 <context>
     <name>PinPadScreen</name>
     <message>
-        <source>Hãy nhập mã PIN.</source>
+        <source>Vui lòng nhập mã PIN.</source>
         <translation>Please enter the PIN.</translation>
     </message>
     <message>
-        <source>Mở khoá chế độ cán bộ</source>
+        <source>Mở khóa chế độ cán bộ</source>
         <translation>Unlock staff mode</translation>
     </message>
     <message>
@@ -1248,20 +1314,20 @@
         <translation>PIN</translation>
     </message>
     <message>
-        <source>Xoá</source>
+        <source>Xóa</source>
         <translation>Erase</translation>
     </message>
     <message>
-        <source>Xoá một chữ số</source>
+        <source>Xóa một chữ số</source>
         <translation>Erase one digit</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>OK</source>
         <translation>OK</translation>
-    </message>
-    <message>
-        <source>Huỷ</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1295,7 +1361,7 @@
         <translation>Where to submit</translation>
     </message>
     <message>
-        <source>Quét mã để xem thủ tục trên Cổng Dịch vụ công và nộp hồ sơ trực tuyến</source>
+        <source>Quét mã để xem thủ tục trên Cổng Dịch vụ công quốc gia và nộp hồ sơ trực tuyến</source>
         <translation>Scan the code to see this procedure on the National Public Service Portal and apply online</translation>
     </message>
     <message>
@@ -1310,23 +1376,19 @@
         <translation>Take a queue number</translation>
     </message>
     <message>
-        <source>Bạn có thuộc đối tượng ưu tiên không?</source>
-        <translation>Do you have priority?</translation>
-    </message>
-    <message>
-        <source>Đối tượng ưu tiên được mời vào quầy trước. Cán bộ có thể đề nghị bạn xuất trình giấy tờ.</source>
-        <translation>People with priority are called first. Staff may ask to see a document.</translation>
-    </message>
-    <message>
         <source>Phiếu chỉ ghi “Ưu tiên”, không ghi thuộc đối tượng nào; kiosk không lưu thông tin này.</source>
         <translation>The ticket says only “Priority”, not which group; the kiosk does not keep this.</translation>
     </message>
     <message>
-        <source>Tôi thuộc đối tượng ưu tiên</source>
-        <translation>I am in a priority group</translation>
+        <source>Ông/Bà có thuộc đối tượng ưu tiên không?</source>
+        <translation>Do you have priority?</translation>
     </message>
     <message>
-        <source>Không thuộc đối tượng ưu tiên</source>
+        <source>Đối tượng ưu tiên được mời vào quầy trước. Cán bộ có thể đề nghị xuất trình giấy tờ.</source>
+        <translation>Priority groups are called to the counter first. Staff may ask to see a document.</translation>
+    </message>
+    <message>
+        <source>Không thuộc diện ưu tiên</source>
         <translation>No priority</translation>
     </message>
     <message>
@@ -1338,43 +1400,43 @@
         <translation>Printing your number, one moment please…</translation>
     </message>
     <message>
-        <source>Bạn lấy số thứ tự cho:</source>
+        <source>Lấy số thứ tự cho:</source>
         <translation>You are taking a number for:</translation>
+    </message>
+    <message>
+        <source>Bấm vào việc cần làm để lấy số thứ tự:</source>
+        <translation>Tap what you need to do to take a queue number:</translation>
+    </message>
+    <message>
+        <source>{name}: hiện ngoài giờ làm việc. Vui lòng quay lại trong giờ làm việc hoặc hỏi cán bộ tại quầy.</source>
+        <translation>{name}: closed right now. Please come back during opening hours or ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>{name}: hôm nay đã hết số thứ tự. Vui lòng quay lại vào ngày làm việc tiếp theo hoặc hỏi cán bộ tại quầy.</source>
+        <translation>{name}: no numbers left today. Please come back on the next working day or ask the staff at the counter.</translation>
     </message>
     <message>
         <source>Đang tải danh sách quầy…</source>
         <translation>Loading the counters…</translation>
     </message>
     <message>
-        <source>Chạm vào việc bạn cần làm để lấy số thứ tự:</source>
-        <translation>Touch what you need to do to take a queue number:</translation>
-    </message>
-    <message>
         <source>Chưa lấy được số thứ tự tại kiosk này. Vui lòng hỏi cán bộ tại quầy.</source>
         <translation>Queue numbers are not available at this kiosk. Please ask the staff at the counter.</translation>
-    </message>
-    <message>
-        <source>{name}: hiện ngoài giờ làm việc. Mời bạn quay lại trong giờ làm việc hoặc hỏi cán bộ tại quầy.</source>
-        <translation>{name}: closed right now. Please come back during opening hours or ask the staff at the counter.</translation>
-    </message>
-    <message>
-        <source>{name}: hôm nay đã hết số thứ tự. Mời bạn quay lại vào ngày làm việc tiếp theo hoặc hỏi cán bộ tại quầy.</source>
-        <translation>{name}: no numbers left today. Please come back on the next working day or ask the staff at the counter.</translation>
-    </message>
-    <message>
-        <source>Người cao tuổi</source>
-        <translation>Elderly person</translation>
     </message>
     <message>
         <source>Người khuyết tật</source>
         <translation>Person with a disability</translation>
     </message>
     <message>
-        <source>Phụ nữ có thai</source>
+        <source>Người cao tuổi (từ đủ 60 tuổi)</source>
+        <translation>Elderly person (aged 60 or over)</translation>
+    </message>
+    <message>
+        <source>Phụ nữ mang thai</source>
         <translation>Pregnant woman</translation>
     </message>
     <message>
-        <source>Người có công</source>
+        <source>Người có công với cách mạng</source>
         <translation>Person of merit to the revolution</translation>
     </message>
     <message>
@@ -1390,8 +1452,17 @@
         <translation>Counters {numbers}</translation>
     </message>
     <message>
-        <source>Mời bạn đến quầy {counters}</source>
-        <translation>Please go to counter {counters}</translation>
+        <source>Quầy phục vụ: {counters}</source>
+        <extracomment>Which quầy serve the number; the footer asks to wait for the call, not to walk up.</extracomment>
+        <translation>Counter {counters}</translation>
+    </message>
+    <message>
+        <source>Không có ai chờ trước Ông/Bà</source>
+        <translation>No one ahead of you</translation>
+    </message>
+    <message>
+        <source>Trước Ông/Bà còn {count} người</source>
+        <translation>People ahead of you: {count}</translation>
     </message>
     <message>
         <source>Không có ai đang chờ</source>
@@ -1402,35 +1473,27 @@
         <translation>Waiting: {count}</translation>
     </message>
     <message>
-        <source>Không có ai chờ trước bạn</source>
-        <translation>No one ahead of you</translation>
-    </message>
-    <message>
-        <source>Trước bạn còn {count} người</source>
-        <translation>People ahead of you: {count}</translation>
-    </message>
-    <message>
-        <source>Số thứ tự của bạn</source>
-        <translation>Your queue number</translation>
-    </message>
-    <message>
         <source>Xong</source>
         <translation>Done</translation>
-    </message>
-    <message>
-        <source>Mã QR của vé</source>
-        <translation>Ticket QR code</translation>
     </message>
     <message>
         <source>Số thứ tự {label}</source>
         <translation>Queue number {label}</translation>
     </message>
     <message>
-        <source>Vé đã được in, mời bạn nhận vé ở khe máy in.</source>
-        <translation>Your ticket has been printed. Please take it from the printer slot.</translation>
+        <source>Số thứ tự của Ông/Bà</source>
+        <translation>Your queue number</translation>
     </message>
     <message>
-        <source>Máy in đang gặp sự cố. Vui lòng chụp ảnh hoặc đưa màn hình này cho cán bộ tại quầy. Số thứ tự của bạn vẫn có hiệu lực.</source>
+        <source>Mã QR của phiếu</source>
+        <translation>Ticket QR code</translation>
+    </message>
+    <message>
+        <source>Phiếu số thứ tự đã được in, vui lòng nhận ở khe máy in và chờ gọi số.</source>
+        <translation>Your queue ticket has been printed. Please take it from the printer slot and wait for your number to be called.</translation>
+    </message>
+    <message>
+        <source>Máy in đang gặp sự cố. Vui lòng chụp ảnh hoặc đưa màn hình này cho cán bộ tại quầy. Số thứ tự vẫn có hiệu lực.</source>
         <translation>The printer has a problem. Please take a photo of this screen or show it to the staff at the counter. Your number is still valid.</translation>
     </message>
     <message>
@@ -1458,36 +1521,28 @@
         <translation>This service has no priority numbers. Please take an ordinary queue number.</translation>
     </message>
     <message>
-        <source>Hôm nay đã hết số cho dịch vụ này ({limit} số). Xin mời quay lại vào ngày làm việc tiếp theo.</source>
+        <source>Hôm nay đã hết số cho dịch vụ này ({limit} số). Vui lòng quay lại vào ngày làm việc tiếp theo.</source>
         <translation>All numbers for this queue are taken today ({limit}). Please come back on the next working day.</translation>
     </message>
     <message>
-        <source>Dịch vụ này đã hết giờ nhận hồ sơ hôm nay. Xin mời quay lại vào ngày làm việc tiếp theo.</source>
+        <source>Dịch vụ này đã hết giờ nhận hồ sơ hôm nay. Vui lòng quay lại vào ngày làm việc tiếp theo.</source>
         <translation>This queue has stopped taking applications for today. Please come back on the next working day.</translation>
     </message>
     <message>
-        <source>Hết số thứ tự dành cho kiosk này khi mất kết nối ({code}, từ {first} đến {last}). Xin mời lấy số ở kiosk khác hoặc hỏi cán bộ tại quầy.</source>
-        <translation>This kiosk has used all its offline numbers ({code}, {first} to {last}). Please take a number at another kiosk or ask the staff at the counter.</translation>
+        <source>Máy này tạm hết số thứ tự. Vui lòng lấy số ở máy khác hoặc hỏi cán bộ tại quầy.</source>
+        <translation>This kiosk has run out of queue numbers for now. Please take a number at another kiosk or ask the staff at the counter.</translation>
+    </message>
+    <message>
+        <source>Số thứ tự {label} đã bị hủy, không in lại được.</source>
+        <translation>Queue number {label} was cancelled and cannot be reprinted.</translation>
     </message>
     <message>
         <source>Không tìm thấy số thứ tự “{key}”.</source>
         <translation>Queue number “{key}” was not found.</translation>
     </message>
     <message>
-        <source>Số thứ tự {label} đã bị huỷ, không in lại được.</source>
-        <translation>Queue number {label} was cancelled and cannot be reprinted.</translation>
-    </message>
-    <message>
         <source>SỐ THỨ TỰ</source>
         <translation>QUEUE NUMBER</translation>
-    </message>
-    <message>
-        <source>Mời đến quầy {counters}</source>
-        <translation>Please go to counter {counters}</translation>
-    </message>
-    <message>
-        <source>Bạn là người đầu tiên</source>
-        <translation>You are first in line</translation>
     </message>
     <message>
         <source>Ưu tiên</source>
@@ -1499,31 +1554,48 @@
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <source>Mã hồ sơ: {reference}</source>
-        <translation>Dossier reference: {reference}</translation>
+        <source>Mã tờ khai: {reference}</source>
+        <translation>Declaration code: {reference}</translation>
+    </message>
+    <message>
+        <source>Vui lòng giữ phiếu và chờ đến lượt khi được gọi số.</source>
+        <translation>Please keep this slip and wait until your number is called.</translation>
     </message>
     <message>
         <source>Đưa mã này cho cán bộ khi cần</source>
         <translation>Show this code to staff when asked</translation>
     </message>
     <message>
-        <source>Xin giữ phiếu và chờ đến lượt khi được gọi số.</source>
-        <translation>Please keep this slip and wait until your number is called.</translation>
+        <source>Ông/Bà thuộc diện: {group}?</source>
+        <extracomment>The group being confirmed; ``None`` when not asking.</extracomment>
+        <translation>Are you in this group: {group}?</translation>
+    </message>
+    <message>
+        <source>Cán bộ có thể đề nghị xuất trình giấy tờ.</source>
+        <translation>Staff may ask to see proof.</translation>
+    </message>
+    <message>
+        <source>Đúng, in phiếu ưu tiên</source>
+        <translation>Yes, print a priority ticket</translation>
+    </message>
+    <message>
+        <source>Không, quay lại</source>
+        <translation>No, go back</translation>
     </message>
 </context>
 <context>
     <name>Receipt</name>
     <message>
-        <source>BIÊN NHẬN HỒ SƠ</source>
-        <translation>DOSSIER RECEIPT</translation>
+        <source>PHIẾU TỜ KHAI ĐÃ ĐIỀN</source>
+        <translation>FILLED-IN DECLARATION</translation>
     </message>
     <message>
-        <source>Mã hồ sơ</source>
-        <translation>Dossier reference</translation>
+        <source>Mã tờ khai</source>
+        <translation>Declaration code</translation>
     </message>
     <message>
-        <source>Nộp tại kiosk lúc {time} ngày {date}</source>
-        <translation>Submitted at the kiosk at {time} on {date}</translation>
+        <source>Điền tại kiosk lúc {time} ngày {date}</source>
+        <translation>Filled in at the kiosk at {time} on {date}</translation>
     </message>
     <message>
         <source>Giấy tờ cần mang đến quầy</source>
@@ -1538,36 +1610,36 @@
         <translation>Please ask the staff at the counter which documents to bring.</translation>
     </message>
     <message>
-        <source>Cán bộ quét mã này để mở hồ sơ của bạn</source>
-        <translation>Staff scan this code to open your dossier</translation>
+        <source>Cán bộ quét mã này để mở tờ khai đã điền</source>
+        <translation>Staff scan this code to open the filled-in declaration</translation>
     </message>
     <message>
-        <source>Tờ khai đã được lưu, không cần điền lại. Xin giữ biên nhận, lấy số thứ tự và mang giấy tờ đến quầy.</source>
-        <translation>Your form has been saved; you do not need to fill it in again. Please keep this receipt, take a queue number and bring your documents to the counter.</translation>
+        <source>Tờ khai đã được lưu, không cần điền lại. Phiếu này chưa phải giấy tiếp nhận hồ sơ: vui lòng lấy số thứ tự, mang phiếu này và giấy tờ đến quầy để nộp hồ sơ.</source>
+        <translation>The declaration has been saved; there is no need to fill it in again. This slip is not the receipt for your dossier: please take a queue number and bring this slip and your papers to the counter to hand in the dossier.</translation>
     </message>
 </context>
 <context>
     <name>Staff</name>
     <message>
-        <source>Vui lòng nhập mã hồ sơ in trên biên nhận, ví dụ HS-1-250310-0001.</source>
-        <extracomment>``HS-12-250310-0001`` with room for spaces.</extracomment>
-        <translation>Please type the reference printed on the receipt, e.g. HS-1-250310-0001.</translation>
-    </message>
-    <message>
         <source>Đang gửi tờ khai đến máy in A4…</source>
         <translation>Sending the form to the A4 printer…</translation>
     </message>
     <message>
-        <source>Đã gửi tờ khai của hồ sơ {reference} đến máy in {printer}.</source>
-        <translation>The form of dossier {reference} was sent to printer {printer}.</translation>
+        <source>Vui lòng nhập mã tờ khai in trên phiếu, ví dụ TK-1-250310-0001.</source>
+        <extracomment>``TK-12-250310-0001`` with room for spaces.</extracomment>
+        <translation>Please enter the declaration code printed on the slip, e.g. TK-1-250310-0001.</translation>
     </message>
     <message>
-        <source>Tra cứu hồ sơ</source>
-        <translation>Find a dossier</translation>
+        <source>Đã gửi tờ khai {reference} đến máy in {printer}.</source>
+        <translation>Declaration {reference} sent to printer {printer}.</translation>
     </message>
     <message>
-        <source>Mã hồ sơ in trên biên nhận (ví dụ HS-1-250310-0001)</source>
-        <translation>Reference on the receipt (e.g. HS-1-250310-0001)</translation>
+        <source>Tra cứu tờ khai</source>
+        <translation>Find a declaration</translation>
+    </message>
+    <message>
+        <source>Mã tờ khai in trên phiếu (ví dụ TK-1-250310-0001)</source>
+        <translation>Declaration code on the slip (e.g. TK-1-250310-0001)</translation>
     </message>
     <message>
         <source>Tìm</source>
@@ -1586,8 +1658,28 @@
         <translation>Form</translation>
     </message>
     <message>
-        <source>Nộp lúc</source>
-        <translation>Submitted</translation>
+        <source>Lưu lúc</source>
+        <translation>Saved at</translation>
+    </message>
+    <message>
+        <source>Trung tâm đã nhận tờ khai</source>
+        <translation>Received by the centre</translation>
+    </message>
+    <message>
+        <source>Đã lưu tại kiosk</source>
+        <translation>Saved at the kiosk</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân đã được xóa khỏi kiosk lúc {time}.</source>
+        <translation>Personal data was deleted from the kiosk at {time}.</translation>
+    </message>
+    <message>
+        <source>Máy chủ từ chối lúc {time}. Lý do: {reason}. Xử lý ở trang “Mục bị từ chối”.</source>
+        <translation>Refused by the server at {time}. Reason: {reason}. Resolve it on the “Refused uploads” page.</translation>
+    </message>
+    <message>
+        <source>Cán bộ đã hủy gửi lúc {time}; tờ khai sẽ không được gửi nữa</source>
+        <translation>Staff cancelled the upload at {time}; the declaration will not be sent</translation>
     </message>
     <message>
         <source>Trạng thái</source>
@@ -1602,32 +1694,12 @@
         <translation>{title} (form {form}, version {version})</translation>
     </message>
     <message>
-        <source>Trung tâm đã nhận hồ sơ</source>
-        <translation>Received by the centre</translation>
-    </message>
-    <message>
-        <source>Đã nộp tại kiosk</source>
-        <translation>Submitted at the kiosk</translation>
-    </message>
-    <message>
-        <source>Dữ liệu cá nhân đã được xoá khỏi kiosk lúc {time}.</source>
-        <translation>Personal data was deleted from the kiosk at {time}.</translation>
-    </message>
-    <message>
         <source>Không còn thông tin gửi</source>
         <translation>No upload record left</translation>
     </message>
     <message>
         <source>Máy chủ đã nhận lúc {time}</source>
         <translation>Received by the server at {time}</translation>
-    </message>
-    <message>
-        <source>Máy chủ từ chối lúc {time}. Lý do: {reason}. Xử lý ở trang “Hồ sơ bị từ chối”.</source>
-        <translation>Refused by the server at {time}. Reason: {reason}. Resolve it on the “Refused uploads” page.</translation>
-    </message>
-    <message>
-        <source>Cán bộ đã huỷ gửi lúc {time}; hồ sơ sẽ không được gửi nữa</source>
-        <translation>Upload cancelled by staff at {time}; it will not be sent</translation>
     </message>
     <message>
         <source>Đang chờ gửi (chưa gửi lần nào)</source>
@@ -1662,48 +1734,48 @@
         <translation>Send again</translation>
     </message>
     <message>
-        <source>Huỷ gửi</source>
+        <source>Hủy gửi</source>
         <translation>Cancel upload</translation>
+    </message>
+    <message>
+        <source>Hủy gửi {what}?</source>
+        <translation>Cancel the upload of {what}?</translation>
+    </message>
+    <message>
+        <source>Hủy gửi và xóa dữ liệu</source>
+        <translation>Cancel upload and delete data</translation>
+    </message>
+    <message>
+        <source>Mục bị từ chối</source>
+        <translation>Refused uploads</translation>
+    </message>
+    <message>
+        <source>Máy chủ của trung tâm không nhận các mục dưới đây. Khi đã khắc phục nguyên nhân, bấm “Gửi lại”. Nếu không thể gửi được nữa, bấm “Hủy gửi”.</source>
+        <translation>The centre&apos;s server did not accept the items below. Once the cause is fixed, tap “Send again”. If it can never be sent, tap “Cancel upload”.</translation>
+    </message>
+    <message>
+        <source>Mục này sẽ không bao giờ được gửi lên máy chủ nữa, và dữ liệu cá nhân của công dân trong đó sẽ bị xóa khỏi kiosk. Không thể hoàn tác. Lý do được ghi vào nhật ký thao tác.</source>
+        <translation>This item will never be sent to the server, and the citizen&apos;s personal data in it will be deleted from the kiosk. This cannot be undone. The reason is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>Đã hủy gửi {what} và xóa dữ liệu cá nhân của công dân khỏi kiosk.</source>
+        <translation>Upload of {what} cancelled; the citizen&apos;s personal data was deleted from the kiosk.</translation>
+    </message>
+    <message>
+        <source>Đã hủy gửi {what}.</source>
+        <translation>Upload of {what} cancelled.</translation>
     </message>
     <message>
         <source>Sẽ gửi lại {what} ở lần đồng bộ tới.</source>
         <translation>{what} will be sent again at the next sync.</translation>
     </message>
     <message>
-        <source>Huỷ gửi {what}?</source>
-        <translation>Cancel the upload of {what}?</translation>
-    </message>
-    <message>
-        <source>Huỷ gửi và xoá dữ liệu</source>
-        <translation>Cancel upload and delete data</translation>
-    </message>
-    <message>
-        <source>Hồ sơ bị từ chối</source>
-        <translation>Refused uploads</translation>
-    </message>
-    <message>
-        <source>Máy chủ của trung tâm không nhận các mục dưới đây. Khi đã khắc phục nguyên nhân, bấm “Gửi lại”. Nếu không thể gửi được nữa, bấm “Huỷ gửi”.</source>
-        <translation>The centre&apos;s server did not accept the items below. Once the cause is fixed, tap “Send again”. If it can never be sent, tap “Cancel upload”.</translation>
-    </message>
-    <message>
         <source>Không có mục nào bị máy chủ từ chối.</source>
         <translation>No items were refused by the server.</translation>
     </message>
     <message>
-        <source>Mục này sẽ không bao giờ được gửi lên máy chủ nữa, và dữ liệu cá nhân của công dân trong đó sẽ bị xoá khỏi kiosk. Không thể hoàn tác. Lý do được ghi vào nhật ký thao tác.</source>
-        <translation>This item will never be sent to the server, and the citizen&apos;s personal data in it will be deleted from the kiosk. This cannot be undone. The reason is written to the audit log.</translation>
-    </message>
-    <message>
         <source>Phiếu này sẽ không bao giờ được gửi lên máy chủ nữa. Không thể hoàn tác. Lý do được ghi vào nhật ký thao tác.</source>
         <translation>This ticket will never be sent to the server. This cannot be undone. The reason is written to the audit log.</translation>
-    </message>
-    <message>
-        <source>Đã huỷ gửi {what} và xoá dữ liệu cá nhân của công dân khỏi kiosk.</source>
-        <translation>Upload of {what} cancelled; the citizen&apos;s personal data was deleted from the kiosk.</translation>
-    </message>
-    <message>
-        <source>Đã huỷ gửi {what}.</source>
-        <translation>Upload of {what} cancelled.</translation>
     </message>
     <message>
         <source>Đang in trang thử…</source>
@@ -1711,7 +1783,7 @@
         <translation>Printing the test page…</translation>
     </message>
     <message>
-        <source>Đã in trang thử. Hãy xem chữ tiếng Việt có dấu trên giấy có rõ và đúng không.</source>
+        <source>Đã in trang thử. Vui lòng xem chữ tiếng Việt có dấu trên giấy có rõ và đúng không.</source>
         <translation>Test page printed. Check that the Vietnamese accents on the paper are clear and correct.</translation>
     </message>
     <message>
@@ -1727,7 +1799,7 @@
         <translation>Printer test</translation>
     </message>
     <message>
-        <source>Hồ sơ bị từ chối ({count})</source>
+        <source>Mục bị từ chối ({count})</source>
         <translation>Refused uploads ({count})</translation>
     </message>
     <message>
@@ -1735,8 +1807,8 @@
         <translation>Syncing with the centre&apos;s server…</translation>
     </message>
     <message>
-        <source>Kiosk chưa kết nối máy chủ của trung tâm nên không đồng bộ được. Hồ sơ và phiếu vẫn được lưu trên kiosk; vui lòng báo bộ phận CNTT.</source>
-        <translation>This kiosk is not connected to the centre&apos;s server, so it cannot sync. Dossiers and tickets are kept on the kiosk; please tell IT.</translation>
+        <source>Kiosk chưa kết nối máy chủ của trung tâm nên không đồng bộ được. Tờ khai và phiếu vẫn được lưu trên kiosk; vui lòng báo bộ phận CNTT.</source>
+        <translation>This kiosk is not connected to the centre&apos;s server, so it cannot sync. Declarations and tickets are kept on the kiosk; please tell IT.</translation>
     </message>
     <message>
         <source>Máy chủ của trung tâm không nhận kiosk này. Vui lòng báo bộ phận CNTT đăng ký lại kiosk.</source>
@@ -1767,7 +1839,7 @@
         <translation>{count} items still waiting to be sent.</translation>
     </message>
     <message>
-        <source>Có {count} mục bị máy chủ từ chối: xem “Hồ sơ bị từ chối”.</source>
+        <source>Có {count} mục bị máy chủ từ chối: xem “Mục bị từ chối”.</source>
         <translation>{count} items were refused by the server: see “Refused uploads”.</translation>
     </message>
     <message>
@@ -1779,7 +1851,7 @@
         <translation>The kiosk will try again at {time}.</translation>
     </message>
     <message>
-        <source>Đã huỷ</source>
+        <source>Đã hủy</source>
         <translation>Voided</translation>
     </message>
     <message>
@@ -1799,8 +1871,12 @@
         <translation>Not printed</translation>
     </message>
     <message>
-        <source>Hồ sơ {subject}</source>
-        <translation>Dossier {subject}</translation>
+        <source>Tờ khai {subject}</source>
+        <translation>Declaration {subject}</translation>
+    </message>
+    <message>
+        <source>tờ khai {subject}</source>
+        <translation>declaration {subject}</translation>
     </message>
     <message>
         <source>Phiếu {subject}</source>
@@ -1813,10 +1889,6 @@
     <message>
         <source>Mục số {entry}</source>
         <translation>Item {entry}</translation>
-    </message>
-    <message>
-        <source>hồ sơ {subject}</source>
-        <translation>dossier {subject}</translation>
     </message>
     <message>
         <source>phiếu {subject}</source>
@@ -1840,7 +1912,7 @@
         <translation>Reprint</translation>
     </message>
     <message>
-        <source>Huỷ số</source>
+        <source>Hủy số</source>
         <translation>Void</translation>
     </message>
     <message>
@@ -1860,19 +1932,19 @@
         <translation>The printer did not print ticket {label}: {error}</translation>
     </message>
     <message>
-        <source>Huỷ số {label}?</source>
+        <source>Hủy số {label}?</source>
         <translation>Void number {label}?</translation>
     </message>
     <message>
-        <source>Số đã huỷ không được gọi ở quầy và không in lại được. Lý do huỷ được ghi vào nhật ký thao tác.</source>
+        <source>Số đã hủy không được gọi ở quầy và không in lại được. Lý do hủy được ghi vào nhật ký thao tác.</source>
         <translation>A voided number is not called at the counter and cannot be reprinted. The reason is written to the audit log.</translation>
     </message>
     <message>
-        <source>Huỷ số {label}</source>
+        <source>Hủy số {label}</source>
         <translation>Void {label}</translation>
     </message>
     <message>
-        <source>Đã huỷ số {label}.</source>
+        <source>Đã hủy số {label}.</source>
         <translation>Number {label} voided.</translation>
     </message>
     <message>
@@ -1911,16 +1983,16 @@
         <translation>Sync now</translation>
     </message>
     <message>
-        <source>Khoá lại &amp; về trang chủ</source>
-        <translation>Lock &amp; go home</translation>
-    </message>
-    <message>
         <source>Thao tác gần đây</source>
         <translation>Recent actions</translation>
     </message>
     <message>
         <source>Nhật ký hệ thống</source>
         <translation>System log</translation>
+    </message>
+    <message>
+        <source>Khóa lại &amp; về trang chủ</source>
+        <translation>Lock &amp; go home</translation>
     </message>
 </context>
 <context>
@@ -1942,7 +2014,7 @@
         <translation>The kiosk must be enrolled with the server again (python -m kiosk enrol).</translation>
     </message>
     <message>
-        <source>Không dùng được kho khoá của hệ điều hành: {detail}</source>
+        <source>Không dùng được kho khóa của hệ điều hành: {detail}</source>
         <translation>Cannot use the operating system&apos;s key store: {detail}</translation>
     </message>
     <message>
@@ -2010,10 +2082,6 @@
         <translation>Kiosk enrolled with {centre} ({server}); device ID {device}.</translation>
     </message>
     <message>
-        <source>Lưu ý: tệp cấu hình chưa có server_url, nên kiosk vẫn tự cấp số thứ tự như khi chạy một mình. Hãy đặt server_url = &quot;{server}&quot; để dùng số do máy chủ cấp.</source>
-        <translation>Note: the configuration file has no server_url, so the kiosk still gives out its own queue numbers, as when it runs alone. Set server_url = &quot;{server}&quot; to use numbers from the server.</translation>
-    </message>
-    <message>
         <source>Đồng bộ xong.</source>
         <translation>Sync complete.</translation>
     </message>
@@ -2038,8 +2106,12 @@
         <translation>Catalogue: {catalogue}{updated}. Sent {sent} entries ({accepted} accepted, {duplicates} duplicates, {rejected} refused); {pending} still waiting. {leases} more blocks of queue numbers granted.</translation>
     </message>
     <message>
-        <source>Đã xoá dữ liệu cá nhân quá hạn lưu trữ: {dossiers} hồ sơ, {accounts} tài khoản, {entries} mục hàng đợi gửi.</source>
-        <translation>Removed personal data past its retention period: {dossiers} dossiers, {accounts} accounts, {entries} upload queue entries.</translation>
+        <source>Lưu ý: tệp cấu hình chưa có server_url, nên kiosk vẫn tự cấp số thứ tự như khi chạy một mình. Vui lòng đặt server_url = &quot;{server}&quot; để dùng số do máy chủ cấp.</source>
+        <translation>Note: the configuration file has no server_url, so the kiosk still gives out its own queue numbers, as when it runs alone. Set server_url = &quot;{server}&quot; to use numbers from the server.</translation>
+    </message>
+    <message>
+        <source>Đã xóa dữ liệu cá nhân quá hạn lưu trữ: {declarations} tờ khai, {accounts} tài khoản, {entries} mục hàng đợi gửi.</source>
+        <translation>Personal data past its retention deleted: {declarations} declarations, {accounts} accounts, {entries} outbox entries.</translation>
     </message>
     <message>
         <source>Máy chủ</source>
@@ -2089,7 +2161,7 @@
         <translation>Sync with the server</translation>
     </message>
     <message>
-        <source>Cần đăng ký lại thiết bị với máy chủ. Hãy báo bộ phận CNTT.</source>
+        <source>Cần đăng ký lại thiết bị với máy chủ. Vui lòng báo bộ phận CNTT.</source>
         <translation>This device must be enrolled with the server again. Please tell IT.</translation>
     </message>
     <message>
@@ -2168,8 +2240,8 @@
 <context>
     <name>UnavailableScreen</name>
     <message>
-        <source>Dịch vụ này chưa có tại kiosk này.</source>
-        <translation>This service is not available at this kiosk yet.</translation>
+        <source>Chức năng này chưa có trên máy.</source>
+        <translation>This is not available on this kiosk yet.</translation>
     </message>
     <message>
         <source>Vui lòng liên hệ cán bộ tại quầy tiếp nhận hồ sơ để được hướng dẫn, hoặc quay lại trang chủ để chọn việc khác.</source>
@@ -2183,32 +2255,32 @@
 <context>
     <name>Validation</name>
     <message>
-        <source>Xin hãy điền mục này.</source>
+        <source>Vui lòng điền mục này.</source>
         <translation>Please fill this in.</translation>
     </message>
     <message>
-        <source>Xin hãy chọn một câu trả lời cho mục này.</source>
+        <source>Vui lòng chọn một câu trả lời cho mục này.</source>
         <translation>Please choose an answer.</translation>
     </message>
     <message>
-        <source>Xin hãy chọn tỉnh/thành phố và xã/phường của địa chỉ.</source>
-        <translation>Please choose the province/city and the commune/ward of the address.</translation>
+        <source>Vui lòng chọn tỉnh/thành phố và xã/phường/đặc khu của địa chỉ.</source>
+        <translation>Please choose the province/city and the commune/ward/special zone of the address.</translation>
     </message>
     <message>
-        <source>Xã/phường đã chọn không có trong danh sách hiện hành; xin hãy chọn lại.</source>
-        <translation>The commune/ward you chose is not on the current list; please choose again.</translation>
+        <source>Xã/phường/đặc khu đã chọn không có trong danh sách hiện hành; vui lòng chọn lại.</source>
+        <translation>The commune/ward/special zone chosen is not in the current list; please choose again.</translation>
     </message>
     <message>
-        <source>Xã/phường đã chọn không thuộc tỉnh/thành phố đã chọn; xin hãy chọn lại.</source>
-        <translation>The commune/ward you chose is not in the province/city you chose; please choose again.</translation>
+        <source>Xã/phường/đặc khu đã chọn không thuộc tỉnh/thành phố đã chọn; vui lòng chọn lại.</source>
+        <translation>The commune/ward/special zone chosen is not in the province/city chosen; please choose again.</translation>
     </message>
     <message>
-        <source>Câu trả lời này không có trong danh sách; xin hãy chọn lại.</source>
+        <source>Câu trả lời này không có trong danh sách; vui lòng chọn lại.</source>
         <translation>This answer is not on the list; please choose again.</translation>
     </message>
     <message>
-        <source>Xin hãy nhập một số nguyên, chỉ gồm chữ số, ví dụ 2.</source>
-        <translation>Please enter a whole number, digits only, for example 2.</translation>
+        <source>Vui lòng chỉ nhập số, ví dụ: 2.</source>
+        <translation>Please enter digits only, for example: 2.</translation>
     </message>
     <message>
         <source>Cần khai ít nhất {minimum} mục ở phần này.</source>
@@ -2231,7 +2303,8 @@
         <translation>The number must not be more than {maximum}.</translation>
     </message>
     <message>
-        <source>Xin hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/1990.</source>
+        <source>Vui lòng nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/1990.</source>
+        <extracomment>A year alone, as typed or stored.</extracomment>
         <translation>Please enter the date as day/month/year, for example 05/09/1990.</translation>
     </message>
     <message>
@@ -2251,8 +2324,20 @@
         <translation>This date does not exist: the month you entered has only {days} days.</translation>
     </message>
     <message>
+        <source>Vui lòng nhập năm đủ bốn chữ số (ví dụ 1962), hoặc cả ngày/tháng/năm.</source>
+        <translation>Please enter the year with four digits (for example 1962), or the full day/month/year.</translation>
+    </message>
+    <message>
         <source>Ngày này chưa tới: không được sau ngày hôm nay.</source>
         <translation>This date has not come yet: it must not be after today.</translation>
+    </message>
+    <message>
+        <source>Ngày này đã qua. Vui lòng chọn một ngày từ hôm nay trở đi.</source>
+        <translation>This date has passed. Please choose today or a later date.</translation>
+    </message>
+    <message>
+        <source>Ngày này quá xa: chỉ được đến ngày {latest} ({years} năm kể từ hôm nay).</source>
+        <translation>This date is too far ahead: it can be at most {latest} ({years} years from today).</translation>
     </message>
     <message>
         <source>Người này phải đủ {age} tuổi tính đến hôm nay.</source>
@@ -2263,12 +2348,8 @@
         <translation>This person must be no more than {age} years old today.</translation>
     </message>
     <message>
-        <source>Ngày này không thể sớm hơn một ngày đã khai trước đó (ví dụ ngày mất không thể trước ngày sinh); xin hãy kiểm tra lại.</source>
+        <source>Ngày này không thể sớm hơn một ngày đã khai trước đó (ví dụ ngày mất không thể trước ngày sinh); vui lòng kiểm tra lại.</source>
         <translation>This date cannot be earlier than a date given before it (for example, a date of death cannot be before the date of birth); please check it.</translation>
-    </message>
-    <message>
-        <source>Xin hãy nhập địa chỉ e-mail.</source>
-        <translation>Please enter an e-mail address.</translation>
     </message>
     <message>
         <source>Địa chỉ e-mail quá dài: tối đa {maximum} ký tự.</source>
@@ -2279,7 +2360,11 @@
         <translation>The e-mail address must not contain spaces.</translation>
     </message>
     <message>
-        <source>Địa chỉ e-mail không được có dấu tiếng Việt hay ký tự đặc biệt; xin hãy gõ chữ không dấu, ví dụ nguyenvanan@gmail.com.</source>
+        <source>Vui lòng nhập địa chỉ e-mail.</source>
+        <translation>Please enter an e-mail address.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ e-mail không được có dấu tiếng Việt hay ký tự đặc biệt; vui lòng gõ chữ không dấu, ví dụ nguyenvanan@gmail.com.</source>
         <translation>The e-mail address must not contain Vietnamese accents or special characters; please type it without accents, for example nguyenvanan@gmail.com.</translation>
     </message>
     <message>
@@ -2303,7 +2388,7 @@
         <translation>This value is not valid.</translation>
     </message>
     <message>
-        <source>Xin hãy nhập số giấy tờ.</source>
+        <source>Vui lòng nhập số giấy tờ.</source>
         <translation>Please enter the document number.</translation>
     </message>
     <message>
@@ -2315,32 +2400,24 @@
         <translation>An old identity card (CMND) number has 9 digits; the number you entered has {count} digits.</translation>
     </message>
     <message>
-        <source>Đây là số chứng minh nhân dân cũ (9 chữ số). Xin hãy nhập số định danh cá nhân 12 chữ số in trên thẻ căn cước.</source>
+        <source>Đây là số chứng minh nhân dân cũ (9 chữ số). Vui lòng nhập số định danh cá nhân 12 chữ số in trên thẻ căn cước.</source>
         <translation>This is an old identity card (CMND) number (9 digits). Please enter the 12-digit personal identification number printed on your ID card.</translation>
+    </message>
+    <message>
+        <source>Số định danh cá nhân chưa đúng. Vui lòng đối chiếu 12 số in trên thẻ căn cước.</source>
+        <translation>This personal identification number is not right. Please compare it with the 12 digits printed on the citizen ID card.</translation>
+    </message>
+    <message>
+        <source>Số định danh cá nhân không khớp với giới tính đã chọn. Vui lòng kiểm tra lại.</source>
+        <translation>The personal identification number does not match the sex chosen. Please check it.</translation>
+    </message>
+    <message>
+        <source>Số định danh cá nhân không khớp với năm sinh đã khai. Vui lòng kiểm tra lại số định danh và năm sinh.</source>
+        <translation>The personal identification number does not match the year of birth given. Please check the number and the year of birth.</translation>
     </message>
     <message>
         <source>Số định danh cá nhân có 12 chữ số; số đã nhập có {count} chữ số.</source>
         <translation>The personal identification number has 12 digits; the number you entered has {count} digits.</translation>
-    </message>
-    <message>
-        <source>Ba chữ số đầu của số định danh cá nhân phải là mã tỉnh, thành phố nơi đăng ký khai sinh (từ 001 đến 096); xin hãy kiểm tra lại.</source>
-        <translation>The first three digits of the personal identification number must be the code of the province or city where the birth was registered (001 to 096); please check.</translation>
-    </message>
-    <message>
-        <source>Chữ số thứ tư của số định danh cá nhân cho biết giới tính, và không khớp với giới tính đã khai.</source>
-        <translation>The fourth digit of the personal identification number shows the sex, and it does not match the sex you entered.</translation>
-    </message>
-    <message>
-        <source>Chữ số thứ tư của số định danh cá nhân cho biết thế kỷ sinh, và không khớp với năm sinh đã khai.</source>
-        <translation>The fourth digit of the personal identification number shows the century of birth, and it does not match the year of birth you entered.</translation>
-    </message>
-    <message>
-        <source>Chữ số thứ năm và thứ sáu của số định danh cá nhân là hai số cuối của năm sinh, và không khớp với năm sinh đã khai.</source>
-        <translation>The fifth and sixth digits of the personal identification number are the last two digits of the year of birth, and they do not match the year of birth you entered.</translation>
-    </message>
-    <message>
-        <source>Xin hãy nhập họ, chữ đệm và tên.</source>
-        <translation>Please enter the full name: family name, middle name and given name.</translation>
     </message>
     <message>
         <source>Họ và tên không được có chữ số.</source>
@@ -2351,8 +2428,12 @@
         <translation>The full name must not contain emoji.</translation>
     </message>
     <message>
-        <source>Họ và tên có ký tự ẩn không in được; xin hãy nhập lại bằng bàn phím.</source>
-        <translation>The full name contains hidden characters that cannot be printed; please type it again with the keyboard.</translation>
+        <source>Vui lòng nhập họ, chữ đệm và tên.</source>
+        <translation>Please enter the full name: family name, middle name and given name.</translation>
+    </message>
+    <message>
+        <source>Họ và tên có ký tự không hợp lệ. Vui lòng xóa và nhập lại.</source>
+        <translation>The name has a character that cannot be used. Please delete it and type again.</translation>
     </message>
     <message>
         <source>Họ và tên chỉ viết bằng chữ cái tiếng Việt (chữ Latinh có dấu), không dùng chữ của bảng chữ cái khác.</source>
@@ -2367,7 +2448,7 @@
         <translation>The full name is too long: at most {maximum} characters.</translation>
     </message>
     <message>
-        <source>Xin hãy nhập số điện thoại.</source>
+        <source>Vui lòng nhập số điện thoại.</source>
         <translation>Please enter a phone number.</translation>
     </message>
     <message>
@@ -2383,7 +2464,7 @@
         <translation>A landline number has 11 digits (02 and the area code), for example 024 3825 1234; the number you entered has {count} digits.</translation>
     </message>
     <message>
-        <source>Số di động phải bắt đầu bằng 03, 05, 07, 08 hoặc 09; xin hãy kiểm tra lại.</source>
+        <source>Số di động phải bắt đầu bằng 03, 05, 07, 08 hoặc 09; vui lòng kiểm tra lại.</source>
         <translation>A mobile number must start with 03, 05, 07, 08 or 09; please check.</translation>
     </message>
     <message>
@@ -2395,7 +2476,7 @@
         <translation>A mobile number has 10 digits, for example 0912 345 678; the number you entered has {count} digits.</translation>
     </message>
     <message>
-        <source>Xin hãy nhập nội dung cho mục này.</source>
+        <source>Vui lòng nhập nội dung cho mục này.</source>
         <translation>Please type your answer here.</translation>
     </message>
     <message>
@@ -2415,8 +2496,8 @@
         <translation>This answer fits on one line; please do not start a new line.</translation>
     </message>
     <message>
-        <source>Nội dung có ký tự điều khiển hoặc ký tự ẩn không in được; xin hãy nhập lại bằng bàn phím.</source>
-        <translation>The text contains control or hidden characters that cannot be printed; please type it again with the keyboard.</translation>
+        <source>Có ký tự không hợp lệ. Vui lòng xóa và nhập lại.</source>
+        <translation>There is a character that cannot be used. Please delete it and type again.</translation>
     </message>
 </context>
 </TS>

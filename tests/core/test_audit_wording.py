@@ -27,37 +27,65 @@ def _entry(action: str, **detail: JsonScalar) -> AuditEntry:
 @pytest.mark.parametrize(
     ("action", "detail", "sentence"),
     [
-        ("staff.unlock", {}, "Mở khoá chế độ cán bộ"),
+        ("staff.unlock", {}, "Mở khóa chế độ cán bộ"),
         (
             "staff.unlock_failed",
             {"reason": "wrong", "remaining": 3},
             "Nhập sai mã PIN, còn 3 lần thử",
         ),
-        ("staff.unlock_failed", {"reason": "locked"}, "Nhập mã PIN khi đang bị tạm khoá"),
-        ("staff.unlock_failed", {"reason": "not_set"}, "Thử mở khoá khi chưa đặt mã PIN"),
+        ("staff.unlock_failed", {"reason": "locked"}, "Nhập mã PIN khi đang bị tạm khóa"),
+        ("staff.unlock_failed", {"reason": "not_set"}, "Thử mở khóa khi chưa đặt mã PIN"),
         (
             "staff.locked_out",
             {"attempts": 5, "until": "2025-03-10T02:10:00+00:00"},
-            "Sai mã PIN 5 lần: tạm khoá nhập mã PIN đến 09:10",
+            "Sai mã PIN 5 lần: tạm khóa nhập mã PIN đến 09:10",
         ),
-        ("staff.lock", {}, "Khoá chế độ cán bộ"),
+        ("staff.lock", {}, "Khóa chế độ cán bộ"),
         ("staff.pin_set", {}, "Đặt mã PIN cán bộ mới"),
         ("staff.leave_kiosk_mode", {}, "Thoát chế độ kiosk"),
         ("staff.quit", {}, "Tắt phần mềm kiosk"),
         ("staff.sync_now", {}, "Đồng bộ ngay với máy chủ"),
         ("ticket.reprint", {"label": "A-012", "reprints": 2}, "In lại phiếu A-012"),
-        ("ticket.void", {"label": "A-012", "reason": "in trùng"}, "Huỷ phiếu A-012: in trùng"),
-        ("dossier.submit", {"reference": "HS-1-250310-0001"}, "Nộp hồ sơ HS-1-250310-0001"),
-        ("dossier.show", {"reference": "HS-1-250310-0001"}, "Xem hồ sơ HS-1-250310-0001"),
+        ("ticket.void", {"label": "A-012", "reason": "in trùng"}, "Hủy phiếu A-012: in trùng"),
+        ("declaration.submit", {"reference": "TK-1-250310-0001"}, "Lưu tờ khai TK-1-250310-0001"),
+        ("declaration.show", {"reference": "TK-1-250310-0001"}, "Xem tờ khai TK-1-250310-0001"),
+        (
+            "declaration.pdf",
+            {"reference": "TK-1-250310-0001"},
+            "Xuất tờ khai TK-1-250310-0001 ra tệp PDF",
+        ),
+        (
+            "declaration.print",
+            {"reference": "TK-1-250310-0001", "printer": "Phong-Tiep-Nhan"},
+            "In tờ khai TK-1-250310-0001 ra máy in Phong-Tiep-Nhan",
+        ),
+        # Recorded before the kiosk's record was called a declaration: the same sentences.
+        ("dossier.submit", {"reference": "HS-1-250310-0001"}, "Lưu tờ khai HS-1-250310-0001"),
+        ("dossier.show", {"reference": "HS-1-250310-0001"}, "Xem tờ khai HS-1-250310-0001"),
         (
             "dossier.pdf",
             {"reference": "HS-1-250310-0001"},
-            "Xuất tờ khai của hồ sơ HS-1-250310-0001 ra tệp PDF",
+            "Xuất tờ khai HS-1-250310-0001 ra tệp PDF",
         ),
         (
             "dossier.print",
             {"reference": "HS-1-250310-0001", "printer": "Phong-Tiep-Nhan"},
-            "In tờ khai của hồ sơ HS-1-250310-0001 ra máy in Phong-Tiep-Nhan",
+            "In tờ khai HS-1-250310-0001 ra máy in Phong-Tiep-Nhan",
+        ),
+        (
+            "privacy.purge",
+            {"retention_days": 7, "declarations": 2, "accounts": 0, "refused_discarded": 1},
+            "Xóa dữ liệu cá nhân quá 7 ngày: 2 tờ khai, 0 tài khoản, 1 mục bị từ chối",
+        ),
+        (
+            "privacy.purge",
+            {"retention_days": 7, "dossiers": 3, "accounts": 1, "refused_discarded": 0},
+            "Xóa dữ liệu cá nhân quá 7 ngày: 3 tờ khai, 1 tài khoản, 0 mục bị từ chối",
+        ),
+        (
+            "datakey.purge_unreadable",
+            {"dossiers": 4, "accounts": 0, "entries": 4},
+            "Xóa dữ liệu không đọc được do mất khóa mã hóa: 4 tờ khai, 0 tài khoản, 4 mục chờ gửi",
         ),
         (
             "sync.enrol",
@@ -66,8 +94,8 @@ def _entry(action: str, **detail: JsonScalar) -> AuditEntry:
         ),
         (
             "outbox.retry",
-            {"entry": 7, "entity": "dossier", "subject": "HS-1-250310-0001"},
-            "Gửi lại hồ sơ HS-1-250310-0001 bị máy chủ từ chối",
+            {"entry": 7, "entity": "dossier", "subject": "TK-1-250310-0001"},
+            "Gửi lại tờ khai TK-1-250310-0001 bị máy chủ từ chối",
         ),
         (
             "outbox.retry",
@@ -81,8 +109,8 @@ def _entry(action: str, **detail: JsonScalar) -> AuditEntry:
         ),
         (
             "outbox.discard",
-            {"entry": 7, "entity": "dossier", "subject": "HS-1-250310-0001", "reason": "trùng"},
-            "Bỏ gửi hồ sơ HS-1-250310-0001 và xoá dữ liệu cá nhân: trùng",
+            {"entry": 7, "entity": "dossier", "subject": "TK-1-250310-0001", "reason": "trùng"},
+            "Bỏ gửi tờ khai TK-1-250310-0001 và xóa dữ liệu cá nhân: trùng",
         ),
         (
             "outbox.discard",
@@ -92,7 +120,7 @@ def _entry(action: str, **detail: JsonScalar) -> AuditEntry:
         (
             "outbox.discard",
             {"entry": 4, "entity": "account", "subject": None, "reason": "trùng"},
-            "Bỏ gửi tài khoản (mục số 4) và xoá dữ liệu cá nhân: trùng",
+            "Bỏ gửi tài khoản (mục số 4) và xóa dữ liệu cá nhân: trùng",
         ),
         (
             "outbox.discard",
@@ -117,9 +145,9 @@ def test_an_unknown_action_is_shown_as_stored_rather_than_failing() -> None:
 
 
 def test_a_detail_an_older_entry_lacks_is_shown_as_a_dash() -> None:
-    assert describe(_entry("ticket.void", label="A-001")).render() == "Huỷ phiếu A-001: –"
+    assert describe(_entry("ticket.void", label="A-001")).render() == "Hủy phiếu A-001: –"
     assert describe(_entry("staff.locked_out")).render() == (
-        "Sai mã PIN – lần: tạm khoá nhập mã PIN đến –"
+        "Sai mã PIN – lần: tạm khóa nhập mã PIN đến –"
     )
     assert describe(_entry("staff.locked_out", until="soon")).render().endswith("đến soon")
 
@@ -164,7 +192,7 @@ def _recorded_actions() -> dict[str, str]:
 def test_every_action_the_code_records_has_its_sentence() -> None:
     recorded = _recorded_actions()
     # The scan sees the recording calls of each area, or it proves nothing.
-    for expected in ("staff.unlock", "staff.lock", "ticket.void", "dossier.submit"):
+    for expected in ("staff.unlock", "staff.lock", "ticket.void", "declaration.submit"):
         assert expected in recorded
     assert {"outbox.retry", "outbox.discard", "staff.sync_now", "sync.enrol"} <= set(recorded)
     missing = {action: where for action, where in recorded.items() if action not in known_actions()}

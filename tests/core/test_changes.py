@@ -17,7 +17,7 @@ from kiosk.db.models import Base, OutboxEntry, SyncState
 from kiosk.db.outbox import add_outbox_entry
 from kiosk.services import KioskServices
 from tests.consent import AGREED
-from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
+from tests.core.declarations.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
 NOW = datetime(2025, 3, 10, 2, 0, tzinfo=UTC)
 
@@ -176,11 +176,13 @@ def test_changes_are_plain_values() -> None:
         Changes.of(["outbox", "weather"])  # type: ignore[list-item]
 
 
-def test_a_submitted_dossier_is_announced_on_the_kiosks_one_feed(services: KioskServices) -> None:
+def test_a_submitted_declaration_is_announced_on_the_kiosks_one_feed(
+    services: KioskServices,
+) -> None:
     heard: list[Changes] = []
     services.changes.subscribe(heard.append)
     assert services.db.changes is services.changes
-    services.dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    services.declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     (changes,) = heard
-    assert {"outbox", "dossiers", "audit"} <= changes.kinds
+    assert {"outbox", "declarations", "audit"} <= changes.kinds
     assert not changes.sync

@@ -39,7 +39,7 @@ def test_the_notice_says_who_what_for_how_long_and_the_citizens_rights() -> None
     assert "cho đến khi bộ phận một cửa nhận được hồ sơ" in text
     assert "trong vòng 10 ngày" in text
     assert "91/2025/QH15" in text
-    for right in ("được biết", "đồng ý hoặc không đồng ý", "xem, sửa hoặc xoá", "rút lại"):
+    for right in ("được biết", "đồng ý hoặc không đồng ý", "xem, sửa hoặc xóa", "rút lại"):
         assert right in text, right
     assert "hỏi cán bộ tại quầy" in text
     assert "không lưu thông tin nào" in text  # what declining does
@@ -68,7 +68,7 @@ def test_its_hash_is_of_the_exact_text_and_moves_with_every_word() -> None:
 
 def test_no_retention_says_deleted_straight_away() -> None:
     notice = privacy_notice(Settings(retention_days=0), Language.VIETNAMESE)
-    assert "xoá khỏi kiosk ngay" in notice.text
+    assert "xóa khỏi kiosk ngay" in notice.text
     assert "0 ngày" not in notice.text
 
 

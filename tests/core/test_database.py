@@ -15,7 +15,7 @@ from kiosk.catalog import BUNDLED_CATALOGUE
 from kiosk.db import Database, create_kiosk_engine
 from kiosk.db.datakey import DATA_KEY_ID
 from kiosk.db.migrate import head_revision
-from kiosk.db.models import AuditRecord, Dossier, FormDefinition, Procedure, SyncState
+from kiosk.db.models import AuditRecord, Declaration, FormDefinition, Procedure, SyncState
 from kiosk.errors import DatabaseError, DatabaseTooNewError
 from kiosk.forms.library import BUNDLED_FORMS_DIR
 from wire.catalogue_files import read_catalogue_file
@@ -129,8 +129,8 @@ def test_naive_datetimes_are_refused(db: Database) -> None:
 def test_uuid_keys_and_unique_reference(db: Database) -> None:
     now = datetime(2025, 3, 10, tzinfo=UTC)
 
-    def dossier() -> Dossier:
-        return Dossier(
+    def declaration() -> Declaration:
+        return Declaration(
             reference="KIOSK-01-0001",
             procedure_code="1.001193",
             form_id="khai-sinh",
@@ -141,12 +141,12 @@ def test_uuid_keys_and_unique_reference(db: Database) -> None:
         )
 
     with db.transaction() as session:
-        first = dossier()
+        first = declaration()
         session.add(first)
         session.flush()
         assert isinstance(first.id, uuid.UUID)
     with pytest.raises(Exception, match="UNIQUE"), db.transaction() as session:
-        session.add(dossier())
+        session.add(declaration())
 
 
 def _new_kiosk_database(path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from kiosk.catalog.errors import ProcedureNotFoundError
 from kiosk.catalog.printout import checklist_document
 from kiosk.config import Settings
-from kiosk.dossiers import DossierNotFoundError
+from kiosk.declarations import DeclarationNotFoundError
 from kiosk.paths import KioskPaths
 from kiosk.printing.api import PrintDocument
 from kiosk.printing.errors import PrinterError, PrinterUnavailableError
@@ -23,7 +23,7 @@ from kiosk.queue.layout import ticket_document
 from kiosk.services import KioskServices
 from tests.conftest import FIXED_NOW
 from tests.consent import AGREED
-from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
+from tests.core.declarations.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
 BIRTH = "1.001193"
 
@@ -49,7 +49,7 @@ def test_the_ticket_goes_through_the_slip_service_and_lands_on_paper(
 
 
 def test_the_receipt_is_one_call_by_reference(services: KioskServices) -> None:
-    submitted = services.dossiers.submit(
+    submitted = services.declarations.submit(
         sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
     )
 
@@ -57,7 +57,7 @@ def test_the_receipt_is_one_call_by_reference(services: KioskServices) -> None:
 
     (written,) = printed(services)
     assert written.name.endswith(f"-receipt-{submitted.reference}.bin")
-    receipt = services.dossiers.receipt(submitted.reference)
+    receipt = services.declarations.receipt(submitted.reference)
     assert written.read_bytes() == expected_bytes(services, receipt)
 
 
@@ -86,7 +86,7 @@ def test_the_test_page_is_one_call(services: KioskServices) -> None:
 
 
 def test_an_unknown_reference_or_procedure_prints_nothing(services: KioskServices) -> None:
-    with pytest.raises(DossierNotFoundError):
+    with pytest.raises(DeclarationNotFoundError):
         services.slips.receipt("HS-1-250310-0999")
     with pytest.raises(ProcedureNotFoundError):
         services.slips.checklist("9.999999")
@@ -109,7 +109,7 @@ def test_a_printer_fault_is_typed_and_nothing_is_kept_to_print_later(
     broken_printer: KioskServices,
 ) -> None:
     services = broken_printer
-    submitted = services.dossiers.submit(
+    submitted = services.declarations.submit(
         sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
     )
     slips: list[Callable[[], None]] = [

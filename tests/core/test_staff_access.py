@@ -221,7 +221,7 @@ def test_fifth_wrong_pin_locks_for_five_minutes(
     # The clock says 09:00 in Hà Nội; the lock ends 5 minutes later, local time.
     assert (error.until, error.minutes) == ("09:05", 5)
     assert error.message.render().startswith(
-        "Nhập sai mã PIN quá nhiều lần. Tạm khoá 5 phút, đến 09:05."
+        "Nhập sai mã PIN quá nhiều lần. Tạm khóa 5 phút, đến 09:05."
     )
     assert "bộ phận CNTT" in error.message.render()
     assert staff.locked_until() == clock.now + timedelta(minutes=5)
@@ -335,12 +335,12 @@ def test_a_lock_longer_than_the_day_says_which_day(staff: StaffAccess, clock: Fa
     assert (
         _wrong_until_locked(staff)
         .message.render()
-        .startswith("Nhập sai mã PIN quá nhiều lần. Tạm khoá 8 giờ, đến 19:35.")
+        .startswith("Nhập sai mã PIN quá nhiều lần. Tạm khóa 8 giờ, đến 19:35.")
     )
     clock.advance(timedelta(hours=8))
     locked = _wrong_until_locked(staff)
     assert (locked.until, locked.minutes) == ("19:35 11/03", 24 * 60)
-    assert "Tạm khoá 24 giờ, đến 19:35 11/03." in locked.message.render()
+    assert "Tạm khóa 24 giờ, đến 19:35 11/03." in locked.message.render()
 
 
 def test_it_lifts_the_lock_out_at_once_and_it_is_audited(

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 
 from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.config import Settings
-from kiosk.db.models import Dossier, OutboxEntry
+from kiosk.db.models import Declaration, OutboxEntry
 from kiosk.errors import (
     StaffAccessError,
     StaffGrantForgedError,
@@ -35,10 +35,10 @@ STAFF_CALLS: dict[str, StaffCall] = {
     "desk.reprint": lambda s, g: s.desk.reprint(g, "A-001"),
     "tickets.void": lambda s, g: s.tickets.void(g, "A-001", "in trùng"),
     "tickets.recent": lambda s, g: s.tickets.recent(g),
-    "dossiers.lookup": lambda s, g: s.dossiers.lookup(g, "HS-1-250310-0001"),
-    "dossiers.form_pdf": lambda s, g: s.dossiers.form_pdf(g, "HS-1-250310-0001"),
-    "dossiers.print_form_for_staff": lambda s, g: s.dossiers.print_form_for_staff(
-        g, "HS-1-250310-0001", "Phong-Tiep-Nhan"
+    "declarations.lookup": lambda s, g: s.declarations.lookup(g, "TK-1-250310-0001"),
+    "declarations.form_pdf": lambda s, g: s.declarations.form_pdf(g, "TK-1-250310-0001"),
+    "declarations.print_form_for_staff": lambda s, g: s.declarations.print_form_for_staff(
+        g, "TK-1-250310-0001", "Phong-Tiep-Nhan"
     ),
     "refused.entries": lambda s, g: s.refused.entries(g),
     "refused.retry": lambda s, g: s.refused.retry(g, 2),
@@ -50,10 +50,10 @@ STAFF_CALLS: dict[str, StaffCall] = {
 
 @pytest.fixture
 def kiosk_with_work(services: KioskServices, staff_pin: str) -> KioskServices:
-    """Ticket A-001 issued, dossier HS-1-250310-0001 submitted and refused (entry 2)."""
+    """Ticket A-001 issued, declaration TK-1-250310-0001 submitted and refused (entry 2)."""
     services.tickets.issue("A")
     form = services.forms.get(FORM_ID)
-    services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
+    services.declarations.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
     with services.db.transaction() as session:
         session.execute(
             update(OutboxEntry)
@@ -66,7 +66,7 @@ def kiosk_with_work(services: KioskServices, staff_pin: str) -> KioskServices:
 def _state(services: KioskServices) -> tuple[object, ...]:
     """What a refused call must leave as it was: audit, tickets, the outbox, the answers."""
     with services.db.transaction() as session:
-        answers = session.scalars(select(Dossier.answers)).one()
+        answers = session.scalars(select(Declaration.answers)).one()
         outbox = [
             (row.sequence, row.rejected_at, row.discarded_at)
             for row in session.scalars(select(OutboxEntry).order_by(OutboxEntry.sequence))
@@ -115,8 +115,8 @@ def test_the_refusals_say_what_to_do(kiosk_with_work: KioskServices) -> None:
         with pytest.raises(error) as refused:
             kiosk_with_work.tickets.recent(grant)
         said[error] = refused.value.message.render()
-    assert "mở khoá chế độ cán bộ" in said[StaffGrantMissingError]
-    assert "đã khoá" in said[StaffGrantRevokedError]
+    assert "mở khóa chế độ cán bộ" in said[StaffGrantMissingError]
+    assert "đã khóa" in said[StaffGrantRevokedError]
     assert "không hợp lệ" in said[StaffGrantForgedError]
 
 
@@ -124,9 +124,9 @@ def test_a_live_grant_acts_in_its_actors_name(kiosk_with_work: KioskServices) ->
     at_the_kiosk = kiosk_with_work.staff.unlock("246810")
     at_the_shell = kiosk_with_work.staff.grant_for_command_line()
     kiosk_with_work.tickets.reprint(at_the_kiosk, "A-001")
-    kiosk_with_work.dossiers.lookup(at_the_shell, "HS-1-250310-0001")
+    kiosk_with_work.declarations.lookup(at_the_shell, "TK-1-250310-0001")
     newest, before = kiosk_with_work.audit.recent(2)
-    assert (newest.actor, newest.action) == ("it", "dossier.show")
+    assert (newest.actor, newest.action) == ("it", "declaration.show")
     assert (before.actor, before.action) == ("staff", "ticket.reprint")
     assert at_the_kiosk.actor == "staff"
     assert at_the_kiosk.unlocked_at == FIXED_NOW
@@ -178,7 +178,7 @@ def test_staff_read_the_audit_log_newest_first(kiosk_with_work: KioskServices) -
     entries = kiosk_with_work.staff.audit_entries(grant, limit=3)
     assert [entry.action for entry in entries] == [
         "staff.unlock",
-        "dossier.submit",
+        "declaration.submit",
         "staff.member_added",
     ]
 

@@ -322,19 +322,19 @@ def test_0007_downgrade_keeps_the_unnamed_members_pin(tmp_path: Path, clock: Fak
         ("staff.member_added", {"member": AN, "code": "CB01"}, f"Thêm cán bộ {AN} (mã CB01)"),
         ("staff.member_added", {"member": AN, "code": None}, f"Thêm cán bộ {AN}"),
         ("staff.member_added", {"member": "Cán bộ", "code": None}, "Đặt mã PIN cán bộ mới"),
-        ("staff.member_removed", {"member": AN}, f"Xoá cán bộ {AN}"),
+        ("staff.member_removed", {"member": AN}, f"Xóa cán bộ {AN}"),
         ("staff.pin_set", {"member": AN}, f"Đổi mã PIN của {AN}"),
         ("staff.pin_set", {}, "Đặt mã PIN cán bộ mới"),  # written before members had names
         ("staff.pin_reset", {"member": AN}, f"Đặt lại mã PIN của {AN} (không cần mã cũ)"),
         (
             "staff.lockout_lifted",
             {"attempts": 10, "locked": True},
-            "Gỡ tạm khoá nhập mã PIN (đã nhập sai 10 lần)",
+            "Gỡ tạm khóa nhập mã PIN (đã nhập sai 10 lần)",
         ),
         (
             "staff.lockout_lifted",
             {"attempts": 3, "locked": False},
-            "Xoá số lần nhập sai mã PIN (đã nhập sai 3 lần, chưa bị khoá)",
+            "Xóa số lần nhập sai mã PIN (đã nhập sai 3 lần, chưa bị khóa)",
         ),
     ],
 )

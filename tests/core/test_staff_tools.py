@@ -1,5 +1,5 @@
 """The core calls behind the staff screen's taps that no other screen makes: the printer
-test as a staff action, and a dossier look-up that names its thủ tục and tờ khai."""
+test as a staff action, and a declaration look-up that names its thủ tục and tờ khai."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from kiosk.printing.errors import PrinterUnavailableError
 from kiosk.services import KioskServices
 from tests.conftest import FIXED_NOW, STAFF_PIN
 from tests.consent import AGREED
-from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
+from tests.core.declarations.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
 
 def printed(services: KioskServices) -> list[Path]:
@@ -90,9 +90,9 @@ def test_the_look_up_names_the_procedure_and_the_form(
 ) -> None:
     grant = services.staff.unlock(staff_pin)
     form = sample_form()
-    submitted = services.dossiers.submit(form, PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    submitted = services.declarations.submit(form, PROCEDURE_CODE, sample_answers(), consent=AGREED)
 
-    view = services.dossiers.lookup(grant, submitted.reference)
+    view = services.declarations.lookup(grant, submitted.reference)
 
     assert view.procedure_name == services.catalog.procedure(PROCEDURE_CODE).name
     assert view.procedure_name == submitted.procedure_name
@@ -103,11 +103,11 @@ def test_a_procedure_the_catalogue_no_longer_lists_is_named_by_its_code_alone(
     services: KioskServices, staff_pin: str
 ) -> None:
     grant = services.staff.unlock(staff_pin)
-    submitted = services.dossiers.submit(
+    submitted = services.declarations.submit(
         sample_form(), "9.999999", sample_answers(), consent=AGREED
     )
 
-    view = services.dossiers.lookup(grant, submitted.reference)
+    view = services.declarations.lookup(grant, submitted.reference)
 
     assert (view.procedure_code, view.procedure_name) == ("9.999999", None)
     assert view.form_title == sample_form().title

@@ -126,7 +126,7 @@ def test_import_catalogue_publishes_once(admin: Admin, centre_id: str) -> None:
     first = admin.ok("import-catalogue", str(BUNDLED_CATALOGUE), "--centre", centre_id)
     again = admin.ok("import-catalogue", str(BUNDLED_CATALOGUE), "--centre", centre_id)
 
-    assert "catalogue bundled-2026.1: published at" in first
+    assert "catalogue bundled-2026.2: published at" in first
     assert "procedures" in first
     assert "unchanged" in again
 
@@ -221,7 +221,7 @@ def test_publish_services_republishes_the_catalogue_with_new_queues(
     )
     out = admin.ok("publish-services", str(path), "--centre", centre_id)
 
-    assert re.search(r"catalogue bundled-2026\.1\+q[0-9a-f]{8}: published at", out)
+    assert re.search(r"catalogue bundled-2026\.2\+q[0-9a-f]{8}: published at", out)
     assert "1 queue services: A" in out
 
 

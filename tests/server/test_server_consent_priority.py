@@ -136,11 +136,13 @@ def test_a_kiosks_consent_and_priority_ticket_reach_the_server_as_kept(
         with kiosk.db.transaction() as session:  # open whenever the test runs
             session.execute(update(QueueService).values(opening_hours=ALL_DAY))
         consent = kiosk.consent.agree(Language.VIETNAMESE, {PREPARE_DECLARATION, CONTACT_PHONE})
-        filed = kiosk.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=consent)
+        filed = kiosk.declarations.submit(
+            form, form.procedures[0], KHAI_SINH_ANSWERS, consent=consent
+        )
         # As the ticket screen does after a declaration: the reference is handed over, and
         # a priority ticket drops it.
-        priority = kiosk.tickets.issue("A", priority=True, dossier_reference=filed.reference)
-        ordinary = kiosk.tickets.issue("A", dossier_reference=filed.reference)
+        priority = kiosk.tickets.issue("A", priority=True, declaration_reference=filed.reference)
+        ordinary = kiosk.tickets.issue("A", declaration_reference=filed.reference)
         report = kiosk.sync.sync_once()
         assert (report.outcome, report.pending) == ("ok", 0), report
     finally:

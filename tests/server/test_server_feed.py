@@ -66,7 +66,7 @@ def test_first_call_is_full_then_an_unchanged_catalogue_costs_one_small_request(
     assert first.full
     assert not first.more
     assert first.catalogue is not None
-    assert first.catalogue.catalogue_version == "bundled-2026.1"
+    assert first.catalogue.catalogue_version == "bundled-2026.2"
     assert [(form.id, form.version) for form in first.forms] == [("khai-sinh", 1)]
     assert answer.headers["ETag"] == f'"{first.cursor}"'
 
@@ -125,7 +125,7 @@ def test_republished_services_come_as_the_whole_catalogue(server: LiveServer, ki
     assert not update.full
     assert update.catalogue.queue_services[0].counters == [7, 8]
     assert update.catalogue.procedures == first.catalogue.procedures
-    assert update.catalogue.catalogue_version.startswith("bundled-2026.1+q")
+    assert update.catalogue.catalogue_version.startswith("bundled-2026.2+q")
 
 
 def test_an_unknown_cursor_or_a_cursor_of_another_epoch_gets_everything_again(
@@ -198,7 +198,7 @@ def test_a_page_holds_the_catalogue_as_of_its_cursor(server: LiveServer, kiosk: 
         publishing.publish_catalogue(
             session,
             kiosk.centre_id,
-            msgspec.structs.replace(catalogue, catalogue_version="bundled-2026.2"),
+            msgspec.structs.replace(catalogue, catalogue_version="bundled-2026.3"),
             now=utc_now(),
         )
         first = feed.changes(session, kiosk.centre_id, None, page_forms=2)
@@ -206,11 +206,11 @@ def test_a_page_holds_the_catalogue_as_of_its_cursor(server: LiveServer, kiosk: 
 
     assert first.more
     assert first.catalogue is not None
-    assert first.catalogue.catalogue_version == "bundled-2026.1"
+    assert first.catalogue.catalogue_version == "bundled-2026.2"
     assert [form.version for form in first.forms] == [1, 2]
     assert not second.more
     assert second.catalogue is not None
-    assert second.catalogue.catalogue_version == "bundled-2026.2"
+    assert second.catalogue.catalogue_version == "bundled-2026.3"
     assert [form.version for form in second.forms] == [3]
 
 

@@ -34,6 +34,8 @@ from tests.server.samples import (
 from wire.protocol import OutboxBatch, decode
 
 FORM_ID = "khai-sinh"
+#: The bundled form's version: what the centre publishes and the kiosk fills.
+FORM_VERSION = publishing.read_form(BUNDLED_FORMS / f"{FORM_ID}.json").version
 
 
 @pytest.fixture
@@ -51,7 +53,7 @@ def _declaration(**answers: Any) -> dict[str, Any]:
     return dossier_payload(
         procedure_code="1.001193",
         form_id=FORM_ID,
-        form_version=1,
+        form_version=FORM_VERSION,
         answers={**sample_answers(FORM_ID), **answers},
     )
 
@@ -320,8 +322,14 @@ def test_a_hostile_declaration_is_refused_with_field_ids_and_nothing_stored(
 @pytest.mark.parametrize(
     ("changes", "reason"),
     [
-        ({"form_version": 2}, "form khai-sinh version 2 is not published at this centre"),
-        ({"form_id": "ket-hon"}, "form ket-hon version 1 is not published at this centre"),
+        (
+            {"form_version": FORM_VERSION + 1},
+            f"form khai-sinh version {FORM_VERSION + 1} is not published at this centre",
+        ),
+        (
+            {"form_id": "ket-hon"},
+            f"form ket-hon version {FORM_VERSION} is not published at this centre",
+        ),
         (
             {"answers": {**sample_answers(FORM_ID), "password": "x", "has_father": False}},
             "answers the form does not ask for: father_name",

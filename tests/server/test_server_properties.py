@@ -32,6 +32,8 @@ from wire.forms import FormDefinition
 from wire.protocol import MAX_INT32
 
 FORM_ID = "khai-sinh"
+#: The bundled form's version: what the centre publishes and the kiosk fills.
+FORM_VERSION = publishing.read_form(BUNDLED_FORMS / f"{FORM_ID}.json").version
 SAMPLE = sample_answers(FORM_ID)
 
 texts = st.one_of(
@@ -115,7 +117,9 @@ def _dossier(id_: str, wild: bool) -> st.SearchStrategy[dict[str, Any]]:
             ),
             "procedure_code": st.sampled_from(["1.001193", "x"] if wild else ["1.001193"]),
             "form_id": st.sampled_from([FORM_ID, "ket-hon"] if wild else [FORM_ID]),
-            "form_version": st.sampled_from([1, 2] if wild else [1]),
+            "form_version": st.sampled_from(
+                [FORM_VERSION, FORM_VERSION + 1] if wild else [FORM_VERSION]
+            ),
             "answers": _answers(wild),
             "submitted_at": _either(wild, recent, any_instant),
         }

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
-from kiosk.db.models import Dossier, OutboxEntry, Ticket
+from kiosk.db.models import Declaration, OutboxEntry, Ticket
 from kiosk.services import KioskServices
 from kiosk.sync.api import SyncReport
 from server.db.models import Dossier as ReceivedDossier
@@ -30,14 +30,14 @@ QUEUES = ("A", "B", "C")
 def file_entries(kiosk: KioskServices, *, dossiers: int, tickets: int) -> None:
     """Submit ``dossiers`` birth registrations and issue ``tickets``, interleaved.
 
-    The real ``DossierService.submit`` with the bundled ``khai-sinh`` form and the real
+    The real ``DeclarationService.submit`` with the bundled ``khai-sinh`` form and the real
     ``TicketService.issue`` (spread over the queues), so the outbox holds exactly what
     a day at the kiosk would put there.
     """
     form = kiosk.forms.get(FORM_ID)
     for number in range(max(dossiers, tickets)):
         if number < dossiers:
-            kiosk.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
+            kiosk.declarations.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
         if number < tickets:
             kiosk.tickets.issue(QUEUES[number % len(QUEUES)])
 
@@ -66,7 +66,9 @@ class KioskRecord:
 
 def kiosk_record(kiosk: KioskServices) -> KioskRecord:
     with kiosk.db.transaction() as session:
-        dossiers = list(session.execute(select(Dossier.id, Dossier.reference, Dossier.status)))
+        dossiers = list(
+            session.execute(select(Declaration.id, Declaration.reference, Declaration.status))
+        )
         tickets = list(session.scalars(select(Ticket.id)))
         entries = list(session.execute(select(OutboxEntry.entry_id, OutboxEntry.acknowledged_at)))
     return KioskRecord(

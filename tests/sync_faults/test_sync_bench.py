@@ -27,7 +27,7 @@ def test_the_sync_benchmark_reports_its_metrics_and_leaves_the_keyring_alone(
     keyring_file = tmp_path / "keyring.json"
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": BACKEND, PATH_ENV: str(keyring_file)}
 
-    result = kiosk_cli("bench", "sync", "--dossiers", "3", "--json", env=env)
+    result = kiosk_cli("bench", "sync", "--declarations", "3", "--json", env=env)
 
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)

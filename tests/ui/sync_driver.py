@@ -64,10 +64,10 @@ def enrolled_window(
     return window
 
 
-def submit_dossier(services: KioskServices) -> str:
+def submit_declaration(services: KioskServices) -> str:
     """A citizen's filled birth registration, submitted on the kiosk: its reference."""
     form = services.forms.get(FORM_ID)
-    return services.dossiers.submit(
+    return services.declarations.submit(
         form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
     ).reference
 

@@ -16,7 +16,7 @@ from ui.screens.register.screen import UnavailableScreen
 TILES = {
     "lookup": ("Tra cứu thủ tục", "Look up a procedure"),
     "form": ("Điền tờ khai", "Fill in a form"),
-    "register": ("Đăng ký tài khoản", "Register an account"),
+    "register": ("Hướng dẫn VNeID", "VNeID guide"),
     "queue": ("Lấy số thứ tự", "Get a queue number"),
 }
 
@@ -38,7 +38,7 @@ def test_each_tile_opens_its_screen_which_says_not_yet_and_goes_home(
     assert window.stack.currentWidget() is screen
     assert isinstance(screen, UnavailableScreen)
     assert screen.title.text() == TILES[key][0]
-    assert "chưa có tại kiosk này" in screen.lead.text()
+    assert screen.lead.text() == "Chức năng này chưa có trên máy."
     click(qtbot, screen.home_button)
     assert window.current_screen() == "home"
 
@@ -46,11 +46,13 @@ def test_each_tile_opens_its_screen_which_says_not_yet_and_goes_home(
 def test_home_shows_centre_clock_in_local_time_and_offline(window: KioskWindow) -> None:
     home = window.home
     assert home.centre_name.text() == "Trung tâm Phục vụ hành chính công"
-    assert "KIOSK-01" in home.kiosk_line.text()
+    # The kiosk's own name is for staff: not shown, but there for a screen reader.
+    assert home.kiosk_line.text() == "Bộ phận một cửa"
+    assert "KIOSK-01" in home.kiosk_line.accessibleDescription()
     # 02:05 UTC is 09:05 in Hà Nội; 10 March 2025 was a Monday.
     assert home.clock.time_label.text() == "09:05"
     assert home.clock.date_label.text() == "Thứ Hai, 10/03/2025"
-    assert "Ngoại tuyến" in home.status.text()
+    assert home.status.text() == "● Kiosk vẫn hoạt động khi mất mạng"
 
 
 def test_language_toggle_retranslates_every_screen_live(qtbot: QtBot, window: KioskWindow) -> None:
@@ -59,8 +61,8 @@ def test_language_toggle_retranslates_every_screen_live(qtbot: QtBot, window: Ki
     click(qtbot, home.language_button)
     assert window.languages.language == Language.ENGLISH
     assert home.language_button.text() == "Tiếng Việt"
-    assert home.greeting.text() == "Hello! What would you like to do today?"
-    assert "Offline" in home.status.text()
+    assert home.greeting.text() == "Welcome. Which procedure would you like to do?"
+    assert home.status.text() == "● Works without the network"
     assert home.clock.date_label.text() == "Monday, 10/03/2025"
     for key, (_, english) in TILES.items():
         assert home.tiles[key].title.text() == english
@@ -75,7 +77,7 @@ def test_language_toggle_retranslates_every_screen_live(qtbot: QtBot, window: Ki
             continue
         assert not set(label.text().lower()) & vietnamese_only, label.text()
     click(qtbot, home.language_button)
-    assert home.greeting.text() == "Xin chào! Bạn cần làm gì hôm nay?"
+    assert home.greeting.text() == "Kính chào Ông/Bà. Ông/Bà cần làm thủ tục gì?"
     assert window.languages.language == Language.VIETNAMESE
 
 
@@ -92,11 +94,13 @@ def test_text_size_cycles_and_grows_text(qtbot: QtBot, window: KioskWindow) -> N
     button = window.home.text_size_button
     title = window.home.tiles["lookup"].title
     sizes = []
+    assert button.text() == "Cỡ chữ: Vừa"
+    words = {TextScale.LARGE: "Lớn", TextScale.LARGEST: "Rất lớn", TextScale.NORMAL: "Vừa"}
     for expected in (TextScale.LARGE, TextScale.LARGEST, TextScale.NORMAL):
         before = title.fontInfo().pixelSize()
         click(qtbot, button)
         assert window.text_scale == expected
-        assert button.text() == f"Cỡ chữ {int(expected)}%"
+        assert button.text() == f"Cỡ chữ: {words[expected]}"
         sizes.append((before, title.fontInfo().pixelSize()))
     assert sizes[0][1] > sizes[0][0]
     assert sizes[1][1] > sizes[1][0]

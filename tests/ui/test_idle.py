@@ -114,7 +114,7 @@ def test_walking_away_wipes_everything_typed_and_resets_language(
     assert leftovers == []
     assert window.visit.is_empty()
     assert window.languages.language == Language.VIETNAMESE
-    assert window.home.greeting.text() == "Xin chào! Bạn cần làm gì hôm nay?"
+    assert window.home.greeting.text() == "Kính chào Ông/Bà. Ông/Bà cần làm thủ tục gì?"
     assert window.text_scale == TextScale.NORMAL
     assert window.theme == Theme.STANDARD
     # A new visit builds new screens, empty.
@@ -168,3 +168,22 @@ def test_idle_on_an_untouched_home_screen_shows_no_countdown(
     with qtbot.assertNotEmitted(window.idle.warning, wait=300):
         pass
     assert not window.overlay.isVisible()
+
+
+def test_a_visit_ended_during_the_countdown_leaves_the_next_citizen_alone(
+    qtbot: QtBot, window_factory: Callable[..., KioskWindow]
+) -> None:
+    """The last citizen's countdown is over with their visit: it never ends the next one."""
+    window = window_factory(idle_timeout_s=0.05, idle_warning_s=1.0)
+    window.show_screen("help")
+    with qtbot.waitSignal(window.idle.warning, timeout=2000):
+        pass
+    assert window.idle.is_warning()
+    window.end_visit()  # another way out: "Về trang chủ", a ticket screen's return timer
+    assert not window.idle.is_warning()
+    assert not window.overlay.isVisible()
+    window.show_screen("help")  # the next citizen starts at once
+    window.idle.stop()  # and keeps tapping: no fresh quiet time runs out
+    with qtbot.assertNotEmitted(window.visit_ended, wait=1300):
+        pass
+    assert window.current_screen() == "help"

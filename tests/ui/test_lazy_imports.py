@@ -35,8 +35,8 @@ with tempfile.TemporaryDirectory() as folder:
         after_walk = "fpdf" in sys.modules
         services = window.services()
         with services.db.transaction() as session:
-            reference = session.scalar(select(models.Dossier.reference))
-        pdf = services.dossiers.pdf(reference)
+            reference = session.scalar(select(models.Declaration.reference))
+        pdf = services.declarations.pdf(reference)
         print(json.dumps({
             "after_walk": after_walk,
             "after_pdf": "fpdf" in sys.modules,

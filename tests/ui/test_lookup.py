@@ -10,7 +10,14 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionSlider,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -216,7 +223,7 @@ def test_odd_input_gets_a_calm_no_results_message(qtbot: QtBot, window: KioskWin
     screen = open_lookup(qtbot, window)
     type_query(qtbot, screen, "'; DROP TABLE procedures; --")
     assert screen.status_kind == Status.NOTHING
-    assert screen.status.text().startswith("Không tìm thấy thủ tục nào phù hợp")
+    assert screen.status.text() == "Không tìm thấy thủ tục phù hợp."
     assert screen.results.visible_rows() == []
     assert window.banner.isHidden()
 
@@ -378,7 +385,7 @@ def test_print_the_documents_checklist(
     assert button.isEnabled()
     assert button.text() == "In danh sách giấy tờ"
     assert page.print_message.isVisible()
-    assert page.print_message.text() == "Đã in danh sách giấy tờ, mời bạn nhận ở khe máy in."
+    assert page.print_message.text() == "Đã in danh sách giấy tờ, vui lòng nhận ở khe máy in."
     assert not window.banner.isVisible()
     # Another procedure starts without the message.
     click(qtbot, page.nav.back_button)
@@ -408,3 +415,135 @@ def test_when_the_printer_fails_the_checklist_says_so_calmly(
     window.toggle_language()
     assert page.print_message is not None
     assert page.print_message.text().startswith("The printer")
+
+
+def test_no_real_match_says_so_and_leads_to_the_fields(qtbot: QtBot, window: KioskWindow) -> None:
+    """Đổi bằng lái xe is not done at this centre: the screen says so, with what to do
+    next, instead of listing procedures that merely share a word."""
+    screen = open_lookup(qtbot, window)
+    assert not screen.no_match.isVisible()
+    type_query(qtbot, screen, "doi bang lai xe")
+    assert screen.status_kind == Status.NOTHING
+    assert screen.status.text() == "Không tìm thấy thủ tục phù hợp."
+    assert screen.results.visible_rows() == []
+    assert screen.no_match.isVisible()
+    hint = screen.no_match_hint.text()
+    assert "theo lĩnh vực" in hint
+    assert "hỏi cán bộ" in hint
+    assert "bộ lọc" not in hint  # no filter is on
+    assert screen.no_match_browse.height() >= 64
+
+    click(qtbot, screen.online_toggle)  # with a filter on, the hint says to drop it
+    assert screen.status_kind == Status.NOTHING
+    assert "bỏ bớt bộ lọc" in screen.no_match_hint.text()
+    click(qtbot, screen.online_toggle)
+
+    click(qtbot, screen.no_match_browse)
+    assert window.current_screen() == "lookup.browse"
+    click(qtbot, browse_screen(window).nav.back_button)
+    assert window.current_screen() == "lookup"
+    screen.search_field.clear()
+    type_query(qtbot, screen, "khai sinh")  # a real match: the hint goes
+    assert screen.status_kind == Status.FOUND
+    assert not screen.no_match.isVisible()
+
+
+def test_clear_acts_on_press_with_the_keyboard_up(qtbot: QtBot, window: KioskWindow) -> None:
+    """The finger goes down on "Xóa" while the keyboard is up: the field empties at once,
+    the keyboard stays and the button stays under the finger, and typing goes on."""
+    screen = open_lookup(qtbot, window)
+    qtbot.mouseClick(screen.search_field, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.keyboard.isVisible)
+    keys = window.keyboard.letter_buttons
+    for key in "tich":
+        qtbot.mouseClick(keys[key], Qt.MouseButton.LeftButton)
+    assert screen.search_field.text() == "tich"
+    qtbot.waitUntil(lambda: screen.searched_query == "tich")
+    button = screen.clear_button
+    assert button.isVisible()
+    where = button.mapTo(window, button.rect().center())
+    before = button.mapTo(window, button.rect().topLeft())
+
+    # Through the window system, as a finger: the press lands on whatever is there.
+    glass = window.windowHandle()
+    qtbot.mousePress(glass, Qt.MouseButton.LeftButton, pos=where)
+    assert screen.search_field.text() == ""  # on press, not on release
+    QApplication.processEvents()  # the layout settles as a finger rests on the glass
+    assert button.mapTo(window, button.rect().topLeft()) == before
+    assert window.keyboard.isVisible()
+    qtbot.mouseRelease(glass, Qt.MouseButton.LeftButton, pos=where)
+    QApplication.processEvents()
+
+    assert screen.search_field.text() == ""
+    assert window.keyboard.isVisible()
+    assert screen.search_field.hasFocus()
+    assert QApplication.focusWidget() is screen.search_field
+    qtbot.mouseClick(keys["a"], Qt.MouseButton.LeftButton)
+    assert screen.search_field.text() == "a"
+
+
+def test_the_documents_are_a_checklist_the_citizen_ticks(qtbot: QtBot, window: KioskWindow) -> None:
+    """Each document is a row to tick when the citizen has it with them: a tap ticks, a
+    second tap unticks; the ticks last the visit (back and forth, a language switch)
+    and the next citizen starts with none."""
+    page = open_birth_registration(qtbot, window)
+    assert "Bấm vào giấy tờ đã mang theo để đánh dấu." in texts(page)
+    rows = page.document_checks
+    assert len(rows) >= 2
+    assert any("Giấy chứng sinh" in row.name.text() for row in rows)
+    assert not any(row.isChecked() for row in rows)
+    for row in rows:
+        assert row.height() >= 64
+        assert row.isCheckable()
+
+    page.scroll_area.ensureWidgetVisible(rows[0])
+    click(qtbot, rows[0])
+    assert rows[0].isChecked()
+    assert rows[0].box.ticked
+    assert rows[0].box.property("ticked") == "true"
+    page.scroll_area.ensureWidgetVisible(rows[1])
+    click(qtbot, rows[1])
+    click(qtbot, rows[1])
+    assert not rows[1].isChecked()
+    assert not rows[1].box.ticked
+
+    window.toggle_language()  # the page is rebuilt in English, the tick stays
+    assert [row.isChecked() for row in page.document_checks][:2] == [True, False]
+    window.toggle_language()
+
+    click(qtbot, page.nav.back_button)
+    click(qtbot, search_screen(window).results.visible_rows()[0])
+    assert page.procedure is not None
+    assert page.procedure.name == BIRTH
+    assert [row.isChecked() for row in page.document_checks][:2] == [True, False]
+
+    window.end_visit()
+    fresh = open_birth_registration(qtbot, window)
+    assert not any(row.isChecked() for row in fresh.document_checks)
+
+
+@pytest.mark.parametrize("scale", [TextScale.NORMAL, TextScale.LARGEST])
+def test_scroll_bars_are_finger_sized_without_arrows(
+    qtbot: QtBot, window_factory: Callable[..., KioskWindow], scale: TextScale
+) -> None:
+    window = window_factory(text_scale=scale)
+    page = open_birth_registration(qtbot, window)
+    bar = page.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(bar.isVisible)  # the page is longer than the screen
+    assert bar.width() >= 64
+    option = QStyleOptionSlider()
+    option.initFrom(bar)
+    option.orientation = bar.orientation()
+    option.minimum, option.maximum = bar.minimum(), bar.maximum()
+    option.sliderPosition = option.sliderValue = bar.value()
+    option.singleStep, option.pageStep = bar.singleStep(), bar.pageStep()
+    option.subControls = QStyle.SubControl.SC_All
+    style = bar.style()
+    for arrow in (QStyle.SubControl.SC_ScrollBarAddLine, QStyle.SubControl.SC_ScrollBarSubLine):
+        rect = style.subControlRect(QStyle.ComplexControl.CC_ScrollBar, option, arrow, bar)
+        assert rect.height() <= 0 or rect.width() <= 0, arrow
+    handle = style.subControlRect(
+        QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, bar
+    )
+    assert handle.height() >= 64
+    assert handle.width() >= 48

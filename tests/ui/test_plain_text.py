@@ -35,7 +35,7 @@ from ui.screens.lookup.browse import BrowseScreen
 from ui.screens.lookup.procedure import ProcedureScreen
 from ui.screens.lookup.search import SearchScreen
 from ui.screens.queue.choose import ChooseScreen
-from ui.screens.staff.dossier import DossierPage
+from ui.screens.staff.declaration import DeclarationPage
 from ui.screens.staff.pin_pad import PinPadScreen
 from ui.widgets.label import Label, MarkupLabel, button_text
 from wire.catalogue import CatalogueFile
@@ -228,7 +228,7 @@ def test_every_screen_of_every_journey_shows_data_as_written(
     tap(qtbot, form.submit_button)
     qtbot.waitUntil(lambda: form.stack.currentWidget() is form.done)
     look()
-    reference = form.flow.filed.reference if form.flow.filed is not None else ""
+    reference = form.flow.declaration.reference if form.flow.declaration is not None else ""
     assert reference
 
     for name in ("register", "help"):
@@ -244,12 +244,12 @@ def test_every_screen_of_every_journey_shows_data_as_written(
     tap(qtbot, pad.ok_button)
     assert window.current_screen() == "staff"
     look()
-    for name in ("staff.tickets", "staff.refused", "staff.dossier"):
+    for name in ("staff.tickets", "staff.refused", "staff.declaration"):
         window.show_screen(name)
         settle()
         look()
-    page = window.screens["staff.dossier"]
-    assert isinstance(page, DossierPage)
+    page = window.screens["staff.declaration"]
+    assert isinstance(page, DeclarationPage)
     page.reference_field.setText(reference)
     tap(qtbot, page.find_button)
     look()

@@ -68,7 +68,7 @@ def test_a_database_error_mid_submit_reaches_the_log_without_the_answers(
     with services.db.transaction() as session:
         session.execute(
             text(
-                "CREATE TRIGGER dossier_refused BEFORE INSERT ON dossiers "
+                "CREATE TRIGGER declaration_refused BEFORE INSERT ON declarations "
                 "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
             )
         )
@@ -109,7 +109,7 @@ def test_the_app_purges_what_is_due_once_its_services_open(
     try:
         (services,) = holder
         grant = services.staff.grant_for_command_line()
-        assert services.dossiers.lookup(grant, reference).purged_at is not None
+        assert services.declarations.lookup(grant, reference).purged_at is not None
         assert not stale.exists()
         assert services.audit.recent(3)[1].action == "privacy.purge"
     finally:

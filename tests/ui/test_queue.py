@@ -13,14 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from sqlalchemy import select
 
 from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
-from kiosk.config import TextScale
+from kiosk.config import Language, TextScale
 from kiosk.db.models import OutboxEntry, Ticket
 from kiosk.errors import KioskError
 from kiosk.paths import KioskPaths
@@ -68,6 +68,13 @@ def open_queue(qtbot: QtBot, window: KioskWindow) -> ChooseScreen:
     return screen
 
 
+def claim_priority(qtbot: QtBot, screen: ChooseScreen) -> None:
+    """Tap the first priority group, then "Đúng, in phiếu ưu tiên"."""
+    click(qtbot, screen.visible_claims()[0])
+    assert screen.confirm.asking
+    click(qtbot, screen.confirm.confirm_button)
+
+
 def take_ticket(
     qtbot: QtBot, window: KioskWindow, code: str = "A", *, priority: bool = False
 ) -> TicketScreen:
@@ -75,9 +82,28 @@ def take_ticket(
     screen = open_queue(qtbot, window)
     click(qtbot, screen.card(code))
     assert screen.asking_priority
-    click(qtbot, screen.priority_button if priority else screen.none_button)
+    if priority:
+        claim_priority(qtbot, screen)
+    else:
+        click(qtbot, screen.none_button)
     qtbot.waitUntil(lambda: window.current_screen() == "queue.ticket")
     return ticket_screen(window)
+
+
+def tap_glass(qtbot: QtBot, window: KioskWindow, point: QPoint) -> None:
+    """A finger at ``point`` of the window: whatever is drawn there gets the tap."""
+    qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def window_rect(widget: QWidget, window: KioskWindow) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def priority_tickets(services: KioskServices) -> list[tuple[str, int]]:
+    """Every priority ticket in the database, as (queue, number)."""
+    with services.db.transaction() as session:
+        rows = session.scalars(select(Ticket).where(Ticket.priority.is_(True)))
+        return [(row.service_code, row.number) for row in rows]
 
 
 def printouts(paths: KioskPaths, label: str) -> list[Path]:
@@ -99,18 +125,17 @@ def test_tap_a_queue_and_take_the_printed_ticket(
     click(qtbot, card)
     assert screen.asking_priority
     assert screen.chosen_card.name.text() == "Tư pháp – Hộ tịch"
-    assert screen.question.text() == "Bạn có thuộc đối tượng ưu tiên không?"
-    # The groups are there to read, so the citizen can tell; the answer is yes or no.
-    assert screen.groups.text().splitlines() == [
-        "• Người cao tuổi",
-        "• Người khuyết tật",
-        "• Phụ nữ có thai",
-        "• Người có công",
+    assert screen.question.text() == "Ông/Bà có thuộc đối tượng ưu tiên không?"
+    # "No priority" first, then a button per group in its official wording.
+    assert screen.none_button.text() == "Không thuộc diện ưu tiên"
+    assert [button.label.text() for button in screen.visible_claims()] == [
+        "Người cao tuổi (từ đủ 60 tuổi)",
+        "Người khuyết tật",
+        "Phụ nữ mang thai",
+        "Người có công với cách mạng",
     ]
     assert "không ghi thuộc đối tượng nào" in screen.priority_hint.text()
-    assert screen.priority_button.text() == "Tôi thuộc đối tượng ưu tiên"
-    assert screen.none_button.text() == "Không thuộc đối tượng ưu tiên"
-    click(qtbot, screen.priority_button)
+    claim_priority(qtbot, screen)
 
     assert window.current_screen() == "queue.ticket"
     ticket = ticket_screen(window)
@@ -119,11 +144,11 @@ def test_tap_a_queue_and_take_the_printed_ticket(
     assert ticket.number.fontInfo().pixelSize() >= 120
     shown = texts(ticket)
     assert "Tư pháp – Hộ tịch" in shown
-    assert "Mời bạn đến quầy 1 hoặc 2" in shown
-    assert "Không có ai chờ trước bạn" in shown
+    assert "Quầy phục vụ: 1 hoặc 2" in shown
+    assert "Không có ai chờ trước Ông/Bà" in shown
     assert "Ưu tiên" in shown
     assert not [text for text in shown if "cao tuổi" in text]
-    assert "Vé đã được in, mời bạn nhận vé ở khe máy in." in shown
+    assert "Phiếu số thứ tự đã được in, vui lòng nhận ở khe máy in và chờ gọi số." in shown
     assert ticket.qr.data == str(ticket.ticket.id)
     assert not ticket.qr.pixmap().isNull()
     assert not ticket.print_error.isVisible()
@@ -143,7 +168,7 @@ def test_tap_a_queue_and_take_the_printed_ticket(
 
     second = take_ticket(qtbot, window, "A")
     assert second.number.text() == "A-002"
-    assert "Trước bạn còn 1 người" in texts(second)
+    assert "Trước Ông/Bà còn 1 người" in texts(second)
     assert not second.priority.isVisible()
     assert services.tickets.find("A-002").print_status == "printed"
     assert printouts(kiosk_paths, "A-002")
@@ -171,7 +196,8 @@ def test_a_double_tap_takes_one_ticket(
         assert not screen.none_button.isEnabled()
         assert screen.issuing.isVisible()
         qtbot.mouseClick(screen.none_button, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(screen.priority_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(screen.visible_claims()[0], Qt.MouseButton.LeftButton)
+        assert not screen.confirm.asking  # no claim is asked about while one is issued
         window.journey_screen("queue").flow.take(screen.card("A").service, priority=False)  # type: ignore[arg-type]
         qtbot.waitUntil(lambda: window.current_screen() == "queue.ticket")
         assert ops.wait_for_all()
@@ -302,17 +328,19 @@ def test_after_a_declaration_a_priority_ticket_is_not_linked_to_it(
     qtbot: QtBot, window: KioskWindow, services: KioskServices
 ) -> None:
     form = services.forms.get(FORM_ID)
-    filed = services.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED)
-    window.visit.filed = filed  # as the done page leaves it for "Lấy số thứ tự"
+    filed = services.declarations.submit(
+        form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
+    )
+    window.visit.declaration = filed  # as the done page leaves it for "Lấy số thứ tự"
     window.visit.ask_for_ticket(filed.queue_service)
     window.show_screen("queue")
     screen = choose_screen(window)
     qtbot.waitUntil(lambda: screen.asking_priority)
-    click(qtbot, screen.priority_button)
+    claim_priority(qtbot, screen)
     ticket = ticket_screen(window)
     assert ticket.ticket is not None
     assert ticket.ticket.priority
-    assert ticket.ticket.dossier_reference is None
+    assert ticket.ticket.declaration_reference is None
     assert ticket.qr.data == str(ticket.ticket.id)
     assert not [text for text in texts(ticket) if filed.reference in text]
     with services.db.transaction() as session:
@@ -321,12 +349,12 @@ def test_after_a_declaration_a_priority_ticket_is_not_linked_to_it(
             select(OutboxEntry).where(OutboxEntry.entity_id == ticket.ticket.id)
         ).one()
         assert row is not None
-        assert (row.priority, row.dossier_reference) == (True, None)
+        assert (row.priority, row.declaration_reference) == (True, None)
         assert (entry.payload["priority"], entry.payload["dossier_reference"]) == (True, None)
     click(qtbot, ticket.done_button)
 
     # An ordinary ticket after a declaration still carries its reference, for staff.
-    window.visit.filed = filed
+    window.visit.declaration = filed
     window.visit.ask_for_ticket(filed.queue_service)
     window.show_screen("queue")
     screen = choose_screen(window)
@@ -334,4 +362,150 @@ def test_after_a_declaration_a_priority_ticket_is_not_linked_to_it(
     click(qtbot, screen.none_button)
     ordinary = ticket_screen(window).ticket
     assert ordinary is not None
-    assert (ordinary.priority, ordinary.dossier_reference) == (False, filed.reference)
+    assert (ordinary.priority, ordinary.declaration_reference) == (False, filed.reference)
+
+
+# Where "No priority" was centred, in window coordinates, before that answer came first:
+# English at 1366×768, with 100, 125 and 150 % text (at 150 % it lay below the page,
+# and "Person of merit to the revolution" filled its usual place).
+OLD_NO_PRIORITY = {
+    TextScale.NORMAL: QPoint(999, 532),
+    TextScale(125): QPoint(973, 636),
+    TextScale.LARGEST: QPoint(1036, 736),
+}
+PANEL = QRect(0, 0, 1366, 768)
+
+
+def english_priority_page(
+    qtbot: QtBot, window_factory: Callable[..., KioskWindow], scale: TextScale
+) -> tuple[KioskWindow, ChooseScreen]:
+    window = window_factory(text_scale=scale)
+    window.languages.set_language(Language.ENGLISH)
+    screen = open_queue(qtbot, window)
+    click(qtbot, screen.card("A"))
+    assert screen.asking_priority
+    return window, screen
+
+
+def test_every_priority_choice_is_on_screen_in_english_at_the_largest_text(
+    qtbot: QtBot, window_factory: Callable[..., KioskWindow]
+) -> None:
+    window, screen = english_priority_page(qtbot, window_factory, TextScale.LARGEST)
+    choices: list[QWidget] = [screen.none_button, *screen.visible_claims()]
+    assert len(choices) == 5
+    viewport = screen.priority_page.viewport()
+
+    def on_screen() -> bool:
+        seen = window_rect(viewport, window)
+        return all(
+            seen.contains(window_rect(choice, window))
+            and PANEL.contains(window_rect(choice, window))
+            for choice in choices
+        )
+
+    qtbot.waitUntil(on_screen)
+    assert screen.priority_page.verticalScrollBar().value() == 0  # no scrolling needed
+    # "No priority" is first (topmost) and the largest answer.
+    tops = [window_rect(choice, window).top() for choice in choices]
+    assert tops[0] == min(tops)
+    assert tops.count(tops[0]) == 1
+    areas = [choice.width() * choice.height() for choice in choices]
+    assert areas[0] > max(areas[1:])
+    for choice in choices:
+        assert choice.height() >= 64
+    # The queue's card stepped aside for the answers; the notice names the queue.
+    assert not screen.chosen_card.isVisible()
+    assert "Tư pháp – Hộ tịch" in screen.notice.text()
+
+    # The question a claim asks fits too.
+    click(qtbot, screen.visible_claims()[-1])
+    assert screen.confirm.asking
+    for button in (screen.confirm.confirm_button, screen.confirm.decline_button):
+        qtbot.waitUntil(lambda b=button: PANEL.contains(window_rect(b, window)))
+        assert button.height() >= 64
+    click(qtbot, screen.confirm.decline_button)
+
+
+def test_the_topmost_choice_in_english_at_the_largest_text_takes_no_priority(
+    qtbot: QtBot, window_factory: Callable[..., KioskWindow], services: KioskServices
+) -> None:
+    window, screen = english_priority_page(qtbot, window_factory, TextScale.LARGEST)
+    choices = [screen.none_button, *screen.visible_claims()]
+    qtbot.waitUntil(lambda: window_rect(screen.none_button, window).bottom() < 768)
+    topmost = min(choices, key=lambda choice: window_rect(choice, window).top())
+    tap_glass(qtbot, window, window_rect(topmost, window).center())
+    qtbot.waitUntil(lambda: window.current_screen() == "queue.ticket")
+    ticket = ticket_screen(window).ticket
+    assert ticket is not None
+    assert not ticket.priority
+    assert priority_tickets(services) == []
+
+
+@pytest.mark.parametrize("scale", list(OLD_NO_PRIORITY))
+def test_a_tap_where_no_priority_used_to_be_never_claims_priority(
+    qtbot: QtBot,
+    window_factory: Callable[..., KioskWindow],
+    services: KioskServices,
+    scale: TextScale,
+) -> None:
+    """A finger going where "No priority" was, in English: whatever lies there now,
+    one tap prints no priority ticket (a group there only asks)."""
+    window, screen = english_priority_page(qtbot, window_factory, scale)
+    qtbot.waitUntil(lambda: window_rect(screen.none_button, window).bottom() < 768)
+    tap_glass(qtbot, window, OLD_NO_PRIORITY[scale])
+    assert priority_tickets(services) == []
+    issued = window.visit.ticket
+    assert issued is None or not issued.priority
+    if screen.confirm.asking:  # a group was there: nothing printed, the claim is asked
+        assert window.visit.ticket is None
+        click(qtbot, screen.confirm.decline_button)
+    assert priority_tickets(services) == []
+
+
+def test_a_claim_asks_once_more_and_prints_nothing_without_yes(
+    qtbot: QtBot, window: KioskWindow, services: KioskServices, kiosk_paths: KioskPaths
+) -> None:
+    screen = open_queue(qtbot, window)
+    click(qtbot, screen.card("A"))
+    elderly = screen.claim_button("nguoi_cao_tuoi")
+    click(qtbot, elderly)
+
+    confirm = screen.confirm
+    assert confirm.asking
+    assert confirm.question.text() == "Ông/Bà thuộc diện: Người cao tuổi (từ đủ 60 tuổi)?"
+    assert confirm.body.text() == "Cán bộ có thể đề nghị xuất trình giấy tờ."
+    assert confirm.confirm_button.text() == "Đúng, in phiếu ưu tiên"
+    assert confirm.decline_button.text() == "Không, quay lại"
+    # The question covers the screen: a tap on "No priority" behind it does nothing.
+    tap_glass(qtbot, window, window_rect(screen.none_button, window).center())
+    assert window.current_screen() == "queue"
+    assert window.visit.ticket is None
+    assert not printouts(kiosk_paths, "A-001")
+
+    click(qtbot, confirm.decline_button)
+    assert not confirm.isVisible()
+    assert screen.asking_priority
+    assert window.visit.ticket is None
+    assert priority_tickets(services) == []
+    assert not printouts(kiosk_paths, "A-001")
+    with pytest.raises(KioskError):
+        services.tickets.find("A-001")
+
+    # Back to the queues while asking: the question goes with the page.
+    click(qtbot, elderly)
+    assert confirm.asking
+    screen.back()
+    assert not confirm.isVisible()
+    assert confirm.group is None
+    assert window.visit.ticket is None
+
+    click(qtbot, screen.card("A"))
+    click(qtbot, screen.claim_button("nguoi_khuyet_tat"))
+    click(qtbot, confirm.confirm_button)
+    qtbot.waitUntil(lambda: window.current_screen() == "queue.ticket")
+    ticket = ticket_screen(window)
+    assert ticket.ticket is not None
+    assert ticket.ticket.priority
+    assert "Ưu tiên" in texts(ticket)
+    assert not [text for text in texts(ticket) if "khuyết tật" in text]
+    assert priority_tickets(services) == [("A", 1)]

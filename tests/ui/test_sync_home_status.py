@@ -16,8 +16,8 @@ from ui.app import _open_services
 from ui.main_window import KioskWindow
 from ui.sync import SyncBridge
 
-ONLINE = "● Trực tuyến"
-OFFLINE = "● Ngoại tuyến"
+ONLINE = "● Đã kết nối mạng"
+OFFLINE = "● Kiosk vẫn hoạt động khi mất mạng"
 
 
 def test_the_badge_goes_offline_when_the_server_goes_and_online_when_it_is_back(

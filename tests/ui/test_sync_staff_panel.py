@@ -13,7 +13,7 @@ from tests.ui.sync_driver import (
     WAIT_MS,
     enrolled_window,
     pass_finished,
-    submit_dossier,
+    submit_declaration,
     sync_threads,
     tap,
     unlock_staff,
@@ -36,13 +36,13 @@ def test_sync_now_sends_what_waited_offline_and_shows_the_last_sync(
     services = window.services()
     enrolment = services.sync.enrolment()
     assert enrolment is not None
-    # A ticket and a hồ sơ while the centre's network is down...
+    # A ticket and a declaration while the centre's network is down...
     services.tickets.issue("A")
-    reference = submit_dossier(services)
+    reference = submit_declaration(services)
     centre_server.stop()
     bridge = start_sync(window)
     qtbot.waitUntil(lambda: pass_finished(bridge), timeout=WAIT_MS)
-    assert window.home.status.text() == "● Ngoại tuyến"
+    assert window.home.status.text() == "● Kiosk vẫn hoạt động khi mất mạng"
     services.tickets.issue("B")  # ... and one more after the worker's last pass
 
     unlock_staff(qtbot, window)
@@ -68,9 +68,9 @@ def test_sync_now_sends_what_waited_offline_and_shows_the_last_sync(
     assert panel.catalogue.text() == services.catalog.version()
     assert len(centre_server.received(enrolment.device_id)) == 3
     grant = services.staff.grant_for_command_line()
-    assert services.dossiers.lookup(grant, reference).status == "received"
+    assert services.declarations.lookup(grant, reference).status == "received"
     assert "staff.sync_now" in staff_actions(window)
-    assert window.home.status.text() == "● Trực tuyến"
+    assert window.home.status.text() == "● Đã kết nối mạng"
     tap(qtbot, window.journey_screen("staff").lock_button)
     assert window.current_screen() == "home"
 
@@ -97,7 +97,7 @@ def test_a_refused_kiosk_says_it_needs_enrolling_until_it_is(
         "Kiosk cần được đăng ký lại với máy chủ (python -m kiosk enrol)."
     )
     # The server answers, but nothing a citizen submits gets through: not "online".
-    assert window.home.status.text() == "● Ngoại tuyến"
+    assert window.home.status.text() == "● Kiosk vẫn hoạt động khi mất mạng"
 
     again = services.sync.enrol(centre_server.code())  # IT enrols it again
     tap(qtbot, window.journey_screen("staff").sync_now_button)
@@ -120,7 +120,7 @@ def test_without_a_server_nothing_runs_and_staff_are_told_so(
 
     assert not bridge.running
     assert sync_threads() == []
-    assert window.home.status.text() == "● Ngoại tuyến"
+    assert window.home.status.text() == "● Kiosk vẫn hoạt động khi mất mạng"
     unlock_staff(qtbot, window)
     panel = window.journey_screen("staff").sync_panel
     assert panel.state.text() == "Ngoại tuyến: kiosk chưa kết nối với máy chủ nào."

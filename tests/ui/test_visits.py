@@ -130,7 +130,12 @@ def assert_nothing_of_the_first(driver: FormDriver, remembered: str) -> None:
     assert window.is_pristine()
     visit = window.visit
     assert visit.is_empty()
-    assert (visit.procedure, visit.draft, visit.filed, visit.ticket) == (None, None, None, None)
+    assert (visit.procedure, visit.draft, visit.declaration, visit.ticket) == (
+        None,
+        None,
+        None,
+        None,
+    )
     assert visit.consent is None  # the next citizen reads the notice and decides anew
     assert visit.queue_service is None
     assert visit.search_query == ""

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
+from kiosk.config import Language
 from kiosk.text import type_key
 from ui.keyboard.target import (
     replace_word_before_cursor,
@@ -34,8 +35,12 @@ _COMMAND_MODIFIERS = (
 class TelexFilter(QObject):
     """Application-wide Telex for the fields of ``window``.
 
-    ``enabled`` is the citizen's ``Telex: bật/tắt``. Only fields in ``window`` are
+    ``enabled`` is the citizen's ``Gõ dấu: Bật/Tắt``. Only fields in ``window`` are
     touched, so a closed window's filter, still installed, never types twice.
+
+    Its default follows the display language (:meth:`follow_language`): on in
+    Vietnamese, off in English, where a citizen typing "birth" means "birth" and not
+    "bỉth".
     """
 
     enabled_changed = Signal(bool)
@@ -44,6 +49,7 @@ class TelexFilter(QObject):
         super().__init__(window)
         self._window = window
         self._enabled = True
+        self._default = True
 
     @property
     def enabled(self) -> bool:
@@ -54,9 +60,16 @@ class TelexFilter(QObject):
             self._enabled = enabled
             self.enabled_changed.emit(enabled)
 
+    def follow_language(self, language: Language) -> None:
+        """The display language changed: Telex goes to that language's default, whatever
+        the citizen had chosen in the other language."""
+        self._default = language == Language.VIETNAMESE
+        self.set_enabled(self._default)
+
     def reset(self) -> None:
-        """Back to the default for the next citizen (the engine itself keeps no state)."""
-        self.set_enabled(True)
+        """Back to the language's default for the next citizen (the engine itself keeps
+        no state)."""
+        self.set_enabled(self._default)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

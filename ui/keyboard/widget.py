@@ -5,6 +5,9 @@ Made for elderly, first-time touch users: every key is a plain button at least
 the five tone keys that put a tone on the right vowel of the word left of the
 cursor — so ``Việt`` is ``V i ê t`` and ``nặng``, never a long press or a menu.
 
+The tone keys show while "Gõ dấu" (Telex) is on, which is the default in Vietnamese
+and not in English (see :class:`~ui.keyboard.telex_filter.TelexFilter`).
+
 Keys never take focus: letters reach the focused field as key events (so Telex,
 validators and ``returnPressed`` behave exactly as with a physical keyboard), and
 tone keys rewrite the current word through the core engine.
@@ -289,7 +292,7 @@ class OnScreenKeyboard(QFrame):
         for button in (self.hide_button, self.pad_hide_button):
             button.setText(QCoreApplication.translate("OnScreenKeyboard", "Ẩn bàn phím"))
         for button in (self.backspace_button, self.pad_backspace_button):
-            button.setText("⌫ " + QCoreApplication.translate("OnScreenKeyboard", "Xoá"))
+            button.setText("⌫ " + QCoreApplication.translate("OnScreenKeyboard", "Xóa"))
         for button in (self.enter_button, self.pad_enter_button):
             button.setText(QCoreApplication.translate("OnScreenKeyboard", "Xong") + " ↵")
         self.space_button.setText(QCoreApplication.translate("OnScreenKeyboard", "Dấu cách"))
@@ -298,11 +301,20 @@ class OnScreenKeyboard(QFrame):
         )
         on = self._telex.enabled
         self.telex_button.setChecked(on)
+        # "Gõ dấu", not "Telex": the method's name means nothing to many citizens, and
+        # the key has room for a few words only, even at the largest text size.
         self.telex_button.setText(
-            QCoreApplication.translate("OnScreenKeyboard", "Telex: bật")
+            QCoreApplication.translate("OnScreenKeyboard", "Gõ dấu: Bật")
             if on
-            else QCoreApplication.translate("OnScreenKeyboard", "Telex: tắt")
+            else QCoreApplication.translate("OnScreenKeyboard", "Gõ dấu: Tắt")
         )
+        self.telex_button.setAccessibleName(
+            QCoreApplication.translate("OnScreenKeyboard", "Gõ dấu kiểu Telex")
+        )
+        # Tone keys only while tone marks are typed: English starts with them off, so
+        # no "sắc"/"huyền" keys puzzle a foreigner; turning "Gõ dấu" on brings them.
+        for button in self.tone_buttons.values():
+            button.setVisible(on)
 
     @override
     def changeEvent(self, event: QEvent) -> None:

@@ -12,15 +12,23 @@ from typing_extensions import override
 from kiosk.clock import Clock, utc_now
 from kiosk.config import Language, TextScale
 from ui.host import HomeTile
+from ui.i18n import translate
 from ui.widgets.clock import ClockPanel
 from ui.widgets.label import Label
 from ui.widgets.logo import CentreLogo
 from ui.widgets.screen import Screen, big_button
 from ui.widgets.tile import Tile
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 # The language toggle names the *other* language in that language, so a citizen who
 # cannot read the current one still recognises their own.
 LANGUAGE_TOGGLE_LABELS = {Language.VIETNAMESE: "English", Language.ENGLISH: "Tiếng Việt"}
+# The text size in words: "125%" means nothing to someone who never used a computer.
+TEXT_SIZE_LABELS: dict[TextScale, TrText] = {
+    TextScale.NORMAL: QT_TRANSLATE_NOOP("HomeScreen", "Cỡ chữ: Vừa"),
+    TextScale.LARGE: QT_TRANSLATE_NOOP("HomeScreen", "Cỡ chữ: Lớn"),
+    TextScale.LARGEST: QT_TRANSLATE_NOOP("HomeScreen", "Cỡ chữ: Rất lớn"),
+}
 
 
 class HomeScreen(Screen):
@@ -85,10 +93,13 @@ class HomeScreen(Screen):
         self.centre_name.setWordWrap(True)
         self.kiosk_line = Label(header)
         self.kiosk_line.setObjectName("KioskName")
-        self._kiosk_name = kiosk_name
+        # The kiosk's own name (KIOSK-01) is for staff and IT, not shown to citizens.
+        self.kiosk_line.setAccessibleDescription(kiosk_name)
         self.clock = ClockPanel(header, clock=clock)
         self.status = Label(header)
         self.status.setObjectName("StatusBadge")
+        # Wraps rather than widening the window at the largest text.
+        self.status.setWordWrap(True)
         kiosk_row = QHBoxLayout()
         kiosk_row.setSpacing(16)
         kiosk_row.addWidget(self.kiosk_line)
@@ -154,34 +165,28 @@ class HomeScreen(Screen):
         self._show_status()
 
     def retranslate(self) -> None:
-        self.kiosk_line.setText(
-            QCoreApplication.translate("HomeScreen", "Bộ phận một cửa · {kiosk}").format(
-                kiosk=self._kiosk_name
-            )
-        )
+        self.kiosk_line.setText(QCoreApplication.translate("HomeScreen", "Bộ phận một cửa"))
         self.greeting.setText(
-            QCoreApplication.translate("HomeScreen", "Xin chào! Bạn cần làm gì hôm nay?")
+            QCoreApplication.translate("HomeScreen", "Kính chào Ông/Bà. Ông/Bà cần làm thủ tục gì?")
         )
         for tile in self.tiles.values():
             tile.retranslate()
         self._show_status()
         self.help_button.setText(QCoreApplication.translate("HomeScreen", "Hướng dẫn"))
         self.language_button.setText(LANGUAGE_TOGGLE_LABELS[self._language])
-        self.text_size_button.setText(
-            QCoreApplication.translate("HomeScreen", "Cỡ chữ {percent}%").format(
-                percent=int(self._scale)
-            )
-        )
-        self.contrast_button.setText(QCoreApplication.translate("HomeScreen", "Tương phản cao"))
+        self.text_size_button.setText(translate(TEXT_SIZE_LABELS[self._scale]))
+        self.contrast_button.setText(QCoreApplication.translate("HomeScreen", "Nền đen, chữ vàng"))
         self.logo.setToolTip(QCoreApplication.translate("HomeScreen", "Biểu trưng của trung tâm"))
 
     def _show_status(self) -> None:
+        # Plain words, not "trực tuyến/ngoại tuyến": without its server the kiosk still
+        # serves, and a citizen should read that rather than a fault.
         if self._online:
-            text = QCoreApplication.translate("HomeScreen", "Trực tuyến")
+            text = QCoreApplication.translate("HomeScreen", "Đã kết nối mạng")
         elif self._connecting:
             text = QCoreApplication.translate("HomeScreen", "Đang kết nối…")
         else:
-            text = QCoreApplication.translate("HomeScreen", "Ngoại tuyến")
+            text = QCoreApplication.translate("HomeScreen", "Kiosk vẫn hoạt động khi mất mạng")
         self.status.setText("● " + text)
         self.status.setProperty("online", "true" if self._online else "false")
         self.status.style().unpolish(self.status)

@@ -99,7 +99,7 @@ class SyncPanel(QFrame):
         self.title.setText(QCoreApplication.translate("SyncPanel", "Đồng bộ với máy chủ"))
         self.enrolment_warning.setText(
             QCoreApplication.translate(
-                "SyncPanel", "Cần đăng ký lại thiết bị với máy chủ. Hãy báo bộ phận CNTT."
+                "SyncPanel", "Cần đăng ký lại thiết bị với máy chủ. Vui lòng báo bộ phận CNTT."
             )
         )
         names = (

@@ -312,7 +312,7 @@ class ConsentNotice(QWidget):
 
     def retranslate(self) -> None:
         self.instruction.setText(
-            QCoreApplication.translate("Consent", "Chạm vào từng mục Ông/Bà đồng ý:")
+            QCoreApplication.translate("Consent", "Bấm vào từng mục Ông/Bà đồng ý:")
         )
         self.agree_button.setText(QCoreApplication.translate("Consent", "Đồng ý và tiếp tục"))
         self.decline_button.setText(QCoreApplication.translate("Consent", "Không đồng ý"))

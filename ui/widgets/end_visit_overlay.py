@@ -61,8 +61,8 @@ class EndVisitOverlay(Overlay):
         self.body.setText(
             QCoreApplication.translate(
                 "EndVisitOverlay",
-                "Mọi thông tin đã chọn và đã nhập trên kiosk sẽ được xoá để bảo vệ "
-                "thông tin cá nhân. Tờ khai đã nộp vẫn được lưu.",
+                "Mọi thông tin đã chọn và đã nhập trên kiosk sẽ được xóa để bảo vệ "
+                "thông tin cá nhân. Tờ khai đã lưu vẫn được giữ để cán bộ tại quầy tra cứu.",
             )
         )
         self.stay_button.setText(QCoreApplication.translate("EndVisitOverlay", "Ở lại"))

@@ -57,11 +57,12 @@ class IdleOverlay(Overlay):
         self.hide()
 
     def retranslate(self) -> None:
-        self.title.setText(QCoreApplication.translate("IdleOverlay", "Bạn vẫn đang sử dụng chứ?"))
+        # Short enough for one line at the largest text size, above the countdown.
+        self.title.setText(QCoreApplication.translate("IdleOverlay", "Ông/Bà có tiếp tục không?"))
         self.body.setText(
             QCoreApplication.translate(
                 "IdleOverlay",
-                "Để bảo vệ thông tin của bạn, kiosk sẽ xoá những gì đã nhập và trở về trang chủ.",
+                "Để bảo vệ thông tin cá nhân, kiosk sẽ xóa những gì đã nhập và trở về trang chủ.",
             )
         )
         self.continue_button.setText(QCoreApplication.translate("IdleOverlay", "Tiếp tục"))

@@ -26,7 +26,7 @@ def check_email(text: str) -> str:
     """The address trimmed, its domain in lower case."""
     address = text.strip()
     if not address:
-        raise InvalidValue(QT_TRANSLATE_NOOP("Validation", "Xin hãy nhập địa chỉ e-mail."))
+        raise InvalidValue(QT_TRANSLATE_NOOP("Validation", "Vui lòng nhập địa chỉ e-mail."))
     if len(address) > MAX_EMAIL_LENGTH:
         raise InvalidValue(
             QT_TRANSLATE_NOOP("Validation", "Địa chỉ e-mail quá dài: tối đa {maximum} ký tự."),
@@ -40,7 +40,7 @@ def check_email(text: str) -> str:
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "Địa chỉ e-mail không được có dấu tiếng Việt hay ký tự đặc biệt; xin hãy gõ "
+                "Địa chỉ e-mail không được có dấu tiếng Việt hay ký tự đặc biệt; vui lòng gõ "
                 "chữ không dấu, ví dụ nguyenvanan@gmail.com.",
             )
         )

@@ -107,7 +107,7 @@ def gender_of(id_number: str) -> Gender:
 def _digits(text: str) -> str:
     digits = text.replace(" ", "")
     if not digits:
-        raise InvalidValue(QT_TRANSLATE_NOOP("Validation", "Xin hãy nhập số giấy tờ."))
+        raise InvalidValue(QT_TRANSLATE_NOOP("Validation", "Vui lòng nhập số giấy tờ."))
     if not (digits.isascii() and digits.isdigit()):
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
@@ -150,7 +150,7 @@ def check_id_number(
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "Đây là số chứng minh nhân dân cũ (9 chữ số). Xin hãy nhập số định danh "
+                "Đây là số chứng minh nhân dân cũ (9 chữ số). Vui lòng nhập số định danh "
                 "cá nhân 12 chữ số in trên thẻ căn cước.",
             )
         )
@@ -165,8 +165,7 @@ def check_id_number(
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "Ba chữ số đầu của số định danh cá nhân phải là mã tỉnh, thành phố nơi "
-                "đăng ký khai sinh (từ 001 đến 096); xin hãy kiểm tra lại.",
+                "Số định danh cá nhân chưa đúng. Vui lòng đối chiếu 12 số in trên thẻ căn cước.",
             )
         )
     if birth_date is not None:
@@ -175,8 +174,7 @@ def check_id_number(
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "Chữ số thứ tư của số định danh cá nhân cho biết giới tính, và không khớp "
-                "với giới tính đã khai.",
+                "Số định danh cá nhân không khớp với giới tính đã chọn. Vui lòng kiểm tra lại.",
             )
         )
     return digits
@@ -188,15 +186,15 @@ def _check_birth_year(digits: str, birth_date: date) -> None:
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "Chữ số thứ tư của số định danh cá nhân cho biết thế kỷ sinh, và không khớp "
-                "với năm sinh đã khai.",
+                "Số định danh cá nhân không khớp với năm sinh đã khai. Vui lòng kiểm tra lại "
+                "số định danh và năm sinh.",
             )
         )
     if encoded != birth_date.year:
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "Chữ số thứ năm và thứ sáu của số định danh cá nhân là hai số cuối của năm "
-                "sinh, và không khớp với năm sinh đã khai.",
+                "Số định danh cá nhân không khớp với năm sinh đã khai. Vui lòng kiểm tra lại "
+                "số định danh và năm sinh.",
             )
         )

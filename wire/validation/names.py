@@ -42,7 +42,7 @@ def check_person_name(text: str) -> str:
         raise _too_long()
     text = _SPACES.sub(" ", unicodedata.normalize("NFC", text.translate(_APOSTROPHES))).strip()
     if not text:
-        raise InvalidValue(QT_TRANSLATE_NOOP("Validation", "Xin hãy nhập họ, chữ đệm và tên."))
+        raise InvalidValue(QT_TRANSLATE_NOOP("Validation", "Vui lòng nhập họ, chữ đệm và tên."))
     for index, char in enumerate(text):
         if char == " " or is_name_letter(char):
             continue
@@ -71,7 +71,7 @@ def _refusal(char: str) -> TrText:
         )
     if is_refused(char):
         return QT_TRANSLATE_NOOP(
-            "Validation", "Họ và tên có ký tự ẩn không in được; xin hãy nhập lại bằng bàn phím."
+            "Validation", "Họ và tên có ký tự không hợp lệ. Vui lòng xóa và nhập lại."
         )
     if char.isalpha():
         return QT_TRANSLATE_NOOP(

@@ -24,7 +24,7 @@ def check_phone(text: str) -> str:
         raise _wrong_length()
     number = _SEPARATORS.sub("", text)
     if not number:
-        raise InvalidValue(QT_TRANSLATE_NOOP("Validation", "Xin hãy nhập số điện thoại."))
+        raise InvalidValue(QT_TRANSLATE_NOOP("Validation", "Vui lòng nhập số điện thoại."))
     if number.startswith("+84"):
         number = "0" + number[3:]
     elif number.startswith("84") and len(number) in (11, 12):
@@ -58,7 +58,7 @@ def check_phone(text: str) -> str:
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "Số di động phải bắt đầu bằng 03, 05, 07, 08 hoặc 09; xin hãy kiểm tra lại.",
+                "Số di động phải bắt đầu bằng 03, 05, 07, 08 hoặc 09; vui lòng kiểm tra lại.",
             )
         )
     raise _wrong_length(len(number))

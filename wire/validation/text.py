@@ -43,7 +43,7 @@ def check_text(
     else:
         text = _SPACES.sub(" ", text).strip()
     if not text:
-        raise InvalidValue(QT_TRANSLATE_NOOP("Validation", "Xin hãy nhập nội dung cho mục này."))
+        raise InvalidValue(QT_TRANSLATE_NOOP("Validation", "Vui lòng nhập nội dung cho mục này."))
     if len(text) > limit:
         raise _too_long(limit)
     if min_length is not None and len(text) < min_length:
@@ -78,10 +78,7 @@ def _refuse_characters(text: str, *, multiline: bool) -> None:
             raise InvalidValue(
                 QT_TRANSLATE_NOOP("Validation", "Mục này chỉ nhập trên một dòng, không xuống dòng.")
             )
+        # A control or invisible character: what it is means nothing to a citizen.
         raise InvalidValue(
-            QT_TRANSLATE_NOOP(
-                "Validation",
-                "Nội dung có ký tự điều khiển hoặc ký tự ẩn không in được; "
-                "xin hãy nhập lại bằng bàn phím.",
-            )
+            QT_TRANSLATE_NOOP("Validation", "Có ký tự không hợp lệ. Vui lòng xóa và nhập lại.")
         )

@@ -1,4 +1,4 @@
-"""``python -m kiosk dossier print`` and ``doctor``'s office printer check, as IT types them.
+"""``python -m kiosk declaration print`` and ``doctor``'s office printer check, as IT types them.
 
 The kiosk runs as a child process with the fake CUPS first on its ``PATH``.
 """
@@ -39,12 +39,12 @@ def env(fresh_kiosk_env: dict[str, str], cups: FakeCups) -> dict[str, str]:
 
 @pytest.fixture
 def reference(fresh_kiosk_env: dict[str, str], tmp_path: Path) -> str:
-    """A dossier filed on the kiosk whose data folder the CLI uses."""
+    """A declaration filed on the kiosk whose data folder the CLI uses."""
     services = KioskServices(Settings(), prepare_data_dir(tmp_path / "data"))
     services.open()
     try:
         form = services.forms.get(FORM_ID)
-        return services.dossiers.submit(
+        return services.declarations.submit(
             form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
         ).reference
     finally:
@@ -64,7 +64,7 @@ def _newest_audit(tmp_path: Path) -> tuple[str, str, dict[str, object]]:
 def test_print_sends_the_form_to_the_configured_queue(
     kiosk_cli: KioskCli, env: dict[str, str], reference: str, cups: FakeCups, tmp_path: Path
 ) -> None:
-    result = kiosk_cli("dossier", "print", reference, env=env)
+    result = kiosk_cli("declaration", "print", reference, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{reference}: sent to {QUEUE}"
     (job,) = cups.jobs()
@@ -75,7 +75,7 @@ def test_print_sends_the_form_to_the_configured_queue(
     assert KHAI_SINH_ANSWERS["requester_name"].casefold() in text
     assert _newest_audit(tmp_path) == (
         "it",
-        "dossier.print",
+        "declaration.print",
         {"reference": reference, "printer": QUEUE},
     )
     logs = "".join(path.read_text() for path in (tmp_path / "data" / "logs").glob("*"))
@@ -87,7 +87,7 @@ def test_print_sends_the_form_to_the_configured_queue(
 def test_printer_option_wins_over_the_setting(
     kiosk_cli: KioskCli, env: dict[str, str], reference: str, cups: FakeCups
 ) -> None:
-    result = kiosk_cli("dossier", "print", reference, "--printer", OTHER_QUEUE, env=env)
+    result = kiosk_cli("declaration", "print", reference, "--printer", OTHER_QUEUE, env=env)
     assert result.returncode == 0, result.stderr
     assert [job.option("-d") for job in cups.jobs()] == [OTHER_QUEUE]
 
@@ -95,7 +95,7 @@ def test_printer_option_wins_over_the_setting(
 def test_an_unknown_queue_exits_2_with_the_reason(
     kiosk_cli: KioskCli, env: dict[str, str], reference: str, cups: FakeCups
 ) -> None:
-    result = kiosk_cli("dossier", "print", reference, "--printer", "May-In-Tang-2", env=env)
+    result = kiosk_cli("declaration", "print", reference, "--printer", "May-In-Tang-2", env=env)
     assert result.returncode == 2
     assert "Không tìm thấy máy in A4 “May-In-Tang-2”" in result.stderr
     assert "lp: The printer or class does not exist." in result.stderr
@@ -107,7 +107,7 @@ def test_without_an_office_printer_it_exits_2_and_says_which_setting(
     kiosk_cli: KioskCli, env: dict[str, str], reference: str, cups: FakeCups
 ) -> None:
     del env["KIOSK_OFFICE_PRINTER"]
-    result = kiosk_cli("dossier", "print", reference, env=env)
+    result = kiosk_cli("declaration", "print", reference, env=env)
     assert result.returncode == 2
     assert "chưa được cài đặt máy in A4 (office_printer)" in result.stderr
     assert cups.jobs() == []
@@ -116,9 +116,9 @@ def test_without_an_office_printer_it_exits_2_and_says_which_setting(
 def test_an_unknown_reference_exits_2(
     kiosk_cli: KioskCli, env: dict[str, str], cups: FakeCups
 ) -> None:
-    result = kiosk_cli("dossier", "print", "HS-1-250310-0999", env=env)
+    result = kiosk_cli("declaration", "print", "HS-1-250310-0999", env=env)
     assert result.returncode == 2
-    assert "Không tìm thấy hồ sơ có mã “HS-1-250310-0999”" in result.stderr
+    assert "Không tìm thấy tờ khai có mã “HS-1-250310-0999”" in result.stderr
     assert cups.jobs() == []
 
 

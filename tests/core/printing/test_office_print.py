@@ -56,7 +56,7 @@ def office_services(
 def reference(office_services: KioskServices) -> str:
     """The bundled birth registration, filed on that kiosk."""
     form = office_services.forms.get(FORM_ID)
-    return office_services.dossiers.submit(
+    return office_services.declarations.submit(
         form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
     ).reference
 
@@ -78,17 +78,17 @@ def test_the_form_goes_to_lp_on_stdin_titled_by_its_reference_only(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    office_services.dossiers.print_form(reference)
+    office_services.declarations.print_form(reference)
     (job,) = cups.jobs()
     assert job.argv == ("-d", QUEUE, "-t", reference, "-")
     assert job.data.startswith(b"%PDF-")
-    assert job.data == office_services.dossiers.pdf(reference)
+    assert job.data == office_services.declarations.pdf(reference)
     assert APPLICANT.casefold() in _text(job.data).casefold()
     # Its complaints are read in one language whatever the kiosk's.
     assert job.locale == "C"
-    # Who printed which dossier where, and nothing about whom.
+    # Who printed which declaration where, and nothing about whom.
     newest = office_services.audit.recent(1)[0]
-    assert (newest.actor, newest.action) == ("citizen", "dossier.print")
+    assert (newest.actor, newest.action) == ("citizen", "declaration.print")
     assert dict(newest.detail) == {"reference": reference, "printer": QUEUE}
     assert f"spooled to {QUEUE}" in caplog.text
     assert f"request id is {QUEUE}-1" in caplog.text
@@ -102,7 +102,7 @@ def test_a_queue_given_wins_over_the_setting_and_the_reference_is_forgiven(
     office_services: KioskServices, reference: str, cups: FakeCups
 ) -> None:
     grant = office_services.staff.grant_for_command_line()
-    queue = office_services.dossiers.print_form_for_staff(
+    queue = office_services.declarations.print_form_for_staff(
         grant, f"  {reference.lower()} ", OTHER_QUEUE
     )
     assert queue == OTHER_QUEUE
@@ -119,14 +119,14 @@ def test_an_unknown_queue_is_named_with_cups_own_words(
     office_services: KioskServices, reference: str, cups: FakeCups
 ) -> None:
     with pytest.raises(OfficePrinterNotFoundError) as caught:
-        office_services.dossiers.print_form(reference, "Phong-Tiep-Nhan")
+        office_services.declarations.print_form(reference, "Phong-Tiep-Nhan")
     assert caught.value.message.render() == (
         "Không tìm thấy máy in A4 “Phong-Tiep-Nhan”. Vui lòng báo cán bộ kiểm tra cài đặt."
     )
     assert caught.value.detail == "lp: The printer or class does not exist."
     assert isinstance(caught.value, PrinterError)
     assert cups.jobs() == []
-    assert office_services.audit.recent(1)[0].action == "dossier.submit"  # nothing printed
+    assert office_services.audit.recent(1)[0].action == "declaration.submit"  # nothing printed
 
 
 @posix_only
@@ -134,7 +134,7 @@ def test_a_queue_refusing_jobs_gives_lp_first_line_of_complaint(
     office_services: KioskServices, reference: str, cups: FakeCups
 ) -> None:
     with pytest.raises(OfficePrintError) as caught:
-        office_services.dossiers.print_form(reference, "Paused")
+        office_services.declarations.print_form(reference, "Paused")
     assert type(caught.value) is OfficePrintError
     assert caught.value.detail == 'lp: Destination "Paused" is not accepting jobs.'
     assert caught.value.describe() == (
@@ -159,7 +159,7 @@ def test_a_computer_without_cups_says_so(
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     with pytest.raises(PrintSystemMissingError) as caught:
-        office_services.dossiers.print_form(reference)
+        office_services.declarations.print_form(reference)
     assert "lp not found on PATH" in caught.value.detail
     assert caught.value.message.render().startswith("Máy tính này chưa cài đặt hệ thống in")
 
@@ -167,11 +167,11 @@ def test_a_computer_without_cups_says_so(
 def test_no_office_printer_set_prints_nothing(services: KioskServices, cups: FakeCups) -> None:
     assert services.settings.office_printer is None
     form = services.forms.get(FORM_ID)
-    reference = services.dossiers.submit(
+    reference = services.declarations.submit(
         form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
     ).reference
     with pytest.raises(OfficePrinterNotSetError, match="office_printer"):
-        services.dossiers.print_form(reference)
+        services.declarations.print_form(reference)
     assert cups.jobs() == []
 
 

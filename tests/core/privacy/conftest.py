@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from kiosk.config import Settings
-from kiosk.dossiers.api import SubmittedDossier
+from kiosk.declarations.api import SubmittedDeclaration
 from kiosk.paths import prepare_data_dir
 from kiosk.services import KioskServices
 from tests.consent import AGREED
@@ -42,9 +42,9 @@ def kiosk(make_kiosk: MakeKiosk) -> KioskServices:
     return make_kiosk()
 
 
-def submit_planted(kiosk: KioskServices, **changes: Any) -> SubmittedDossier:
+def submit_planted(kiosk: KioskServices, **changes: Any) -> SubmittedDeclaration:
     """The planted citizen's lý lịch tư pháp request, filed as the form screen files it."""
     form = kiosk.forms.get(FORM_ID)
-    return kiosk.dossiers.submit(
+    return kiosk.declarations.submit(
         form, form.procedures[0], {**planted_answers(), **changes}, consent=AGREED
     )

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.dossiers.errors import DossierIncompleteError
+from kiosk.declarations.errors import DeclarationIncompleteError
 from kiosk.logs import LOG_TAIL, configure_logging
 from kiosk.logs.setup import LOG_FILE_NAME
 from kiosk.printing.errors import PrinterError
@@ -70,28 +70,28 @@ def test_a_day_at_the_kiosk_logs_references_never_values(
     grant = kiosk.staff.grant_for_command_line()
     submitted = submit_planted(kiosk)
     kiosk.slips.receipt(submitted.reference)
-    kiosk.dossiers.lookup(grant, submitted.reference)
+    kiosk.declarations.lookup(grant, submitted.reference)
     # The bundled font lacks the planted characters: fpdf2 warns, naming them.
-    pdf = kiosk.dossiers.form_pdf(grant, submitted.reference)
+    pdf = kiosk.declarations.form_pdf(grant, submitted.reference)
     assert pdf.startswith(b"%PDF")
     # A printer that is not there, for the receipt.
     broken = PrintService(f"tcp://127.0.0.1:{closed_port}", kiosk.paths.printouts)
     with pytest.raises(PrinterError):
-        broken.send(broken.job(kiosk.dossiers.receipt(submitted.reference)))
+        broken.send(broken.job(kiosk.declarations.receipt(submitted.reference)))
     # A form the checks refuse: its messages name fields, never what was typed.
-    with pytest.raises(DossierIncompleteError) as refused:
+    with pytest.raises(DeclarationIncompleteError) as refused:
         submit_planted(kiosk, id_number=ID_NUMBER[:-1], email="not an e-mail " + NAME)
     logging.getLogger("kiosk.ui").warning("form refused", exc_info=refused.value)
     clock.advance(timedelta(days=7))
-    assert kiosk.privacy.purge_due().dossiers == 1
+    assert kiosk.privacy.purge_due().declarations == 1
 
     assert logged_secrets(logged) == []
     text_logged = log_text(logged)
-    assert f"dossier {submitted.reference} submitted" in text_logged
+    assert f"declaration {submitted.reference} submitted" in text_logged
     assert "is missing the following glyphs: %s" in text_logged  # the wording, not the letters
     assert "printing receipt-" in text_logged
-    assert "DossierIncompleteError" in text_logged
-    assert "purged personal data: 1 dossiers" in text_logged
+    assert "DeclarationIncompleteError" in text_logged
+    assert "purged personal data: 1 declarations" in text_logged
 
 
 def test_a_database_error_mid_submit_is_logged_without_the_answers(

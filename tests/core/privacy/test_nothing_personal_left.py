@@ -1,4 +1,4 @@
-"""End to end: a citizen's details planted and submitted with ``python -m kiosk dossier
+"""End to end: a citizen's details planted and submitted with ``python -m kiosk declaration
 submit`` (its receipt printed), the A4 form written and spooled, synced to the real
 centre server on loopback (or kept by a kiosk with no server), the retention waited out
 on the kiosk's clock, and then the whole data folder searched — database, WAL, SHM,
@@ -44,9 +44,9 @@ def clock() -> FakeClock:
 
 
 def submit_from_the_command_line(kiosk_cli: KioskCli, env: dict[str, str]) -> str:
-    """``dossier submit`` with the planted answers, as IT's checks run it; the reference."""
+    """``declaration submit`` with the planted answers, as IT's checks run it; the reference."""
     done = kiosk_cli(
-        "dossier",
+        "declaration",
         "submit",
         FORM_ID,
         "--answers",
@@ -63,10 +63,10 @@ def submit_from_the_command_line(kiosk_cli: KioskCli, env: dict[str, str]) -> st
 
 
 def print_and_spool(kiosk: KioskServices, reference: str) -> None:
-    """The A4 form as ``dossier pdf`` writes it and as Windows' A4 path spools it; and
-    staff open the dossier at the counter."""
+    """The A4 form as ``declaration pdf`` writes it and as Windows' A4 path spools it; and
+    staff open the declaration at the counter."""
     grant = kiosk.staff.grant_for_command_line()
-    pdf = kiosk.dossiers.form_pdf(grant, reference)
+    pdf = kiosk.declarations.form_pdf(grant, reference)
     (kiosk.paths.printouts / f"{reference}.pdf").write_bytes(pdf)
     print_with_shell_verb(
         pdf,
@@ -75,7 +75,7 @@ def print_and_spool(kiosk: KioskServices, reference: str) -> None:
         folder=kiosk.privacy.folders.spool,
         startfile=lambda *_args: None,
     )
-    kiosk.dossiers.lookup(grant, reference)
+    kiosk.declarations.lookup(grant, reference)
 
 
 def database_files(paths: KioskPaths) -> dict[str, list[str]]:
@@ -127,9 +127,9 @@ def test_synced_then_retention_waited_out_nothing_is_left(
         clock.advance(timedelta(days=7) - timedelta(seconds=1))
         early = kiosk.privacy.purge_due()
         # The data waits for the retention; the printed copies went after three days.
-        assert (early.dossiers, early.files) == (0, 4)  # bin, png, pdf, spool
+        assert (early.declarations, early.files) == (0, 4)  # bin, png, pdf, spool
         clock.advance(timedelta(seconds=1))
-        assert kiosk.privacy.purge_due().dossiers == 1
+        assert kiosk.privacy.purge_due().declarations == 1
         # Still running, the WAL already holds nothing.
         assert database_files(paths) == {}
     finally:
@@ -151,7 +151,7 @@ def test_with_no_server_nothing_is_left_retention_days_after_submission(
         assert database_files(paths) == {}
         clock.advance(timedelta(days=7))
         purged = kiosk.privacy.purge_due()
-        assert (purged.dossiers, purged.outbox_entries, purged.files) == (1, 1, 4)
+        assert (purged.declarations, purged.outbox_entries, purged.files) == (1, 1, 4)
     finally:
         kiosk.close()
 

@@ -26,9 +26,9 @@ def names(folder: Path) -> set[str]:
 
 
 def spool(kiosk: KioskServices, reference: str) -> None:
-    """The A4 form handed to Windows' PDF reader, as ``dossier print`` does there."""
+    """The A4 form handed to Windows' PDF reader, as ``declaration print`` does there."""
     print_with_shell_verb(
-        kiosk.dossiers.pdf(reference),
+        kiosk.declarations.pdf(reference),
         "Office",
         title=reference,
         folder=kiosk.privacy.folders.spool,
@@ -36,13 +36,15 @@ def spool(kiosk: KioskServices, reference: str) -> None:
     )
 
 
-def test_the_printed_copies_of_a_purged_dossier_go_with_it(
+def test_the_printed_copies_of_a_purged_declaration_go_with_it(
     kiosk: KioskServices, clock: FakeClock
 ) -> None:
     submitted = submit_planted(kiosk)
     kiosk.slips.receipt(submitted.reference)
     printouts = kiosk.paths.printouts
-    (printouts / f"{submitted.reference}.pdf").write_bytes(kiosk.dossiers.pdf(submitted.reference))
+    (printouts / f"{submitted.reference}.pdf").write_bytes(
+        kiosk.declarations.pdf(submitted.reference)
+    )
     spool(kiosk, submitted.reference)
     kiosk.desk.take("A")  # a ticket: no reference, young, stays
     receipt_files = {n for n in names(printouts) if submitted.reference in n and "receipt" in n}
@@ -50,10 +52,10 @@ def test_the_printed_copies_of_a_purged_dossier_go_with_it(
     assert len(names(kiosk.privacy.folders.spool)) == 1
 
     clock.advance(timedelta(days=7))
-    other = written(printouts / "HS-1-250310-00010.pdf", clock.now)  # not this dossier
+    other = written(printouts / "HS-1-250310-00010.pdf", clock.now)  # not this declaration
     purged = kiosk.privacy.purge_due()
 
-    assert purged.dossiers == 1
+    assert purged.declarations == 1
     assert purged.files == 4  # .bin, .png, the PDF, the spool file
     left = names(printouts)
     assert not any(submitted.reference + "." in n or submitted.reference + "-" in n for n in left)
@@ -79,7 +81,7 @@ def test_old_files_go_then_the_oldest_while_over_the_cap(
 
     purged = kiosk.privacy.purge_due()
 
-    assert purged.dossiers == 0
+    assert purged.declarations == 0
     assert (purged.files, purged.file_bytes) == (3, 10 + 400_000 + 10)
     assert names(printouts) == {middle.name, newest.name, "a4-spool", "it-notes"}
     assert not stale.exists()

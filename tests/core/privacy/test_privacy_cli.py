@@ -39,10 +39,10 @@ def test_report_counts_what_is_held_and_shows_no_value(
     report = json.loads(done.stdout)
     assert report["standalone"] is True
     assert (report["retention_days"], report["refused_retention_days"]) == (7, 30)
-    assert report["dossiers"]["count"] == 1
+    assert report["declarations"]["count"] == 1
     assert report["outbox_entries"]["count"] == 1
     assert report["accounts"] == {"count": 0, "oldest_at": None, "oldest_age_days": None}
-    assert [due["dossiers"] for due in report["schedule"]] == [1]
+    assert [due["declarations"] for due in report["schedule"]] == [1]
     assert report["due_soon"] == []
     assert report["printouts"]["files"] == 2  # the receipt's .bin and .png
     assert report["spool"]["files"] == 0
@@ -50,7 +50,7 @@ def test_report_counts_what_is_held_and_shows_no_value(
 
     words = kiosk_cli("privacy", "report", env=fresh_kiosk_env)
     assert words.returncode == 0, words.stderr
-    assert "dossiers:       1, oldest 0 hours" in words.stdout
+    assert "declarations:   1, oldest 0 hours" in words.stdout
     assert "Purged 7 days after submission (no server)" in words.stdout
     assert "Printouts: 2 files" in words.stdout
     assert hits(words.stdout.encode()) == []
@@ -67,15 +67,15 @@ def test_purge_older_than_runs_now_and_is_audited_as_it(
 
     assert done.returncode == 0, done.stderr
     purged = json.loads(done.stdout)
-    assert (purged["dossiers"], purged["outbox_entries"], purged["files"]) == (1, 1, 2)
+    assert (purged["declarations"], purged["outbox_entries"], purged["files"]) == (1, 1, 2)
     with opened(tmp_path) as kiosk:
         grant = kiosk.staff.grant_for_command_line()
-        assert kiosk.dossiers.lookup(grant, reference).answers == {}
+        assert kiosk.declarations.lookup(grant, reference).answers == {}
         audited = next(e for e in kiosk.audit.recent(5) if e.action == "privacy.purge")
         assert (audited.actor, audited.detail["retention_days"]) == ("it", 0)
     again = kiosk_cli("privacy", "purge", env=fresh_kiosk_env)
     assert again.returncode == 0, again.stderr
-    assert again.stdout.startswith("Purged: 0 dossiers")
+    assert again.stdout.startswith("Purged: 0 declarations")
 
 
 def test_a_bad_number_of_days_exits_2_and_purges_nothing(
@@ -91,4 +91,4 @@ def test_a_bad_number_of_days_exits_2_and_purges_nothing(
 
     with opened(tmp_path) as kiosk:
         grant = kiosk.staff.grant_for_command_line()
-        assert kiosk.dossiers.lookup(grant, reference).purged_at is None
+        assert kiosk.declarations.lookup(grant, reference).purged_at is None

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from kiosk.audit.wording import describe, describe_actor
-from kiosk.db.models import Dossier, OutboxEntry
+from kiosk.db.models import Declaration, OutboxEntry
 from kiosk.errors import StaffAccessError
 from kiosk.services import KioskServices
 from tests.core.conftest import FakeClock
@@ -20,9 +20,9 @@ from tests.core.privacy.planted import NAME
 SILENT_SERVER = "http://127.0.0.1:9"
 
 
-def dossier_row(kiosk: KioskServices, reference: str) -> Dossier:
+def declaration_row(kiosk: KioskServices, reference: str) -> Declaration:
     with kiosk.db.transaction() as session:
-        found = session.scalar(select(Dossier).where(Dossier.reference == reference))
+        found = session.scalar(select(Declaration).where(Declaration.reference == reference))
         assert found is not None
         return found
 
@@ -44,14 +44,14 @@ def test_with_no_server_the_data_leaves_retention_days_after_submission(
     submitted_at = clock.now
 
     clock.advance(timedelta(days=7) - timedelta(seconds=1))
-    assert kiosk.privacy.purge_due().dossiers == 0
-    assert dossier_row(kiosk, submitted.reference).answers["full_name"] == NAME
+    assert kiosk.privacy.purge_due().declarations == 0
+    assert declaration_row(kiosk, submitted.reference).answers["full_name"] == NAME
 
     clock.advance(timedelta(seconds=1))
     purged = kiosk.privacy.purge_due()
 
-    assert (purged.dossiers, purged.outbox_entries) == (1, 1)
-    row = dossier_row(kiosk, submitted.reference)
+    assert (purged.declarations, purged.outbox_entries) == (1, 1)
+    row = declaration_row(kiosk, submitted.reference)
     assert row.answers == {}
     assert row.purged_at == submitted_at + timedelta(days=7)
     # The reference, procedure and form stay: staff can still say what it was.
@@ -61,9 +61,9 @@ def test_with_no_server_the_data_leaves_retention_days_after_submission(
     assert wal_size(kiosk) == 0
     newest = kiosk.audit.recent(1)[0]
     assert (newest.actor, newest.action) == ("kiosk", "privacy.purge")
-    assert (newest.detail["dossiers"], newest.detail["retention_days"]) == (1, 7)
+    assert (newest.detail["declarations"], newest.detail["retention_days"]) == (1, 7)
     assert describe_actor(newest.actor).render() == "Kiosk (tự động)"
-    assert kiosk.privacy.purge_due().dossiers == 0
+    assert kiosk.privacy.purge_due().declarations == 0
     assert kiosk.audit.recent(1)[0].at == newest.at  # nothing purged, nothing recorded
 
 
@@ -74,9 +74,9 @@ def test_with_a_server_what_it_has_not_acknowledged_is_kept(
     submitted = submit_planted(kiosk)
     clock.advance(timedelta(days=365))
 
-    assert kiosk.privacy.purge_due().dossiers == 0
+    assert kiosk.privacy.purge_due().declarations == 0
 
-    assert dossier_row(kiosk, submitted.reference).answers["full_name"] == NAME
+    assert declaration_row(kiosk, submitted.reference).answers["full_name"] == NAME
     report = kiosk.privacy.report(kiosk.staff.grant_for_command_line())
     assert (report.standalone, report.waiting_for_server, report.schedule) == (False, 1, ())
 
@@ -98,13 +98,13 @@ def test_a_refused_upload_nobody_resolves_is_discarded_after_the_limit(
 
     clock.advance(timedelta(days=30) - timedelta(seconds=1))
     assert kiosk.privacy.purge_due().refused_discarded == 0
-    assert dossier_row(kiosk, submitted.reference).answers["full_name"] == NAME
+    assert declaration_row(kiosk, submitted.reference).answers["full_name"] == NAME
 
     clock.advance(timedelta(seconds=1))
     purged = kiosk.privacy.purge_due()
 
     assert purged.refused_discarded == 1
-    assert dossier_row(kiosk, submitted.reference).answers == {}
+    assert declaration_row(kiosk, submitted.reference).answers == {}
     (entry,) = entries(kiosk)
     assert entry.discarded_at == clock.now
     assert "answers" not in entry.payload
@@ -118,8 +118,8 @@ def test_a_refused_upload_nobody_resolves_is_discarded_after_the_limit(
         "days": 30,
     }
     assert describe(expired).render() == (
-        f"Hồ sơ {submitted.reference} bị máy chủ từ chối, quá 30 ngày chưa xử lý: "
-        "bỏ gửi và xoá dữ liệu cá nhân"
+        f"Tờ khai {submitted.reference} bị máy chủ từ chối, quá 30 ngày chưa xử lý: "
+        "bỏ gửi và xóa dữ liệu cá nhân"
     )
     # Staff find nothing left to decide.
     assert kiosk.refused.entries(kiosk.staff.grant_for_command_line()) == []
@@ -131,8 +131,8 @@ def test_it_purges_now_with_a_shorter_retention_and_is_audited(kiosk: KioskServi
 
     purged = kiosk.privacy.purge_now(grant, older_than_days=0)
 
-    assert purged.dossiers == 1
-    assert dossier_row(kiosk, submitted.reference).answers == {}
+    assert purged.declarations == 1
+    assert declaration_row(kiosk, submitted.reference).answers == {}
     newest = kiosk.audit.recent(1)[0]
     assert (newest.actor, newest.action, newest.detail["retention_days"]) == (
         "it",
@@ -140,10 +140,10 @@ def test_it_purges_now_with_a_shorter_retention_and_is_audited(kiosk: KioskServi
         0,
     )
     assert describe(newest).render() == (
-        "Xoá dữ liệu cá nhân quá 0 ngày: 1 hồ sơ, 0 tài khoản, 0 mục bị từ chối"
+        "Xóa dữ liệu cá nhân quá 0 ngày: 1 tờ khai, 0 tài khoản, 0 mục bị từ chối"
     )
     # Asked again with nothing due: still recorded, since a person asked.
-    assert kiosk.privacy.purge_now(grant).dossiers == 0
+    assert kiosk.privacy.purge_now(grant).declarations == 0
     assert [e.action for e in kiosk.audit.recent(2)] == ["privacy.purge", "privacy.purge"]
 
 
@@ -153,7 +153,7 @@ def test_purging_now_needs_staff_and_a_sane_number_of_days(kiosk: KioskServices)
         kiosk.privacy.purge_now(None, older_than_days=0)
     with pytest.raises(ValueError, match="negative"):
         kiosk.privacy.purge_now(kiosk.staff.grant_for_command_line(), older_than_days=-1)
-    assert dossier_row(kiosk, submitted.reference).answers["full_name"] == NAME
+    assert declaration_row(kiosk, submitted.reference).answers["full_name"] == NAME
 
 
 def test_the_sync_pass_purges_through_the_same_call(
@@ -166,8 +166,8 @@ def test_the_sync_pass_purges_through_the_same_call(
     report = kiosk.sync.sync_once()
 
     assert report.outcome == "not_configured"
-    assert report.purge.dossiers == 1
-    assert dossier_row(kiosk, submitted.reference).answers == {}
+    assert report.purge.declarations == 1
+    assert declaration_row(kiosk, submitted.reference).answers == {}
 
 
 def test_the_report_says_what_goes_when_and_what_to_print_first(
@@ -182,21 +182,21 @@ def test_the_report_says_what_goes_when_and_what_to_print_first(
     report = kiosk.privacy.report(grant)
 
     assert report.standalone
-    assert (report.dossiers.count, report.dossiers.oldest_at) == (
+    assert (report.declarations.count, report.declarations.oldest_at) == (
         2,
         clock.now - timedelta(days=6, hours=12),
     )
     assert report.outbox_entries.count == 2
     assert report.accounts.count == 0
     # Local days (UTC+7) when each goes: 17 and 19 March 2025.
-    assert [(due.day.isoformat(), due.dossiers) for due in report.schedule] == [
+    assert [(due.day.isoformat(), due.declarations) for due in report.schedule] == [
         ("2025-03-17", 1),
         ("2025-03-19", 1),
     ]
     # Only this kiosk has it, and it goes within a day: staff print it first if needed.
     assert report.due_soon == (first.reference,)
     as_json = report.as_json()
-    assert as_json["dossiers"] == {
+    assert as_json["declarations"] == {
         "count": 2,
         "oldest_at": (clock.now - timedelta(days=6, hours=12)).isoformat(),
         "oldest_age_days": 6.5,

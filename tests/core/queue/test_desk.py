@@ -16,7 +16,7 @@ from kiosk.catalog.service import CatalogService
 from kiosk.config import Settings
 from kiosk.db import Database
 from kiosk.db.models import OutboxEntry
-from kiosk.dossiers import DossierService
+from kiosk.declarations import DeclarationService
 from kiosk.forms.library import FormLibrary
 from kiosk.printing.api import PaperProfile, PrintDocument, PrintJob, QrBlock, TextBlock
 from kiosk.printing.service import PrintService
@@ -104,11 +104,16 @@ def make_desk(
     def make(printing: PrintPort, centre_name: str = Settings().centre_name) -> TicketDesk:
         catalog = CatalogService(db, clock)
         forms = FormLibrary(db)
-        dossiers = DossierService(
+        declarations = DeclarationService(
             db, audit, clock, Settings(), catalog=catalog, forms=forms, staff=staff
         )
         slips = SlipService(
-            printing, centre_name, catalog=catalog, dossiers=dossiers, audit=audit, staff=staff
+            printing,
+            centre_name,
+            catalog=catalog,
+            declarations=declarations,
+            audit=audit,
+            staff=staff,
         )
         return TicketDesk(tickets, slips)
 
@@ -141,7 +146,7 @@ def test_a_printed_ticket_is_laid_out_written_and_marked(
     texts = _texts(job.document)
     assert texts[:2] == ["Trung tâm HCC tỉnh Lâm Đồng", "Tư pháp – Hộ tịch"]
     assert "A-001" in texts
-    assert "Mời đến quầy 1, 2" in texts
+    assert "Quầy phục vụ: 1, 2" in texts
     assert "Ưu tiên" in texts  # and nothing about which group
     assert not [text for text in texts if "cao tuổi" in text or "Ưu tiên:" in text]
     assert "Ngày 10/03/2025 lúc 09:00" in texts
@@ -151,25 +156,26 @@ def test_a_printed_ticket_is_laid_out_written_and_marked(
     assert len(list((tmp_path / "out").glob("*.bin"))) == 1
 
 
-def test_the_layout_names_people_ahead_and_the_dossier(tickets: TicketService) -> None:
+def test_the_layout_names_people_ahead_and_the_declaration(tickets: TicketService) -> None:
     tickets.issue("B")
-    second = tickets.issue("B", dossier_reference="HS-KIOSK-01-0042")
+    second = tickets.issue("B", declaration_reference="TK-1-250310-0042")
     document = ticket_document(second, "Trung tâm")
-    assert "Trước bạn còn 1 người" in _texts(document)
+    assert "Trước Ông/Bà còn 1 người" in _texts(document)
     qr = next(block for block in document.blocks if isinstance(block, QrBlock))
-    assert qr.data == "HS-KIOSK-01-0042"
+    assert qr.data == "TK-1-250310-0042"
+    assert qr.caption == "Mã tờ khai: TK-1-250310-0042"
     assert document.title == "ticket-B-002"
     assert "Ưu tiên" not in _texts(document)
 
 
-def test_a_priority_ticket_prints_no_dossier_reference_even_if_asked(
+def test_a_priority_ticket_prints_no_declaration_reference_even_if_asked(
     tickets: TicketService,
 ) -> None:
-    ticket = tickets.issue("B", priority=True, dossier_reference="HS-1-250310-0042")
+    ticket = tickets.issue("B", priority=True, declaration_reference="TK-1-250310-0042")
     document = ticket_document(ticket, "Trung tâm")
     texts = _texts(document)
     assert "Ưu tiên" in texts
-    assert not [text for text in texts if "HS-1-250310-0042" in text or "Mã hồ sơ" in text]
+    assert not [text for text in texts if "TK-1-250310-0042" in text or "Mã tờ khai" in text]
     qr = next(block for block in document.blocks if isinstance(block, QrBlock))
     assert qr.data == str(ticket.id)
 

@@ -93,8 +93,11 @@ def test_exhausted_blocks_move_to_the_next_then_the_offline_band_then_stop(
     assert offline == list(range(730, 760))
     with pytest.raises(NumbersExhaustedError) as raised:
         tickets.issue("A")
-    assert raised.value.message.render().startswith("Hết số thứ tự")
-    assert "A-730" in raised.value.message.render()
+    assert raised.value.message.render().startswith("Máy này tạm hết số thứ tự")
+    # The band is for staff and the log, not for the citizen.
+    assert "A-730" not in raised.value.message.render()
+    assert (raised.value.first, raised.value.last) == ("A-730", "A-759")
+    assert "A-730" in str(raised.value)
     # A block granted later is used before anything else: issuing resumes.
     tickets.leases.add_block("A", MONDAY, 20, 20)
     assert tickets.issue("A").label == "A-020"

@@ -49,22 +49,38 @@ def test_ticket_is_issued_and_printed_to_a_file_printer(
     assert "printed" in second.stdout
 
 
-def test_a_priority_ticket_is_a_flag_and_never_takes_a_dossier(
+def test_a_priority_ticket_is_a_flag_and_never_takes_a_declaration(
     kiosk_cli: KioskCli, env: dict[str, str], tmp_path: Path
 ) -> None:
     printer = f"file:{tmp_path / 'printouts'}"
-    both = ("--priority", "--dossier", "HS-1-250310-0001")
+    both = ("--priority", "--declaration", "HS-1-250310-0001")
     refused = kiosk_cli("ticket", "A", *both, "--printer", printer, env=env)
     assert refused.returncode == 2
     assert "not allowed with" in refused.stderr
     taken = kiosk_cli("ticket", "A", "--priority", "--printer", printer, "--json", env=env)
     assert taken.returncode == 0, taken.stderr
     ticket = json.loads(taken.stdout)
-    assert (ticket["label"], ticket["priority"], ticket["dossier_reference"]) == (
+    assert (ticket["label"], ticket["priority"], ticket["declaration_reference"]) == (
         "A-001",
         True,
         None,
     )
+
+
+def test_an_ordinary_ticket_links_a_declaration_by_new_or_old_name(
+    kiosk_cli: KioskCli, env: dict[str, str], tmp_path: Path
+) -> None:
+    """``--dossier`` is what IT typed before the record was called a declaration."""
+    printer = f"file:{tmp_path / 'printouts'}"
+    linked = []
+    for option, reference in (
+        ("--declaration", "TK-1-250310-0001"),
+        ("--dossier", "HS-1-250310-0002"),
+    ):
+        taken = kiosk_cli("ticket", "A", option, reference, "--printer", printer, "--json", env=env)
+        assert taken.returncode == 0, taken.stderr
+        linked.append(json.loads(taken.stdout)["declaration_reference"])
+    assert linked == ["TK-1-250310-0001", "HS-1-250310-0002"]
 
 
 def test_a_printer_fault_still_issues_exit_0_with_the_message(

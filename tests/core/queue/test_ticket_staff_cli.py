@@ -88,7 +88,7 @@ def test_a_voided_or_unknown_ticket_or_no_reason_exits_2_with_the_reason(
 
     again = kiosk_cli("ticket", "reprint", "C-001", "--printer", printer, env=env)
     assert again.returncode == 2
-    assert "C-001 đã bị huỷ" in again.stderr
+    assert "C-001 đã bị hủy" in again.stderr
 
     unknown = kiosk_cli("ticket", "void", "C-009", "--reason", "x", env=env)
     assert unknown.returncode == 2

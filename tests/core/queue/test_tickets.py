@@ -112,9 +112,9 @@ def test_print_outcome_is_recorded_with_a_translatable_message(tickets: TicketSe
 
 
 def test_find_by_label_or_id(tickets: TicketService) -> None:
-    ticket = tickets.issue("B", dossier_reference="HS-KIOSK-01-0001")
+    ticket = tickets.issue("B", declaration_reference="HS-KIOSK-01-0001")
     assert tickets.find("b-001") == tickets.find(str(ticket.id)) == tickets.find(ticket.id)
-    assert tickets.find("B-001").dossier_reference == "HS-KIOSK-01-0001"
+    assert tickets.find("B-001").declaration_reference == "HS-KIOSK-01-0001"
     assert tickets.find("B-001").priority is False
     for missing in ("B-002", "Z-001", "nonsense"):
         with pytest.raises(TicketNotFoundError):
@@ -153,7 +153,7 @@ def test_tickets_before_opening_yes_after_the_last_span_no(
 def test_the_outbox_entry_is_written_with_the_ticket_and_carries_no_personal_data(
     db: Database, tickets: TicketService
 ) -> None:
-    ticket = tickets.issue("A", dossier_reference="HS-1")
+    ticket = tickets.issue("A", declaration_reference="HS-1")
     with db.transaction() as session:
         entry = session.scalars(select(OutboxEntry)).one()
     assert (entry.entity_type, entry.entity_id, entry.operation) == ("ticket", ticket.id, "create")

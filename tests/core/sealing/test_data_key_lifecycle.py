@@ -15,14 +15,14 @@ from kiosk.config import Settings
 from kiosk.crypto import DataKeyUnavailableError
 from kiosk.crypto.keys import KEYRING_SERVICE
 from kiosk.db.datakey import DATA_KEY_ID, KeyState
-from kiosk.db.models import Dossier, OutboxEntry, SyncState
+from kiosk.db.models import Declaration, OutboxEntry, SyncState
 from kiosk.db.sealed import Unreadable
 from kiosk.paths import prepare_data_dir
 from kiosk.sealing import assess
 from kiosk.services import KioskServices
 from tests.conftest import FIXED_NOW, STAFF_PIN, MemoryKeyring
 from tests.consent import AGREED
-from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
+from tests.core.declarations.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
 Open = Callable[[], KioskServices]
 
@@ -47,7 +47,9 @@ def open_kiosk(tmp_path: Path) -> Iterator[Open]:
 
 def _submit(kiosk: KioskServices) -> str:
     form = sample_form()
-    return kiosk.dossiers.submit(form, PROCEDURE_CODE, sample_answers(), consent=AGREED).reference
+    return kiosk.declarations.submit(
+        form, PROCEDURE_CODE, sample_answers(), consent=AGREED
+    ).reference
 
 
 def _data_folder_bytes(kiosk: KioskServices) -> bytes:
@@ -98,11 +100,11 @@ def test_a_lost_key_loses_what_was_not_synced_and_the_kiosk_goes_on(
     assert status.key_id != lost_key
     kiosk.staff.set_pin(STAFF_PIN)
     grant = kiosk.staff.unlock(STAFF_PIN)
-    shown = kiosk.dossiers.lookup(grant, lost)
+    shown = kiosk.declarations.lookup(grant, lost)
     assert isinstance(shown.answers, Unreadable)
     assert (shown.answers.problem, shown.answers.key_id) == ("unknown_key", lost_key)
     new = _submit(kiosk)  # the next citizen is served as ever
-    assert kiosk.dossiers.lookup(grant, new).answers == sample_answers()
+    assert kiosk.declarations.lookup(grant, new).answers == sample_answers()
     report = kiosk.data_key.report()
     assert (report.unreadable, report.missing_keys) == (2, (lost_key,))
     status_name, detail = assess(report)
@@ -124,15 +126,15 @@ def test_it_removes_what_a_lost_key_sealed_and_the_audit_log_says_so(
 
     removed = kiosk.data_key.remove_unreadable(grant)
 
-    assert (removed.dossiers, removed.accounts, removed.outbox_entries) == (1, 0, 1)
+    assert (removed.declarations, removed.accounts, removed.outbox_entries) == (1, 0, 1)
     newest = kiosk.audit.recent(1)[0]
     assert (newest.actor, newest.action, dict(newest.detail)) == (
         "it",
         "datakey.purge_unreadable",
-        {"dossiers": 1, "accounts": 0, "entries": 1},
+        {"declarations": 1, "accounts": 0, "entries": 1},
     )
     with kiosk.db.transaction() as session:
-        blanked = session.scalar(select(Dossier).where(Dossier.reference == lost))
+        blanked = session.scalar(select(Declaration).where(Declaration.reference == lost))
         assert blanked is not None
         assert (blanked.answers, blanked.purged_at) == ({}, FIXED_NOW)
         assert not isinstance(blanked.answers, Unreadable)
@@ -146,8 +148,8 @@ def test_it_removes_what_a_lost_key_sealed_and_the_audit_log_says_so(
             .select_from(OutboxEntry)
             .where(OutboxEntry.discarded_at.is_(None), OutboxEntry.acknowledged_at.is_(None))
         )
-    assert pending == 1, "the dossier sealed with the new key still waits to be sent"
-    assert kiosk.dossiers.lookup(grant, kept).answers == sample_answers()
+    assert pending == 1, "the declaration sealed with the new key still waits to be sent"
+    assert kiosk.declarations.lookup(grant, kept).answers == sample_answers()
     report = kiosk.data_key.report()
     assert (report.unreadable, assess(report)[0]) == (0, "ok")
     assert kiosk.data_key.remove_unreadable(grant).total == 0
@@ -167,7 +169,7 @@ def test_without_a_keyring_the_key_goes_to_the_users_config_folder(
     key_file = tmp_path / "config" / "mot-cua-kiosk" / "data.key"
     assert key_file.stat().st_mode & 0o777 == 0o600
     reference = _submit(kiosk)
-    assert kiosk.dossiers.lookup(kiosk.staff.grant_for_command_line(), reference).answers
+    assert kiosk.declarations.lookup(kiosk.staff.grant_for_command_line(), reference).answers
     assert (
         sample_answers()["child_name"].encode()
         not in (tmp_path / "data" / "kiosk.sqlite3").read_bytes()
@@ -193,7 +195,7 @@ def test_without_any_usable_key_store_the_kiosk_starts_and_refuses_to_store_pers
         _submit(kiosk)
     assert "Vui lòng báo cán bộ" in refused.value.message.render()
     with kiosk.db.transaction() as session:
-        assert session.scalar(select(func.count()).select_from(Dossier)) == 0
+        assert session.scalar(select(func.count()).select_from(Declaration)) == 0
         assert session.scalar(select(SyncState.value).where(SyncState.key == DATA_KEY_ID)) is None
     name, detail = assess(kiosk.data_key.report())
     assert name == "error"

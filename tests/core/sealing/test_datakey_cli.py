@@ -16,7 +16,14 @@ KioskCli = Callable[..., subprocess.CompletedProcess[str]]
 def _submit_sample(kiosk_cli: KioskCli, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     sample = kiosk_cli("forms", "sample", "khai-sinh", "--json", env=env)
     return kiosk_cli(
-        "dossier", "submit", "khai-sinh", "--answers", "-", "--json", env=env, stdin=sample.stdout
+        "declaration",
+        "submit",
+        "khai-sinh",
+        "--answers",
+        "-",
+        "--json",
+        env=env,
+        stdin=sample.stdout,
     )
 
 
@@ -42,7 +49,7 @@ def test_a_lost_key_is_reported_then_what_it_sealed_removed_on_it_s_word(
     check = {c["name"]: c for c in doctor["checks"]}["data_key"]
     assert check["status"] == "warning"
     assert "datakey purge-unreadable --yes" in check["detail"]
-    shown = json.loads(kiosk_cli("dossier", "show", reference, "--json", env=env).stdout)
+    shown = json.loads(kiosk_cli("declaration", "show", reference, "--json", env=env).stdout)
     assert (shown["answers"], shown["answers_unreadable"]) == (None, True)
 
     asked = kiosk_cli("datakey", "purge-unreadable", env=env)
@@ -51,10 +58,10 @@ def test_a_lost_key_is_reported_then_what_it_sealed_removed_on_it_s_word(
     removed = kiosk_cli("datakey", "purge-unreadable", "--yes", "--json", env=env)
     assert removed.returncode == 0, removed.stderr
     assert json.loads(removed.stdout) == {
-        "removed": {"dossiers": 1, "accounts": 0, "outbox_entries": 1}
+        "removed": {"declarations": 1, "accounts": 0, "outbox_entries": 1}
     }
     assert kiosk_cli("datakey", "status", env=env).returncode == 0
-    after = json.loads(kiosk_cli("dossier", "show", reference, "--json", env=env).stdout)
+    after = json.loads(kiosk_cli("declaration", "show", reference, "--json", env=env).stdout)
     assert (after["answers"], after["outbox"]["status"]) == ({}, "discarded")
 
 
@@ -74,7 +81,7 @@ def test_an_unsafe_key_file_is_refused_and_doctor_says_how_to_fix_it(
     assert "0644" in check["detail"]
     refused = _submit_sample(kiosk_cli, env)
     assert refused.returncode == 2
-    assert "chưa có khoá mã hoá dữ liệu" in refused.stderr
+    assert "chưa có khóa mã hóa dữ liệu" in refused.stderr
 
     key_file.chmod(0o600)
     assert _submit_sample(kiosk_cli, env).returncode == 0

@@ -15,11 +15,11 @@ from kiosk.crypto import DataKeyUnavailableError, KeyFileError, KeyFileStore, Ke
 from kiosk.crypto.cipher import key_id_of
 from kiosk.crypto.errors import KeyFileMisplacedError
 from kiosk.db.datakey import KeyState
-from kiosk.db.models import Dossier
+from kiosk.db.models import Declaration
 from kiosk.paths import prepare_data_dir
 from kiosk.services import KioskServices
 from tests.consent import AGREED
-from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
+from tests.core.declarations.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
 
 @pytest.fixture
@@ -115,9 +115,9 @@ def test_with_an_unsafe_key_file_the_kiosk_starts_but_stores_nothing_personal(
     assert str(path) in status.problem.render()
     assert kiosk.catalog.procedure(PROCEDURE_CODE).code == PROCEDURE_CODE, "the kiosk works"
     with pytest.raises(DataKeyUnavailableError):
-        kiosk.dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+        kiosk.declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     with kiosk.db.transaction() as session:
-        assert session.scalar(select(func.count()).select_from(Dossier)) == 0
+        assert session.scalar(select(func.count()).select_from(Declaration)) == 0
 
 
 def test_a_replaced_key_file_loses_what_the_old_key_sealed_until_it_is_back(
@@ -128,7 +128,9 @@ def test_a_replaced_key_file_loses_what_the_old_key_sealed_until_it_is_back(
     path.chmod(0o600)
     original = path.read_bytes()
     first = open_kiosk(path)
-    filed = first.dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    filed = first.declarations.submit(
+        sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
+    )
     first_key = first.db.data_key.key_id
     first.close()
 
@@ -145,6 +147,6 @@ def test_a_replaced_key_file_loses_what_the_old_key_sealed_until_it_is_back(
     path.write_bytes(original)
     restored = open_kiosk(path)
     with restored.db.transaction() as session:
-        found = session.get(Dossier, filed.id)
+        found = session.get(Declaration, filed.id)
         assert found is not None
         assert found.answers == sample_answers()

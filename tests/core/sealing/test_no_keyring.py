@@ -15,10 +15,10 @@ def test_without_a_keyring_the_key_is_a_private_file_in_the_users_config_folder(
     sample = kiosk_cli("forms", "sample", "ct01", "--json", env=env)
     assert sample.returncode == 0, sample.stderr
     submitted = kiosk_cli(
-        "dossier", "submit", "ct01", "--answers", "-", env=env, stdin=sample.stdout
+        "declaration", "submit", "ct01", "--answers", "-", env=env, stdin=sample.stdout
     )
     assert submitted.returncode == 0, submitted.stderr
-    assert "HS-" in submitted.stdout
+    assert "TK-" in submitted.stdout
 
     key = tmp_path / "config" / "mot-cua-kiosk" / "data.key"
     assert key.is_file()

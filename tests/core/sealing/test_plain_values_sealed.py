@@ -11,7 +11,7 @@ from sqlalchemy import select
 from kiosk.crypto import KeyringKeyStore
 from kiosk.db import Database
 from kiosk.db.datakey import KeyState
-from kiosk.db.models import Dossier, OutboxEntry
+from kiosk.db.models import Declaration, OutboxEntry
 
 NAME = "Nguyễn Văn An"
 ID_NUMBER = "001203004567"
@@ -19,18 +19,18 @@ ANSWERS = {"full_name": NAME, "id_number": ID_NUMBER}
 
 
 def _plant_plain_rows(path: Path) -> uuid.UUID:
-    """A hồ sơ and its outbox entry as a kiosk from before sealing wrote them."""
+    """A declaration and its outbox entry as a kiosk from before sealing wrote them."""
     older = Database(path)  # no key store: it may not write personal data itself
     older.open()
-    dossier_id, entry_id = uuid.uuid4(), uuid.uuid4()
-    payload = {"id": str(dossier_id), "reference": "HS-1-250310-0001", "answers": ANSWERS}
+    declaration_id, entry_id = uuid.uuid4(), uuid.uuid4()
+    payload = {"id": str(declaration_id), "reference": "HS-1-250310-0001", "answers": ANSWERS}
     try:
         with older.engine.begin() as connection:
             connection.exec_driver_sql(
-                "INSERT INTO dossiers (id, reference, procedure_code, form_id, form_version, "
+                "INSERT INTO declarations (id, reference, procedure_code, form_id, form_version, "
                 "answers, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    dossier_id.hex,
+                    declaration_id.hex,
                     "HS-1-250310-0001",
                     "1.001193",
                     "khai-sinh",
@@ -46,7 +46,7 @@ def _plant_plain_rows(path: Path) -> uuid.UUID:
                 (
                     entry_id.hex,
                     "dossier",
-                    dossier_id.hex,
+                    declaration_id.hex,
                     "create",
                     json.dumps(payload, ensure_ascii=False),
                     "2025-03-10 02:00:00.000000",
@@ -55,10 +55,10 @@ def _plant_plain_rows(path: Path) -> uuid.UUID:
             )
         # Without a key, what is in clear still reads as it was written.
         with older.transaction() as session:
-            assert session.scalar(select(Dossier.answers)) == ANSWERS
+            assert session.scalar(select(Declaration.answers)) == ANSWERS
     finally:
         older.close()
-    return dossier_id
+    return declaration_id
 
 
 def _files(path: Path) -> bytes:
@@ -67,7 +67,7 @@ def _files(path: Path) -> bytes:
 
 
 def test_values_in_clear_are_sealed_at_start_up_and_leave_the_files(db_path: Path) -> None:
-    dossier_id = _plant_plain_rows(db_path)
+    declaration_id = _plant_plain_rows(db_path)
     assert NAME.encode() in _files(db_path), "the search finds what is there"
 
     database = Database(db_path, keys=KeyringKeyStore())
@@ -82,9 +82,9 @@ def test_values_in_clear_are_sealed_at_start_up_and_leave_the_files(db_path: Pat
             assert value.encode() not in data, value
             assert json.dumps(value).encode() not in data, value
         with database.transaction() as session:
-            dossier = session.get(Dossier, dossier_id)
-            assert dossier is not None
-            assert dossier.answers == ANSWERS
+            declaration = session.get(Declaration, declaration_id)
+            assert declaration is not None
+            assert declaration.answers == ANSWERS
             entry = session.scalars(select(OutboxEntry)).one()
             assert entry.payload["answers"] == ANSWERS
     finally:

@@ -12,15 +12,15 @@ from kiosk.crypto import DataKeyUnavailableError
 from kiosk.crypto.cipher import FieldCipher
 from kiosk.crypto.errors import DataUnreadableError
 from kiosk.db import Database
-from kiosk.db.models import Account, Dossier, OutboxEntry
+from kiosk.db.models import Account, Declaration, OutboxEntry
 from kiosk.db.sealed import UnboundValueError, Unreadable, attached_cipher, bind_rows
 from kiosk.services import KioskServices
 from tests.consent import AGREED
-from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
-from tests.core.sync.helpers import ANSWERS, add_account, add_dossier, dossier, outbox_rows
+from tests.core.declarations.sample_form import PROCEDURE_CODE, sample_answers, sample_form
+from tests.core.sync.helpers import ANSWERS, add_account, add_declaration, declaration, outbox_rows
 
 #: Where a sealed value lives: table, column, and the column naming its row.
-ANSWERS_COLUMN = ("dossiers", "answers", "id")
+ANSWERS_COLUMN = ("declarations", "answers", "id")
 DATA_COLUMN = ("accounts", "data", "id")
 PAYLOAD_COLUMN = ("outbox", "payload", "entry_id")
 
@@ -52,20 +52,23 @@ def _file_bytes(kiosk: KioskServices) -> bytes:
 def test_answers_and_payloads_read_back_as_written_and_are_stored_sealed(
     services: KioskServices,
 ) -> None:
-    dossier_id = add_dossier(services, 1)
+    declaration_id = add_declaration(services, 1)
     account_id = add_account(services)
 
-    assert dossier(services, dossier_id).answers == ANSWERS
+    assert declaration(services, declaration_id).answers == ANSWERS
     entry = outbox_rows(services)[0]
     assert entry.payload["answers"] == ANSWERS
     with services.db.transaction() as session:
         # A Core select of the column opens it too, not only the ORM.
-        assert session.scalar(select(Dossier.answers).where(Dossier.id == dossier_id)) == ANSWERS
+        assert (
+            session.scalar(select(Declaration.answers).where(Declaration.id == declaration_id))
+            == ANSWERS
+        )
         assert session.scalar(select(Account.data).where(Account.id == account_id))["phone"] == (
             "0987654321"
         )
     key_id = services.db.data_key.key_id
-    stored = _raw(services, ANSWERS_COLUMN, dossier_id)
+    stored = _raw(services, ANSWERS_COLUMN, declaration_id)
     assert stored.startswith(f"mck1.{key_id}.r.")
     payload = _raw(services, PAYLOAD_COLUMN, entry.entry_id)
     assert payload.startswith(f"mck1.{key_id}.r.")
@@ -80,34 +83,34 @@ def test_a_changed_byte_reads_as_unreadable_never_as_garbage(services: KioskServ
     services.staff.set_pin("246810")
     grant = services.staff.unlock("246810")
     form = sample_form()
-    filed = services.dossiers.submit(form, PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    filed = services.declarations.submit(form, PROCEDURE_CODE, sample_answers(), consent=AGREED)
     stored = _raw(services, ANSWERS_COLUMN, filed.id)
     flipped = stored[:-6] + ("A" if stored[-6] != "A" else "B") + stored[-5:]
     _put_raw(services, ANSWERS_COLUMN, filed.id, flipped)
 
-    answers = dossier(services, filed.id).answers
+    answers = declaration(services, filed.id).answers
     assert isinstance(answers, Unreadable)
     assert (answers.problem, dict(answers)) == ("tampered", {})
     assert answers != {}, "never mistaken for answers left empty"
-    shown = services.dossiers.lookup(grant, filed.reference)
+    shown = services.declarations.lookup(grant, filed.reference)
     assert isinstance(shown.answers, Unreadable)
     with pytest.raises(DataUnreadableError) as refused:
-        services.dossiers.pdf(filed.reference)
+        services.declarations.pdf(filed.reference)
     assert filed.reference in refused.value.message.render()
 
 
 def test_a_value_moved_to_another_row_or_column_does_not_open(services: KioskServices) -> None:
-    first, second = add_dossier(services, 1), add_dossier(services, 2)
+    first, second = add_declaration(services, 1), add_declaration(services, 2)
     first_answers = _raw(services, ANSWERS_COLUMN, first)
     _put_raw(services, ANSWERS_COLUMN, second, first_answers)
     # Into another column of a row with the same id: the column is bound too.
     account_id = add_account(services)
     _put_raw(services, DATA_COLUMN, account_id, first_answers)
 
-    moved = dossier(services, second).answers
+    moved = declaration(services, second).answers
     assert isinstance(moved, Unreadable)
     assert moved.problem == "tampered"
-    assert dossier(services, first).answers == ANSWERS
+    assert declaration(services, first).answers == ANSWERS
     with services.db.transaction() as session:
         found = session.get(Account, account_id)
         assert found is not None
@@ -117,35 +120,35 @@ def test_a_value_moved_to_another_row_or_column_does_not_open(services: KioskSer
 def test_a_bulk_update_may_blank_values_but_not_write_personal_data(
     services: KioskServices,
 ) -> None:
-    dossier_id = add_dossier(services, 1)
+    declaration_id = add_declaration(services, 1)
     with pytest.raises(UnboundValueError), services.db.transaction() as session:
-        session.execute(update(Dossier).values(answers={"full_name": "Lê Văn Tám"}))
-    assert dossier(services, dossier_id).answers == ANSWERS, "rolled back whole"
+        session.execute(update(Declaration).values(answers={"full_name": "Lê Văn Tám"}))
+    assert declaration(services, declaration_id).answers == ANSWERS, "rolled back whole"
 
     with services.db.transaction() as session:
-        session.execute(update(Dossier).values(answers={}))
+        session.execute(update(Declaration).values(answers={}))
 
-    assert dossier(services, dossier_id).answers == {}
-    assert _raw(services, ANSWERS_COLUMN, dossier_id).split(".")[2] == "c"
+    assert declaration(services, declaration_id).answers == {}
+    assert _raw(services, ANSWERS_COLUMN, declaration_id).split(".")[2] == "c"
 
 
 def test_a_column_bound_value_with_content_is_refused(services: KioskServices) -> None:
-    dossier_id = add_dossier(services, 1)
+    declaration_id = add_declaration(services, 1)
     cipher = attached_cipher(services.db.engine)
     assert isinstance(cipher, FieldCipher)
     forged = cipher.seal(json.dumps(ANSWERS).encode(), "dossiers.answers", None)
-    _put_raw(services, ANSWERS_COLUMN, dossier_id, forged)
+    _put_raw(services, ANSWERS_COLUMN, declaration_id, forged)
 
-    found = dossier(services, dossier_id).answers
+    found = declaration(services, declaration_id).answers
     assert isinstance(found, Unreadable)
     assert found.problem == "tampered"
 
 
 def test_clear_text_planted_after_sealing_is_not_trusted(services: KioskServices) -> None:
-    dossier_id = add_dossier(services, 1)
-    _put_raw(services, ANSWERS_COLUMN, dossier_id, '{"full_name": "Kẻ Mạo"}')
+    declaration_id = add_declaration(services, 1)
+    _put_raw(services, ANSWERS_COLUMN, declaration_id, '{"full_name": "Kẻ Mạo"}')
 
-    found = dossier(services, dossier_id).answers
+    found = declaration(services, declaration_id).answers
     assert isinstance(found, Unreadable)
     assert found.problem == "not_sealed"
 
@@ -166,13 +169,13 @@ def test_bulk_inserts_bind_each_row_with_bind_rows(services: KioskServices) -> N
         for number in (1, 2)
     ]
     with pytest.raises(UnboundValueError), services.db.transaction() as session:
-        session.execute(insert(Dossier), rows)
+        session.execute(insert(Declaration), rows)
 
     with services.db.transaction() as session:
-        session.execute(insert(Dossier), bind_rows(Dossier, rows))
+        session.execute(insert(Declaration), bind_rows(Declaration, rows))
 
     for row in rows:
-        assert dossier(services, row["id"]).answers == row["answers"]
+        assert declaration(services, row["id"]).answers == row["answers"]
 
 
 def test_without_a_key_nothing_personal_is_stored(services: KioskServices) -> None:

@@ -174,7 +174,7 @@ class ProtocolDouble:
         if route is None and method == "GET" and path.startswith("/v1/dossiers/"):
             if not self._authorised(headers):
                 return _error(401, "unauthorised", "unknown or revoked token")
-            return self._dossier(path.removeprefix("/v1/dossiers/"))
+            return self._declaration(path.removeprefix("/v1/dossiers/"))
         if route is None:
             return _error(404, "not_found", f"no route {method} {path}")
         if path not in ("/v1/health", "/v1/devices/enrol") and not self._authorised(headers):
@@ -288,7 +288,7 @@ class ProtocolDouble:
             self.leases.append(lease)
         return 200, {}, protocol.encode(lease)
 
-    def _dossier(self, reference: str) -> tuple[int, dict[str, str], bytes]:
+    def _declaration(self, reference: str) -> tuple[int, dict[str, str], bytes]:
         with self.lock:
             for item in self.stored.values():
                 if item.entity_type == "dossier" and item.payload.get("reference") == reference:
@@ -296,7 +296,7 @@ class ProtocolDouble:
                         reference=reference, state="received", updated_at=item.created_at
                     )
                     return 200, {}, protocol.encode(status)
-        return _error(404, "not_found", "no such dossier")
+        return _error(404, "not_found", "no such declaration")
 
 
 def _payload_problem(item: protocol.OutboxItem) -> str | None:

@@ -9,7 +9,7 @@ import msgspec
 from sqlalchemy import select
 
 from kiosk.catalog.bundled import BUNDLED_CATALOGUE
-from kiosk.db.models import Account, Dossier, OutboxEntry
+from kiosk.db.models import Account, Declaration, OutboxEntry
 from kiosk.db.outbox import add_outbox_entry
 from kiosk.services import KioskServices
 from wire.catalogue import CatalogueFile
@@ -20,13 +20,13 @@ NEW_NAME = "Thủ tục chứng nhận kỳ lân xanh"
 ANSWERS = {"full_name": "Nguyễn Văn An", "id_number": "001203004567", "phone": "0912345678"}
 
 
-def add_dossier(kiosk: KioskServices, sequence: int, **payload_changes: Any) -> uuid.UUID:
-    """A submitted hồ sơ with its outbox entry, in one transaction as the dossier service does."""
+def add_declaration(kiosk: KioskServices, sequence: int, **payload_changes: Any) -> uuid.UUID:
+    """A saved declaration with its outbox entry, in one transaction as the service does."""
     now = kiosk.clock()
-    dossier_id = uuid.uuid4()
+    declaration_id = uuid.uuid4()
     reference = f"HS-1-250310-{sequence:04d}"
     payload: dict[str, Any] = {
-        "id": str(dossier_id),
+        "id": str(declaration_id),
         "reference": reference,
         "procedure_code": "1.001193",
         "form_id": "khai-sinh",
@@ -38,8 +38,8 @@ def add_dossier(kiosk: KioskServices, sequence: int, **payload_changes: Any) -> 
     payload.update(payload_changes)
     with kiosk.db.transaction() as session:
         session.add(
-            Dossier(
-                id=dossier_id,
+            Declaration(
+                id=declaration_id,
                 reference=reference,
                 procedure_code="1.001193",
                 form_id="khai-sinh",
@@ -49,8 +49,8 @@ def add_dossier(kiosk: KioskServices, sequence: int, **payload_changes: Any) -> 
                 created_at=now,
             )
         )
-        add_outbox_entry(session, "dossier", dossier_id, "create", payload, now=now)
-    return dossier_id
+        add_outbox_entry(session, "dossier", declaration_id, "create", payload, now=now)
+    return declaration_id
 
 
 def add_account(kiosk: KioskServices) -> uuid.UUID:
@@ -69,9 +69,9 @@ def outbox_rows(kiosk: KioskServices) -> list[OutboxEntry]:
         return list(session.scalars(select(OutboxEntry).order_by(OutboxEntry.sequence)))
 
 
-def dossier(kiosk: KioskServices, dossier_id: uuid.UUID) -> Dossier:
+def declaration(kiosk: KioskServices, declaration_id: uuid.UUID) -> Declaration:
     with kiosk.db.transaction() as session:
-        found = session.get(Dossier, dossier_id)
+        found = session.get(Declaration, declaration_id)
         assert found is not None
         return found
 

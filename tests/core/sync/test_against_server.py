@@ -26,14 +26,16 @@ from tests.core.conftest import FakeClock
 from tests.core.sync.helpers import (
     NEW_NAME,
     add_account,
-    add_dossier,
+    add_declaration,
     centre_catalogue,
-    dossier,
+    declaration,
     outbox_rows,
 )
 
 #: Answers the server's published birth-registration form accepts: it checks them.
 BIRTH_ANSWERS = sample_answers("khai-sinh")
+#: ... in the version the server published (the bundled one).
+BIRTH_VERSION = next(form.version for form in bundled_forms() if form.id == "khai-sinh")
 
 
 @pytest.fixture
@@ -69,7 +71,7 @@ def test_enrol_push_pull_and_lease_against_the_real_server(
     form = bundled_forms()[0]
     centre_server.publish_form(msgspec.structs.replace(form, version=form.version + 1))
     kiosk.tickets.issue("A")
-    dossier_id = add_dossier(kiosk, 1, answers=BIRTH_ANSWERS)
+    declaration_id = add_declaration(kiosk, 1, answers=BIRTH_ANSWERS, form_version=BIRTH_VERSION)
     add_account(kiosk)
 
     report = kiosk.sync.sync_once()
@@ -81,14 +83,14 @@ def test_enrol_push_pull_and_lease_against_the_real_server(
     assert report.forms_published == 1
     assert kiosk.forms.get(form.id).version == form.version + 1
     assert (report.push.accepted, report.push.rejected, report.pending) == (3, 0, 0)
-    assert dossier(kiosk, dossier_id).status == "received"
+    assert declaration(kiosk, declaration_id).status == "received"
     received = centre_server.received(enrolment.device_id)
     assert [entry.sequence for entry in received] == [row.sequence for row in outbox_rows(kiosk)]
     assert {grant.service_code for grant in report.leases} == {"A", "B", "C"}
-    status = kiosk.sync.dossier_status("HS-1-250310-0001")
+    status = kiosk.sync.declaration_status("HS-1-250310-0001")
     assert status is not None
     assert status.state == "received"
-    assert kiosk.sync.dossier_status("HS-1-250310-0999") is None
+    assert kiosk.sync.declaration_status("HS-1-250310-0999") is None
 
     # Unchanged: the feed answers 304 and nothing is rewritten.
     again = kiosk.sync.sync_once()
@@ -102,7 +104,7 @@ def test_a_lost_answer_is_a_duplicate_for_the_server(
 ) -> None:
     kiosk = make_kiosk()
     for sequence in (1, 2):
-        add_dossier(kiosk, sequence, answers=BIRTH_ANSWERS)
+        add_declaration(kiosk, sequence, answers=BIRTH_ANSWERS, form_version=BIRTH_VERSION)
     assert kiosk.sync.sync_once().push.accepted == 2
     # As if the answer had never arrived: the kiosk sends the same entries again.
     with kiosk.db.transaction() as session:

@@ -25,7 +25,7 @@ def cursor(kiosk: KioskServices) -> str | None:
 def test_a_published_catalogue_replaces_the_bundled_one(
     enrolled: KioskServices, double: ProtocolDouble
 ) -> None:
-    assert enrolled.catalog.version() == "bundled-2026.1"
+    assert enrolled.catalog.version() == "bundled-2026.2"
     # The search index is built now, from the bundled catalogue.
     assert "2.000999" not in [hit.code for hit in enrolled.catalog.search("ky lan xanh")]
     double.publish_catalogue(centre_catalogue())
@@ -99,7 +99,7 @@ def test_a_catalogue_that_cannot_be_stored_is_rolled_back_whole(
     report = enrolled.sync.sync_once()
 
     assert report.outcome == "retry"
-    assert enrolled.catalog.version() == "bundled-2026.1"
+    assert enrolled.catalog.version() == "bundled-2026.2"
     assert cursor(enrolled) is None
     assert enrolled.forms.get(form.id).version == form.version
 
@@ -107,9 +107,9 @@ def test_a_catalogue_that_cannot_be_stored_is_rolled_back_whole(
 def test_a_catalogue_problem_does_not_hold_back_the_outbox(
     enrolled: KioskServices, double: ProtocolDouble
 ) -> None:
-    from tests.core.sync.helpers import add_dossier
+    from tests.core.sync.helpers import add_declaration
 
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     double.script("GET", "/v1/catalog/changes", body=b"{not json")
 
     report = enrolled.sync.sync_once()
@@ -156,7 +156,7 @@ def test_a_page_arriving_after_another_process_moved_on_is_not_applied(
 
     enrolled.sync.sync_once()
 
-    assert enrolled.catalog.version() == "bundled-2026.1"
+    assert enrolled.catalog.version() == "bundled-2026.2"
     assert cursor(enrolled) == "1"
     assert len(double.requests_to("/v1/catalog/changes")) == 1
 

@@ -113,5 +113,5 @@ def test_a_page_larger_than_a_catalogue_and_its_forms_is_refused_unread(
     assert report.outcome == "retry"
     assert report.error is not None
     assert f"larger than {MAX_CATALOGUE_PAGE_BYTES} bytes" in report.error.render()
-    assert enrolled.catalog.version() == "bundled-2026.1"
+    assert enrolled.catalog.version() == "bundled-2026.2"
     assert cursor(enrolled) is None

@@ -7,13 +7,13 @@ from kiosk.sync.errors import NeedsEnrolmentError, NoServerError
 from tests.conftest import MemoryKeyring
 from tests.core.sync.conftest import MakeKiosk
 from tests.core.sync.double import ProtocolDouble
-from tests.core.sync.helpers import add_dossier, outbox_rows
+from tests.core.sync.helpers import add_declaration, outbox_rows
 
 
 def test_a_revoked_device_stops_and_reports_needs_enrolment(
     enrolled: KioskServices, double: ProtocolDouble
 ) -> None:
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     enrolment = enrolled.sync.enrolment()
     assert enrolment is not None
     double.revoked.add(enrolment.device_id)

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 
 from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.config import Settings
-from kiosk.db.models import Dossier, OutboxEntry
+from kiosk.db.models import Declaration, OutboxEntry
 from kiosk.paths import prepare_data_dir
 from kiosk.services import KioskServices
 from tests.consent import AGREED
@@ -47,10 +47,10 @@ def _refuse_all(services: KioskServices) -> None:
 
 @pytest.fixture
 def reference(fresh_kiosk_env: dict[str, str], tmp_path: Path) -> str:
-    """A submitted hồ sơ whose upload the server refused (outbox entry 1)."""
+    """A saved declaration whose upload the server refused (outbox entry 1)."""
     with _kiosk(tmp_path) as services:
         form = services.forms.get(FORM_ID)
-        submitted = services.dossiers.submit(
+        submitted = services.declarations.submit(
             form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED
         )
         _refuse_all(services)
@@ -75,7 +75,7 @@ def test_list_shows_what_was_refused_and_why_and_nothing_entered(
     }
     text = kiosk_cli("outbox", "list", env=fresh_kiosk_env)
     assert text.returncode == 0, text.stderr
-    assert f"1  dossier {reference}  refused 10/03/2025 10:00: {REASON}" in text.stdout
+    assert f"1  declaration {reference}  refused 10/03/2025 10:00: {REASON}" in text.stdout
     for personal in PERSONAL:
         assert personal not in listed.stdout + text.stdout
 
@@ -85,7 +85,7 @@ def test_retry_puts_it_back_in_line_and_says_so(
 ) -> None:
     retried = kiosk_cli("outbox", "retry", "1", env=fresh_kiosk_env)
     assert retried.returncode == 0, retried.stderr
-    assert f"dossier {reference}: will be sent again" in retried.stdout
+    assert f"declaration {reference}: will be sent again" in retried.stdout
     assert kiosk_cli("outbox", "list", env=fresh_kiosk_env).stdout == "No refused entries.\n"
     with _kiosk(tmp_path) as services:
         status = services.sync.status()
@@ -104,7 +104,7 @@ def test_discard_removes_the_answers_and_keeps_the_facts(
     assert "personal data was removed" in result.stdout
     with _kiosk(tmp_path) as services:
         with services.db.transaction() as session:
-            stored = session.scalars(select(Dossier)).one()
+            stored = session.scalars(select(Declaration)).one()
             entry = session.scalars(select(OutboxEntry)).one()
             facts = (stored.reference, stored.form_id, stored.answers, stored.purged_at is None)
             payload = dict(entry.payload)
@@ -117,7 +117,7 @@ def test_discard_removes_the_answers_and_keeps_the_facts(
         "outbox.discard",
         "công dân nộp lại tại quầy",
     )
-    shown = kiosk_cli("dossier", "show", reference, "--json", env=fresh_kiosk_env)
+    shown = kiosk_cli("declaration", "show", reference, "--json", env=fresh_kiosk_env)
     assert json.loads(shown.stdout)["outbox"]["status"] == "discarded"
 
 

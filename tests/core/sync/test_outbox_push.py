@@ -14,7 +14,7 @@ from kiosk.sync.errors import ServerBusyError, ServerUnreachableError
 from tests.core.conftest import FakeClock
 from tests.core.sync.conftest import HighestRandom, MakeKiosk, with_backoff
 from tests.core.sync.double import ProtocolDouble
-from tests.core.sync.helpers import ANSWERS, add_account, add_dossier, dossier, outbox_rows
+from tests.core.sync.helpers import ANSWERS, add_account, add_declaration, declaration, outbox_rows
 
 
 def _issue_tickets(kiosk: KioskServices, *codes: str) -> None:
@@ -30,7 +30,7 @@ def test_entries_reach_the_server_in_order_and_are_acknowledged(
     assert first
     ticket = enrolled.tickets.issue("A")
     enrolled.tickets.void(enrolled.staff.grant_for_command_line(), ticket.id, "in nhầm")
-    dossier_id = add_dossier(enrolled, 1)
+    declaration_id = add_declaration(enrolled, 1)
     account_id = add_account(enrolled)
     clock.advance(timedelta(minutes=1))
 
@@ -50,7 +50,7 @@ def test_entries_reach_the_server_in_order_and_are_acknowledged(
     assert all(row.acknowledged_at == clock.now for row in rows)
     assert all(row.rejected_at is None and row.attempts == 1 for row in rows)
     assert (report.push.sent, report.push.accepted, report.pending) == (6, 6, 0)
-    received = dossier(enrolled, dossier_id)
+    received = declaration(enrolled, declaration_id)
     assert (received.status, received.acknowledged_at) == ("received", clock.now)
     assert received.answers == ANSWERS  # kept until the retention has passed
     status = enrolled.sync.status()
@@ -67,7 +67,7 @@ def test_batches_follow_the_configured_size_one_after_the_other(
     kiosk = make_kiosk(sync_batch_size=2)
     kiosk.sync.enrol(double.add_code())
     for sequence in range(1, 6):
-        add_dossier(kiosk, sequence)
+        add_declaration(kiosk, sequence)
 
     report = kiosk.sync.sync_once()
 
@@ -79,7 +79,7 @@ def test_batches_follow_the_configured_size_one_after_the_other(
 def test_a_lost_answer_is_retried_and_the_server_keeps_one_copy(
     enrolled: KioskServices, double: ProtocolDouble, clock: FakeClock
 ) -> None:
-    ids = [add_dossier(enrolled, n) for n in (1, 2, 3)]
+    ids = [add_declaration(enrolled, n) for n in (1, 2, 3)]
     double.script("POST", "/v1/outbox", lose=True)
 
     lost = enrolled.sync.sync_once()
@@ -93,7 +93,7 @@ def test_a_lost_answer_is_retried_and_the_server_keeps_one_copy(
         assert row.next_attempt_at is not None
         assert clock.now <= row.next_attempt_at <= clock.now + timedelta(seconds=2)
         assert row.last_error == ServerUnreachableError.message.render()
-    assert dossier(enrolled, ids[0]).status == "submitted"
+    assert declaration(enrolled, ids[0]).status == "submitted"
 
     again = enrolled.sync.sync_once()
 
@@ -102,14 +102,14 @@ def test_a_lost_answer_is_retried_and_the_server_keeps_one_copy(
     assert [item.sequence for item in double.received] == [1, 2, 3, 1, 2, 3]
     assert len(double.stored) == 3
     assert all(row.acknowledged_at is not None for row in outbox_rows(enrolled))
-    assert all(dossier(enrolled, i).status == "received" for i in ids)
+    assert all(declaration(enrolled, i).status == "received" for i in ids)
 
 
 def test_a_rejected_entry_is_kept_for_staff_and_does_not_block_the_rest(
     enrolled: KioskServices, double: ProtocolDouble, clock: FakeClock
 ) -> None:
     for sequence in (1, 2, 3):
-        add_dossier(enrolled, sequence)
+        add_declaration(enrolled, sequence)
     middle = outbox_rows(enrolled)[1]
     double.refuse_entries[middle.entry_id] = "procedure 1.001193 is not offered here"
 
@@ -125,7 +125,7 @@ def test_a_rejected_entry_is_kept_for_staff_and_does_not_block_the_rest(
     assert refused.last_error == "procedure 1.001193 is not offered here"
     assert enrolled.sync.status().rejected == 1
     # Never sent again.
-    add_dossier(enrolled, 4)
+    add_declaration(enrolled, 4)
     enrolled.sync.sync_once()
     assert [item.sequence for item in double.received] == [1, 2, 3, 4]
 
@@ -133,9 +133,9 @@ def test_a_rejected_entry_is_kept_for_staff_and_does_not_block_the_rest(
 def test_an_entry_the_protocol_refuses_is_stopped_on_the_kiosk_not_sent(
     enrolled: KioskServices, double: ProtocolDouble, caplog: pytest.LogCaptureFixture
 ) -> None:
-    add_dossier(enrolled, 1)
-    add_dossier(enrolled, 2, reference="not a reference")
-    add_dossier(enrolled, 3)
+    add_declaration(enrolled, 1)
+    add_declaration(enrolled, 2, reference="not a reference")
+    add_declaration(enrolled, 3)
 
     with caplog.at_level(logging.DEBUG):
         report = enrolled.sync.sync_once()
@@ -155,7 +155,7 @@ def test_an_entry_the_protocol_refuses_is_stopped_on_the_kiosk_not_sent(
 def test_a_batch_refused_whole_changes_nothing_and_waits(
     enrolled: KioskServices, double: ProtocolDouble, caplog: pytest.LogCaptureFixture
 ) -> None:
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     double.script("POST", "/v1/outbox", 400)
 
     with caplog.at_level(logging.INFO, logger="kiosk.sync"):
@@ -175,7 +175,7 @@ def test_a_server_error_backs_off_and_a_timed_pass_waits_for_it(
     enrolled: KioskServices, double: ProtocolDouble, clock: FakeClock
 ) -> None:
     with_backoff(enrolled, Backoff(base_s=2.0, cap_s=300.0, rng=HighestRandom()))
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     double.script("POST", "/v1/outbox", 500, times=2)
 
     failed = enrolled.sync.sync_once()
@@ -201,8 +201,8 @@ def test_a_server_error_backs_off_and_a_timed_pass_waits_for_it(
 def test_retry_after_is_honoured(
     enrolled: KioskServices, double: ProtocolDouble, clock: FakeClock, status: int
 ) -> None:
-    add_dossier(enrolled, 1)
-    add_dossier(enrolled, 2)
+    add_declaration(enrolled, 1)
+    add_declaration(enrolled, 2)
     double.script("POST", "/v1/outbox", status, headers={"Retry-After": "120"})
 
     busy = enrolled.sync.sync_once()
@@ -224,7 +224,7 @@ def test_retry_after_is_honoured(
 def test_retry_after_as_an_http_date(
     enrolled: KioskServices, double: ProtocolDouble, clock: FakeClock
 ) -> None:
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     when = clock.now + timedelta(minutes=5)
     double.script("POST", "/v1/outbox", 503, headers={"Retry-After": format_datetime(when, True)})
     assert enrolled.sync.sync_once().retry_at == when
@@ -234,7 +234,7 @@ def test_a_batch_too_large_for_the_server_is_split(
     enrolled: KioskServices, double: ProtocolDouble
 ) -> None:
     for sequence in range(1, 5):
-        add_dossier(enrolled, sequence)
+        add_declaration(enrolled, sequence)
     double.script("POST", "/v1/outbox", 413)
 
     report = enrolled.sync.sync_once()
@@ -245,7 +245,7 @@ def test_a_batch_too_large_for_the_server_is_split(
 
 
 def test_a_garbled_answer_marks_nothing(enrolled: KioskServices, double: ProtocolDouble) -> None:
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     double.script("POST", "/v1/outbox", 200, body=b'{"results": [{"id": "x"}]}')
 
     report = enrolled.sync.sync_once()
@@ -261,7 +261,7 @@ def test_an_unreachable_server_leaves_everything_pending(
 ) -> None:
     kiosk = make_kiosk(server_url=None)
     kiosk.sync.enrol(double.add_code(), server_url=double.url)
-    add_dossier(kiosk, 1)
+    add_declaration(kiosk, 1)
     with kiosk.db.transaction() as session:
         from kiosk.sync import state
 
@@ -277,13 +277,13 @@ def test_an_unreachable_server_leaves_everything_pending(
     assert status.last_success_at is None
 
 
-def test_a_dossiers_status_is_asked_of_the_server(
+def test_a_declarations_status_is_asked_of_the_server(
     enrolled: KioskServices, double: ProtocolDouble
 ) -> None:
-    add_dossier(enrolled, 1)
-    assert enrolled.sync.dossier_status("HS-1-250310-0001") is None
+    add_declaration(enrolled, 1)
+    assert enrolled.sync.declaration_status("HS-1-250310-0001") is None
     enrolled.sync.sync_once()
-    status = enrolled.sync.dossier_status("HS-1-250310-0001")
+    status = enrolled.sync.declaration_status("HS-1-250310-0001")
     assert status is not None
     assert (status.reference, status.state) == ("HS-1-250310-0001", "received")
-    assert enrolled.sync.dossier_status("HS-1-250310-0002") is None
+    assert enrolled.sync.declaration_status("HS-1-250310-0002") is None

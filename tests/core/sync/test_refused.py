@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.changes import Changes
-from kiosk.dossiers import DossierDiscardedError
+from kiosk.declarations import DeclarationDiscardedError
 from kiosk.errors import ReasonMissingError
 from kiosk.services import KioskServices
 from kiosk.staff import StaffGrant
@@ -21,8 +21,8 @@ from tests.core.sync.helpers import (
     ANSWERS,
     account,
     add_account,
-    add_dossier,
-    dossier,
+    add_declaration,
+    declaration,
     outbox_rows,
 )
 
@@ -66,7 +66,7 @@ def test_the_list_says_what_was_refused_and_why_never_what_was_entered(
     enrolled: KioskServices, double: ProtocolDouble, grant: StaffGrant, clock: FakeClock
 ) -> None:
     ticket = enrolled.tickets.issue("A")
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     add_account(enrolled)
     _refuse(double, enrolled, 1, 2, 3)
     refused_at = clock.now
@@ -92,13 +92,13 @@ def test_retry_sends_the_entry_again_in_its_place_among_the_pending_ones(
     enrolled: KioskServices, double: ProtocolDouble, grant: StaffGrant, clock: FakeClock
 ) -> None:
     for sequence in (1, 2, 3):
-        add_dossier(enrolled, sequence)
+        add_declaration(enrolled, sequence)
     _refuse(double, enrolled, 2)
     enrolled.sync.sync_once()
     # The network fails while two more wait behind the refused one.
     double.script("POST", "/v1/outbox", 503)
-    add_dossier(enrolled, 4)
-    add_dossier(enrolled, 5)
+    add_declaration(enrolled, 4)
+    add_declaration(enrolled, 5)
     assert enrolled.sync.sync_once().outcome == "retry"
     assert enrolled.sync.status().rejected == 1
     heard: list[Changes] = []
@@ -122,13 +122,13 @@ def test_retry_sends_the_entry_again_in_its_place_among_the_pending_ones(
     assert report.outcome == "ok", report.error
     assert double.batches[-1] == [2, 4, 5]
     assert all(row.acknowledged_at is not None for row in outbox_rows(enrolled))
-    assert dossier(enrolled, outbox_rows(enrolled)[1].entity_id).status == "received"
+    assert declaration(enrolled, outbox_rows(enrolled)[1].entity_id).status == "received"
 
 
 def test_discard_closes_the_entry_and_leaves_nothing_personal_in_the_database_files(
     enrolled: KioskServices, double: ProtocolDouble, grant: StaffGrant, clock: FakeClock
 ) -> None:
-    refused_id = add_dossier(enrolled, 1)
+    refused_id = add_declaration(enrolled, 1)
     _refuse(double, enrolled, 1)
     enrolled.sync.sync_once()
     before = _file_bytes(enrolled)
@@ -144,7 +144,7 @@ def test_discard_closes_the_entry_and_leaves_nothing_personal_in_the_database_fi
     for personal in PERSONAL:
         assert not _holds(data, personal), personal
     # What is not personal stays, so staff can still say what it was.
-    closed = dossier(enrolled, refused_id)
+    closed = declaration(enrolled, refused_id)
     assert closed.answers == {}
     assert (closed.reference, closed.procedure_code, closed.form_id, closed.status) == (
         "HS-1-250310-0001",
@@ -171,13 +171,13 @@ def test_discard_closes_the_entry_and_leaves_nothing_personal_in_the_database_fi
 def test_a_discarded_entry_is_done_with(
     enrolled: KioskServices, double: ProtocolDouble, grant: StaffGrant
 ) -> None:
-    add_dossier(enrolled, 1)
-    other = add_dossier(enrolled, 2)
+    add_declaration(enrolled, 1)
+    other = add_declaration(enrolled, 2)
     _refuse(double, enrolled, 1)
     enrolled.sync.sync_once()
     enrolled.refused.discard(grant, 1, "trùng hồ sơ")
 
-    assert dossier(enrolled, other).answers == ANSWERS  # only the discarded one is blanked
+    assert declaration(enrolled, other).answers == ANSWERS  # only the discarded one is blanked
     assert enrolled.refused.entries(grant) == []
     assert enrolled.sync.status().rejected == 0
     with pytest.raises(RefusedEntryNotFoundError):
@@ -186,13 +186,13 @@ def test_a_discarded_entry_is_done_with(
         enrolled.refused.discard(grant, 1, "lần nữa")
     enrolled.sync.sync_once()
     assert [item.sequence for item in double.received] == [1, 2]  # never sent again
-    view = enrolled.dossiers.lookup(grant, "HS-1-250310-0001")
+    view = enrolled.declarations.lookup(grant, "HS-1-250310-0001")
     assert view.outbox is not None
     assert view.outbox.status == "discarded"
     assert view.outbox.discarded_at is not None
     assert view.answers == {}
-    with pytest.raises(DossierDiscardedError):
-        enrolled.dossiers.form_pdf(grant, "HS-1-250310-0001")
+    with pytest.raises(DeclarationDiscardedError):
+        enrolled.declarations.form_pdf(grant, "HS-1-250310-0001")
 
 
 def test_discarding_an_account_removes_its_data_too(
@@ -232,8 +232,8 @@ def test_a_discarded_ticket_keeps_its_queue_facts(
 def test_a_reason_is_required_and_an_unknown_entry_is_named(
     enrolled: KioskServices, double: ProtocolDouble, grant: StaffGrant
 ) -> None:
-    add_dossier(enrolled, 1)
-    add_dossier(enrolled, 2)
+    add_declaration(enrolled, 1)
+    add_declaration(enrolled, 2)
     _refuse(double, enrolled, 1)
     enrolled.sync.sync_once()
     with pytest.raises(ReasonMissingError):
@@ -243,19 +243,19 @@ def test_a_reason_is_required_and_an_unknown_entry_is_named(
             enrolled.refused.retry(grant, number)
         assert str(number) in missing.value.message.render()
     assert [e.id for e in enrolled.refused.entries(grant)] == [1]
-    assert dossier(enrolled, outbox_rows(enrolled)[0].entity_id).answers == ANSWERS
+    assert declaration(enrolled, outbox_rows(enrolled)[0].entity_id).answers == ANSWERS
 
 
 def test_the_purge_too_leaves_nothing_in_the_database_files(
     enrolled: KioskServices, clock: FakeClock
 ) -> None:
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     enrolled.sync.sync_once()
     assert not _holds(_file_bytes(enrolled), ANSWERS["id_number"]), "sealed at rest"
-    assert dossier(enrolled, outbox_rows(enrolled)[0].entity_id).answers == ANSWERS
+    assert declaration(enrolled, outbox_rows(enrolled)[0].entity_id).answers == ANSWERS
     clock.advance(timedelta(days=enrolled.settings.retention_days, seconds=1))
 
-    assert enrolled.sync.purge().dossiers == 1
+    assert enrolled.sync.purge().declarations == 1
 
     data = _file_bytes(enrolled)
     for personal in PERSONAL:

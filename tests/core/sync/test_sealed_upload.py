@@ -7,7 +7,7 @@ import uuid
 from kiosk.services import KioskServices
 from tests.conftest import STAFF_PIN
 from tests.core.sync.double import ProtocolDouble
-from tests.core.sync.helpers import ANSWERS, add_dossier, outbox_rows
+from tests.core.sync.helpers import ANSWERS, add_declaration, outbox_rows
 
 
 def _stored_payload(kiosk: KioskServices, entry_id: uuid.UUID) -> str:
@@ -22,7 +22,7 @@ def _stored_payload(kiosk: KioskServices, entry_id: uuid.UUID) -> str:
 def test_the_server_receives_the_plain_payload_the_kiosk_keeps_sealed(
     enrolled: KioskServices, double: ProtocolDouble
 ) -> None:
-    dossier_id = add_dossier(enrolled, 1)
+    declaration_id = add_declaration(enrolled, 1)
     entry = outbox_rows(enrolled)[0]
     stored = _stored_payload(enrolled, entry.entry_id)
     assert stored.startswith("mck1.")
@@ -32,7 +32,7 @@ def test_the_server_receives_the_plain_payload_the_kiosk_keeps_sealed(
 
     assert report.push.accepted == 1, report
     (received,) = double.received
-    assert (received.id, received.entity_id) == (entry.entry_id, dossier_id)
+    assert (received.id, received.entity_id) == (entry.entry_id, declaration_id)
     assert received.payload["answers"] == ANSWERS
     assert received.payload["reference"] == "HS-1-250310-0001"
 
@@ -40,8 +40,8 @@ def test_the_server_receives_the_plain_payload_the_kiosk_keeps_sealed(
 def test_a_payload_that_cannot_be_opened_is_never_sent_and_waits_for_staff(
     enrolled: KioskServices, double: ProtocolDouble
 ) -> None:
-    add_dossier(enrolled, 1)
-    add_dossier(enrolled, 2)
+    add_declaration(enrolled, 1)
+    add_declaration(enrolled, 2)
     first, second = outbox_rows(enrolled)
     stored = _stored_payload(enrolled, first.entry_id)
     with enrolled.db.engine.begin() as connection:  # its key lost, or a byte changed

@@ -88,7 +88,7 @@ def test_enrol_then_sync_then_status(
     assert shown["server_url"] == double.url
     assert shown["online"] is True
     assert (shown["pending"], shown["rejected"], shown["needs_enrolment"]) == (0, 0, False)
-    assert shown["catalogue_version"] == "bundled-2026.1"
+    assert shown["catalogue_version"] == "bundled-2026.2"
     assert shown["last_success_at"] == report["finished_at"]
 
     readable = kiosk_cli("status", "--no-probe", env=env)
@@ -115,7 +115,7 @@ def test_sync_exit_status_says_what_to_do(
     assert purged.returncode == 0, purged.stderr
     assert json.loads(purged.stdout) == {
         "purged": {
-            "dossiers": 0,
+            "declarations": 0,
             "accounts": 0,
             "outbox_entries": 0,
             "refused_discarded": 0,

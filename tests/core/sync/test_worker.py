@@ -14,7 +14,7 @@ from kiosk.sync.worker import SyncWorker
 from tests.core.conftest import FakeClock
 from tests.core.sync.conftest import NEVER, Recorder
 from tests.core.sync.double import ProtocolDouble
-from tests.core.sync.helpers import add_dossier
+from tests.core.sync.helpers import add_declaration
 
 
 def test_a_pass_runs_at_start_up_off_the_callers_thread(
@@ -24,7 +24,7 @@ def test_a_pass_runs_at_start_up_off_the_callers_thread(
     start_worker: Callable[..., SyncWorker],
     clock: FakeClock,
 ) -> None:
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     threads: list[str] = []
     recorder_call = recorder.__call__
 
@@ -72,7 +72,7 @@ def test_when_the_server_comes_back_the_probe_starts_a_pass(
     recorder: Recorder,
     start_worker: Callable[..., SyncWorker],
 ) -> None:
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     double.script("GET", "/v1/catalog/changes", lose=True)  # the network is down...
     double.script("GET", "/v1/health", lose=True, times=2)  # ...for two more probes
 
@@ -94,7 +94,7 @@ def test_retry_after_sets_the_next_pass(
     start_worker: Callable[..., SyncWorker],
     clock: FakeClock,
 ) -> None:
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     double.script("POST", "/v1/outbox", 503, headers={"Retry-After": "90"})
 
     worker = start_worker(enrolled, probe_interval_s=0.01)

@@ -27,7 +27,7 @@ from tests.consent import AGREED
 from tests.core.conftest import FakeClock
 from tests.core.sync.conftest import Recorder
 from tests.core.sync.double import ProtocolDouble
-from tests.core.sync.helpers import add_dossier
+from tests.core.sync.helpers import add_declaration
 
 StartWorker = Callable[..., SyncWorker]
 
@@ -63,7 +63,7 @@ def acknowledged(kiosk: KioskServices, entity_id: uuid.UUID) -> bool:
 
 def submit(kiosk: KioskServices) -> uuid.UUID:
     form = kiosk.forms.get("khai-sinh")
-    return kiosk.dossiers.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED).id
+    return kiosk.declarations.submit(form, form.procedures[0], KHAI_SINH_ANSWERS, consent=AGREED).id
 
 
 def device(kiosk: KioskServices) -> uuid.UUID:
@@ -72,7 +72,7 @@ def device(kiosk: KioskServices) -> uuid.UUID:
     return enrolment.device_id
 
 
-def test_a_submitted_dossier_wakes_the_worker_and_the_server_acknowledges_it(
+def test_a_submitted_declaration_wakes_the_worker_and_the_server_acknowledges_it(
     online: KioskServices,
     centre_server: CentreServer,
     recorder: Recorder,
@@ -82,13 +82,13 @@ def test_a_submitted_dossier_wakes_the_worker_and_the_server_acknowledges_it(
     recorder.wait_for(finished(1))
     assert worker.wakes == 0
 
-    dossier_id = submit(online)
+    declaration_id = submit(online)
 
     recorder.wait_for(finished(2))
-    assert acknowledged(online, dossier_id)
+    assert acknowledged(online, declaration_id)
     assert (worker.passes, worker.wakes) == (2, 1)  # the wake's pass, not the clock's
     received = centre_server.received(device(online))
-    assert [entry.entity_id for entry in received] == [dossier_id]
+    assert [entry.entity_id for entry in received] == [declaration_id]
     assert worker.state().pending == 0
 
 
@@ -119,19 +119,19 @@ def test_offline_new_entries_leave_the_worker_asleep_until_the_network_returns(
     recorder.wait_for(finished(1))
     assert worker.state().online is False
 
-    dossiers = [submit(online) for _ in range(5)]
+    declarations = [submit(online) for _ in range(5)]
     online.desk.take("A")
 
     # Only what a person asks for is tried: one pass, not one per entry.
     worker.request_sync()
     recorder.wait_for(finished(2))
     assert (worker.passes, worker.wakes) == (2, 0)
-    assert worker.state().pending == 6  # five dossiers and the ticket
+    assert worker.state().pending == 6  # five declarations and the ticket
 
     centre_server.start()
     worker.request_sync()
     recorder.wait_for(finished(3))
-    assert all(acknowledged(online, dossier_id) for dossier_id in dossiers)
+    assert all(acknowledged(online, declaration_id) for declaration_id in declarations)
     assert worker.wakes == 0
 
     # Online again: the next entry wakes the worker by itself.
@@ -147,14 +147,14 @@ def test_a_server_asking_to_wait_is_not_woken_by_new_entries(
     recorder: Recorder,
     start_worker: StartWorker,
 ) -> None:
-    add_dossier(enrolled, 1)
+    add_declaration(enrolled, 1)
     double.script("POST", "/v1/outbox", 503, headers={"Retry-After": "90"})
     worker = start_worker(enrolled)
     recorder.wait_for(finished(1))
     assert worker.state().online is True  # it answered, and asked for 90 s
 
     for sequence in (2, 3, 4):
-        add_dossier(enrolled, sequence)
+        add_declaration(enrolled, sequence)
     worker.request_sync()
     recorder.wait_for(finished(2))
 

@@ -102,7 +102,7 @@ def test_id_numbers_agree_with_their_owner_and_only_with_them(
     century_digit = int(number[3]) + 2 * wrong_century
     if 0 <= century_digit <= 9:
         wrong = f"{number[:3]}{century_digit}{number[4:]}"
-        with pytest.raises(InvalidValue, match="thế kỷ"):
+        with pytest.raises(InvalidValue, match="năm sinh"):
             check_id_number(wrong, birth_date=born)
 
 

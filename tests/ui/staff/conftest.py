@@ -24,9 +24,9 @@ from tests.conftest import STAFF_PIN
 from tests.core.sync.double import ProtocolDouble
 from tests.core.sync.helpers import outbox_rows
 from tests.ui.form.form_driver import FormDriver
-from tests.ui.sync_driver import submit_dossier
+from tests.ui.sync_driver import submit_declaration
 from ui.main_window import KioskWindow
-from ui.screens.staff.dossier import DossierPage
+from ui.screens.staff.declaration import DeclarationPage
 from ui.screens.staff.page import StaffPage
 from ui.screens.staff.pin_pad import PinPadScreen
 from ui.screens.staff.refused import RefusedPage
@@ -84,8 +84,8 @@ class StaffDriver(FormDriver):
     def tickets(self) -> TicketsPage:
         return self.open_page(self.hub.tickets_button, TicketsPage)
 
-    def dossier(self) -> DossierPage:
-        return self.open_page(self.hub.dossier_button, DossierPage)
+    def declaration(self) -> DeclarationPage:
+        return self.open_page(self.hub.declaration_button, DeclarationPage)
 
     def refused(self) -> RefusedPage:
         return self.open_page(self.hub.refused_button, RefusedPage)
@@ -151,10 +151,10 @@ def double() -> Iterator[ProtocolDouble]:
 
 
 def refused_upload(services: KioskServices, double: ProtocolDouble) -> str:
-    """Enrol the kiosk with the double, file a citizen's hồ sơ and have the server refuse
-    it at a sync pass: the hồ sơ's reference."""
+    """Enrol the kiosk with the double, file a citizen's declaration and have the server refuse
+    it at a sync pass: the declaration's reference."""
     services.sync.enrol(double.add_code())
-    reference = submit_dossier(services)
+    reference = submit_declaration(services)
     for row in outbox_rows(services):
         if row.entity_type == "dossier":
             double.refuse_entries[row.entry_id] = REFUSAL
@@ -164,10 +164,10 @@ def refused_upload(services: KioskServices, double: ProtocolDouble) -> str:
 
 
 @pytest.fixture
-def refused_dossier(
+def refused_declaration(
     staff_at: Callable[..., StaffDriver], double: ProtocolDouble
 ) -> tuple[StaffDriver, str]:
-    """A kiosk enrolled with the double, whose citizen's hồ sơ the server refused: staff
-    there (not unlocked yet), and the hồ sơ's reference."""
+    """A kiosk enrolled with the double, whose citizen's declaration the server refused: staff
+    there (not unlocked yet), and the declaration's reference."""
     driver = staff_at(server_url=double.url)
     return driver, refused_upload(driver.services, double)

@@ -32,7 +32,7 @@ def test_the_audit_log_reads_in_words_newest_first_and_follows_new_entries(
     staff.services.desk.take("A")
     hub = staff.unlock()
     lines = hub.audit_view.toPlainText().splitlines()
-    assert lines[0].startswith("10/03 09:05:00  Cán bộ  Mở khoá chế độ")
+    assert lines[0].startswith("10/03 09:05:00  Cán bộ  Mở khóa chế độ")
     assert lines[-1] == "10/03 09:05:00  Bộ phận CNTT  Đặt mã PIN cán bộ mới"
 
     staff.tap(hub.printer_test_button)  # a staff action, audited by the core
@@ -60,7 +60,7 @@ def test_in_thu_prints_the_test_page_and_says_so(staff: StaffDriver) -> None:
 
     assert hub.printer_notice.tone == Tone.OK
     assert hub.printer_notice.text() == (
-        "Đã in trang thử. Hãy xem chữ tiếng Việt có dấu trên giấy có rõ và đúng không."
+        "Đã in trang thử. Vui lòng xem chữ tiếng Việt có dấu trên giấy có rõ và đúng không."
     )
     (page,) = staff.printouts()
     assert page.name.endswith("-test-page.bin")
@@ -117,7 +117,7 @@ def test_quit_is_audited_and_asks_the_app_to_quit(qtbot: QtBot, staff: StaffDriv
     assert "staff.quit" in staff.audit_actions()
 
 
-@pytest.mark.parametrize("page", ["staff", "staff.tickets", "staff.dossier", "staff.refused"])
+@pytest.mark.parametrize("page", ["staff", "staff.tickets", "staff.declaration", "staff.refused"])
 def test_locking_from_any_page_goes_home_drops_every_staff_page_and_the_grant(
     staff: StaffDriver, page: str
 ) -> None:

@@ -97,13 +97,13 @@ def test_every_staff_page_is_usable_by_touch(
     staff.tap(tickets.reason_panel.cancel_button)
     staff.tap(tickets.back_button)
 
-    dossier = staff.dossier()
+    declaration = staff.declaration()
     staff.type_on_keyboard(reference)
-    staff.tap(dossier.find_button)
+    staff.tap(declaration.find_button)
     _settle(qtbot, staff, size)
-    assert dossier.print_button.isVisible()
-    assert _assert_usable(dossier, scale) == 1 + 1 + 2  # find, print A4, the bar
-    staff.tap(dossier.back_button)
+    assert declaration.print_button.isVisible()
+    assert _assert_usable(declaration, scale) == 1 + 1 + 2  # find, print A4, the bar
+    staff.tap(declaration.back_button)
 
     refused = staff.refused()
     _settle(qtbot, staff, size)
@@ -138,19 +138,19 @@ def test_with_the_keyboard_up_the_field_and_its_message_stay_in_sight(
     staff.unlock()
     _settle(qtbot, staff, size)
 
-    dossier = staff.dossier()
+    declaration = staff.declaration()
     qtbot.waitUntil(staff.window.keyboard.isVisible)
     staff.tap(staff.window.keyboard.enter_button)  # nothing typed: the kiosk says what to do
     _settle(qtbot, staff, size)
-    assert dossier.notice.text().startswith("Vui lòng nhập mã hồ sơ")
-    _above_the_keyboard(qtbot, staff, dossier.reference_field, dossier.notice)
+    assert declaration.notice.text().startswith("Vui lòng nhập mã tờ khai")
+    _above_the_keyboard(qtbot, staff, declaration.reference_field, declaration.notice)
     staff.tap(staff.window.keyboard.hide_button)
-    staff.tap(dossier.back_button)
+    staff.tap(declaration.back_button)
 
     tickets = staff.tickets()
     # WORKAROUND: the tests' screen is 1920×1080, and a tap in a flickable area below it
     # does not land in a portrait window (the scroller looks the widget up on the
-    # screen): the first row's "Huỷ số", near the top.
+    # screen): the first row's "Hủy số", near the top.
     staff.tap(tickets.rows[0].void_button)
     panel = tickets.reason_panel
     qtbot.waitUntil(staff.window.keyboard.isVisible)

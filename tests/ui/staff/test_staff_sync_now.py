@@ -55,7 +55,7 @@ def test_without_a_server_staff_are_told_the_kiosk_is_not_connected(
 
     assert hub.sync_notice.tone == Tone.FAILED
     assert hub.sync_notice.text() == (
-        "Kiosk chưa kết nối máy chủ của trung tâm nên không đồng bộ được. Hồ sơ và phiếu vẫn "
+        "Kiosk chưa kết nối máy chủ của trung tâm nên không đồng bộ được. Tờ khai và phiếu vẫn "
         "được lưu trên kiosk; vui lòng báo bộ phận CNTT."
     )
     assert "staff.sync_now" in staff.audit_actions()

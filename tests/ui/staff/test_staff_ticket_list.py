@@ -1,4 +1,4 @@
-"""Phiếu số thứ tự at the staff screen: the list, "In lại" and "Huỷ số", by taps.
+"""Phiếu số thứ tự at the staff screen: the list, "In lại" and "Hủy số", by taps.
 
 The kiosk's default printer is ``file:``: a reprint's ESC/POS bytes land in the data
 folder's ``printouts/``, where the test reads them back; a printer on a closed port
@@ -38,7 +38,7 @@ def test_the_list_shows_the_tickets_issued_here_newest_first(staff: StaffDriver)
     assert newest.details.text().startswith(newest.ticket.service_name)
     assert newest.state.text() == "Đã in"
     voided = page.row("A-001")
-    assert voided.state.text() == "Đã huỷ"
+    assert voided.state.text() == "Đã hủy"
     assert voided.reprint_button.isHidden()
     assert voided.void_button.isHidden()
     assert not page.notice.isVisible()
@@ -132,18 +132,18 @@ def test_huy_so_asks_a_reason_then_voids_the_number(staff: StaffDriver) -> None:
 
     panel = page.reason_panel
     assert page.stack.currentWidget() is panel
-    assert panel.heading.text() == "Huỷ số A-002?"
-    assert panel.confirm_button.text() == "Huỷ số A-002"
+    assert panel.heading.text() == "Hủy số A-002?"
+    assert panel.confirm_button.text() == "Hủy số A-002"
     assert panel.field.hasFocus()
     assert staff.window.keyboard.isVisible()  # the keyboard comes up as for every field
     staff.type_on_keyboard("in trung so")
     staff.tap(panel.confirm_button)
 
     assert page.stack.currentWidget() is page.scroll_area
-    assert page.notice.text() == "Đã huỷ số A-002."
+    assert page.notice.text() == "Đã hủy số A-002."
     assert _voided(staff, "A-002")
     assert not _voided(staff, "A-001")
-    assert page.row("A-002").state.text() == "Đã huỷ"  # the list followed the change
+    assert page.row("A-002").state.text() == "Đã hủy"  # the list followed the change
     assert page.row("A-002").reprint_button.isHidden()
     newest = staff.services.audit.recent(1)[0]
     assert (newest.actor, newest.action) == ("staff", "ticket.void")
@@ -180,12 +180,12 @@ def test_huy_so_by_the_number_typed(staff: StaffDriver) -> None:
     staff.type_keys("b-001")
 
     staff.tap(page.void_typed_button)
-    assert page.reason_panel.heading.text() == "Huỷ số B-001?"
+    assert page.reason_panel.heading.text() == "Hủy số B-001?"
     staff.focus(page.reason_panel.field)
     staff.type_keys("cong dan bo ve")
     staff.tap(staff.window.keyboard.enter_button)
 
-    assert page.notice.text() == "Đã huỷ số B-001."
+    assert page.notice.text() == "Đã hủy số B-001."
     assert _voided(staff, "B-001")
 
 

@@ -73,7 +73,7 @@ def test_the_right_pin_opens_the_staff_screen_and_the_pin_is_nowhere(
     assert staff.window.visit.staff is not None
     assert staff.pad.field.text() == ""
     audit = hub.audit_view.toPlainText()
-    assert "Mở khoá chế độ" in audit  # the unlock, in words
+    assert "Mở khóa chế độ" in audit  # the unlock, in words
     assert "staff.unlock" not in audit
     assert staff.services.staff.audit_entries(staff.window.visit.staff, 1)[0].action == (
         "staff.unlock"
@@ -96,7 +96,7 @@ def test_a_members_own_pin_greets_them_and_the_audit_log_names_them(
     assert window.visit.staff is not None
     assert window.visit.staff.actor == "staff:Trần Thị Bình"
     newest = hub.audit_view.toPlainText().splitlines()[0]
-    assert newest.endswith("Trần Thị Bình  Mở khoá chế độ cán bộ")
+    assert newest.endswith("Trần Thị Bình  Mở khóa chế độ cán bộ")
     driver.tap(hub.lock_button)
     assert window.current_screen() == "home"
     assert services.audit.recent(1)[0].actor == "staff:Trần Thị Bình"
@@ -130,7 +130,7 @@ def test_wrong_pins_count_down_then_lock_out_even_the_right_one(staff: StaffDriv
     for _ in range(4):
         staff.type_pin("1111")
     assert staff.pad.message.text().startswith(
-        "Nhập sai mã PIN quá nhiều lần. Tạm khoá 5 phút, đến 09:10."
+        "Nhập sai mã PIN quá nhiều lần. Tạm khóa 5 phút, đến 09:10."
     )
     staff.type_pin(STAFF_PIN)  # the right PIN waits out the lock too
     assert staff.window.current_screen() == "staff.pin"
@@ -147,8 +147,8 @@ def test_the_pad_says_how_long_an_escalated_lock_lasts(staff: StaffDriver) -> No
     staff.window.open_staff()
     staff.type_pin("1111")
     assert staff.pad.message.text() == (
-        "Nhập sai mã PIN quá nhiều lần. Tạm khoá 30 phút, đến 09:35. "
-        "Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khoá."
+        "Nhập sai mã PIN quá nhiều lần. Tạm khóa 30 phút, đến 09:35. "
+        "Vui lòng thử lại sau hoặc nhờ bộ phận CNTT mở khóa."
     )
     staff.services.staff.lift_lockout()  # IT's override: the right PIN works at once
     staff.type_pin(STAFF_PIN)
@@ -161,4 +161,4 @@ def test_no_pin_set_says_how_to_set_one(qtbot: QtBot, window: KioskWindow) -> No
     driver.type_pin("1234")
     assert "kiosk staff set-pin" in driver.pad.message.text()
     driver.tap(driver.pad.ok_button)
-    assert driver.pad.message.text() == "Hãy nhập mã PIN."
+    assert driver.pad.message.text() == "Vui lòng nhập mã PIN."

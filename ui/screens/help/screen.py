@@ -51,23 +51,22 @@ class HelpScreen(Screen):
         texts = (
             QCoreApplication.translate(
                 "HelpScreen",
-                "1. Chạm vào ô bạn cần trên trang chủ: tra cứu thủ tục, điền tờ khai, "
-                "đăng ký tài khoản hoặc lấy số thứ tự.",
+                "1. Bấm vào ô cần làm trên trang chủ: tra cứu thủ tục, điền tờ khai, "
+                "hướng dẫn VNeID hoặc lấy số thứ tự.",
             ),
             QCoreApplication.translate(
                 "HelpScreen",
-                "2. Làm theo từng bước trên màn hình. Bạn có thể bấm «Về trang chủ» "
-                "bất cứ lúc nào.",
+                "2. Làm theo từng bước trên màn hình. Có thể bấm «Về trang chủ» bất cứ lúc nào.",
             ),
             QCoreApplication.translate(
                 "HelpScreen",
                 "3. Chữ nhỏ quá? Bấm «Cỡ chữ» ở cuối trang chủ để phóng to, "
-                "hoặc «Tương phản cao» để chữ rõ hơn.",
+                "hoặc «Nền đen, chữ vàng» để chữ rõ hơn.",
             ),
             QCoreApplication.translate(
                 "HelpScreen",
-                "4. Nếu bạn rời đi, sau một lúc kiosk sẽ tự xoá thông tin đã nhập và "
-                "trở về trang chủ. Cần giúp đỡ? Hãy hỏi cán bộ tại quầy.",
+                "4. Khi Ông/Bà rời máy, sau một lúc kiosk sẽ tự xóa thông tin đã nhập và "
+                "trở về trang chủ. Cần giúp đỡ? Vui lòng hỏi cán bộ tại quầy.",
             ),
         )
         for label, text in zip(self.steps, texts, strict=True):

@@ -190,13 +190,13 @@ class BrowseScreen(Screen):
             self.title.setText(self._field_name)
             self.hint.setText(
                 QCoreApplication.translate(
-                    "Lookup", "{count} thủ tục trong lĩnh vực này. Chạm vào thủ tục để xem."
+                    "Lookup", "{count} thủ tục trong lĩnh vực này. Bấm vào thủ tục để xem."
                 ).format(count=len(self.procedures.hits))
             )
         else:
             self.title.setText(QCoreApplication.translate("Lookup", "Tra cứu theo lĩnh vực"))
             self.hint.setText(
-                QCoreApplication.translate("Lookup", "Chọn lĩnh vực của việc bạn cần làm:")
+                QCoreApplication.translate("Lookup", "Chọn lĩnh vực của việc cần làm:")
             )
         for tile in self.tiles:
             tile.retranslate()

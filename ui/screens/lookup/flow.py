@@ -13,6 +13,10 @@ there.
 "In danh sách giấy tờ" prints the procedure's checklist on the receipt printer with one
 core call, on the I/O pool; the outcome comes back as ``checklist_printed`` or
 ``checklist_failed``.
+
+The documents a citizen ticks on a procedure's page ("I have this with me") are kept
+here, per procedure, so they survive going back to the results and a language switch;
+they belong to the visit and go with its screens. They are never stored or printed.
 """
 
 from __future__ import annotations
@@ -68,6 +72,8 @@ class LookupFlow(QObject):
         self._warming = False
         self._field_names: dict[str, str] = {}
         self._procedure_return = SEARCH_SCREEN
+        # Procedure code → the keys of the documents ticked on its page.
+        self._ticked: dict[str, set[str]] = {}
 
     # -- the catalogue -----------------------------------------------------------
 
@@ -166,6 +172,19 @@ class LookupFlow(QObject):
         run(self._host, lambda: slips.checklist(code), pool=Pool.IO).on_success(
             lambda _: self.checklist_printed.emit(code)
         ).on_failure(lambda error: self.checklist_failed.emit(code, error)).start()
+
+    # -- the citizen's own checklist ---------------------------------------------
+
+    def ticked_documents(self, code: str) -> frozenset[str]:
+        """The documents ticked on ``code``'s page in this visit (keys the page chose)."""
+        return frozenset(self._ticked.get(code, ()))
+
+    def tick_document(self, code: str, key: str, ticked: bool) -> None:
+        keys = self._ticked.setdefault(code, set())
+        if ticked:
+            keys.add(key)
+        else:
+            keys.discard(key)
 
     # -- hand-offs to the other journeys -----------------------------------------
 

@@ -1,6 +1,7 @@
 """One procedure, in the order a citizen asks about it.
 
-What it is (plain summary), what to bring (a checklist with bản chính / bản sao),
+What it is (plain summary), what to bring (a checklist with bản chính / bản sao, each
+row ticked by a tap as the citizen finds the paper in their bag),
 what it costs and how long it takes per way of submitting, where to submit, whether it
 can be done from home (with a QR code to continue on a phone), then the details. The
 page scrolls by finger; the actions ("Điền tờ khai", "Lấy số thứ tự") stay in the bar.
@@ -10,6 +11,7 @@ and says calmly under the header whether the paper came out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
@@ -27,6 +29,7 @@ from ui.screens.lookup.texts import (
     quantity_text,
     time_text,
 )
+from ui.screens.lookup.widgets import DocumentCheck
 from ui.widgets.label import Label
 from ui.widgets.navigation import NavBar, kinetic_scroll_area
 from ui.widgets.qr import QrCode
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
 QR_SIDE_IN_TEXT = 12
 
 CHECKLIST_PRINTED = QT_TRANSLATE_NOOP(
-    "Lookup", "Đã in danh sách giấy tờ, mời bạn nhận ở khe máy in."
+    "Lookup", "Đã in danh sách giấy tờ, vui lòng nhận ở khe máy in."
 )
 
 
@@ -49,9 +52,21 @@ class _Page(QWidget):
     """The scrolling content for one procedure, built whole (and rebuilt on a language
     change) so no stale section survives from the previous procedure."""
 
-    def __init__(self, page: ProcedurePage, qr_side: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        page: ProcedurePage,
+        qr_side: int,
+        ticked: frozenset[str] = frozenset(),
+        on_tick: Callable[[str, bool], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ProcedurePage")
+        # The documents' rows by key ("group.document"); ``ticked`` are shown ticked and
+        # ``on_tick`` hears each tap (the flow keeps the ticks for the visit).
+        self.document_checks: dict[str, DocumentCheck] = {}
+        self._ticked = ticked
+        self._on_tick = on_tick
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 12, 24)
         self._layout.setSpacing(20)
@@ -122,41 +137,37 @@ class _Page(QWidget):
                     "Body",
                 )
             )
-        for group in groups:
+        if groups:
+            inner.addWidget(
+                self._label(
+                    QCoreApplication.translate(
+                        "Lookup", "Bấm vào giấy tờ đã mang theo để đánh dấu."
+                    ),
+                    "Muted",
+                )
+            )
+        for group_index, group in enumerate(groups):
             if len(groups) > 1 or group.kind != "nop":
                 inner.addWidget(
                     self._label(group.title or translate(DOCUMENT_GROUPS[group.kind]), "GroupTitle")
                 )
-            for document in group.documents:
-                inner.addWidget(self._document_row(document))
+            for index, document in enumerate(group.documents):
+                inner.addWidget(self._document_row(f"{group_index}.{index}", document))
 
-    def _document_row(self, document: Document) -> QWidget:
-        row = QWidget(self)
-        row.setObjectName("DocumentRow")
-        box = QFrame(row)
-        box.setObjectName("CheckBox")
-        box.setFixedSize(28, 28)
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        texts.addWidget(self._label(document.name, "DocumentName", row))
-        if document.template:
-            texts.addWidget(
-                self._label(
-                    QCoreApplication.translate("Lookup", "Mẫu: {template}").format(
-                        template=document.template
-                    ),
-                    "Muted",
-                    row,
-                )
+    def _document_row(self, key: str, document: Document) -> DocumentCheck:
+        template = (
+            QCoreApplication.translate("Lookup", "Mẫu: {template}").format(
+                template=document.template
             )
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(16)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(texts, 1)
-        quantity = quantity_text(document)
-        if quantity:
-            layout.addWidget(self._label(quantity, "Quantity", row), 0, Qt.AlignmentFlag.AlignTop)
+            if document.template
+            else ""
+        )
+        row = DocumentCheck(document.name, template, quantity_text(document), self)
+        row.setChecked(key in self._ticked)
+        on_tick = self._on_tick
+        if on_tick is not None:
+            row.toggled.connect(lambda ticked: on_tick(key, ticked))
+        self.document_checks[key] = row
         return row
 
     def _methods(self, p: Procedure) -> None:
@@ -223,7 +234,7 @@ class _Page(QWidget):
                 QCoreApplication.translate(
                     "Lookup",
                     "Quét mã QR bằng camera điện thoại để mở thủ tục này trên Cổng Dịch vụ công "
-                    "và xem lại hoặc nộp hồ sơ ở nhà.",
+                    "quốc gia và xem lại hoặc nộp hồ sơ ở nhà.",
                 ),
                 "Body",
             )
@@ -305,6 +316,11 @@ class ProcedureScreen(Screen):
         return self.content.print_message if self.content is not None else None
 
     @property
+    def document_checks(self) -> list[DocumentCheck]:
+        """The documents checklist's rows, in the page's order."""
+        return list(self.content.document_checks.values()) if self.content is not None else []
+
+    @property
     def printing(self) -> bool:
         return self._printing is not None
 
@@ -320,7 +336,13 @@ class ProcedureScreen(Screen):
             self.scroll_area.setWidget(QWidget(self))  # the old page is deleted with it
         else:
             qr_side = QR_SIDE_IN_TEXT * max(20, self.fontInfo().pixelSize())
-            self.content = _Page(self.page, qr_side)
+            code = self.page.procedure.code
+            self.content = _Page(
+                self.page,
+                qr_side,
+                self.flow.ticked_documents(code),
+                lambda key, ticked: self.flow.tick_document(code, key, ticked),
+            )
             self.content.print_button.clicked.connect(self._print_checklist)
             self.scroll_area.setWidget(self.content)
             self._show_print_state()

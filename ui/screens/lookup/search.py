@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
@@ -70,6 +70,7 @@ class SearchScreen(Screen):
         self.status.setWordWrap(True)
         self.results = ResultList(self)
         self.results.chosen.connect(lambda code: self.flow.open_procedure(code, SEARCH_SCREEN))
+        self.no_match = self._build_no_match()
         self.nav = NavBar(self)
         self.nav.back.connect(self.flow.go_home)
         self.nav.home.connect(self.flow.go_home)
@@ -91,6 +92,7 @@ class SearchScreen(Screen):
         body.addLayout(search_row)
         body.addLayout(filter_row)
         body.addWidget(self.status)
+        body.addWidget(self.no_match)
         body.addWidget(self.results, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,12 +108,36 @@ class SearchScreen(Screen):
         self.search_field.textChanged.connect(self._query_changed)
         self.search_field.returnPressed.connect(self._typing_done)
         self.clear_button = big_button(self, role="secondary", name="ClearButton")
-        self.clear_button.clicked.connect(self._clear_query)
+        # Acts on press and never takes the focus: a focus change would put the keyboard
+        # away, the page would grow, and the button would slide from under the finger
+        # before the release (a click would never happen).
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.pressed.connect(self._clear_query)
         search_row = QHBoxLayout()
         search_row.setSpacing(16)
         search_row.addWidget(self.search_field, 1)
         search_row.addWidget(self.clear_button)
         return search_row
+
+    def _build_no_match(self) -> QWidget:
+        """Under "Không tìm thấy thủ tục phù hợp": what to do next, and the way to the
+        fields. Shown instead of weak matches, never beside them."""
+        panel = QWidget(self)
+        panel.setObjectName("NoMatch")
+        self.no_match_hint = Label(panel)
+        self.no_match_hint.setObjectName("Body")
+        self.no_match_hint.setWordWrap(True)
+        self.no_match_browse = big_button(panel, role="secondary", name="NoMatchBrowseButton")
+        # No focus, like "Xóa": the keyboard stays put until the browse page is shown.
+        self.no_match_browse.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.no_match_browse.clicked.connect(lambda: self.flow.show(BROWSE_SCREEN))
+        row = QHBoxLayout(panel)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(20)
+        row.addWidget(self.no_match_hint, 1)
+        row.addWidget(self.no_match_browse, 0, Qt.AlignmentFlag.AlignVCenter)
+        panel.hide()
+        return panel
 
     def _build_filter_row(self) -> QHBoxLayout:
         self.level_toggles: dict[Level, QPushButton] = {}
@@ -173,6 +199,7 @@ class SearchScreen(Screen):
         self.flow.hide_keyboard()
 
     def _clear_query(self) -> None:
+        """Empty the field and stay in it, keyboard up, ready for the next words."""
         self.search_field.setText("")
         self.search_field.setFocus()
         self.search_now()
@@ -238,7 +265,7 @@ class SearchScreen(Screen):
         self.search_field.setAccessibleName(
             QCoreApplication.translate("Lookup", "Tên thủ tục cần tìm")
         )
-        self.clear_button.setText(QCoreApplication.translate("Lookup", "Xoá"))
+        self.clear_button.setText(QCoreApplication.translate("Lookup", "Xóa"))
         self.filters_label.setText(QCoreApplication.translate("Lookup", "Lọc:"))
         for level, toggle in self.level_toggles.items():
             toggle.setText(translate(LEVELS[level]))
@@ -265,13 +292,25 @@ class SearchScreen(Screen):
             Status.FOUND: QCoreApplication.translate(
                 "Lookup", "Các thủ tục phù hợp ({count}):"
             ).format(count=count),
-            Status.NOTHING: QCoreApplication.translate(
-                "Lookup",
-                "Không tìm thấy thủ tục nào phù hợp. Hãy thử gõ ít chữ hơn, bỏ bớt bộ lọc, "
-                "hoặc tra cứu theo lĩnh vực.",
-            ),
+            Status.NOTHING: QCoreApplication.translate("Lookup", "Không tìm thấy thủ tục phù hợp."),
         }
         self.status.setText(texts[self._status])
-        self.status.setProperty("nothing", "true" if self._status == Status.NOTHING else "false")
+        nothing = self._status == Status.NOTHING
+        self.no_match.setVisible(nothing)  # the result list is empty then
+        filtered = any(t.isChecked() for t in (*self.level_toggles.values(), self.online_toggle))
+        self.no_match_hint.setText(
+            QCoreApplication.translate(
+                "Lookup",
+                "Vui lòng thử bỏ bớt bộ lọc, gõ ít chữ hơn, xem thủ tục theo lĩnh vực "
+                "hoặc hỏi cán bộ tại quầy.",
+            )
+            if filtered
+            else QCoreApplication.translate(
+                "Lookup",
+                "Vui lòng thử gõ ít chữ hơn, xem thủ tục theo lĩnh vực hoặc hỏi cán bộ tại quầy.",
+            )
+        )
+        self.no_match_browse.setText(QCoreApplication.translate("Lookup", "Xem theo lĩnh vực"))
+        self.status.setProperty("nothing", "true" if nothing else "false")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)

@@ -29,16 +29,16 @@ ONLINE_BADGES: dict[OnlineLevel, TrText] = {
 ONLINE_SENTENCES: dict[OnlineLevel, TrText] = {
     "toan_trinh": QT_TRANSLATE_NOOP(
         "Lookup",
-        "Thủ tục này làm được trực tuyến toàn trình: bạn có thể nộp hồ sơ, nộp lệ phí "
+        "Thủ tục này làm được trực tuyến toàn trình: có thể nộp hồ sơ, nộp lệ phí "
         "và nhận kết quả qua mạng, không cần đến quầy.",
     ),
     "mot_phan": QT_TRANSLATE_NOOP(
         "Lookup",
-        "Thủ tục này nộp hồ sơ trực tuyến được, nhưng bạn vẫn cần đến quầy để "
+        "Thủ tục này nộp hồ sơ trực tuyến được, nhưng vẫn cần đến quầy để "
         "xuất trình giấy tờ hoặc nhận kết quả.",
     ),
     "khong": QT_TRANSLATE_NOOP(
-        "Lookup", "Thủ tục này chưa làm được trực tuyến: bạn nộp hồ sơ tại quầy."
+        "Lookup", "Thủ tục này chưa làm được trực tuyến: nộp hồ sơ tại quầy."
     ),
 }
 

@@ -1,18 +1,22 @@
-"""Pieces the lookup screens share: result rows with highlighted matches, the result list."""
+"""Pieces the lookup screens share: result rows with highlighted matches, the result list,
+and the documents checklist's rows a citizen ticks."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from ui.i18n import translate
 from ui.screens.lookup.texts import ONLINE_BADGES, levels_text
@@ -143,3 +147,97 @@ class ResultList(QWidget):
 
     def clear(self) -> None:
         self.set_hits([], str)
+
+
+class TickBox(QFrame):
+    """The square of a checklist row: empty, or filled with a tick when ``ticked``.
+
+    The tick is drawn, not a character: the kiosk's font has no check mark, and a
+    fallback font's glyph would differ from kiosk to kiosk. Its size (growing with the
+    text) and the tick's colour (``color`` of ``#CheckBox[ticked="true"]``) are the
+    stylesheet's.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CheckBox")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self._ticked = False
+        self.setProperty("ticked", "false")
+
+    @property
+    def ticked(self) -> bool:
+        return self._ticked
+
+    def set_ticked(self, ticked: bool) -> None:
+        self._ticked = ticked
+        self.setProperty("ticked", "true" if ticked else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.update()
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)  # the styled box
+        if not self._ticked:
+            return
+        side = float(min(self.width(), self.height()))
+        tick = QPainterPath(QPointF(side * 0.24, side * 0.52))
+        tick.lineTo(QPointF(side * 0.43, side * 0.71))
+        tick.lineTo(QPointF(side * 0.77, side * 0.31))
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.palette().color(QPalette.ColorRole.WindowText), side * 0.13)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.drawPath(tick)
+        painter.end()
+
+
+class DocumentCheck(QPushButton):
+    """One document to bring, as a row the citizen taps to tick off what they have with
+    them; a second tap takes the tick away.
+
+    A real checkbox, the whole row its touch target (the labels let presses through):
+    a square that looked tickable and did nothing would teach that the screen is
+    broken. The tick is only for the citizen's eyes during the visit.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        template: str,
+        quantity: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("DocumentRow")
+        self.setCheckable(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.box = TickBox(self)
+        self.name = Label(name, self)
+        self.name.setObjectName("DocumentName")
+        self.name.setWordWrap(True)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.name)
+        self.template = Label(template, self)
+        self.template.setObjectName("Muted")
+        self.template.setWordWrap(True)
+        self.template.setVisible(bool(template))
+        texts.addWidget(self.template)
+        self.quantity = Label(quantity, self)
+        self.quantity.setObjectName("Quantity")
+        self.quantity.setVisible(bool(quantity))
+        for label in (self.name, self.template, self.quantity):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 12, 20, 12)
+        row.setSpacing(16)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(texts, 1)
+        row.addWidget(self.quantity, 0, Qt.AlignmentFlag.AlignTop)
+        self.setAccessibleName(name)
+        self.toggled.connect(self.box.set_ticked)

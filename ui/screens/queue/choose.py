@@ -1,15 +1,21 @@
 """Lấy số thứ tự, first half: which queue, then whether the citizen has priority.
 
 Page one is a card per queue with its counters and how many are waiting. Tapping one
-opens page two: the chosen queue on top, the priority groups (đối tượng ưu tiên) it
-serves first listed so the citizen can tell whether they qualify, and two big buttons,
-"Tôi thuộc đối tượng ưu tiên" and "Không thuộc đối tượng ưu tiên". Either takes the
-ticket at once, so the priority question costs exactly one tap. The citizen never says
-*which* group: the ticket records only "ưu tiên" (DESIGN.md, "Privacy"), and the page
-says so. A queue without priority groups takes the ticket straight from its card.
-Coming from a procedure's
-page, the screen opens on page two for that procedure's queue; "‹ Quay lại" still
-leads to every queue.
+opens page two: the chosen queue on top, then the answers. "Không thuộc diện ưu tiên"
+comes first, full width and tallest, and takes an ordinary ticket at once: most
+citizens answer it, and it is where a hurried finger lands. The priority groups
+(đối tượng ưu tiên) the queue serves first follow, one button each in their official
+wording, so a citizen can tell whether they belong. A group is a claim, so it asks
+once more, naming the group, before it prints (:mod:`ui.screens.queue.confirm`).
+
+The group is named on screen only: the ticket records only "ưu tiên" (DESIGN.md,
+"Privacy"), nothing keeps which group was chosen, and the page says so. A queue
+without priority groups takes the ticket straight from its card.
+
+When the page is too short for everything (1366×768 at 150 % text) the queue's card
+and then the screen title step aside, the notice naming the queue instead, so every
+answer stays on screen without scrolling. Coming from a procedure's page, the screen
+opens on page two for that procedure's queue; "‹ Quay lại" still leads to every queue.
 """
 
 from __future__ import annotations
@@ -24,20 +30,30 @@ from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from kiosk.errors import KioskError
+from ui.screens.queue.confirm import ClaimConfirm
 from ui.screens.queue.flow import QueueFlow
 from ui.screens.queue.texts import priority_name
-from ui.screens.queue.widgets import ServiceCard, repolish, state_of
+from ui.screens.queue.widgets import ChoiceButton, ServiceCard, repolish, state_of
 from ui.widgets.label import Label
 from ui.widgets.navigation import NavBar, frame_page, kinetic_scroll_area
 from ui.widgets.screen import Screen, big_button
 
 if TYPE_CHECKING:
     from kiosk.queue.api import QueueServiceView
+    from wire.vocabulary import PriorityGroup
 
 # Window widths from which cards sit two to a row (when there are many queues).
 WIDE_FROM_PX = 1600
-# Left and right margin of the page plus the scroll area's gutter.
-PAGE_MARGIN_PX = 46
+# The page's frame (ui.widgets.navigation.frame_page): margins above and below the
+# parts, and the spacing between them (given below).
+FRAME_TOP_PX = 24
+FRAME_BOTTOM_PX = 8
+FRAME_SPACING_PX = 12
+# The priority page's content: right margin (beside the scroll bar) and spacing.
+PRIORITY_RIGHT_PX = 12
+PRIORITY_SPACING_PX = 14
+# Priority groups sit two to a row when half the page is at least this wide.
+CLAIM_TWO_COLUMNS_FROM_PX = 360
 # Up to this many queues the cards are one column, easiest to read top to bottom.
 ONE_COLUMN_UP_TO = 4
 
@@ -76,7 +92,9 @@ class ChooseScreen(Screen):
         self.nav = NavBar(self)
         self.nav.back.connect(self.back)
         self.nav.home.connect(self.flow.go_home)
-        frame_page(self, (self.title, self.notice, self.pages), self.nav, spacing=12)
+        frame_page(self, (self.title, self.notice, self.pages), self.nav, spacing=FRAME_SPACING_PX)
+        self.confirm = ClaimConfirm(self)
+        self.confirm.confirmed.connect(lambda: self._take(True))
 
         flow.services_loaded.connect(self._show_services)
         flow.services_failed.connect(self._services_failed)
@@ -100,35 +118,34 @@ class ChooseScreen(Screen):
         self.question = Label(content)
         self.question.setObjectName("PriorityQuestion")
         self.question.setWordWrap(True)
-        # The groups, to read, not to choose: one per line.
-        self.groups = Label(content)
-        self.groups.setObjectName("Body")
-        self.groups.setWordWrap(True)
+        # The answers: "no priority" first and biggest, then one button per group.
+        self.choices = QWidget(content)
+        self.none_button = big_button(self.choices, name="NoPriorityButton")
+        self.none_button.clicked.connect(lambda: self._take(False))
+        self.claim_buttons: list[ChoiceButton] = []
+        self._claims_grid = QGridLayout()
+        self._claims_grid.setSpacing(PRIORITY_SPACING_PX)
+        choices = QVBoxLayout(self.choices)
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.setSpacing(PRIORITY_SPACING_PX)
+        choices.addWidget(self.none_button)
+        choices.addLayout(self._claims_grid)
         self.priority_hint = Label(content)
         self.priority_hint.setObjectName("Muted")
         self.priority_hint.setWordWrap(True)
-        self.priority_button = big_button(content, role="secondary", name="PriorityButton")
-        self.priority_button.clicked.connect(lambda: self._take(True))
-        self.none_button = big_button(content, name="NoPriorityButton")
-        self.none_button.clicked.connect(lambda: self._take(False))
-        self._priority_grid = QGridLayout()
-        self._priority_grid.setSpacing(16)
         self.issuing = Label(content)
         self.issuing.setObjectName("QueueIssuing")
         self.issuing.setWordWrap(True)
         self.issuing.hide()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(0, 0, 12, 12)
-        layout.setSpacing(14)
+        layout.setContentsMargins(0, 0, PRIORITY_RIGHT_PX, 12)
+        layout.setSpacing(PRIORITY_SPACING_PX)
         layout.addWidget(self.chosen_card)
-        layout.addSpacing(6)
         layout.addWidget(self.question)
-        layout.addWidget(self.groups)
-        layout.addWidget(self.priority_hint)
-        layout.addLayout(self._priority_grid)
+        layout.addWidget(self.choices)
         layout.addWidget(self.issuing)
+        layout.addWidget(self.priority_hint)
         layout.addStretch(1)
-        self._lay_out_priority()
         self.priority_page = kinetic_scroll_area(self, content)
         return self.priority_page
 
@@ -214,44 +231,107 @@ class ChooseScreen(Screen):
     def _ask_priority(self, service: QueueServiceView) -> None:
         self.chosen = service
         self.chosen_card.show_service(service)
-        self.priority_button.setVisible(bool(service.priority_groups))
-        self._lay_out_priority()
+        self._show_claims(service.priority_groups)
         self.pages.setCurrentWidget(self.priority_page)
         self.priority_page.verticalScrollBar().setValue(0)
         self.retranslate()
 
+    def _show_claims(self, groups: Sequence[PriorityGroup]) -> None:
+        """One button per group the queue serves first, in the queue's order."""
+        while len(self.claim_buttons) < len(groups):
+            button = ChoiceButton(self.choices, name="ClaimButton")
+            button.clicked.connect(lambda _=False, b=button: self._claim(b))
+            button.setEnabled(not self.flow.busy)
+            self.claim_buttons.append(button)
+        for index, button in enumerate(self.claim_buttons):
+            group = groups[index] if index < len(groups) else None
+            button.setProperty("group", group)
+            button.set_text(priority_name(group) if group is not None else "")
+        self._lay_out_priority()
+
+    def visible_claims(self) -> list[ChoiceButton]:
+        """The groups' buttons shown for the chosen queue, in order."""
+        return [b for b in self.claim_buttons if b.property("group")]
+
+    def claim_button(self, group: PriorityGroup) -> ChoiceButton:
+        return next(b for b in self.visible_claims() if b.property("group") == group)
+
     def _lay_out_priority(self) -> None:
-        """The two answers side by side when both fit half the page, else one above the
-        other (portrait, large text): neither is ever cut short."""
-        buttons = [b for b in (self.priority_button, self.none_button) if not b.isHidden()]
-        for button in (self.priority_button, self.none_button):
-            self._priority_grid.removeWidget(button)
-        spacing = self._priority_grid.spacing()
-        half = (self.width() - 2 * PAGE_MARGIN_PX - spacing) // 2
-        widest = max((b.sizeHint().width() for b in buttons), default=0)
-        columns = 2 if widest <= half and len(buttons) == 2 else 1
-        for index, button in enumerate(buttons):
-            self._priority_grid.addWidget(button, index // columns, index % columns)
+        """The groups two to a row when half the page leaves them room, else one to a
+        row (portrait at large text); long names wrap inside their buttons."""
+        for button in self.claim_buttons:
+            self._claims_grid.removeWidget(button)
+        shown = self.visible_claims()
+        half = (self._content_width() - self._claims_grid.spacing()) // 2
+        columns = 2 if half >= CLAIM_TWO_COLUMNS_FROM_PX else 1
+        for index, button in enumerate(shown):
+            self._claims_grid.addWidget(button, index // columns, index % columns)
         for column in range(2):
-            self._priority_grid.setColumnStretch(column, 1 if column < columns else 0)
+            self._claims_grid.setColumnStretch(column, 1 if column < columns else 0)
+        # After adding: putting a widget into a layout reparents it, which hides it.
+        for button in self.claim_buttons:
+            button.setVisible(button in shown)
+        self._fit_priority()
+
+    def _content_width(self) -> int:
+        """The width the priority page's content gets, a scroll bar's room kept."""
+        scroll_bar = self.priority_page.verticalScrollBar().sizeHint().width()
+        return self.pages.width() - PRIORITY_RIGHT_PX - scroll_bar
+
+    def _fit_priority(self) -> None:
+        """Keep every answer on screen: drop the queue's card when the page is short, and
+        the screen's title too when that is not enough (the notice then names the queue).
+        """
+        asking = self.asking_priority
+        self.ensurePolished()
+        width = self._content_width()
+        room = (
+            self.height()
+            - self.nav.sizeHint().height()
+            - FRAME_TOP_PX
+            - FRAME_BOTTOM_PX
+            - 2 * FRAME_SPACING_PX
+            - self.notice.heightForWidth(self.notice.width())
+        )
+        answers = (
+            self.question.heightForWidth(width)
+            + PRIORITY_SPACING_PX
+            + self.choices.heightForWidth(width)
+        )
+        card = self.chosen_card.sizeHint().height() + PRIORITY_SPACING_PX
+        title = self.title.heightForWidth(self.title.width()) + FRAME_SPACING_PX
+        show_title = not asking or answers <= room - title
+        show_card = not asking or card + answers <= room - title
+        self.title.setVisible(show_title)
+        self.chosen_card.setVisible(show_card)
+        self._retranslate_notice()
+
+    def _claim(self, button: ChoiceButton) -> None:
+        """A group was tapped: nothing prints until the citizen confirms it."""
+        group = button.property("group")
+        if group and not self.flow.busy:
+            self.confirm.ask(group)
 
     def _take(self, priority: bool) -> None:
         if self.chosen is not None:
             self.flow.take(self.chosen, priority=priority)
 
     def _busy_changed(self, busy: bool) -> None:
-        for button in (self.priority_button, self.none_button, *self.cards):
+        for button in (self.none_button, *self.claim_buttons, *self.cards):
             button.setEnabled(not busy)
+        self.confirm.set_enabled(not busy)
         self.issuing.setVisible(busy)
 
     # -- screen ------------------------------------------------------------------
 
     def back(self) -> None:
+        self.confirm.dismiss()
         if self.asking_priority:
             self.chosen = None
             self.chosen_card.show_service(None)
             self.pages.setCurrentWidget(self.services_page)
             self._set_notice(Notice.CHOOSE if self._services else Notice.UNAVAILABLE)
+            self._fit_priority()
             self.retranslate()
         else:
             self.flow.go_home()
@@ -272,13 +352,13 @@ class ChooseScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("Queue", "Lấy số thứ tự"))
         self.question.setText(
-            QCoreApplication.translate("Queue", "Bạn có thuộc đối tượng ưu tiên không?")
+            QCoreApplication.translate("Queue", "Ông/Bà có thuộc đối tượng ưu tiên không?")
         )
         self.priority_hint.setText(
             QCoreApplication.translate(
                 "Queue",
                 "Đối tượng ưu tiên được mời vào quầy trước. "
-                "Cán bộ có thể đề nghị bạn xuất trình giấy tờ.",
+                "Cán bộ có thể đề nghị xuất trình giấy tờ.",
             )
             + "\n"
             + QCoreApplication.translate(
@@ -287,17 +367,13 @@ class ChooseScreen(Screen):
                 "kiosk không lưu thông tin này.",
             )
         )
-        groups = self.chosen.priority_groups if self.chosen is not None else ()
-        self.groups.setText("\n".join(f"• {priority_name(group)}" for group in groups))
-        self.priority_button.setText(
-            QCoreApplication.translate("Queue", "Tôi thuộc đối tượng ưu tiên")
-        )
-        has_groups = bool(groups)
+        has_groups = bool(self.visible_claims())
+        for button in self.visible_claims():
+            button.set_text(priority_name(button.property("group")))
         self.question.setVisible(has_groups)
-        self.groups.setVisible(has_groups)
         self.priority_hint.setVisible(has_groups)
         self.none_button.setText(
-            QCoreApplication.translate("Queue", "Không thuộc đối tượng ưu tiên")
+            QCoreApplication.translate("Queue", "Không thuộc diện ưu tiên")
             if has_groups
             else QCoreApplication.translate("Queue", "In số thứ tự")
         )
@@ -307,16 +383,19 @@ class ChooseScreen(Screen):
         for card in (*self.cards, self.chosen_card):
             card.retranslate()
         self.nav.retranslate()
-        self._retranslate_notice()
+        self._lay_out_priority()  # the words' lengths changed; this also sets the notice
 
     def _retranslate_notice(self) -> None:
         if self.asking_priority:
-            text = QCoreApplication.translate("Queue", "Bạn lấy số thứ tự cho:")
+            text = QCoreApplication.translate("Queue", "Lấy số thứ tự cho:")
+            if self.chosen is not None and self.chosen_card.isHidden():
+                # The card stepped aside to keep the answers on screen: name the queue.
+                text = f"{text} {self.chosen.name}"
         else:
             texts = {
                 Notice.LOADING: QCoreApplication.translate("Queue", "Đang tải danh sách quầy…"),
                 Notice.CHOOSE: QCoreApplication.translate(
-                    "Queue", "Chạm vào việc bạn cần làm để lấy số thứ tự:"
+                    "Queue", "Bấm vào việc cần làm để lấy số thứ tự:"
                 ),
                 Notice.UNAVAILABLE: QCoreApplication.translate(
                     "Queue",
@@ -324,12 +403,12 @@ class ChooseScreen(Screen):
                 ),
                 Notice.CLOSED: QCoreApplication.translate(
                     "Queue",
-                    "{name}: hiện ngoài giờ làm việc. Mời bạn quay lại trong giờ làm việc "
+                    "{name}: hiện ngoài giờ làm việc. Vui lòng quay lại trong giờ làm việc "
                     "hoặc hỏi cán bộ tại quầy.",
                 ).format(name=self._notice_service),
                 Notice.FULL: QCoreApplication.translate(
                     "Queue",
-                    "{name}: hôm nay đã hết số thứ tự. Mời bạn quay lại vào ngày làm việc "
+                    "{name}: hôm nay đã hết số thứ tự. Vui lòng quay lại vào ngày làm việc "
                     "tiếp theo hoặc hỏi cán bộ tại quầy.",
                 ).format(name=self._notice_service),
             }

@@ -23,14 +23,14 @@ class Desk(Protocol):
 
     Never raises for a printer fault (the ticket comes back with ``print_status``
     ``"failed"``); raises ``KioskError`` for an unknown or full queue. A priority
-    ticket is never linked to ``dossier_reference``.
+    ticket is never linked to ``declaration_reference``.
     """
 
     def take(
         self,
         service_code: str,
         priority: bool = False,
-        dossier_reference: str | None = None,
+        declaration_reference: str | None = None,
     ) -> IssuedTicket: ...
 
 

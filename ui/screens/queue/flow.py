@@ -121,12 +121,13 @@ class QueueFlow(QObject):
         except KioskError as error:
             self._host.show_error(error)
             return
-        filed = self._host.visit.filed
-        dossier = filed.reference if filed is not None and not priority else None
+        filed = self._host.visit.declaration
+        reference = filed.reference if filed is not None and not priority else None
         code = service.code
         self._set_busy(True)
         self.run(
-            lambda: desk.take(code, priority=priority, dossier_reference=dossier), pool=Pool.IO
+            lambda: desk.take(code, priority=priority, declaration_reference=reference),
+            pool=Pool.IO,
         ).on_success(self._issued).on_failure(self._refused).start()
 
     def _issued(self, ticket: IssuedTicket) -> None:

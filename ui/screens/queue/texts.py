@@ -16,12 +16,13 @@ from wire.vocabulary import PriorityGroup
 
 CONTEXT = "Queue"
 
-# Đối tượng ưu tiên, in the words the counters' notices use.
+# Đối tượng ưu tiên in their official wording (Luật Người cao tuổi: từ đủ 60 tuổi), so a
+# citizen can tell whether they belong without asking.
 PRIORITY_NAMES: dict[PriorityGroup, TrText] = {
-    "nguoi_cao_tuoi": QT_TRANSLATE_NOOP("Queue", "Người cao tuổi"),
+    "nguoi_cao_tuoi": QT_TRANSLATE_NOOP("Queue", "Người cao tuổi (từ đủ 60 tuổi)"),
     "nguoi_khuyet_tat": QT_TRANSLATE_NOOP("Queue", "Người khuyết tật"),
-    "phu_nu_co_thai": QT_TRANSLATE_NOOP("Queue", "Phụ nữ có thai"),
-    "nguoi_co_cong": QT_TRANSLATE_NOOP("Queue", "Người có công"),
+    "phu_nu_co_thai": QT_TRANSLATE_NOOP("Queue", "Phụ nữ mang thai"),
+    "nguoi_co_cong": QT_TRANSLATE_NOOP("Queue", "Người có công với cách mạng"),
 }
 
 
@@ -48,7 +49,9 @@ def counters_line(counters: Sequence[int]) -> str:
 
 
 def go_to_counters(counters: Sequence[int]) -> str:
-    return QCoreApplication.translate("Queue", "Mời bạn đến quầy {counters}").format(
+    """Which quầy serve this number, as the paper ticket says it: where to go once called,
+    not an invitation to walk up (the printed-ticket message asks to wait)."""
+    return QCoreApplication.translate("Queue", "Quầy phục vụ: {counters}").format(
         counters=counter_numbers(counters)
     )
 
@@ -61,5 +64,5 @@ def waiting_text(count: int) -> str:
 
 def ahead_text(count: int) -> str:
     if count == 0:
-        return QCoreApplication.translate("Queue", "Không có ai chờ trước bạn")
-    return QCoreApplication.translate("Queue", "Trước bạn còn {count} người").format(count=count)
+        return QCoreApplication.translate("Queue", "Không có ai chờ trước Ông/Bà")
+    return QCoreApplication.translate("Queue", "Trước Ông/Bà còn {count} người").format(count=count)

@@ -166,10 +166,10 @@ class TicketScreen(Screen):
         self.number.setFixedHeight(round(self.number.fontInfo().pixelSize() * NUMBER_LINE))
 
     def retranslate(self) -> None:
-        self.caption.setText(QCoreApplication.translate("Queue", "Số thứ tự của bạn"))
+        self.caption.setText(QCoreApplication.translate("Queue", "Số thứ tự của Ông/Bà"))
         self.done_button.setText(QCoreApplication.translate("Queue", "Xong"))
         self.qr_caption.setText(translate(QR_CAPTION_TICKET))  # as on the paper ticket
-        self.qr.setAccessibleName(QCoreApplication.translate("Queue", "Mã QR của vé"))
+        self.qr.setAccessibleName(QCoreApplication.translate("Queue", "Mã QR của phiếu"))
         ticket = self.ticket
         if ticket is None:
             for label in (self.number, self.service, self.counters, self.ahead, self.priority):
@@ -190,7 +190,10 @@ class TicketScreen(Screen):
         self.priority.setText(translate(PRIORITY) if ticket.priority else "")
         if self.printed:
             self.status.setText(
-                QCoreApplication.translate("Queue", "Vé đã được in, mời bạn nhận vé ở khe máy in.")
+                QCoreApplication.translate(
+                    "Queue",
+                    "Phiếu số thứ tự đã được in, vui lòng nhận ở khe máy in và chờ gọi số.",
+                )
             )
             self.print_error.hide()
         else:
@@ -198,7 +201,7 @@ class TicketScreen(Screen):
                 QCoreApplication.translate(
                     "Queue",
                     "Máy in đang gặp sự cố. Vui lòng chụp ảnh hoặc đưa màn hình này "
-                    "cho cán bộ tại quầy. Số thứ tự của bạn vẫn có hiệu lực.",
+                    "cho cán bộ tại quầy. Số thứ tự vẫn có hiệu lực.",
                 )
             )
             error = translate(ticket.print_error) if ticket.print_error is not None else ""

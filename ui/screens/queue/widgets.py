@@ -1,4 +1,5 @@
-"""A queue as a card: its letter, name, counters and how many people are waiting.
+"""A queue as a card: its letter, name, counters and how many people are waiting; and
+the priority question's answers.
 
 The same card is a tile to tap on the first page and the header of the priority
 question, so a citizen sees the queue they chose in the form they chose it.
@@ -109,3 +110,31 @@ class ServiceCard(QPushButton):
         repolish(self)
         self.setAccessibleName(f"{service.code} {service.name}")
         self.setAccessibleDescription(f"{self.counters.text()}. {self.state.text()}")
+
+
+class ChoiceButton(QPushButton):
+    """An answer whose words may need two lines ("Person of merit to the revolution" at
+    the largest text, half a 1366 px page wide).
+
+    A push button never wraps its text and would widen the page instead, so the words
+    are a wrapping label inside the button that lets presses through to it.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, name: str = "ChoiceButton") -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setProperty("role", "secondary")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.label = Label(self)
+        self.label.setObjectName("ChoiceText")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 10, 20, 10)
+        row.addWidget(self.label)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleName(text)

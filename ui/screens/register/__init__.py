@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from ui.host import Host
     from ui.widgets.screen import Screen
 
-TITLE = QT_TRANSLATE_NOOP("Journeys", "Đăng ký tài khoản")
-SUBTITLE = QT_TRANSLATE_NOOP("Journeys", "Tạo tài khoản dịch vụ công trực tuyến")
+# Accounts for the online services are VNeID accounts now: the tile says so.
+TITLE = QT_TRANSLATE_NOOP("Journeys", "Hướng dẫn VNeID")
+SUBTITLE = QT_TRANSLATE_NOOP("Journeys", "Cài đặt, kích hoạt, đăng nhập Cổng Dịch vụ công quốc gia")
 
 
 def build(host: Host) -> Mapping[str, Screen]:

@@ -45,7 +45,7 @@ class UnavailableScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(translate(self._title))
         self.lead.setText(
-            QCoreApplication.translate("UnavailableScreen", "Dịch vụ này chưa có tại kiosk này.")
+            QCoreApplication.translate("UnavailableScreen", "Chức năng này chưa có trên máy.")
         )
         self.body.setText(
             QCoreApplication.translate(

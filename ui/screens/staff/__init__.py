@@ -4,7 +4,7 @@ The journey's screens are built for one visit by :func:`build` (see :mod:`ui.hos
 It has no home tile: staff open it with a long press on the centre's logo or
 Ctrl+Alt+S, which shows the PIN pad (``staff.pin``), or the staff screen (``staff``)
 when this visit already unlocked it. From there: the tickets issued here
-(``staff.tickets``), a hồ sơ by its reference (``staff.dossier``) and the uploads the
+(``staff.tickets``), a declaration by its mã tờ khai (``staff.declaration``) and the uploads the
 server refused (``staff.refused``). Locking ends the visit, which deletes them all.
 """
 
@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
 
 def build(host: Host) -> Mapping[str, Screen]:
-    from ui.screens.staff.dossier import DossierPage
+    from ui.screens.staff.declaration import DeclarationPage
     from ui.screens.staff.flow import (
-        DOSSIER_SCREEN,
+        DECLARATION_SCREEN,
         PIN_SCREEN,
         REFUSED_SCREEN,
         STAFF_SCREEN,
@@ -45,7 +45,7 @@ def build(host: Host) -> Mapping[str, Screen]:
         PIN_SCREEN: pad,
         STAFF_SCREEN: StaffScreen(flow),
         TICKETS_SCREEN: TicketsPage(flow),
-        DOSSIER_SCREEN: DossierPage(flow),
+        DECLARATION_SCREEN: DeclarationPage(flow),
         REFUSED_SCREEN: RefusedPage(flow),
     }
 

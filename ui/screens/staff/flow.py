@@ -36,7 +36,7 @@ T = TypeVar("T")
 PIN_SCREEN = "staff.pin"
 STAFF_SCREEN = "staff"
 TICKETS_SCREEN = "staff.tickets"
-DOSSIER_SCREEN = "staff.dossier"
+DECLARATION_SCREEN = "staff.declaration"
 REFUSED_SCREEN = "staff.refused"
 AUDIT_ENTRIES_SHOWN = 50
 LOG_LINES_SHOWN = 300
@@ -60,7 +60,7 @@ class StaffFlow(QObject):
     def __init__(self, host: Host, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._host = host
-        # The citizen's screen staff mode was opened over: "Huỷ" on the PIN pad goes back.
+        # The citizen's screen staff mode was opened over: "Hủy" on the PIN pad goes back.
         self._came_from = host.current_screen()
         host.screen_changed.connect(self._screen_changed)
         host.changes.changed.connect(self.changed)
@@ -184,7 +184,7 @@ class StaffFlow(QObject):
     # -- leaving -----------------------------------------------------------------
 
     def lock(self) -> None:
-        """ "Khoá lại & về trang chủ": the visit ends, which locks the grant (audited)."""
+        """ "Khóa lại & về trang chủ": the visit ends, which locks the grant (audited)."""
         self._host.end_visit()
 
     def leave_kiosk_mode(self) -> None:

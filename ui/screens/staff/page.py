@@ -1,7 +1,7 @@
 """What every staff page has: a title, the outcome line, a body that scrolls, the staff bar.
 
 The bar at the foot is the citizens' bar, where "‹ Quay lại" goes back to the staff
-screen and the right-hand button is "Khoá lại & về trang chủ": it locks staff mode
+screen and the right-hand button is "Khóa lại & về trang chủ": it locks staff mode
 and ends the visit, from every staff page alike.
 
 While the docked keyboard leaves the page little height (a 768 px screen), the title
@@ -81,7 +81,7 @@ class _BoxWatcher(QObject):
 
 
 class StaffPage(Screen):
-    """The frame of ``staff.tickets``, ``staff.dossier`` and ``staff.refused``.
+    """The frame of ``staff.tickets``, ``staff.declaration`` and ``staff.refused``.
 
     Subclasses put their main view into :attr:`main` (a flickable column) and may add
     more views to :attr:`stack` (the reason panel); :meth:`retranslate_page` sets

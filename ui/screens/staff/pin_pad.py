@@ -20,7 +20,7 @@ from ui.widgets.screen import Screen, big_button
 from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 MAX_PIN_DIGITS = 12
-EMPTY_PIN = QT_TRANSLATE_NOOP("PinPadScreen", "Hãy nhập mã PIN.")
+EMPTY_PIN = QT_TRANSLATE_NOOP("PinPadScreen", "Vui lòng nhập mã PIN.")
 
 
 class PinPadScreen(Screen):
@@ -125,15 +125,15 @@ class PinPadScreen(Screen):
         self.field.setFocus()
 
     def retranslate(self) -> None:
-        self.title.setText(QCoreApplication.translate("PinPadScreen", "Mở khoá chế độ cán bộ"))
+        self.title.setText(QCoreApplication.translate("PinPadScreen", "Mở khóa chế độ cán bộ"))
         self.prompt.setText(
             QCoreApplication.translate("PinPadScreen", "Nhập mã PIN của mình rồi bấm OK.")
         )
         self.field.setPlaceholderText(QCoreApplication.translate("PinPadScreen", "Mã PIN"))
-        self.erase_button.setText(QCoreApplication.translate("PinPadScreen", "Xoá"))
+        self.erase_button.setText(QCoreApplication.translate("PinPadScreen", "Xóa"))
         self.erase_button.setAccessibleName(
-            QCoreApplication.translate("PinPadScreen", "Xoá một chữ số")
+            QCoreApplication.translate("PinPadScreen", "Xóa một chữ số")
         )
         self.ok_button.setText(QCoreApplication.translate("PinPadScreen", "OK"))
-        self.cancel_button.setText(QCoreApplication.translate("PinPadScreen", "Huỷ"))
+        self.cancel_button.setText(QCoreApplication.translate("PinPadScreen", "Hủy"))
         self.show_message(self._message)

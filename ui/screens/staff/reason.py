@@ -1,6 +1,6 @@
 """The reason panel: what an action that cannot be undone does, and why staff do it.
 
-"Huỷ số" and "Huỷ gửi" ask here first. The reason goes to the audit log, where the
+"Hủy số" and "Hủy gửi" ask here first. The reason goes to the audit log, where the
 centre reads it months later, so the panel says what will happen in plain words and
 takes the reason on the on-screen keyboard (Telex on: a reason is Vietnamese). The
 core decides whether the reason will do (``kiosk.staff.reason``): an empty one comes

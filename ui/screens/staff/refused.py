@@ -1,9 +1,9 @@
-"""Hồ sơ bị từ chối (``staff.refused``): the uploads the centre's server refused for good.
+"""Mục bị từ chối (``staff.refused``): the uploads the centre's server refused for good.
 
 The sync worker never sends a refused entry again by itself: it waits here for staff.
-Each row says what it is (a hồ sơ by its reference, a ticket by its number, an
+Each row says what it is (a declaration by its mã tờ khai, a ticket by its number, an
 account), when the server refused it and the server's reason, which names fields and
-never a citizen's values. "Gửi lại" sends it again once the cause is fixed; "Huỷ
+never a citizen's values. "Gửi lại" sends it again once the cause is fixed; "Hủy
 gửi" closes it for good after a reason, and says first, plainly, that the citizen's
 personal data in it will be deleted from the kiosk. The list follows the outbox and
 every sync pass.
@@ -70,7 +70,7 @@ class RefusedRow(QFrame):
             )
         )
         self.retry_button.setText(QCoreApplication.translate("Staff", "Gửi lại"))
-        self.discard_button.setText(QCoreApplication.translate("Staff", "Huỷ gửi"))
+        self.discard_button.setText(QCoreApplication.translate("Staff", "Hủy gửi"))
 
 
 class RefusedPage(ListPage):
@@ -143,24 +143,24 @@ class RefusedPage(ListPage):
             ).format(what=entry_phrase(entry)),
         )
 
-    # -- huỷ gửi -----------------------------------------------------------------
+    # -- hủy gửi -----------------------------------------------------------------
 
     def ask_discard(self, entry: RefusedEntry) -> None:
-        """ "Huỷ gửi": what it deletes, and a reason, before anything changes."""
+        """ "Hủy gửi": what it deletes, and a reason, before anything changes."""
         if self.busy:
             return
         self._discarding = entry
         self.notice.clear()
         personal = holds_personal_data(entry)
         self.reason_panel.ask(
-            lambda: QCoreApplication.translate("Staff", "Huỷ gửi {what}?").format(
+            lambda: QCoreApplication.translate("Staff", "Hủy gửi {what}?").format(
                 what=entry_phrase(entry)
             ),
             lambda: _discard_warning(personal),
             lambda: (
-                QCoreApplication.translate("Staff", "Huỷ gửi và xoá dữ liệu")
+                QCoreApplication.translate("Staff", "Hủy gửi và xóa dữ liệu")
                 if personal
-                else QCoreApplication.translate("Staff", "Huỷ gửi")
+                else QCoreApplication.translate("Staff", "Hủy gửi")
             ),
         )
         self.open_reason()
@@ -187,12 +187,12 @@ class RefusedPage(ListPage):
         super().close_reason()
 
     def retranslate_page(self) -> None:
-        self.title.setText(QCoreApplication.translate("Staff", "Hồ sơ bị từ chối"))
+        self.title.setText(QCoreApplication.translate("Staff", "Mục bị từ chối"))
         self.lead.setText(
             QCoreApplication.translate(
                 "Staff",
                 "Máy chủ của trung tâm không nhận các mục dưới đây. Khi đã khắc phục nguyên "
-                "nhân, bấm “Gửi lại”. Nếu không thể gửi được nữa, bấm “Huỷ gửi”.",
+                "nhân, bấm “Gửi lại”. Nếu không thể gửi được nữa, bấm “Hủy gửi”.",
             )
         )
         self.empty.setText(
@@ -208,7 +208,7 @@ def _discard_warning(personal: bool) -> str:
         return QCoreApplication.translate(
             "Staff",
             "Mục này sẽ không bao giờ được gửi lên máy chủ nữa, và dữ liệu cá nhân của công "
-            "dân trong đó sẽ bị xoá khỏi kiosk. Không thể hoàn tác. Lý do được ghi vào nhật "
+            "dân trong đó sẽ bị xóa khỏi kiosk. Không thể hoàn tác. Lý do được ghi vào nhật "
             "ký thao tác.",
         )
     return QCoreApplication.translate(
@@ -221,8 +221,8 @@ def _discard_warning(personal: bool) -> str:
 def _discarded_text(entry: RefusedEntry) -> str:
     if holds_personal_data(entry):
         text = QCoreApplication.translate(
-            "Staff", "Đã huỷ gửi {what} và xoá dữ liệu cá nhân của công dân khỏi kiosk."
+            "Staff", "Đã hủy gửi {what} và xóa dữ liệu cá nhân của công dân khỏi kiosk."
         )
     else:
-        text = QCoreApplication.translate("Staff", "Đã huỷ gửi {what}.")
+        text = QCoreApplication.translate("Staff", "Đã hủy gửi {what}.")
     return text.format(what=entry_phrase(entry))

@@ -1,9 +1,9 @@
 """Chế độ cán bộ (``staff``): every staff action one tap away, the kiosk's state below.
 
-Big buttons lead to the pages (tickets, a hồ sơ, refused uploads) or act at once
+Big buttons lead to the pages (tickets, a declaration, refused uploads) or act at once
 (printer test, sync now, leave kiosk mode, quit), each saying how it went on the line
 under the buttons. Below: the sync panel, the audit log in words (newest first, and
-followed as it grows) and the log's tail. "Khoá lại & về trang chủ" is at the foot,
+followed as it grows) and the log's tail. "Khóa lại & về trang chủ" is at the foot,
 where every staff page has it.
 """
 
@@ -30,7 +30,7 @@ from kiosk.printing.errors import PrinterError
 from kiosk.sync.api import SyncStatus
 from ui.i18n import translate
 from ui.ops import Pool
-from ui.screens.staff.flow import DOSSIER_SCREEN, REFUSED_SCREEN, TICKETS_SCREEN, StaffFlow
+from ui.screens.staff.flow import DECLARATION_SCREEN, REFUSED_SCREEN, TICKETS_SCREEN, StaffFlow
 from ui.screens.staff.style import apply_look
 from ui.screens.staff.sync_feedback import SyncFeedback
 from ui.screens.staff.texts import lock_text
@@ -109,8 +109,8 @@ class StaffScreen(Screen):
         self.action_grid = ButtonGrid(parent)
         self.tickets_button = self.action_grid.add(name="TicketsButton")
         self.tickets_button.clicked.connect(lambda: self.flow.show(TICKETS_SCREEN))
-        self.dossier_button = self.action_grid.add(name="DossierButton")
-        self.dossier_button.clicked.connect(lambda: self.flow.show(DOSSIER_SCREEN))
+        self.declaration_button = self.action_grid.add(name="DeclarationButton")
+        self.declaration_button.clicked.connect(lambda: self.flow.show(DECLARATION_SCREEN))
         self.refused_button = self.action_grid.add(name="RefusedButton")
         self.refused_button.clicked.connect(lambda: self.flow.show(REFUSED_SCREEN))
         self.printer_test_button = self.action_grid.add(role="secondary", name="PrinterTestButton")
@@ -209,7 +209,8 @@ class StaffScreen(Screen):
                 Tone.OK,
                 lambda: QCoreApplication.translate(
                     "Staff",
-                    "Đã in trang thử. Hãy xem chữ tiếng Việt có dấu trên giấy có rõ và đúng không.",
+                    "Đã in trang thử. Vui lòng xem chữ tiếng Việt có dấu trên giấy có rõ "
+                    "và đúng không.",
                 ),
             )
         elif isinstance(error, PrinterError):
@@ -252,7 +253,7 @@ class StaffScreen(Screen):
         self.title.setText(QCoreApplication.translate("StaffScreen", "Chế độ cán bộ"))
         self._greet()
         self.tickets_button.setText(QCoreApplication.translate("Staff", "Phiếu số thứ tự"))
-        self.dossier_button.setText(QCoreApplication.translate("Staff", "Tra cứu hồ sơ"))
+        self.declaration_button.setText(QCoreApplication.translate("Staff", "Tra cứu tờ khai"))
         self._retranslate_refused_button()
         self.printer_test_button.setText(QCoreApplication.translate("Staff", "In thử"))
         self.sync_now_button.setText(QCoreApplication.translate("StaffScreen", "Đồng bộ ngay"))
@@ -280,11 +281,11 @@ class StaffScreen(Screen):
 
     def _retranslate_refused_button(self) -> None:
         if self._rejected:
-            text = QCoreApplication.translate("Staff", "Hồ sơ bị từ chối ({count})").format(
+            text = QCoreApplication.translate("Staff", "Mục bị từ chối ({count})").format(
                 count=self._rejected
             )
         else:
-            text = QCoreApplication.translate("Staff", "Hồ sơ bị từ chối")
+            text = QCoreApplication.translate("Staff", "Mục bị từ chối")
         self.refused_button.setText(text)
         self.action_grid.rearrange()
 

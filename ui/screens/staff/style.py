@@ -3,7 +3,7 @@
 Kept with the journey, as the form's is: only staff pages use these rows, fields and
 outcome lines. An outcome reads as a ticket's print status does: green when done,
 amber when not (staff have something to do), the title colour while it runs.
-"Huỷ số" and "Huỷ gửi" confirm in red: they cannot be undone. Fields are at least
+"Hủy số" and "Hủy gửi" confirm in red: they cannot be undone. Fields are at least
 64 px high at every scale and their text grows with it.
 """
 

@@ -72,7 +72,7 @@ class SyncFeedback:
         if status is not None and status.server_url is None:
             return QCoreApplication.translate(
                 "Staff",
-                "Kiosk chưa kết nối máy chủ của trung tâm nên không đồng bộ được. Hồ sơ và "
+                "Kiosk chưa kết nối máy chủ của trung tâm nên không đồng bộ được. Tờ khai và "
                 "phiếu vẫn được lưu trên kiosk; vui lòng báo bộ phận CNTT.",
             )
         if self.state != Pass.OVER or status is None:
@@ -117,7 +117,7 @@ def _outcome(status: SyncStatus) -> str:
     if status.rejected:
         parts.append(
             QCoreApplication.translate(
-                "Staff", "Có {count} mục bị máy chủ từ chối: xem “Hồ sơ bị từ chối”."
+                "Staff", "Có {count} mục bị máy chủ từ chối: xem “Mục bị từ chối”."
             ).format(count=status.rejected)
         )
     return " ".join(parts)

@@ -32,13 +32,13 @@ def day_and_time(moment: datetime) -> str:
 
 def lock_text() -> str:
     """The lock button's text, the same on every staff page (a lone & marks a mnemonic)."""
-    return QCoreApplication.translate("StaffScreen", "Khoá lại & về trang chủ").replace("&", "&&")
+    return QCoreApplication.translate("StaffScreen", "Khóa lại & về trang chủ").replace("&", "&&")
 
 
 def print_state(ticket: IssuedTicket) -> str:
     """Where the ticket's paper stands, as staff say it at the counter."""
     if ticket.print_status == "voided":
-        return QCoreApplication.translate("Staff", "Đã huỷ")
+        return QCoreApplication.translate("Staff", "Đã hủy")
     if ticket.print_status == "printed":
         return QCoreApplication.translate("Staff", "Đã in")
     if ticket.print_status == "failed":
@@ -51,10 +51,10 @@ def print_state(ticket: IssuedTicket) -> str:
 
 
 def entry_title(entry: RefusedEntry) -> str:
-    """A refused entry's row title: ``Hồ sơ HS-1-250310-0001``, ``Phiếu A-012``."""
+    """A refused entry's row title: ``Tờ khai TK-1-250310-0001``, ``Phiếu A-012``."""
     subject = entry.subject or ""
     if entry.entity_type == "dossier" and subject:
-        return QCoreApplication.translate("Staff", "Hồ sơ {subject}").format(subject=subject)
+        return QCoreApplication.translate("Staff", "Tờ khai {subject}").format(subject=subject)
     if entry.entity_type == "ticket" and subject:
         return QCoreApplication.translate("Staff", "Phiếu {subject}").format(subject=subject)
     if entry.entity_type == "account":
@@ -65,10 +65,10 @@ def entry_title(entry: RefusedEntry) -> str:
 
 
 def entry_phrase(entry: RefusedEntry) -> str:
-    """The same inside a sentence: ``hồ sơ HS-1-250310-0001``, ``phiếu A-012``."""
+    """The same inside a sentence: ``tờ khai TK-1-250310-0001``, ``phiếu A-012``."""
     subject = entry.subject or ""
     if entry.entity_type == "dossier" and subject:
-        return QCoreApplication.translate("Staff", "hồ sơ {subject}").format(subject=subject)
+        return QCoreApplication.translate("Staff", "tờ khai {subject}").format(subject=subject)
     if entry.entity_type == "ticket" and subject:
         return QCoreApplication.translate("Staff", "phiếu {subject}").format(subject=subject)
     if entry.entity_type == "account":

@@ -4,7 +4,7 @@ The list is the last :data:`RECENT_SHOWN` tickets this kiosk issued, newest firs
 voided and unprinted ones included, and it follows every change to the tickets (a
 citizen taking a number meanwhile, a reprint, a void). A ticket not in the list is
 found by typing its number as printed (``A-012``, ``A012``). "In lại" prints through
-the same desk and printer as issuing; "Huỷ số" asks for a reason first. Each tap is
+the same desk and printer as issuing; "Hủy số" asks for a reason first. Each tap is
 one core call with the staff grant, and its outcome is said on the line under the
 title: printed, the printer's complaint, voided, or the core's refusal.
 """
@@ -77,7 +77,7 @@ class TicketRow(QFrame):
         )
         self.state.setText(print_state(ticket))
         self.reprint_button.setText(QCoreApplication.translate("Staff", "In lại"))
-        self.void_button.setText(QCoreApplication.translate("Staff", "Huỷ số"))
+        self.void_button.setText(QCoreApplication.translate("Staff", "Hủy số"))
 
 
 class TicketsPage(ListPage):
@@ -100,7 +100,7 @@ class TicketsPage(ListPage):
         self.retranslate()
 
     def _build_finder(self) -> None:
-        """A ticket not in the list: its number typed, then "In lại" or "Huỷ số"."""
+        """A ticket not in the list: its number typed, then "In lại" or "Hủy số"."""
         self.finder = keep_in_view(QFrame(self.content))
         self.finder.setObjectName("Card")
         self.number_label = plain_label(self.finder, "FieldCaption")
@@ -212,7 +212,7 @@ class TicketsPage(ListPage):
                 ).format(label=label, error="" if error is None else translate(error)),
             )
 
-    # -- huỷ số ------------------------------------------------------------------
+    # -- hủy số ------------------------------------------------------------------
 
     def _ask_void_typed(self) -> None:
         number = self._typed()
@@ -220,19 +220,19 @@ class TicketsPage(ListPage):
             self.ask_void(number, number.upper())
 
     def ask_void(self, key: TicketKey, label: str) -> None:
-        """ "Huỷ số": the reason panel first; nothing changes until staff confirm."""
+        """ "Hủy số": the reason panel first; nothing changes until staff confirm."""
         if self.busy:
             return
         self._voiding = (key, label)
         self.notice.clear()
         self.reason_panel.ask(
-            lambda: QCoreApplication.translate("Staff", "Huỷ số {label}?").format(label=label),
+            lambda: QCoreApplication.translate("Staff", "Hủy số {label}?").format(label=label),
             lambda: QCoreApplication.translate(
                 "Staff",
-                "Số đã huỷ không được gọi ở quầy và không in lại được. Lý do huỷ được ghi "
+                "Số đã hủy không được gọi ở quầy và không in lại được. Lý do hủy được ghi "
                 "vào nhật ký thao tác.",
             ),
-            lambda: QCoreApplication.translate("Staff", "Huỷ số {label}").format(label=label),
+            lambda: QCoreApplication.translate("Staff", "Hủy số {label}").format(label=label),
         )
         self.open_reason()
 
@@ -254,7 +254,7 @@ class TicketsPage(ListPage):
         label = ticket.label
         self.notice.say(
             Tone.OK,
-            lambda: QCoreApplication.translate("Staff", "Đã huỷ số {label}.").format(label=label),
+            lambda: QCoreApplication.translate("Staff", "Đã hủy số {label}.").format(label=label),
         )
 
     def close_reason(self) -> None:
@@ -268,7 +268,7 @@ class TicketsPage(ListPage):
         )
         self.number_field.setPlaceholderText("A-012")
         self.reprint_typed_button.setText(QCoreApplication.translate("Staff", "In lại"))
-        self.void_typed_button.setText(QCoreApplication.translate("Staff", "Huỷ số"))
+        self.void_typed_button.setText(QCoreApplication.translate("Staff", "Hủy số"))
         self.list_title.setText(
             QCoreApplication.translate("Staff", "Phiếu phát gần đây tại kiosk này")
         )

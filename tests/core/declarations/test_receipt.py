@@ -1,15 +1,15 @@
-"""The biên nhận hồ sơ: reference, procedure, time, papers still to bring, QR; nothing personal."""
+"""The phiếu tờ khai: mã tờ khai, procedure, time, papers still to bring, QR; nothing personal."""
 
 from __future__ import annotations
 
 import msgspec
 
-from kiosk.dossiers import DossierService
-from kiosk.dossiers.receipt import documents_to_bring, replaced_document
+from kiosk.declarations import DeclarationService
+from kiosk.declarations.receipt import documents_to_bring, replaced_document
 from kiosk.printing.api import ChecklistBlock, QrBlock, TextBlock
 from kiosk.services import KioskServices
 from tests.consent import AGREED
-from tests.core.dossiers.sample_form import (
+from tests.core.declarations.sample_form import (
     APPLICANT,
     CHILD,
     PROCEDURE_CODE,
@@ -34,10 +34,10 @@ def _checklist(blocks: tuple[object, ...]) -> list[str]:
 
 
 def test_the_receipt_prints_as_escpos_with_reference_procedure_and_papers_to_bring(
-    services: KioskServices, dossiers: DossierService
+    services: KioskServices, declarations: DeclarationService
 ) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
-    document = dossiers.receipt(submitted.reference)
+    submitted = declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    document = declarations.receipt(submitted.reference)
     job = services.printing.job(document)
     parsed = parse_escpos(job.data)
     assert job.data.startswith(b"\x1b@")  # ESC @: initialise
@@ -48,7 +48,11 @@ def test_the_receipt_prints_as_escpos_with_reference_procedure_and_papers_to_bri
     texts = _texts(document.blocks)
     assert submitted.reference in texts
     assert services.settings.centre_name in texts
-    assert "BIÊN NHẬN HỒ SƠ" in texts
+    assert "PHIẾU TỜ KHAI ĐÃ ĐIỀN" in texts
+    assert "Mã tờ khai" in texts
+    # It is not the counter's receipt, and says where the dossier is handed in.
+    assert not [text for text in texts if "BIÊN NHẬN" in text.upper() or "Mã hồ sơ" in text]
+    assert any("đến quầy để nộp hồ sơ" in text for text in texts)
     assert services.catalog.procedure(PROCEDURE_CODE).name in texts
     assert any("09:05" in text and "10/03/2025" in text for text in texts)
     qr = [block for block in document.blocks if isinstance(block, QrBlock)]
@@ -61,29 +65,29 @@ def test_the_receipt_prints_as_escpos_with_reference_procedure_and_papers_to_bri
     assert not any(paper.startswith("Tờ khai") for paper in papers)
 
 
-def test_the_receipt_holds_no_personal_data(dossiers: DossierService) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
-    document = dossiers.receipt(submitted.reference)
+def test_the_receipt_holds_no_personal_data(declarations: DeclarationService) -> None:
+    submitted = declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    document = declarations.receipt(submitted.reference)
     printed = " ".join(_texts(document.blocks) + _checklist(document.blocks))
     for personal in (APPLICANT, CHILD, "20/02/2025", "La Thành"):
         assert personal not in printed
 
 
 def test_a_procedure_withdrawn_from_the_catalogue_still_gets_a_receipt(
-    services: KioskServices, dossiers: DossierService
+    services: KioskServices, declarations: DeclarationService
 ) -> None:
-    submitted = dossiers.submit(sample_form(), "1.999999", sample_answers(), consent=AGREED)
-    document = dossiers.receipt(submitted.reference)
+    submitted = declarations.submit(sample_form(), "1.999999", sample_answers(), consent=AGREED)
+    document = declarations.receipt(submitted.reference)
     texts = _texts(document.blocks)
     assert "Tờ khai đăng ký khai sinh" in texts  # the form's title stands in for the name
     assert any("hỏi cán bộ" in text for text in texts)
     services.printing.job(document)  # and it renders
 
 
-def test_the_receipt_can_be_printed_in_english(dossiers: DossierService) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
-    document = dossiers.receipt(submitted.reference, translate=lambda text: f"<{text.source}>")
-    assert "<BIÊN NHẬN HỒ SƠ>" in _texts(document.blocks)
+def test_the_receipt_can_be_printed_in_english(declarations: DeclarationService) -> None:
+    submitted = declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    document = declarations.receipt(submitted.reference, translate=lambda text: f"<{text.source}>")
+    assert "<PHIẾU TỜ KHAI ĐÃ ĐIỀN>" in _texts(document.blocks)
 
 
 def _procedure(*groups: DocumentGroup) -> Procedure:

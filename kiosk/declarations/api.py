@@ -1,4 +1,4 @@
-"""What the dossier service hands out: plain frozen values, never live database rows."""
+"""What the declaration service hands out: plain frozen values, never live database rows."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ OutboxStatus = Literal["pending", "sent", "rejected", "discarded"]
 
 
 @dataclass(frozen=True, slots=True)
-class SubmittedDossier:
-    """A hồ sơ just committed to the kiosk's database with its outbox entry, and all the
+class SubmittedDeclaration:
+    """A declaration just committed to the kiosk's database with its outbox entry, and all the
     done page shows of it: the screen needs no second call to the core."""
 
     id: uuid.UUID
@@ -39,7 +39,7 @@ class SubmittedDossier:
 
 @dataclass(frozen=True, slots=True)
 class OutboxState:
-    """Where the dossier's upload stands, for the staff screen and ``dossier show``."""
+    """Where the declaration's upload stands, for the staff screen and ``declaration show``."""
 
     status: OutboxStatus
     attempts: int
@@ -53,10 +53,10 @@ class OutboxState:
 
 
 @dataclass(frozen=True, slots=True)
-class DossierView:
-    """A stored hồ sơ as staff look it up: what was submitted and how far it got.
+class DeclarationView:
+    """A stored declaration as staff look it up: what was submitted and how far it got.
 
-    ``answers`` is a copy and is empty once the dossier is purged (``purged_at``).
+    ``answers`` is a copy and is empty once the declaration is purged (``purged_at``).
     """
 
     id: uuid.UUID
@@ -69,13 +69,13 @@ class DossierView:
     submitted_at: datetime
     acknowledged_at: datetime | None
     purged_at: datetime | None
-    #: ``None`` only for a dossier whose outbox entry was already cleaned up.
+    #: ``None`` only for a declaration whose outbox entry was already cleaned up.
     outbox: OutboxState | None
-    #: The thủ tục's name and the tờ khai's title, filled by ``DossierService.lookup``
+    #: The thủ tục's name and the tờ khai's title, filled by ``DeclarationService.lookup``
     #: so the staff screen needs no second call; ``None`` when the catalogue or the
     #: form library no longer knows them (and in the views other calls return).
     procedure_name: str | None = None
     form_title: Wording | None = None
-    #: The citizen's consent stored with it; ``None`` for a hồ sơ from before the
+    #: The citizen's consent stored with it; ``None`` for a declaration from before the
     #: privacy notice. Kept after the answers are purged: it proves they were allowed.
     consent: ConsentRecord | None = None

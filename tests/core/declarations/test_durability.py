@@ -1,4 +1,4 @@
-"""A dossier is on disk the moment ``submit`` returns: the process is killed right then."""
+"""A declaration is on disk the moment ``submit`` returns: the process is killed right then."""
 
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ from sqlalchemy import select
 
 from kiosk.crypto import KeyringKeyStore
 from kiosk.db import Database
-from kiosk.db.models import Dossier, OutboxEntry
+from kiosk.db.models import Declaration, OutboxEntry
 from kiosk.paths import PROJECT_ROOT
-from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers
+from tests.core.declarations.sample_form import PROCEDURE_CODE, sample_answers
 from wire import protocol
 
-#: Submits one dossier, says so at once, then waits to be killed.
+#: Submits one declaration, says so at once, then waits to be killed.
 CHILD = textwrap.dedent(
     """
     import sys
@@ -30,11 +30,11 @@ CHILD = textwrap.dedent(
     from kiosk.paths import prepare_data_dir
     from kiosk.services import KioskServices
     from tests.consent import AGREED
-    from tests.core.dossiers.sample_form import PROCEDURE_CODE, sample_answers, sample_form
+    from tests.core.declarations.sample_form import PROCEDURE_CODE, sample_answers, sample_form
 
     services = KioskServices(Settings(), prepare_data_dir(Path(sys.argv[1])))
     services.open()
-    submitted = services.dossiers.submit(
+    submitted = services.declarations.submit(
         sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
     )
     print("submitted", submitted.id, submitted.reference, flush=True)
@@ -43,7 +43,7 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_a_dossier_survives_the_process_being_killed_as_submit_returns(
+def test_a_declaration_survives_the_process_being_killed_as_submit_returns(
     tmp_path: Path, shared_keyring: Path
 ) -> None:
     data_dir = tmp_path / "kiosk"
@@ -63,27 +63,31 @@ def test_a_dossier_survives_the_process_being_killed_as_submit_returns(
         child.wait(timeout=30)
         stderr = child.stderr.read()
     assert line.startswith("submitted "), stderr
-    _, dossier_id, reference = line.split()
+    _, declaration_id, reference = line.split()
     assert child.returncode == -signal.SIGKILL
 
     database = Database(data_dir / "kiosk.sqlite3", keys=KeyringKeyStore())
     database.open()
     try:
         with database.transaction() as session:
-            dossier = session.get(Dossier, uuid.UUID(dossier_id))
+            declaration = session.get(Declaration, uuid.UUID(declaration_id))
             entry = session.scalars(
-                select(OutboxEntry).where(OutboxEntry.entity_id == uuid.UUID(dossier_id))
+                select(OutboxEntry).where(OutboxEntry.entity_id == uuid.UUID(declaration_id))
             ).one()
     finally:
         database.close()
-    assert dossier is not None
-    assert dossier.reference == reference
-    assert dossier.procedure_code == PROCEDURE_CODE
-    assert dossier.answers == sample_answers()
+    assert declaration is not None
+    assert declaration.reference == reference
+    assert declaration.procedure_code == PROCEDURE_CODE
+    assert declaration.answers == sample_answers()
     assert (entry.entity_type, entry.operation, entry.acknowledged_at) == (
         "dossier",
         "create",
         None,
     )
     sent = protocol.decode(msgspec.json.encode(entry.payload), protocol.DossierCreate)
-    assert (sent.id, sent.reference, sent.answers) == (dossier.id, reference, dossier.answers)
+    assert (sent.id, sent.reference, sent.answers) == (
+        declaration.id,
+        reference,
+        declaration.answers,
+    )

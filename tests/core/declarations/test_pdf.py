@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from kiosk.dossiers import DossierPurgedError, DossierService
-from kiosk.dossiers.pdf import render_form_pdf
+from kiosk.declarations import DeclarationPurgedError, DeclarationService
+from kiosk.declarations.pdf import render_form_pdf
 from kiosk.forms.library import bundled_forms
 from kiosk.services import KioskServices
 from tests.consent import AGREED
-from tests.core.dossiers.sample_form import (
+from tests.core.declarations.sample_form import (
     APPLICANT,
     CHILD,
     PROCEDURE_CODE,
@@ -122,7 +122,7 @@ def test_many_items_break_onto_new_pages_each_with_the_reference_footer() -> Non
     assert len(reader.pages) >= 2
     texts = [page.extract_text() for page in reader.pages]
     for number, text in enumerate(texts, start=1):
-        assert "Mã hồ sơ: HS-1-250310-0001" in text
+        assert "Mã tờ khai: HS-1-250310-0001" in text
         assert f"Trang {number}/{len(texts)}" in text
     everything = "\n".join(texts)
     for n in range(40):
@@ -130,31 +130,33 @@ def test_many_items_break_onto_new_pages_each_with_the_reference_footer() -> Non
     assert "NGƯỜI YÊU CẦU" in texts[-1]
 
 
-def test_the_same_dossier_gives_the_same_bytes() -> None:
+def test_the_same_declaration_gives_the_same_bytes() -> None:
     assert _pdf() == _pdf()
 
 
-def test_the_service_renders_a_stored_dossier_in_its_form_version(
-    dossiers: DossierService,
+def test_the_service_renders_a_stored_declaration_in_its_form_version(
+    declarations: DeclarationService,
 ) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
-    data = dossiers.pdf(submitted.reference)
+    submitted = declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    data = declarations.pdf(submitted.reference)
     assert data.startswith(b"%PDF-")
     text = _text(data)
     assert APPLICANT.casefold() in text.casefold()
     assert submitted.reference in text
 
 
-def test_a_purged_dossier_has_no_pdf(services: KioskServices, dossiers: DossierService) -> None:
-    from kiosk.db.models import Dossier
+def test_a_purged_declaration_has_no_pdf(
+    services: KioskServices, declarations: DeclarationService
+) -> None:
+    from kiosk.db.models import Declaration
 
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    submitted = declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     with services.db.transaction() as session:
-        row = session.get(Dossier, submitted.id)
+        row = session.get(Declaration, submitted.id)
         assert row is not None
         row.answers, row.purged_at = {}, SUBMITTED
-    with pytest.raises(DossierPurgedError):
-        dossiers.pdf(submitted.reference)
+    with pytest.raises(DeclarationPurgedError):
+        declarations.pdf(submitted.reference)
 
 
 @pytest.mark.parametrize("form", bundled_forms(), ids=lambda form: form.id)

@@ -4,8 +4,10 @@ Staff print it at the counter, or the citizen takes it to an office without the
 kiosk: it must read like the form the agency knows. The form's ``layout`` is the
 template read top to bottom (``wire.forms``): the national header, the
 title, lines whose ``{field}`` placeholders take the answers as they are written on
-paper (``format_answer``), a dotted line where nothing was answered, like the blank
-form, and the closing signatures dated with the day of submission.
+paper (``format_placeholder``: in capitals or in words where the template asks), a
+dotted line where nothing was answered, like the blank form, and the closing
+signatures dated with the day of submission. The template's own line ("Mẫu CT01 ban
+hành kèm theo Thông tư số …") stands at the top right of the first page, as on paper.
 
 fpdf2 writes it without Qt, so the core, the CLI and a headless server can all make
 one. The bundled Noto Sans is embedded (subset to the letters used): every printer
@@ -13,8 +15,8 @@ then prints Vietnamese diacritics the same, whatever fonts it has. No italic fac
 bundled (and each face costs a tenth of a second to load), so italic template lines
 print upright: legibility matters more here than the template's slant.
 
-When the PDF belongs to a dossier, every page's footer carries its reference and a
-small QR code of it, so a loose page finds its way back to the hồ sơ.
+When the PDF belongs to a declaration, every page's footer carries its reference and a
+small QR code of it, so a loose page finds its way back to its declaration.
 """
 
 from __future__ import annotations
@@ -30,11 +32,12 @@ from fpdf import FPDF
 from fpdf.enums import Align, MethodReturnValue, XPos, YPos
 
 from kiosk.clock import LOCAL_TZ
-from kiosk.forms.format import condition_holds, format_answer
+from kiosk.forms.format import condition_holds, format_placeholder
 from kiosk.paths import RESOURCES_DIR
 from kiosk.printing.qr import qr_matrix
 from wire.answers import Answers
 from wire.forms import (
+    ITEM_NUMBER,
     Condition,
     FieldDefinition,
     FormDefinition,
@@ -55,6 +58,10 @@ MARGIN_MM: Final = 20.0
 BODY_PT: Final = 12.0
 LINE_MM: Final = 6.5
 HEADING_PT: Final = 14.0
+#: The template's line at the top right: smaller than the body, in a box this wide.
+TEMPLATE_LINE_PT: Final = 9.0
+TEMPLATE_LINE_MM: Final = 4.5
+TEMPLATE_BOX_MM: Final = 100.0
 FOOTER_PT: Final = 8.0
 #: The footer's QR code sits in the bottom margin, clear of the page's edge.
 FOOTER_QR_MM: Final = 13.0
@@ -70,8 +77,8 @@ PAGE_COUNT_ALIAS: Final = "{kiosk-page-count}"
 
 NATIONAL_NAME: Final = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO: Final = "Độc lập - Tự do - Hạnh phúc"
-FOOTER_REFERENCE: Final = "Mã hồ sơ: {reference}"
-FOOTER_SUBMITTED: Final = "nộp tại kiosk lúc {time} ngày {date}"
+FOOTER_REFERENCE: Final = "Mã tờ khai: {reference}"
+FOOTER_SUBMITTED: Final = "điền tại kiosk lúc {time} ngày {date}"
 FOOTER_PAGE: Final = "Trang {page}/{count}"
 
 #: The date in a template's "…, ngày … tháng … năm …", whatever dots it is drawn with.
@@ -90,7 +97,7 @@ def render_form_pdf(
 
     ``submitted_at`` dates the signatures (empty, dotted, without it) and, with
     ``reference``, the footer; it also stamps the file's creation date, so the same
-    dossier always gives the same bytes.
+    declaration always gives the same bytes.
     """
     pdf = _FormPdf(reference, submitted_at)
     pdf.set_title(_nfc(form.title.vi))
@@ -99,13 +106,14 @@ def render_form_pdf(
         pdf.set_creation_date(submitted_at)
     pdf.add_page()
     writer = _Writer(pdf, form, answers, submitted_at)
+    writer.template_line(form.template_line)
     for block in form.layout:
         writer.block(block)
     return bytes(pdf.output())
 
 
 class _FormPdf(FPDF):
-    """An A4 page with the bundled fonts, 20 mm margins and the dossier's footer."""
+    """An A4 page with the bundled fonts, 20 mm margins and the declaration's footer."""
 
     def __init__(self, reference: str | None, submitted_at: datetime | None) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
@@ -185,6 +193,17 @@ class _Writer:
 
     # --- blocks -------------------------------------------------------------------
 
+    def template_line(self, text: str) -> None:
+        """The template's code and legal basis, top right, before anything else."""
+        if not text.strip():
+            return
+        pdf = self._pdf
+        pdf.set_font(FAMILY, "", TEMPLATE_LINE_PT)
+        width = min(TEMPLATE_BOX_MM, pdf.epw)
+        pdf.set_x(pdf.l_margin + pdf.epw - width)
+        pdf.multi_cell(width, TEMPLATE_LINE_MM, _nfc(text), align=Align.C, **_NEXT_LINE)
+        pdf.ln(2)
+
     def _national_header(self) -> None:
         pdf = self._pdf
         pdf.set_font(FAMILY, "B", BODY_PT)
@@ -256,7 +275,15 @@ class _Writer:
             return [equal] * len(texts)
         total = sum(needed)
         if total > pdf.epw:
-            return [pdf.epw * need / total for need in needed]
+            # Too wide to fit whole: short columns (a "TT" number) keep what they need,
+            # the long ones share the rest and wrap.
+            short = [need <= equal for need in needed]
+            left = pdf.epw - sum(need for need, fits in zip(needed, short, strict=True) if fits)
+            long_total = sum(need for need, fits in zip(needed, short, strict=True) if not fits)
+            return [
+                need if fits else left * need / long_total
+                for need, fits in zip(needed, short, strict=True)
+            ]
         spare = (pdf.epw - total) / len(texts)
         return [need + spare for need in needed]
 
@@ -268,8 +295,8 @@ class _Writer:
             [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
         )
         # No item: the lines once, dotted, as the blank paper form has them.
-        for scope in scopes or [{}]:
-            item_scope = _Scope(scope, children)
+        for number, scope in enumerate(scopes or [{}], start=1):
+            item_scope = _Scope(scope, children, number if scope else None)
             for line in block.lines:
                 self._line(line, item_scope)
 
@@ -279,21 +306,35 @@ class _Writer:
         scope = self._form_scope
         half = pdf.epw / 2
         pdf.set_font(FAMILY, _style(bold=False, italic=True), BODY_PT)
-        place_and_date = _fill(_dated(block.place_and_date, self._submitted_at), scope)
-        # Centred over the right signer, widened to the left when it would wrap.
-        width = min(pdf.epw, max(half, pdf.get_string_width(place_and_date) + 2 * pdf.c_margin + 1))
+        submitted_at = self._submitted_at if block.dated else None
+        place_and_date = _fill(_dated(block.place_and_date, submitted_at), scope)
+        left_date = _fill(block.left_place_and_date, scope) if block.left_place_and_date else ""
+        # Centred over the right signer, widened to the left when it would wrap (unless
+        # the left signer has a date of their own there).
+        needed = pdf.get_string_width(place_and_date) + 2 * pdf.c_margin + 1
+        width = half if left_date.strip() else min(pdf.epw, max(half, needed))
         signers = [(pdf.l_margin + half, _fill(block.right_title, scope), block.right_name)]
         if block.left_title or block.left_name:
             signers.insert(0, (pdf.l_margin, _fill(block.left_title, scope), block.left_name))
         pdf.ln(LINE_MM / 2)
         self._keep_together(
-            (self._height(place_and_date, width) if place_and_date.strip() else 0.0)
+            max(
+                self._height(place_and_date, width) if place_and_date.strip() else 0.0,
+                self._height(left_date, half) if left_date.strip() else 0.0,
+            )
             + max(self._height(title, half) for _, title, _ in signers)
             + (SIGNING_ROOM_LINES + 1) * LINE_MM
         )
+        dates_top = dates_bottom = pdf.get_y()
+        if left_date.strip():
+            pdf.set_x(pdf.l_margin)
+            pdf.multi_cell(half, LINE_MM, left_date, align=Align.C, **_BELOW)
+            dates_bottom = pdf.get_y()
         if place_and_date.strip():
-            pdf.set_x(pdf.l_margin + pdf.epw - width)
-            pdf.multi_cell(width, LINE_MM, place_and_date, align=Align.C, **_NEXT_LINE)
+            pdf.set_xy(pdf.l_margin + pdf.epw - width, dates_top)
+            pdf.multi_cell(width, LINE_MM, place_and_date, align=Align.C, **_BELOW)
+            dates_bottom = max(dates_bottom, pdf.get_y())
+        pdf.set_xy(pdf.l_margin, dates_bottom)
         top = bottom = pdf.get_y()
         pdf.set_font(FAMILY, "B", BODY_PT)
         for left, title, name in signers:
@@ -346,40 +387,54 @@ _BELOW: Final[dict[str, Any]] = {"new_x": XPos.LEFT, "new_y": YPos.NEXT}
 class _Scope:
     """The answers a placeholder or a ``when`` reads: the form's, or one group item's."""
 
-    def __init__(self, answers: Mapping[str, Any], fields: Mapping[str, FieldDefinition]) -> None:
+    def __init__(
+        self,
+        answers: Mapping[str, Any],
+        fields: Mapping[str, FieldDefinition],
+        number: int | None = None,
+    ) -> None:
         self._answers = answers
         self._fields = fields
+        #: A group item's number, for ``{#}`` (the "TT" column).
+        self._number = number
 
-    def text(self, name: str) -> str:
-        """The placeholder's answer as written on paper; "" when unanswered."""
+    def text(self, name: str, style: str = "") -> str:
+        """The placeholder's answer as written on paper, in its ``style``; "" when
+        unanswered."""
+        if name == ITEM_NUMBER:
+            return "" if self._number is None else str(self._number)
         field = self._fields.get(name)
         if field is None:
             return ""
-        return _nfc(format_answer(field, self._answers.get(name), "vi"))
+        return _nfc(format_placeholder(field, self._answers.get(name), style))
 
     def holds(self, condition: Condition) -> bool:
         """A ``when`` reads this scope's own answers, as the wizard shows the field."""
         return condition_holds(condition, self._answers)
 
 
-def _parts(template: str) -> list[tuple[str, str | None]]:
-    """``template`` as (literal text, placeholder or None) pairs, ``{{`` read as ``{``.
+def _parts(template: str) -> list[tuple[str, str | None, str]]:
+    """``template`` as (literal text, placeholder or None, style) triples, ``{{`` read
+    as ``{``.
 
     The same reading as the form check's (``string.Formatter``), so a layout that
     passed it prints as its author meant.
     """
     try:
-        return [(literal, name) for literal, name, _, _ in string.Formatter().parse(template)]
+        return [
+            (literal, name, spec or "")
+            for literal, name, spec, _ in string.Formatter().parse(template)
+        ]
     except ValueError:  # unbalanced braces: a checked form has none; print as written
-        return [(template, None)]
+        return [(template, None, "")]
 
 
 def _fill(template: str, scope: _Scope) -> str:
     """``template`` with every placeholder's answer, or short dots where none."""
     return _nfc(
         "".join(
-            literal + ("" if name is None else scope.text(name) or SHORT_DOTS)
-            for literal, name in _parts(template)
+            literal + ("" if name is None else scope.text(name, style) or SHORT_DOTS)
+            for literal, name, style in _parts(template)
         )
     )
 
@@ -393,11 +448,12 @@ def _fill_ending(template: str, scope: _Scope) -> tuple[str, bool]:
     parts = _parts(template)
     while parts and parts[-1][1] is None and not parts[-1][0].strip():
         parts.pop()  # trailing blanks after the last placeholder
-    if not parts or parts[-1][1] is None or scope.text(parts[-1][1]):
+    last = parts[-1][1] if parts else None
+    if last is None or scope.text(last, parts[-1][2]):
         return _fill(template, scope), False
     head = "".join(
-        literal + ("" if name is None else scope.text(name) or SHORT_DOTS)
-        for literal, name in parts[:-1]
+        literal + ("" if name is None else scope.text(name, style) or SHORT_DOTS)
+        for literal, name, style in parts[:-1]
     )
     return _nfc(head + parts[-1][0]), True
 

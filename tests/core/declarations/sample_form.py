@@ -1,6 +1,6 @@
 """A small tờ khai built in code, with every layout block the PDF writer knows.
 
-Importable by child processes too (``tests.core.dossiers.sample_form``), so the
+Importable by child processes too (``tests.core.declarations.sample_form``), so the
 durability test submits the same form as the rest.
 """
 

@@ -1,4 +1,4 @@
-"""Submitting a hồ sơ: one transaction with its reference, outbox entry and audit record."""
+"""Saving a declaration: one transaction with its reference, outbox entry and audit record."""
 
 from __future__ import annotations
 
@@ -19,16 +19,20 @@ from kiosk.catalog.service import CatalogService
 from kiosk.config import Settings
 from kiosk.crypto import KeyringKeyStore
 from kiosk.db import Database
-from kiosk.db.models import AuditRecord, Dossier, OutboxEntry
-from kiosk.dossiers import DossierIncompleteError, DossierNotFoundError, DossierService
-from kiosk.dossiers import service as service_module
+from kiosk.db.models import AuditRecord, Declaration, OutboxEntry
+from kiosk.declarations import (
+    DeclarationIncompleteError,
+    DeclarationNotFoundError,
+    DeclarationService,
+)
+from kiosk.declarations import service as service_module
 from kiosk.forms.library import FormLibrary
 from kiosk.services import KioskServices
 from kiosk.staff import StaffAccess, StaffGrant
 from tests.consent import AGREED
 from tests.core.conftest import FakeClock
-from tests.core.dossiers.conftest import count
-from tests.core.dossiers.sample_form import (
+from tests.core.declarations.conftest import count
+from tests.core.declarations.sample_form import (
     APPLICANT,
     CHILD,
     PROCEDURE_CODE,
@@ -38,10 +42,12 @@ from tests.core.dossiers.sample_form import (
 from wire import protocol
 
 
-def make_service(db: Database, clock: Callable[[], datetime], **settings: Any) -> DossierService:
-    """A dossier service as the kiosk builds it, on ``db``, with ``settings`` changed."""
+def make_service(
+    db: Database, clock: Callable[[], datetime], **settings: Any
+) -> DeclarationService:
+    """A declaration service as the kiosk builds it, on ``db``, with ``settings`` changed."""
     audit = AuditLog(db, clock)
-    return DossierService(
+    return DeclarationService(
         db,
         audit,
         clock,
@@ -52,23 +58,23 @@ def make_service(db: Database, clock: Callable[[], datetime], **settings: Any) -
     )
 
 
-def test_submit_writes_the_dossier_its_outbox_entry_and_an_audit_record(
-    services: KioskServices, dossiers: DossierService
+def test_submit_writes_the_declaration_its_outbox_entry_and_an_audit_record(
+    services: KioskServices, declarations: DeclarationService
 ) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    submitted = declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     # The fixed clock is 09:05 on 10 March 2025 in Hà Nội; kiosk number 1.
-    assert submitted.reference == "HS-1-250310-0001"
+    assert submitted.reference == "TK-1-250310-0001"
     assert (submitted.form_id, submitted.form_version) == ("khai-sinh-mau", 1)
     with services.db.transaction() as session:
-        dossier = session.scalars(select(Dossier)).one()
+        declaration = session.scalars(select(Declaration)).one()
         entry = session.scalars(select(OutboxEntry)).one()
         audit = session.scalars(select(AuditRecord)).one()
-    assert dossier.id == submitted.id
-    assert dossier.reference == submitted.reference
-    assert dossier.status == "submitted"
-    assert dossier.procedure_code == PROCEDURE_CODE
-    assert dossier.answers["child_name"] == CHILD
-    assert dossier.created_at == submitted.submitted_at
+    assert declaration.id == submitted.id
+    assert declaration.reference == submitted.reference
+    assert declaration.status == "submitted"
+    assert declaration.procedure_code == PROCEDURE_CODE
+    assert declaration.answers["child_name"] == CHILD
+    assert declaration.created_at == submitted.submitted_at
     assert (entry.entity_type, entry.entity_id, entry.operation) == (
         "dossier",
         submitted.id,
@@ -76,16 +82,19 @@ def test_submit_writes_the_dossier_its_outbox_entry_and_an_audit_record(
     )
     assert entry.attempts == 0
     assert entry.acknowledged_at is None
-    assert (audit.action, audit.detail) == ("dossier.submit", {"reference": submitted.reference})
+    assert (audit.action, audit.detail) == (
+        "declaration.submit",
+        {"reference": submitted.reference},
+    )
 
 
 def test_the_stored_payload_is_exactly_what_the_protocol_accepts(
-    services: KioskServices, dossiers: DossierService
+    services: KioskServices, declarations: DeclarationService
 ) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    submitted = declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     with services.db.transaction() as session:
         entry = session.scalars(select(OutboxEntry)).one()
-        stored_answers = session.scalars(select(Dossier.answers)).one()
+        stored_answers = session.scalars(select(Declaration.answers)).one()
     message = protocol.decode(msgspec.json.encode(entry.payload), protocol.DossierCreate)
     assert message.id == submitted.id
     assert message.reference == submitted.reference
@@ -111,29 +120,29 @@ def test_the_stored_payload_is_exactly_what_the_protocol_accepts(
 
 
 def test_an_incomplete_form_is_refused_with_a_count_and_writes_nothing(
-    services: KioskServices, dossiers: DossierService
+    services: KioskServices, declarations: DeclarationService
 ) -> None:
     answers = sample_answers()
     del answers["child_name"]
     del answers["applicant_name"]
-    with pytest.raises(DossierIncompleteError) as raised:
-        dossiers.submit(sample_form(), PROCEDURE_CODE, answers, consent=AGREED)
+    with pytest.raises(DeclarationIncompleteError) as raised:
+        declarations.submit(sample_form(), PROCEDURE_CODE, answers, consent=AGREED)
     assert set(raised.value.problems) == {"child_name", "applicant_name"}
     assert raised.value.message.params == {"count": 2}
     assert "2" in raised.value.message.render()
-    assert count(services.db, Dossier) == 0
+    assert count(services.db, Declaration) == 0
     assert count(services.db, OutboxEntry) == 0
     assert count(services.db, AuditRecord) == 0
 
 
 def test_answers_to_hidden_fields_are_not_submitted(
-    services: KioskServices, dossiers: DossierService
+    services: KioskServices, declarations: DeclarationService
 ) -> None:
     # The citizen first chose "Khác" and typed a relationship, then chose "Mẹ".
     answers = sample_answers(relationship="me", relationship_other="Bà ngoại")
-    dossiers.submit(sample_form(), PROCEDURE_CODE, answers, consent=AGREED)
+    declarations.submit(sample_form(), PROCEDURE_CODE, answers, consent=AGREED)
     with services.db.transaction() as session:
-        stored = session.scalars(select(Dossier.answers)).one()
+        stored = session.scalars(select(Declaration.answers)).one()
         payload = session.scalars(select(OutboxEntry.payload)).one()
     assert "relationship_other" not in stored
     assert "relationship_other" not in payload["answers"]
@@ -151,25 +160,25 @@ def test_references_count_per_local_day_and_carry_the_kiosk_number(
     clock.now = datetime(2025, 3, 10, 17, 0, tzinfo=UTC)  # midnight in Hà Nội
     next_day = service.submit(form, PROCEDURE_CODE, answers, consent=AGREED).reference
     assert (first, second, next_day) == (
-        "HS-7-250310-0001",
-        "HS-7-250310-0002",
-        "HS-7-250311-0001",
+        "TK-7-250310-0001",
+        "TK-7-250310-0002",
+        "TK-7-250311-0001",
     )
 
 
-def test_the_same_answers_twice_are_two_dossiers(
-    services: KioskServices, dossiers: DossierService
+def test_the_same_answers_twice_are_two_declarations(
+    services: KioskServices, declarations: DeclarationService
 ) -> None:
-    first = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
-    second = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    first = declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    second = declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
     assert first.id != second.id
-    assert (first.reference, second.reference) == ("HS-1-250310-0001", "HS-1-250310-0002")
-    assert count(services.db, Dossier) == 2
+    assert (first.reference, second.reference) == ("TK-1-250310-0001", "TK-1-250310-0002")
+    assert count(services.db, Declaration) == 2
     assert count(services.db, OutboxEntry) == 2
 
 
 def test_a_failed_transaction_leaves_nothing_and_uses_no_reference(
-    services: KioskServices, dossiers: DossierService, monkeypatch: pytest.MonkeyPatch
+    services: KioskServices, declarations: DeclarationService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_add = service_module.add_outbox_entry
 
@@ -182,14 +191,14 @@ def test_a_failed_transaction_leaves_nothing_and_uses_no_reference(
 
     monkeypatch.setattr(service_module, "add_outbox_entry", add_then_fail)
     with pytest.raises(DiskFullError):
-        dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
-    assert count(services.db, Dossier) == 0
+        declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    assert count(services.db, Declaration) == 0
     assert count(services.db, OutboxEntry) == 0
     assert count(services.db, AuditRecord) == 0
     monkeypatch.undo()
-    assert dossiers.submit(
+    assert declarations.submit(
         sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
-    ).reference == ("HS-1-250310-0001")
+    ).reference == ("TK-1-250310-0001")
 
 
 def test_concurrent_submissions_get_distinct_references(db_path: Path, clock: FakeClock) -> None:
@@ -220,7 +229,7 @@ def test_concurrent_submissions_get_distinct_references(db_path: Path, clock: Fa
         for thread in threads:
             thread.join()
         assert errors == []
-        assert sorted(references) == [f"HS-1-250310-{n:04d}" for n in range(1, 21)]
+        assert sorted(references) == [f"TK-1-250310-{n:04d}" for n in range(1, 21)]
         assert count(first_db, OutboxEntry) == 20
     finally:
         first_db.close()
@@ -229,28 +238,30 @@ def test_concurrent_submissions_get_distinct_references(db_path: Path, clock: Fa
 
 def test_nothing_personal_reaches_the_logs_or_the_audit_log(
     services: KioskServices,
-    dossiers: DossierService,
+    declarations: DeclarationService,
     grant: StaffGrant,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     with caplog.at_level(logging.DEBUG):
-        submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
-        dossiers.lookup(grant, submitted.reference)
+        submitted = declarations.submit(
+            sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED
+        )
+        declarations.lookup(grant, submitted.reference)
     assert submitted.reference in caplog.text
     for personal in (APPLICANT, CHILD, "2025-02-20", "La Thành"):
         assert personal not in caplog.text
     entries = services.audit.recent(2)
     assert [(entry.actor, entry.action, entry.detail) for entry in entries] == [
-        ("staff", "dossier.show", {"reference": submitted.reference}),
-        ("citizen", "dossier.submit", {"reference": submitted.reference}),
+        ("staff", "declaration.show", {"reference": submitted.reference}),
+        ("citizen", "declaration.submit", {"reference": submitted.reference}),
     ]
 
 
-def test_staff_find_a_dossier_as_they_type_its_reference(
-    services: KioskServices, dossiers: DossierService, grant: StaffGrant
+def test_staff_find_a_declaration_as_they_type_its_reference(
+    services: KioskServices, declarations: DeclarationService, grant: StaffGrant
 ) -> None:
-    submitted = dossiers.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
-    view = dossiers.lookup(grant, " hs-1-250310-0001 ")
+    submitted = declarations.submit(sample_form(), PROCEDURE_CODE, sample_answers(), consent=AGREED)
+    view = declarations.lookup(grant, " tk-1-250310-0001 ")
     assert view.id == submitted.id
     assert view.reference == submitted.reference
     assert view.answers == sample_answers()
@@ -261,10 +272,12 @@ def test_staff_find_a_dossier_as_they_type_its_reference(
     with services.db.transaction() as session:
         entry = session.scalars(select(OutboxEntry)).one()
         entry.acknowledged_at = datetime(2025, 3, 10, 3, 0, tzinfo=UTC)
-    assert dossiers.lookup(grant, submitted.reference).outbox.status == "sent"  # type: ignore[union-attr]
+    assert declarations.lookup(grant, submitted.reference).outbox.status == "sent"  # type: ignore[union-attr]
 
 
-def test_an_unknown_reference_says_which_one(dossiers: DossierService, grant: StaffGrant) -> None:
-    with pytest.raises(DossierNotFoundError) as raised:
-        dossiers.lookup(grant, "HS-1-250310-0099")
+def test_an_unknown_reference_says_which_one(
+    declarations: DeclarationService, grant: StaffGrant
+) -> None:
+    with pytest.raises(DeclarationNotFoundError) as raised:
+        declarations.lookup(grant, "HS-1-250310-0099")
     assert "HS-1-250310-0099" in raised.value.message.render()

@@ -1,7 +1,8 @@
-"""Tra cứu hồ sơ (``staff.dossier``): a hồ sơ by its reference, how far its upload got,
-and its A4 tờ khai on the office printer.
+"""Tra cứu tờ khai (``staff.declaration``): a declaration by its mã tờ khai, how far its
+upload got, and its A4 tờ khai on the office printer.
 
-Staff type the reference from the citizen's receipt (``HS-…``; case and spaces
+Staff type the mã tờ khai from the citizen's phiếu tờ khai (``TK-…``, or ``HS-…`` on a
+slip printed before the kiosk's record was called a declaration; case and spaces
 forgiven) and see what they need to find the citizen's paper and answer "has it
 reached the centre?": the reference, the thủ tục, the tờ khai, when it was submitted,
 its status and its upload in words. Never the answers: the screen faces the hall, and
@@ -26,16 +27,16 @@ from ui.screens.staff.widgets import Tone, code_field, plain_label
 from ui.widgets.screen import big_button
 
 if TYPE_CHECKING:
-    from kiosk.dossiers.api import DossierView
+    from kiosk.declarations.api import DeclarationView
 
-#: ``HS-12-250310-0001`` with room for spaces.
+#: ``TK-12-250310-0001`` with room for spaces.
 REFERENCE_MAX_CHARS = 32
 
 
-class DossierPage(StaffPage):
+class DeclarationPage(StaffPage):
     def __init__(self, flow: StaffFlow, parent: QWidget | None = None) -> None:
         super().__init__(flow, parent)
-        self.dossier: DossierView | None = None
+        self.declaration: DeclarationView | None = None
         self._busy = False
         self._build_finder()
         self._build_card()
@@ -63,7 +64,7 @@ class DossierPage(StaffPage):
         column.addLayout(row)
 
     def _build_card(self) -> None:
-        """What staff need of the hồ sơ, one line each; the answers are not among them."""
+        """What staff need of the declaration, one line each; the answers are not among them."""
         self.card = QFrame(self.content)
         self.card.setObjectName("Card")
         self.reference = plain_label(self.card, "RowTitle")
@@ -101,11 +102,11 @@ class DossierPage(StaffPage):
 
     def enter_page(self) -> None:
         self.notice.clear()
-        if self.dossier is None:
+        if self.declaration is None:
             self.reference_field.setFocus()
 
     def look_up(self) -> None:
-        """ "Tìm": one look-up (audited by the core as ``dossier.show``)."""
+        """ "Tìm": one look-up (audited by the core as ``declaration.show``)."""
         reference = self.reference_field.text().strip()
         if self._busy:
             return
@@ -113,29 +114,29 @@ class DossierPage(StaffPage):
             self.notice.say(
                 Tone.FAILED,
                 lambda: QCoreApplication.translate(
-                    "Staff", "Vui lòng nhập mã hồ sơ in trên biên nhận, ví dụ HS-1-250310-0001."
+                    "Staff", "Vui lòng nhập mã tờ khai in trên phiếu, ví dụ TK-1-250310-0001."
                 ),
             )
             return
         self._set_busy(True)
         self.flow.call(
-            lambda services, grant: services.dossiers.lookup(grant, reference),
+            lambda services, grant: services.declarations.lookup(grant, reference),
             self._found,
             self._not_found,
         )
 
-    def _found(self, dossier: DossierView) -> None:
+    def _found(self, declaration: DeclarationView) -> None:
         self._set_busy(False)
-        self.dossier = dossier
+        self.declaration = declaration
         self.notice.clear()
-        self.flow.hide_keyboard()  # the hồ sơ is what staff look at now
-        self._show_dossier()
+        self.flow.hide_keyboard()  # the declaration is what staff look at now
+        self._show_declaration()
         self.card.show()
         self.scroll_area.ensureWidgetVisible(self.card, 0, 8)
 
     def _not_found(self, error: KioskError) -> None:
         self._set_busy(False)
-        self.dossier = None
+        self.declaration = None
         self.card.hide()
         self.notice.refused(error)
 
@@ -143,24 +144,24 @@ class DossierPage(StaffPage):
 
     def can_print(self) -> bool:
         """The office printer is set and the kiosk still holds the answers to print."""
-        dossier = self.dossier
-        if dossier is None or self.flow.office_printer() is None:
+        declaration = self.declaration
+        if declaration is None or self.flow.office_printer() is None:
             return False
-        discarded = dossier.outbox is not None and dossier.outbox.status == "discarded"
-        return dossier.purged_at is None and not discarded
+        discarded = declaration.outbox is not None and declaration.outbox.status == "discarded"
+        return declaration.purged_at is None and not discarded
 
     def print_form(self) -> None:
-        dossier = self.dossier
-        if dossier is None or self._busy:
+        declaration = self.declaration
+        if declaration is None or self._busy:
             return
-        reference = dossier.reference
+        reference = declaration.reference
         self._set_busy(True)
         self.notice.say(
             Tone.BUSY,
             lambda: QCoreApplication.translate("Staff", "Đang gửi tờ khai đến máy in A4…"),
         )
         self.flow.call(
-            lambda services, grant: services.dossiers.print_form_for_staff(grant, reference),
+            lambda services, grant: services.declarations.print_form_for_staff(grant, reference),
             lambda queue: self._printed(reference, queue),
             self._refused,
             pool=Pool.IO,
@@ -171,7 +172,7 @@ class DossierPage(StaffPage):
         self.notice.say(
             Tone.OK,
             lambda: QCoreApplication.translate(
-                "Staff", "Đã gửi tờ khai của hồ sơ {reference} đến máy in {printer}."
+                "Staff", "Đã gửi tờ khai {reference} đến máy in {printer}."
             ).format(reference=reference, printer=queue),
         )
 
@@ -187,68 +188,68 @@ class DossierPage(StaffPage):
     # -- texts -------------------------------------------------------------------
 
     def retranslate_page(self) -> None:
-        self.title.setText(QCoreApplication.translate("Staff", "Tra cứu hồ sơ"))
+        self.title.setText(QCoreApplication.translate("Staff", "Tra cứu tờ khai"))
         self.reference_label.setText(
-            QCoreApplication.translate(
-                "Staff", "Mã hồ sơ in trên biên nhận (ví dụ HS-1-250310-0001)"
-            )
+            QCoreApplication.translate("Staff", "Mã tờ khai in trên phiếu (ví dụ TK-1-250310-0001)")
         )
-        self.reference_field.setPlaceholderText("HS-…")
+        self.reference_field.setPlaceholderText("TK-…")
         self.find_button.setText(QCoreApplication.translate("Staff", "Tìm"))
         self.print_button.setText(QCoreApplication.translate("Staff", "In tờ khai A4"))
         names = (
             QCoreApplication.translate("Staff", "Thủ tục"),
             QCoreApplication.translate("Staff", "Tờ khai"),
-            QCoreApplication.translate("Staff", "Nộp lúc"),
+            QCoreApplication.translate("Staff", "Lưu lúc"),
             QCoreApplication.translate("Staff", "Trạng thái"),
             QCoreApplication.translate("Staff", "Gửi lên máy chủ"),
         )
         for label, name in zip(self._names, names, strict=True):
             label.setText(name)
-        self._show_dossier()
+        self._show_declaration()
 
-    def _show_dossier(self) -> None:
-        dossier = self.dossier
-        if dossier is None:
+    def _show_declaration(self) -> None:
+        declaration = self.declaration
+        if declaration is None:
             return
-        self.reference.setText(dossier.reference)
+        self.reference.setText(declaration.reference)
         self.procedure.setText(
-            f"{dossier.procedure_code} · {dossier.procedure_name}"
-            if dossier.procedure_name
-            else dossier.procedure_code
+            f"{declaration.procedure_code} · {declaration.procedure_name}"
+            if declaration.procedure_name
+            else declaration.procedure_code
         )
-        title = dossier.form_title
+        title = declaration.form_title
         english = self.flow.language() == Language.ENGLISH
         name = "" if title is None else (title.en if english else title.vi)
         self.form.setText(
             QCoreApplication.translate("Staff", "{title} (mẫu {form}, phiên bản {version})").format(
-                title=name or dossier.form_id, form=dossier.form_id, version=dossier.form_version
+                title=name or declaration.form_id,
+                form=declaration.form_id,
+                version=declaration.form_version,
             )
         )
-        self.submitted.setText(day_and_time(dossier.submitted_at))
-        self.status.setText(status_text(dossier))
-        self.upload.setText(upload_text(dossier))
+        self.submitted.setText(day_and_time(declaration.submitted_at))
+        self.status.setText(status_text(declaration))
+        self.upload.setText(upload_text(declaration))
         self.print_button.setVisible(self.can_print())
 
 
-def status_text(dossier: DossierView) -> str:
-    """Where the hồ sơ stands, and whether the kiosk still holds the citizen's answers."""
-    if dossier.status == "received":
-        text = QCoreApplication.translate("Staff", "Trung tâm đã nhận hồ sơ")
-    elif dossier.status == "submitted":
-        text = QCoreApplication.translate("Staff", "Đã nộp tại kiosk")
+def status_text(declaration: DeclarationView) -> str:
+    """Where the declaration stands, and whether the kiosk still holds the citizen's answers."""
+    if declaration.status == "received":
+        text = QCoreApplication.translate("Staff", "Trung tâm đã nhận tờ khai")
+    elif declaration.status == "submitted":
+        text = QCoreApplication.translate("Staff", "Đã lưu tại kiosk")
     else:
-        text = dossier.status
-    if dossier.purged_at is not None:
+        text = declaration.status
+    if declaration.purged_at is not None:
         text += ". " + QCoreApplication.translate(
-            "Staff", "Dữ liệu cá nhân đã được xoá khỏi kiosk lúc {time}."
-        ).format(time=day_and_time(dossier.purged_at))
+            "Staff", "Dữ liệu cá nhân đã được xóa khỏi kiosk lúc {time}."
+        ).format(time=day_and_time(declaration.purged_at))
     return text
 
 
-def upload_text(dossier: DossierView) -> str:
+def upload_text(declaration: DeclarationView) -> str:
     """The upload in words: waiting (tries, last error), sent, refused (why), discarded."""
-    outbox = dossier.outbox
+    outbox = declaration.outbox
     if outbox is None:
         return QCoreApplication.translate("Staff", "Không còn thông tin gửi")
     if outbox.status == "sent" and outbox.acknowledged_at is not None:
@@ -258,11 +259,11 @@ def upload_text(dossier: DossierView) -> str:
     if outbox.status == "rejected" and outbox.rejected_at is not None:
         return QCoreApplication.translate(
             "Staff",
-            "Máy chủ từ chối lúc {time}. Lý do: {reason}. Xử lý ở trang “Hồ sơ bị từ chối”.",
+            "Máy chủ từ chối lúc {time}. Lý do: {reason}. Xử lý ở trang “Mục bị từ chối”.",
         ).format(time=day_and_time(outbox.rejected_at), reason=outbox.last_error or "–")
     if outbox.status == "discarded" and outbox.discarded_at is not None:
         return QCoreApplication.translate(
-            "Staff", "Cán bộ đã huỷ gửi lúc {time}; hồ sơ sẽ không được gửi nữa"
+            "Staff", "Cán bộ đã hủy gửi lúc {time}; tờ khai sẽ không được gửi nữa"
         ).format(time=day_and_time(outbox.discarded_at))
     if outbox.attempts == 0:
         return QCoreApplication.translate("Staff", "Đang chờ gửi (chưa gửi lần nào)")

@@ -1,4 +1,4 @@
-"""IT's end-to-end check: ``forms sample`` then ``dossier submit``, and what is on disk after."""
+"""IT's end-to-end check: ``forms sample`` then ``declaration submit``, and what is on disk."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from kiosk.db import Database
-from kiosk.db.models import Dossier
+from kiosk.db.models import Declaration
 from kiosk.text.folding import fold, strip_marks
 
 KioskCli = Callable[..., subprocess.CompletedProcess[str]]
@@ -75,9 +75,16 @@ def test_a_submitted_sample_is_sealed_in_the_database_its_log_and_index(
     # A reader holds the write-ahead log and its index in place while the command writes.
     with closing(sqlite3.connect(database, isolation_level=None)) as reader:
         reader.execute("BEGIN")
-        reader.execute("SELECT count(*) FROM dossiers").fetchone()
+        reader.execute("SELECT count(*) FROM declarations").fetchone()
         filed = kiosk_cli(
-            "dossier", "submit", FORM_ID, "--answers", "-", "--json", env=env, stdin=sample.stdout
+            "declaration",
+            "submit",
+            FORM_ID,
+            "--answers",
+            "-",
+            "--json",
+            env=env,
+            stdin=sample.stdout,
         )
         raw = {path.name: path.read_bytes() for path in files}
         reader.execute("COMMIT")
@@ -95,10 +102,10 @@ def test_a_submitted_sample_is_sealed_in_the_database_its_log_and_index(
         for form in _forms(value):
             for name, data in raw.items():
                 assert form not in data, f"{value!r} in {name} as {form!r}"
-    shown = kiosk_cli("dossier", "show", result["reference"], "--json", env=env)
+    shown = kiosk_cli("declaration", "show", result["reference"], "--json", env=env)
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["answers"] == answers
-    text = kiosk_cli("dossier", "show", result["reference"], env=env).stdout
+    text = kiosk_cli("declaration", "show", result["reference"], env=env).stdout
     assert answers["requester_name"] in text
     printed = list((tmp_path / "data" / "printouts").glob(f"*receipt-{result['reference']}*"))
     assert printed, "the receipt went through the receipt printer"
@@ -115,30 +122,30 @@ def test_answers_that_cannot_be_filed_exit_2_and_store_nothing(
     env = fresh_kiosk_env
     answers = json.loads(kiosk_cli("forms", "sample", FORM_ID, "--json", env=env).stdout)
 
-    not_json = kiosk_cli("dossier", "submit", FORM_ID, "--answers", "-", env=env, stdin="{oops")
+    not_json = kiosk_cli("declaration", "submit", FORM_ID, "--answers", "-", env=env, stdin="{oops")
     assert not_json.returncode == 2
     assert "not JSON (line 1" in not_json.stderr
-    listed = kiosk_cli("dossier", "submit", FORM_ID, "--answers", "-", env=env, stdin="[1, 2]")
+    listed = kiosk_cli("declaration", "submit", FORM_ID, "--answers", "-", env=env, stdin="[1, 2]")
     assert listed.returncode == 2
     assert "one JSON object" in listed.stderr
     missing = tmp_path / "nowhere.json"
-    unread = kiosk_cli("dossier", "submit", FORM_ID, "--answers", str(missing), env=env)
+    unread = kiosk_cli("declaration", "submit", FORM_ID, "--answers", str(missing), env=env)
     assert unread.returncode == 2
     assert str(missing) in unread.stderr
 
     incomplete = {key: value for key, value in answers.items() if key != "requester_name"}
     refused = kiosk_cli(
-        "dossier", "submit", FORM_ID, "--answers", "-", env=env, stdin=json.dumps(incomplete)
+        "declaration", "submit", FORM_ID, "--answers", "-", env=env, stdin=json.dumps(incomplete)
     )
     assert refused.returncode == 2
     assert "requester_name:" in refused.stderr
     unknown = kiosk_cli(
-        "dossier", "submit", "khong-co", "--answers", "-", env=env, stdin=json.dumps(answers)
+        "declaration", "submit", "khong-co", "--answers", "-", env=env, stdin=json.dumps(answers)
     )
     assert unknown.returncode == 2
     assert "Không tìm thấy tờ khai “khong-co”" in unknown.stderr
     elsewhere = kiosk_cli(
-        "dossier",
+        "declaration",
         "submit",
         FORM_ID,
         "--procedure",
@@ -157,6 +164,6 @@ def test_answers_that_cannot_be_filed_exit_2_and_store_nothing(
     database.open()
     try:
         with database.transaction() as session:
-            assert session.scalar(select(func.count()).select_from(Dossier)) == 0
+            assert session.scalar(select(func.count()).select_from(Declaration)) == 0
     finally:
         database.close()

@@ -1,4 +1,4 @@
-"""Fixtures for the dossier tests: the kiosk's services on a real SQLite file."""
+"""Fixtures for the declaration tests: the kiosk's services on a real SQLite file."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.db import Database
-from kiosk.dossiers import DossierService
+from kiosk.declarations import DeclarationService
 from kiosk.services import KioskServices
 from kiosk.staff import StaffGrant
 
 
 @pytest.fixture
-def dossiers(services: KioskServices) -> DossierService:
-    return services.dossiers
+def declarations(services: KioskServices) -> DeclarationService:
+    return services.declarations
 
 
 @pytest.fixture

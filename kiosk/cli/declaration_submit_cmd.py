@@ -1,13 +1,13 @@
-"""``dossier submit FORM_ID --answers FILE|-``: file a hồ sơ exactly as the form screen does.
+"""``declaration submit FORM_ID --answers FILE|-``: save a declaration as the form screen does.
 
 For IT's end-to-end checks: the answers (a JSON object, such as ``forms sample``
-prints) go through ``DossierService.submit`` — the same checks, the same transaction,
-the same outbox entry and audit record as "Nộp" on the screen — and the biên nhận is
+prints) go through ``DeclarationService.submit`` — the same checks, the same transaction,
+the same outbox entry and audit record as "Lưu tờ khai" on the screen — and the slip is
 printed through ``SlipService.receipt`` as the done page prints it.
 
 The citizen's consent is part of a submission. Here it is the consent the command's
 user gives for the test: the notice's required purposes, plus any ``--consent``, on
-the notice in ``--language``. Exit status 0 once the hồ sơ is stored (a receipt that
+the notice in ``--language``. Exit status 0 once the declaration is stored (a receipt that
 did not print is reported, as on the screen); 2, with nothing stored, when the answers
 cannot be read, the form or procedure is unknown, or the checks find anything to fix
 (each field and what to fix is printed).
@@ -23,7 +23,7 @@ from typing import Any
 
 from kiosk.cli.common import add_location_arguments, open_services
 from kiosk.config import Language
-from kiosk.dossiers import DossierIncompleteError, SubmittedDossier
+from kiosk.declarations import DeclarationIncompleteError, SubmittedDeclaration
 from kiosk.printing.errors import PrinterError
 from kiosk.services import KioskServices
 from wire.forms import FormDefinition
@@ -33,8 +33,8 @@ def register(actions: Any) -> None:
     submit: argparse.ArgumentParser = actions.add_parser(
         "submit",
         help="submit answers to a form, as the kiosk screen does, and print the receipt",
-        description="Submit a dossier for FORM_ID with the answers in FILE (a JSON object; "
-        "'-' reads standard input), exactly as the form screen's 'Nộp' does, then print "
+        description="Submit a declaration for FORM_ID with the answers in FILE (a JSON object; "
+        "'-' reads standard input), exactly as the form screen's 'Lưu tờ khai' does, then print "
         "its receipt. Exit status 2, with nothing stored, when the answers need fixing "
         "(each problem is listed) or the form or procedure is unknown.",
     )
@@ -45,7 +45,7 @@ def register(actions: Any) -> None:
     submit.add_argument(
         "--procedure",
         metavar="CODE",
-        help="the procedure the dossier is for (default: the form's first procedure)",
+        help="the procedure the declaration is for (default: the form's first procedure)",
     )
     submit.add_argument(
         "--consent",
@@ -64,10 +64,10 @@ def register(actions: Any) -> None:
     submit.add_argument("--printer", help="receipt printer URI (default: the 'printer' setting)")
     submit.add_argument("--json", action="store_true", help="print one JSON object")
     add_location_arguments(submit)
-    submit.set_defaults(handler=submit_dossier)
+    submit.set_defaults(handler=submit_declaration)
 
 
-def submit_dossier(args: argparse.Namespace) -> int:
+def submit_declaration(args: argparse.Namespace) -> int:
     answers = _read_answers(args.answers)
     if answers is None:
         return 2
@@ -82,8 +82,8 @@ def submit_dossier(args: argparse.Namespace) -> int:
         required = services.consent.notice(language).required
         consent = services.consent.agree(language, {*required, *args.consent})
         try:
-            filed = services.dossiers.submit(form, procedure, answers, consent=consent)
-        except DossierIncompleteError as exc:
+            filed = services.declarations.submit(form, procedure, answers, consent=consent)
+        except DeclarationIncompleteError as exc:
             print(f"kiosk: {exc.message.render()}", file=sys.stderr)
             for field_id, problem in exc.problems.items():
                 print(f"  {field_id}: {problem.render()}", file=sys.stderr)
@@ -130,7 +130,7 @@ def _procedure_problem(form: FormDefinition, asked: str | None) -> str:
 
 
 def _print_receipt(services: KioskServices, reference: str) -> str | None:
-    """Print the biên nhận as the done page does (in Vietnamese); the fault if it did not."""
+    """Print the slip as the done page does (in Vietnamese); the fault if it did not."""
     try:
         services.slips.receipt(reference)
     except PrinterError as exc:
@@ -138,7 +138,7 @@ def _print_receipt(services: KioskServices, reference: str) -> str | None:
     return None
 
 
-def _show(filed: SubmittedDossier, receipt_error: str | None, as_json: bool) -> None:
+def _show(filed: SubmittedDeclaration, receipt_error: str | None, as_json: bool) -> None:
     if as_json:
         print(
             json.dumps(

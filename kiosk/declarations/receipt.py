@@ -1,14 +1,18 @@
-"""The biên nhận hồ sơ: the slip a citizen takes away after submitting a tờ khai.
+"""The phiếu tờ khai đã điền: the slip a citizen takes to the counter after filling a tờ khai.
 
-It says, biggest first, the dossier reference (also as a QR code staff scan at the
-counter), which thủ tục it is for and when it was filed, and the papers still to
-bring: the procedure's checklist from the catalogue without the tờ khai the kiosk
-just filled in. The checklist is laid out by the same code as the procedure's printed
-checklist (``kiosk.catalog.printout``), so both slips list papers alike.
+It is not a receipt for a dossier: nothing has been received yet. The counter checks
+the declaration, receives the dossier (hồ sơ) and gives its own receipt with its own
+mã hồ sơ; the slip says so, so that nobody mistakes it for that receipt.
+
+It says, biggest first, the mã tờ khai (also as a QR code staff scan at the counter),
+which thủ tục it is for and when it was filled in, and the papers still to bring: the
+procedure's checklist from the catalogue without the tờ khai the kiosk just filled in.
+The checklist is laid out by the same code as the procedure's printed checklist
+(``kiosk.catalog.printout``), so both slips list papers alike.
 
 No personal data is printed, not even the applicant's name: the slip is often left
 on the kiosk or dropped in the hall, and the reference is all staff need to open the
-dossier; the thủ tục's name is enough for the citizen to tell two slips apart.
+declaration; the thủ tục's name is enough for the citizen to tell two slips apart.
 """
 
 from __future__ import annotations
@@ -20,25 +24,25 @@ from dataclasses import dataclass
 from kiosk.catalog.printout import PROCEDURE_CODE, document_blocks
 from kiosk.catalog.wording import Translate, source
 from kiosk.clock import LOCAL_TZ
-from kiosk.dossiers.api import DossierView
+from kiosk.declarations.api import DeclarationView
 from kiosk.printing.api import Block, PrintDocument, QrBlock, RuleBlock, SpaceBlock, TextBlock
 from wire.catalogue import Document, DocumentGroup, Procedure
 from wire.forms import FormDefinition
 from wire.i18n import QT_TRANSLATE_NOOP
 
-HEADING = QT_TRANSLATE_NOOP("Receipt", "BIÊN NHẬN HỒ SƠ")
-REFERENCE = QT_TRANSLATE_NOOP("Receipt", "Mã hồ sơ")
-SUBMITTED_AT = QT_TRANSLATE_NOOP("Receipt", "Nộp tại kiosk lúc {time} ngày {date}")
+HEADING = QT_TRANSLATE_NOOP("Receipt", "PHIẾU TỜ KHAI ĐÃ ĐIỀN")
+REFERENCE = QT_TRANSLATE_NOOP("Receipt", "Mã tờ khai")
+SUBMITTED_AT = QT_TRANSLATE_NOOP("Receipt", "Điền tại kiosk lúc {time} ngày {date}")
 TO_BRING = QT_TRANSLATE_NOOP("Receipt", "Giấy tờ cần mang đến quầy")
 NOTHING_TO_BRING = QT_TRANSLATE_NOOP(
     "Receipt", "Không cần mang thêm giấy tờ; cán bộ tại quầy sẽ hướng dẫn nếu cần."
 )
 ASK_STAFF = QT_TRANSLATE_NOOP("Receipt", "Vui lòng hỏi cán bộ tại quầy về giấy tờ cần mang theo.")
-QR_CAPTION = QT_TRANSLATE_NOOP("Receipt", "Cán bộ quét mã này để mở hồ sơ của bạn")
+QR_CAPTION = QT_TRANSLATE_NOOP("Receipt", "Cán bộ quét mã này để mở tờ khai đã điền")
 FOOTER = QT_TRANSLATE_NOOP(
     "Receipt",
-    "Tờ khai đã được lưu, không cần điền lại. "
-    "Xin giữ biên nhận, lấy số thứ tự và mang giấy tờ đến quầy.",
+    "Tờ khai đã được lưu, không cần điền lại. Phiếu này chưa phải giấy tiếp nhận hồ sơ: "
+    "vui lòng lấy số thứ tự, mang phiếu này và giấy tờ đến quầy để nộp hồ sơ.",
 )
 
 #: How the catalogue names a tờ khai when it names no template.
@@ -47,7 +51,7 @@ _FORM_WORDS = ("tờ khai",)
 
 @dataclass(frozen=True, slots=True)
 class ReceiptFacts:
-    """What the slip needs besides the dossier; the catalogue and library may lack them."""
+    """What the slip needs besides the declaration; the catalogue and library may lack them."""
 
     centre_name: str
     #: ``None`` when the catalogue no longer lists the procedure.
@@ -57,30 +61,30 @@ class ReceiptFacts:
 
 
 def receipt_document(
-    dossier: DossierView, facts: ReceiptFacts, translate: Translate = source
+    declaration: DeclarationView, facts: ReceiptFacts, translate: Translate = source
 ) -> PrintDocument:
     """The receipt's blocks; ``title`` names the job by the reference only."""
-    local = dossier.submitted_at.astimezone(LOCAL_TZ)
+    local = declaration.submitted_at.astimezone(LOCAL_TZ)
     procedure = facts.procedure
     if procedure is not None:
         name = procedure.name
     elif facts.form is not None:
         name = facts.form.title.vi
     else:
-        name = dossier.procedure_code
+        name = declaration.procedure_code
     blocks: list[Block] = [
         TextBlock(facts.centre_name, align="centre", bold=True),
         RuleBlock(),
         TextBlock(translate(HEADING), size="large", align="centre", bold=True),
         TextBlock(name, align="centre", bold=True),
         TextBlock(
-            translate(PROCEDURE_CODE.with_params(code=dossier.procedure_code)),
+            translate(PROCEDURE_CODE.with_params(code=declaration.procedure_code)),
             size="small",
             align="centre",
         ),
         SpaceBlock(8),
         TextBlock(translate(REFERENCE), size="small", align="centre"),
-        TextBlock(dossier.reference, size="large", align="centre", bold=True),
+        TextBlock(declaration.reference, size="large", align="centre", bold=True),
         TextBlock(
             translate(
                 SUBMITTED_AT.with_params(
@@ -100,11 +104,11 @@ def receipt_document(
         blocks += document_blocks(groups, translate) or [TextBlock(translate(NOTHING_TO_BRING))]
     blocks += [
         SpaceBlock(),
-        QrBlock(dossier.reference, caption=translate(QR_CAPTION)),
+        QrBlock(declaration.reference, caption=translate(QR_CAPTION)),
         RuleBlock(),
         TextBlock(translate(FOOTER), size="small", align="centre"),
     ]
-    return PrintDocument(blocks=tuple(blocks), title=f"receipt-{dossier.reference}")
+    return PrintDocument(blocks=tuple(blocks), title=f"receipt-{declaration.reference}")
 
 
 def documents_to_bring(procedure: Procedure, form: FormDefinition | None) -> list[DocumentGroup]:
