@@ -545,7 +545,7 @@ def keyboard_stylesheet(p: Palette, scale: TextScale) -> str:
 #Keyboard QPushButton[keyrole="action"]:pressed {{ background: {p.primary_pressed}; }}
 #Keyboard QPushButton:checked {{
     color: {"#000000" if hc else p.primary_text};
-    background: {p.accent if hc else "#2e8b57"};
+    background: {p.accent if hc else "#1f7a4a"};
 }}
 #Keyboard QPushButton[keyrole="toggle"]:!checked {{
     color: {p.primary_text if hc else p.text};
