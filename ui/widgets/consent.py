@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt,
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from kiosk.consent import Notice, Purpose
 from ui.theme import HIGH_CONTRAST, MIN_TOUCH_PX, STANDARD, Palette, palette, px
 from ui.widgets.label import Label
 from ui.widgets.navigation import kinetic_scroll_area
+from ui.widgets.row_button import RowButton
 from ui.widgets.screen import big_button
 
 #: The notice's column: lines longer than this are hard to follow.
@@ -135,7 +135,7 @@ class TickBox(QWidget):
         painter.end()
 
 
-class PurposeRow(QPushButton):
+class PurposeRow(RowButton):
     """One purpose as one touch target: the box, what it is for, whether it is needed."""
 
     def __init__(self, purpose: Purpose, parent: QWidget) -> None:
@@ -167,26 +167,6 @@ class PurposeRow(QPushButton):
         self.label.setText(purpose.label)
         self.note.setText(purpose.note)
         self.setAccessibleName(f"{purpose.label} ({purpose.note})")
-
-    # As the form chooser's rows: the labels' layout says how tall the row must be.
-    @override
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    @override
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        return layout.totalHeightForWidth(width) if layout is not None else -1
-
-    @override
-    def sizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.totalSizeHint() if layout is not None else super().sizeHint()
-
-    @override
-    def minimumSizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.totalMinimumSize() if layout is not None else super().minimumSizeHint()
 
 
 class ConsentNotice(QWidget):

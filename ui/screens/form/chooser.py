@@ -10,21 +10,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
-from typing_extensions import override
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 from ui.screens.form.inputs.base import plain_label
 from ui.screens.form.texts import CARD_WAITING, FormLanguage, say
 from ui.widgets.label import Label
 from ui.widgets.navigation import kinetic_scroll_area
+from ui.widgets.row_button import RowButton
 
 if TYPE_CHECKING:
     from wire.forms import FormDefinition
 
 
-class FormRow(QPushButton):
+class FormRow(RowButton):
     """A form as one touch target: its title and the official template it follows."""
 
     def __init__(self, form: FormDefinition, parent: QWidget) -> None:
@@ -48,27 +48,6 @@ class FormRow(QPushButton):
         row.setSpacing(16)
         row.addLayout(texts, 1)
         row.addWidget(arrow, 0, Qt.AlignmentFlag.AlignVCenter)
-
-    # A push button sizes itself by its text, which this one has none of: ask the
-    # layout of its labels, so a long title wraps and the row grows with it.
-    @override
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    @override
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        return layout.totalHeightForWidth(width) if layout is not None else -1
-
-    @override
-    def sizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.totalSizeHint() if layout is not None else super().sizeHint()
-
-    @override
-    def minimumSizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.totalMinimumSize() if layout is not None else super().minimumSizeHint()
 
     def retranslate(self, language: FormLanguage) -> None:
         self.name.setText(say(self.form.title, language))
