@@ -21,15 +21,34 @@ _PHONE = re.compile(
     r"(?<![\d+])(?:\+84|84|0)[\s.-]?"
     r"(?:[35789]\d(?:[\s.-]?\d){7}|2\d(?:[\s.-]?\d){8})(?!\d)"
 )
-#: 12-digit personal ID numbers (CCCD) and 9-digit old ID card numbers (CMND).
-_ID_NUMBER = re.compile(r"(?<!\d)(?:\d{12}|\d{9})(?!\d)")
+#: 12-digit personal ID numbers (CCCD) and 9-digit old ID card numbers (CMND). A run
+#: glued to a letter is part of a code (a hash, a device name), not an ID number.
+_ID_NUMBER = re.compile(r"(?<![\dA-Za-z])(?:\d{12}|\d{9})(?![\dA-Za-z])")
+#: Machine identifiers the kiosk logs on purpose (device UUIDs, hex digests): their
+#: digit runs are random, and masking one would hide which kiosk or entry is meant.
+_IDENTIFIER = re.compile(
+    r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
+    r"|\b[0-9a-fA-F]{32,}\b"
+)
 
 
 def mask_personal_data(text: str) -> str:
     """``text`` with every ID and phone number replaced by a masked stand-in.
 
     The last two digits stay, so staff can still tell two masked numbers apart.
+    Identifiers are left whole; everything between them is masked.
     """
+    parts: list[str] = []
+    start = 0
+    for found in _IDENTIFIER.finditer(text):
+        parts.append(_mask_numbers(text[start : found.start()]))
+        parts.append(found.group(0))
+        start = found.end()
+    parts.append(_mask_numbers(text[start:]))
+    return "".join(parts)
+
+
+def _mask_numbers(text: str) -> str:
     text = _PHONE.sub(lambda m: _mask(m.group(0), "phone"), text)
     return _ID_NUMBER.sub(lambda m: _mask(m.group(0), "id"), text)
 

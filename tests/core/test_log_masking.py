@@ -27,6 +27,8 @@ MOBILE = "0912345678"
         ("gọi 0912.345.678", "0912.345.678"),
         ("cố định 024 3825 1234", "3825 1234"),
         (f"id={CCCD},phone={MOBILE}", CCCD),
+        (f"kiosk 3f2a9c1e-5b7d-4e0a-8e4f-112117498e62 CCCD {CCCD}", CCCD),
+        (f"{CCCD}-{MOBILE}", MOBILE),
     ],
 )
 def test_personal_numbers_are_masked(text: str, secret: str) -> None:
@@ -43,6 +45,10 @@ def test_personal_numbers_are_masked(text: str, secret: str) -> None:
         "mã thủ tục 1.001193",
         "năm 2026",
         "1234567",
+        "kiosk 3f2a9c1e-5b7d-4e0a-8e4f-112117498e62",
+        "kiosk 3f2a9c1e-5b7d-4e0a-8e4f-112117498062",
+        "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "khóa ab123456789cd",
     ],
 )
 def test_ordinary_numbers_stay_readable(text: str) -> None:
