@@ -7,10 +7,15 @@ Epson and the Xprinter clones alike), feed past the cutter, cut.
 
 from __future__ import annotations
 
+import importlib.resources
 import logging
 import os
+import platform
+import shutil
+import tempfile
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import platformdirs
 
@@ -19,6 +24,8 @@ from kiosk.printing.api import PaperProfile
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+
+log = logging.getLogger("kiosk.print")
 
 #: Rows per ``GS v 0`` command. A height below 256 keeps ``yH`` zero, which the
 #: cheapest clones (whose receive buffers are small) handle; Epson takes any.
@@ -38,16 +45,60 @@ def escpos_printers() -> Any:
         root.addHandler(placeholder)
     # WORKAROUND: escpos.capabilities re-parses its printer database (~0.25 s) unless
     # it finds the pickle it caches in ESCPOS_CAPABILITIES_PICKLE_DIR; by default that
-    # is a new temporary folder per process. Keep it in our own per-user cache folder.
-    cache_dir = platformdirs.user_cache_dir(APP_NAME, appauthor=False)
-    os.makedirs(cache_dir, exist_ok=True)
-    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", cache_dir)
+    # is a new temporary folder per process. It writes that pickle in place, so two
+    # processes starting together (the kiosk and a command, the layout audit's
+    # workers) could read a half-written one: a fresh pickle is made in a private
+    # folder and published into our per-user cache folder whole.
+    private = None
+    if "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
+        shared = _shared_capabilities_dir()
+        private = None if shared.fresh else tempfile.mkdtemp(prefix="escpos-")
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = private or shared.path
     try:
         # WORKAROUND: python-escpos ships no type hints.
         import escpos.printer  # type: ignore[import-untyped]
     finally:
         root.removeHandler(placeholder)
+    if private is not None:
+        _publish(Path(private), Path(shared.path))
     return escpos.printer
+
+
+class _CapabilitiesCache(NamedTuple):
+    path: str
+    fresh: bool
+
+
+def _shared_capabilities_dir() -> _CapabilitiesCache:
+    """Our cache folder, and whether its pickle is whole and newer than the database."""
+    cache_dir = platformdirs.user_cache_dir(APP_NAME, appauthor=False)
+    os.makedirs(cache_dir, exist_ok=True)
+    pickle = Path(cache_dir) / _pickle_name()
+    database = importlib.resources.files("escpos") / "capabilities.json"
+    try:
+        with importlib.resources.as_file(database) as database_path:
+            fresh = pickle.stat().st_mtime >= database_path.stat().st_mtime
+    except OSError:
+        fresh = False
+    return _CapabilitiesCache(cache_dir, fresh)
+
+
+def _publish(private: Path, shared: Path) -> None:
+    """Moves the pickle made in ``private`` into ``shared`` in one rename."""
+    made = private / _pickle_name()
+    try:
+        staged = shared / f".{made.name}.{os.getpid()}"
+        shutil.copyfile(made, staged)
+        os.replace(staged, shared / made.name)
+    except OSError:
+        log.warning("The printer database cache could not be kept; it is re-read next time.")
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+
+
+def _pickle_name() -> str:
+    """The file name escpos.capabilities gives its pickle (per Python version)."""
+    return f"{platform.python_version()}.capabilities.pickle"
 
 
 def escpos_bytes(image: Image, profile: PaperProfile) -> bytes:
