@@ -61,6 +61,8 @@ def escpos_printers() -> Any:
         root.removeHandler(placeholder)
     if private is not None:
         _publish(Path(private), Path(shared.path))
+        # Child processes inherit the variable: point them at the folder that stays.
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = shared.path
     return escpos.printer
 
 
