@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
@@ -45,6 +45,7 @@ from ui.i18n import LanguageSwitcher
 from ui.idle import IdleWatchdog
 from ui.journeys import discover, home_tiles
 from ui.ops import Op
+from ui.panel import PanelShape, panel_shape
 from ui.screens.home import HomeScreen
 from ui.theme import stylesheet
 from ui.widgets.banner import MessageBanner
@@ -89,6 +90,8 @@ class KioskWindow(QMainWindow):
     screen_changed_signal = Signal(str)
     #: A căn cước payload scanned on a form screen (see :attr:`card_scanned`).
     card_scanned_signal = Signal(str)
+    #: The window now fills another shape of panel (a :class:`~ui.panel.PanelShape`).
+    panel_changed = Signal(str)
 
     def __init__(
         self,
@@ -119,6 +122,7 @@ class KioskWindow(QMainWindow):
         self._theme = settings.theme
         self._scale = settings.text_scale
         self._online = False
+        self._panel = PanelShape.SHORT
         self._kiosk_mode = False
         self._allow_close = False
 
@@ -506,8 +510,25 @@ class KioskWindow(QMainWindow):
         return self._scale
 
     def _apply_look(self) -> None:
+        self.setProperty("panel", self._panel.value)
         self.setStyleSheet(stylesheet(self._theme, self._scale))
         self._refresh_home_toggles()
+
+    @property
+    def panel(self) -> PanelShape:
+        """The shape of panel the window fills now; screens lay out for it."""
+        return self._panel
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new shape of panel restyles the window (the style sheet's selectors read
+        its ``panel`` property) and tells the screens, which lay out again."""
+        super().resizeEvent(event)
+        shape = panel_shape(event.size())
+        if shape != self._panel:
+            self._panel = shape
+            self._apply_look()
+            self.panel_changed.emit(shape.value)
 
     def _refresh_home_toggles(self) -> None:
         self.home.set_display_state(

@@ -107,6 +107,7 @@ QWidget {{
     color: {p.text};
 }}
 QMainWindow, QStackedWidget, #Screen {{ background: {p.window}; }}
+QLineEdit {{ placeholder-text-color: {p.muted}; }}
 #Header {{
     background: {p.header};
     border-bottom: {6 if not hc else p.border_px}px solid {p.accent};

@@ -27,8 +27,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-#: The tallest stacks of Vietnamese marks, above (Ỗ, ẫ) and below (Ặ, ự) the letter.
-TONE_SAMPLE = "Ỗ Ặ ẫ ự"
+from ui.widgets.label import TONE_SAMPLE
+
 #: How far a measurement may exceed the room before it counts: rounding, nothing more.
 SLACK_PX = 1.0
 #: Pixels read per text, about: a larger area is read every few pixels and rows.

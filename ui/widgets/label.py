@@ -18,11 +18,14 @@ on a button goes through :func:`button_text`.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable
 from typing import NewType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
+from typing_extensions import override
 
 #: Rich text the kiosk wrote itself: its tags are the kiosk's, its text escaped.
 Markup = NewType("Markup", str)
@@ -48,7 +51,54 @@ def button_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-class Label(QLabel):
+#: The tallest stacks of Vietnamese marks, above (Ỗ, ẫ) and below (Ặ, ự) the letter.
+TONE_SAMPLE = "Ỗ Ặ ẫ ự"
+
+
+def tone_mark_room(font: QFont) -> int:
+    """Pixels a line of ``font`` needs above its ascent, and again below its descent,
+    so stacked marks are not sliced: Noto Sans puts the tone over a circumflex ("Ỗ")
+    a pixel above its own ascent at the kiosk's small sizes."""
+    key = font.key()
+    room = _TONE_MARK_ROOM.get(key)
+    if room is None:
+        metrics = QFontMetricsF(font)
+        ink = metrics.tightBoundingRect(TONE_SAMPLE)
+        above = -ink.top() - metrics.ascent()
+        below = ink.bottom() - metrics.descent()
+        room = _TONE_MARK_ROOM[key] = max(0, math.ceil(max(above, below)))
+    return room
+
+
+_TONE_MARK_ROOM: dict[str, int] = {}
+
+
+class _ToneMarkRoom(QLabel):
+    """A label one line box taller by :func:`tone_mark_room` above and below: a label
+    centres its text, so the room above is where the marks reach."""
+
+    def _grown(self, size: QSize) -> QSize:
+        if size.isValid() and self.pixmap().isNull():
+            size.setHeight(size.height() + 2 * tone_mark_room(self.font()))
+        return size
+
+    @override
+    def sizeHint(self) -> QSize:
+        return self._grown(super().sizeHint())
+
+    @override
+    def minimumSizeHint(self) -> QSize:
+        return self._grown(super().minimumSizeHint())
+
+    @override
+    def heightForWidth(self, width: int) -> int:
+        height = super().heightForWidth(width)
+        if height < 0 or not self.pixmap().isNull():
+            return height
+        return height + 2 * tone_mark_room(self.font())
+
+
+class Label(_ToneMarkRoom):
     """A label whose text is shown as written (``Qt.TextFormat.PlainText``)."""
 
     def __init__(
@@ -64,7 +114,7 @@ class Label(QLabel):
             self.setTextFormat(Qt.TextFormat.PlainText)
 
 
-class MarkupLabel(QLabel):
+class MarkupLabel(_ToneMarkRoom):
     """A label that shows markup the kiosk built (:data:`Markup`); plain text escaped.
 
     The kiosk's markup has no links or images; were one to slip in, it is not followed.
