@@ -207,8 +207,7 @@ def window_factory(
 
     yield make
     for window in made:
-        window.idle.stop()
-        window.languages.set_language(Language.VIETNAMESE)
+        _close(window)
 
 
 @pytest.fixture
@@ -245,9 +244,20 @@ def kiosk_factory(
 
     yield make
     for window, services in opened:
-        window.idle.stop()
-        window.languages.set_language(Language.VIETNAMESE)  # the translator is app-wide
+        _close(window)
         services.close()
+
+
+def _close(window: KioskWindow) -> None:
+    """Close ``window`` as the kiosk quits, and let its last core work finish, before
+    its services close: a timer left running (the error screen's return, the idle
+    watchdog) would otherwise end a visit on closed services."""
+    from ui import ops
+
+    window.languages.set_language(Language.VIETNAMESE)  # the translator is app-wide
+    window.quit()
+    window.close()
+    ops.wait_for_all(5000)
 
 
 @pytest.fixture

@@ -614,7 +614,10 @@ class KioskWindow(QMainWindow):
             log.info("close refused: kiosk mode")
             event.ignore()
             return
+        # A closed window ends no visit on its own: no timer may start core work on
+        # services its owner is about to close.
         self.idle.stop()
+        self._error_timer.stop()
         self._changes.detach()
         if self._sync is not None:
             self._sync.close()

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import Clock
@@ -65,3 +66,10 @@ def throwaway_kiosk(
         window.deleteLater()
         QApplication.processEvents()
         services.close()
+
+
+def new_visit(window: KioskWindow) -> None:
+    """End the visit, and let Qt delete the journeys' screens now: without a running
+    event loop their deletion would wait, and every visit's screens would pile up."""
+    window.end_visit()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

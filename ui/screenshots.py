@@ -1,10 +1,11 @@
 """Render every screen to PNG, for the README and for reviewing the look.
 
 ``python -m ui.screenshots [--out docs/screenshots]`` draws each screen offscreen at
-1366×768 and 1920×1080, in Vietnamese and English, with real services on a throwaway
-data folder and a fixed clock, into files such as ``home-vi-1366x768.png``; then, in
-``forms/``, every page of two tờ khai filled with invented answers and the A4 PDF of
-every bundled form.
+1366×768, 1920×1080 and portrait 1080×1920, in Vietnamese and English, with real
+services on a throwaway data folder and a fixed clock, into files such as
+``home-vi-1366x768.png``; then, in ``forms/``, every page of two tờ khai filled with
+invented answers and the A4 PDF of every bundled form, and in ``forms-portrait/``
+the pages of the birth registration on the portrait panel.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from kiosk.queue.layout import ticket_document
 from kiosk.services import KioskServices
 from kiosk.slips import PrintPort, SlipService
 from ui.main_window import KioskWindow
-from ui.offscreen import offscreen_app, synchronous_ops, throwaway_kiosk
+from ui.offscreen import new_visit, offscreen_app, synchronous_ops, throwaway_kiosk
 from ui.screens.form.screen import FormScreen
 from ui.screens.lookup.browse import BrowseScreen
 from ui.screens.lookup.search import SearchScreen
@@ -49,7 +50,9 @@ from ui.screens.staff.declaration import DeclarationPage
 from ui.screens.staff.pin_pad import PinPadScreen
 from ui.screens.staff.tickets import TicketsPage
 
-SIZES = ((1366, 768), (1920, 1080))
+#: The centres' panels: the common landscape kiosk, full HD, and the standing portrait one.
+PORTRAIT_SIZE = (1080, 1920)
+SIZES = ((1366, 768), (1920, 1080), PORTRAIT_SIZE)
 LANGUAGES = (Language.VIETNAMESE, Language.ENGLISH)
 # 09:41 on a Monday morning in Hà Nội.
 SCREENSHOT_TIME = datetime(2025, 3, 10, 2, 41, tzinfo=UTC)
@@ -64,7 +67,7 @@ PDF_DPI = 100
 DEMO_REFERENCE = "TK-1-250310-0001"
 
 
-def _shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
+def shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
     """Each screenshot's name and how to get the window there."""
 
     def screen(name: str) -> Callable[[], None]:
@@ -197,7 +200,7 @@ def _staff_shots(window: KioskWindow) -> dict[str, Callable[[], None]]:
     }
 
 
-def _seed_declaration(services: KioskServices) -> None:
+def seed_declaration(services: KioskServices) -> None:
     """The morning's first declaration (:data:`DEMO_REFERENCE`), with invented answers, for
     staff to look up."""
     form = services.forms.get("khai-sinh")
@@ -278,7 +281,7 @@ class _PaperOut:
         return self._printing.test_page(today)
 
 
-def _fixed_uuids() -> Callable[[], uuid.UUID]:
+def fixed_uuids() -> Callable[[], uuid.UUID]:
     """Ticket ids from a fixed sequence, so the QR codes in the images never change."""
     numbers = itertools.count(1)
     return lambda: uuid.UUID(int=next(numbers))
@@ -296,7 +299,7 @@ def _ticket_previews(services: KioskServices, out: Path) -> list[Path]:
     return written
 
 
-def _seed_queues(services: KioskServices) -> None:
+def seed_queues(services: KioskServices) -> None:
     """A morning's tickets already taken, so the cards show people waiting."""
     for code, count in (("A", 7), ("B", 3)):
         for _ in range(count):
@@ -322,7 +325,7 @@ def render_all(
     with (
         synchronous_ops(),
         tempfile.TemporaryDirectory(prefix="kiosk-screens-") as data,
-        mock.patch.object(uuid, "uuid4", _fixed_uuids()),
+        mock.patch.object(uuid, "uuid4", fixed_uuids()),
     ):
         settings = Settings(
             idle_timeout_s=3600.0,
@@ -335,8 +338,8 @@ def render_all(
         services = KioskServices(settings, paths, clock=lambda: SCREENSHOT_TIME)
         services.open()
         services.staff.set_pin(DEMO_PIN)
-        _seed_queues(services)
-        _seed_declaration(services)
+        seed_queues(services)
+        seed_declaration(services)
         written += _ticket_previews(services, out)
         window = KioskWindow(settings, services, clock=lambda: SCREENSHOT_TIME)
         try:
@@ -344,8 +347,8 @@ def render_all(
             for width, height in sizes:
                 window.resize(width, height)
                 for language in languages:
-                    for name, arrange in _shots(window).items():
-                        window.end_visit()
+                    for name, arrange in shots(window).items():
+                        new_visit(window)
                         LOG_TAIL.clear()  # the staff screen shows only this shot's lines
                         window.languages.set_language(language)
                         arrange()
@@ -375,7 +378,7 @@ def _form_kiosk(size: tuple[int, int]) -> Iterator[tuple[QApplication, KioskWind
     with (
         synchronous_ops(),
         tempfile.TemporaryDirectory(prefix="kiosk-form-screens-") as data,
-        mock.patch.object(uuid, "uuid4", _fixed_uuids()),
+        mock.patch.object(uuid, "uuid4", fixed_uuids()),
         throwaway_kiosk(
             Settings(
                 idle_timeout_s=3600.0,
@@ -470,6 +473,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in render_all(args.out):
         print(path)
     for path in render_forms(args.out / "forms") + render_form_pdfs(args.out / "forms"):
+        print(path)
+    portrait = render_forms(
+        args.out / "forms-portrait", ("khai-sinh",), (Language.VIETNAMESE,), size=PORTRAIT_SIZE
+    )
+    for path in portrait:
         print(path)
     return 0
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from unittest import mock
 
 import msgspec
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings, Theme
@@ -36,13 +36,14 @@ from ui.audit.matrix import Look, Matrix, Panel, panel_name
 from ui.audit.screens import Shown, scenarios
 from ui.clipboard_guard import ClipboardGuard
 from ui.main_window import KioskWindow
+from ui.offscreen import new_visit as fresh_visit
 from ui.offscreen import offscreen_app, synchronous_ops, throwaway_kiosk
 from ui.screenshots import (
     DEMO_PIN,
     SCREENSHOT_TIME,
-    _fixed_uuids,
-    _seed_declaration,
-    _seed_queues,
+    fixed_uuids,
+    seed_declaration,
+    seed_queues,
 )
 
 log = logging.getLogger("kiosk.ui.audit")
@@ -102,14 +103,10 @@ def configure_look(window: KioskWindow, look: Look) -> None:
 
 
 def new_visit(window: KioskWindow) -> None:
-    """End the visit, and let Qt delete the journeys' screens now: without a running
-    event loop their deletion would wait, and every visit's screens would pile up.
-
-    The idle watchdog is stopped first: a countdown the idle warning started would
-    otherwise end a later scenario's visit in the middle."""
+    """:func:`ui.offscreen.new_visit`, with the idle watchdog stopped first: a countdown
+    the idle warning started would otherwise end a later scenario's visit midway."""
     window.idle.stop()
-    window.end_visit()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    fresh_visit(window)
 
 
 def quiet_filters(window: KioskWindow) -> None:
@@ -164,7 +161,7 @@ def audit_kiosk() -> Iterator[KioskWindow]:
     with (
         synchronous_ops(),
         tempfile.TemporaryDirectory(prefix="kiosk-audit-") as data,
-        mock.patch.object(uuid, "uuid4", _fixed_uuids()),
+        mock.patch.object(uuid, "uuid4", fixed_uuids()),
     ):
         settings = Settings(
             idle_timeout_s=3600.0,
@@ -176,8 +173,8 @@ def audit_kiosk() -> Iterator[KioskWindow]:
         ) as window:
             services = window.services()
             services.staff.set_pin(DEMO_PIN)
-            _seed_queues(services)
-            _seed_declaration(services)
+            seed_queues(services)
+            seed_declaration(services)
             quiet_filters(window)
             window.activateWindow()
             settle()

@@ -1,7 +1,7 @@
 """Every screen the audit visits, and how the window is brought to it.
 
 The screens the README's screenshots show are reached exactly as ``ui.screenshots``
-reaches them (its ``_shots``), without its look variants ("-large-text",
+reaches them (its ``shots``), without its look variants ("-large-text",
 "-high-contrast"): text size and theme are the matrix's. Added here: every page of
 every bundled tờ khai filled with invented answers, its review and the saved page;
 the questions asked over a form (leave it? the card's address, whose card?); the
@@ -31,7 +31,7 @@ from ui.screens.form.screen import FormScreen
 from ui.screens.lookup.search import SearchScreen
 from ui.screens.staff.declaration import DeclarationPage
 from ui.screens.staff.pin_pad import PinPadScreen
-from ui.screenshots import DEMO_PIN, _shots
+from ui.screenshots import DEMO_PIN, shots
 
 if TYPE_CHECKING:
     from ui.main_window import KioskWindow
@@ -73,7 +73,7 @@ class Entry:
 
 def scenarios(window: KioskWindow) -> list[Entry]:
     """Every scenario, in the order the audit runs them."""
-    entries = [_shot(name) for name in _shots(window) if not name.endswith(LOOK_VARIANTS)]
+    entries = [_shot(name) for name in shots(window) if not name.endswith(LOOK_VARIANTS)]
     entries += [
         Entry("end-visit", _end_visit),
         Entry("form-errors", _form_errors),
@@ -89,7 +89,7 @@ def scenarios(window: KioskWindow) -> list[Entry]:
 
 def _shot(name: str) -> Entry:
     def scenario(window: KioskWindow) -> Iterator[Shown]:
-        _shots(window)[name]()
+        shots(window)[name]()
         root = window.overlay if window.overlay.isVisible() else None
         yield Shown(name, root)
 
