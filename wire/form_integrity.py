@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Final
 
@@ -22,6 +22,7 @@ from wire.forms import (
     IN_WORDS,
     ITEM_NUMBER,
     PLACEHOLDER_STYLES,
+    SAME_AS_FORMAT,
     CardHolder,
     Condition,
     FieldDefinition,
@@ -84,7 +85,11 @@ def _problems(form: FormDefinition) -> Iterator[str]:
             yield f"section {section.id!r} has no fields"
         if section.id in field_ids:
             yield f"section id {section.id!r} is also a field id"
-    yield from _scope_problems(fields, where="")
+    pages = {
+        field.id: index for index, section in enumerate(form.sections) for field in section.fields
+    }
+    yield from _scope_problems(fields, where="", pages=pages)
+    yield from _same_as_format_problems(form, fields)
     for field in fields:
         if field.kind == "group":
             for sub in field.fields:
@@ -111,8 +116,13 @@ def _duplicates(values: Iterable[str], message: str) -> Iterator[str]:
 # --- fields ---------------------------------------------------------------------------
 
 
-def _scope_problems(fields: Sequence[FieldDefinition], where: str) -> Iterator[str]:
-    """Problems of the fields answered together: the form's, or one group item's."""
+def _scope_problems(
+    fields: Sequence[FieldDefinition], where: str, pages: Mapping[str, int] | None = None
+) -> Iterator[str]:
+    """Problems of the fields answered together: the form's, or one group item's.
+
+    ``pages``: for the form's fields, the page (section index) asking each one.
+    """
     yield from _duplicates(
         (field.id for field in fields), f"field id {where}{{!r}} is defined more than once"
     )
@@ -121,6 +131,8 @@ def _scope_problems(fields: Sequence[FieldDefinition], where: str) -> Iterator[s
     for index, field in enumerate(fields):
         name = f"field {where}{field.id!r}"
         for problem in _field_problems(field, by_id):
+            yield f"{name}: {problem}"
+        for problem in _same_as_problems(field, by_id, order, pages):
             yield f"{name}: {problem}"
         if field.when is not None:
             for problem in _condition_problems(field.when, by_id, where):
@@ -254,6 +266,49 @@ def _required_unless_problems(
         yield f"required_unless names {target!r}, which is not a field here"
     elif found.kind == "group":
         yield f"required_unless names {target!r}, a group field"
+
+
+def _same_as_problems(
+    field: FieldDefinition,
+    scope: Mapping[str, FieldDefinition],
+    order: Mapping[str, int],
+    pages: Mapping[str, int] | None,
+) -> Iterator[str]:
+    """A copied address names an address the citizen gave before reaching this one:
+    on an earlier page, or earlier in the same group item (the copy is offered once
+    there is something to copy, and a chain of copies never loops)."""
+    same_as = field.same_as
+    if same_as is None:
+        return
+    if field.kind != "address":
+        yield "same_as is only for address fields"
+        return
+    target = same_as.field
+    found = scope.get(target)
+    if target == field.id:
+        yield "same_as names the field itself"
+    elif found is None:
+        yield f"same_as names {target!r}, which is not a field here"
+    elif found.kind != "address":
+        yield f"same_as names {target!r}, a {found.kind} field, not an address field"
+    elif pages is not None and pages[target] >= pages[field.id]:
+        yield f"same_as names {target!r}, which must be asked on an earlier page"
+    elif pages is None and order[target] >= order[field.id]:
+        yield f"same_as names {target!r}, which must come before it in the item"
+
+
+def _same_as_format_problems(
+    form: FormDefinition, fields: Sequence[FieldDefinition]
+) -> Iterator[str]:
+    if form.format_version >= SAME_AS_FORMAT:
+        return
+    for field in fields:
+        for each in (field, *field.fields):
+            if each.same_as is not None:
+                yield (
+                    f"field {each.id!r}: same_as needs format_version {SAME_AS_FORMAT} "
+                    f"(a kiosk reading format {form.format_version} cannot read it)"
+                )
 
 
 def _reference_problems(

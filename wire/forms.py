@@ -22,7 +22,9 @@ import msgspec
 from msgspec import Meta
 
 FORMAT_NAME: Final = "kiosk-form"
-FORMAT_VERSION: Final = 2
+FORMAT_VERSION: Final = 3
+#: The format that added ``same_as``: a file using it says so, as older kiosks cannot read it.
+SAME_AS_FORMAT: Final = 3
 
 #: Bytes of one form definition (the largest bundled form has 28 KB). Lists and texts
 #: are bounded below too, so a form from the server cannot make the wizard build
@@ -110,6 +112,22 @@ class Condition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     ]
 
 
+class SameAs(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """An address the citizen already gave, offered as this one in one tap.
+
+    The parents often live where the person registering lives: "Giống địa chỉ của
+    người đi khai" copies that answer (số nhà, xã/phường, tỉnh/thành phố) into this
+    field, and the copy follows it while the two are the same. The answer stored and
+    printed is the address itself, never "the same as".
+    """
+
+    #: The address field copied: asked on an earlier page (or, in a group, earlier in
+    #: the same item).
+    field: FieldId
+    #: The button's words, naming whose address it is: "Giống địa chỉ của người đi khai".
+    label: Wording
+
+
 class FieldDefinition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     id: FieldId
     kind: FieldKind
@@ -155,6 +173,8 @@ class FieldDefinition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     gender_is: ImpliedGender | None = None
     #: ``id_number``: the old 9-digit CMND is accepted too.
     allow_old_id: bool = False
+    #: ``address``: one tap makes it the same as another address of the form.
+    same_as: SameAs | None = None
     #: What the ID-card QR code fills into this field, if scanned on this form.
     idcard: IdCardPart | None = None
     #: With ``idcard``, on a form with ``card_holders``: whose card fills this field.
@@ -262,8 +282,9 @@ LayoutBlock = NationalHeader | Heading | Line | Repeat | Signatures | Spacer
 class FormDefinition(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     format: Literal["kiosk-form"] = FORMAT_NAME
     #: 2 added the template line, card holders, year-only dates and conditional
-    #: requirements; a file of format 1 reads the same, as all of them are optional.
-    format_version: Literal[1, 2] = FORMAT_VERSION
+    #: requirements; 3 added ``same_as``. A file of an older format reads the same, as
+    #: all of them are optional.
+    format_version: Literal[1, 2, 3] = FORMAT_VERSION
     id: FormId
     #: Raised whenever fields or layout change; a dossier keeps the version it was filled in.
     version: Annotated[int, Meta(ge=1)]

@@ -11,7 +11,14 @@ birth registration (``khai-sinh``) with :data:`KHAI_SINH_ANSWERS`:
 - ``page_change_ms``: the wizard's next page, measured by ``python -m ui.bench_form_pages``
   in a child process on the offscreen platform (it prints ``{"page_change_ms": [...]}``
   as its last line). When that child cannot run, the metric is left out and the reason
-  goes to stderr, so the core figures are still reported.
+  goes to stderr, so the core figures are still reported;
+- ``birth_registration_taps`` and ``birth_registration_keys``: the citizen's effort,
+  not a time: the taps on the screen and card scans, and the keys of the on-screen
+  keyboard typed, that the sample birth registration takes from the home tile to
+  "Lưu tờ khai" (``python -m ui.counted_journey`` in a child process, the driver the
+  tests run; what counts is written there). One run: a count does not vary, so its
+  p50, p95 and max are the same number. Left out, with the reason on stderr, when the
+  child cannot run.
 
 The clock is fixed at a Monday 09:00 in Hà Nội, as in the ticket benchmark.
 """
@@ -26,6 +33,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from kiosk.bench.stats import summarise
 from kiosk.config import Settings
@@ -41,6 +49,9 @@ BENCH_NOW = datetime(2025, 3, 10, 2, 0, tzinfo=UTC)
 FORM_ID = "khai-sinh"
 PAGE_BENCH_MODULE = "ui.bench_form_pages"
 PAGE_BENCH_TIMEOUT_S = 300
+TAPS_MODULE = "ui.counted_journey"
+TAPS_METRIC = "birth_registration_taps"
+KEYS_METRIC = "birth_registration_keys"
 
 #: A birth registration as a mother would fill it in (``kiosk.forms.samples``: every
 #: person there is fictional); the sync benchmark and the tests file it too.
@@ -95,20 +106,46 @@ def run(declarations: int = 100, runs: int = 7) -> dict[str, dict[str, float | i
             "pdf_ms": summarise(pdf),
         }
         page_changes = _page_changes(Path(folder) / "ui")
+        taps = _birth_registration_taps(Path(folder) / "taps")
     if page_changes:
         results["page_change_ms"] = summarise(page_changes)
+    for metric, count in taps.items():
+        results[metric] = summarise([count])
     return results
 
 
 def _page_changes(data_dir: Path) -> list[float]:
     """The wizard's page changes from the UI's own benchmark child; [] if it cannot run."""
+    last = _ui_child(PAGE_BENCH_MODULE, "page_change_ms", data_dir)
+    try:
+        return [float(sample) for sample in last["page_change_ms"]] if last else []
+    except (ValueError, KeyError, TypeError) as exc:
+        return _not_measured("page_change_ms", f"{PAGE_BENCH_MODULE} printed no list ({exc})")
+
+
+def _birth_registration_taps(data_dir: Path) -> dict[str, int]:
+    """The sample birth registration's taps and keys, from the counting driver's child;
+    {} if it cannot run."""
+    last = _ui_child(TAPS_MODULE, TAPS_METRIC, data_dir)
+    if last is None:
+        return {}
+    counts = {metric: last.get(metric) for metric in (TAPS_METRIC, KEYS_METRIC)}
+    if not all(type(count) is int and count >= 1 for count in counts.values()):
+        _not_measured(TAPS_METRIC, f"{TAPS_MODULE} printed no counts ({counts!r})")
+        return {}
+    return {metric: int(count) for metric, count in counts.items() if count is not None}
+
+
+def _ui_child(module: str, metric: str, data_dir: Path) -> dict[str, Any] | None:
+    """The last JSON line ``python -m module`` prints, run offscreen over ``data_dir``;
+    None (the reason on stderr) when it cannot run or prints none."""
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["KIOSK_HOME"] = str(data_dir)
     env["PYTHONPATH"] = str(PROJECT_ROOT)
     try:
         child = subprocess.run(
-            [sys.executable, "-m", PAGE_BENCH_MODULE],
+            [sys.executable, "-m", module],
             capture_output=True,
             text=True,
             cwd=PROJECT_ROOT,
@@ -117,18 +154,24 @@ def _page_changes(data_dir: Path) -> list[float]:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return _not_measured(f"{PAGE_BENCH_MODULE} took over {PAGE_BENCH_TIMEOUT_S} s")
+        _not_measured(metric, f"{module} took over {PAGE_BENCH_TIMEOUT_S} s")
+        return None
     lines = child.stdout.strip().splitlines()
     if child.returncode != 0 or not lines:
         reason = (child.stderr.strip().splitlines() or ["no output"])[-1]
-        return _not_measured(f"{PAGE_BENCH_MODULE} exited {child.returncode}: {reason}")
+        _not_measured(metric, f"{module} exited {child.returncode}: {reason}")
+        return None
     try:
-        samples = json.loads(lines[-1])["page_change_ms"]
-        return [float(sample) for sample in samples]
-    except (ValueError, KeyError, TypeError) as exc:
-        return _not_measured(f"{PAGE_BENCH_MODULE} printed no page_change_ms list ({exc})")
+        last = json.loads(lines[-1])
+    except ValueError as exc:
+        _not_measured(metric, f"{module} printed no JSON ({exc})")
+        return None
+    if not isinstance(last, dict):
+        _not_measured(metric, f"{module} printed no JSON object")
+        return None
+    return last
 
 
-def _not_measured(reason: str) -> list[float]:
-    print(f"bench forms: page_change_ms not measured: {reason}", file=sys.stderr)
+def _not_measured(metric: str, reason: str) -> list[float]:
+    print(f"bench forms: {metric} not measured: {reason}", file=sys.stderr)
     return []

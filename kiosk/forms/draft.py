@@ -8,7 +8,8 @@ definition (which pages apply, where "Tiếp tục" leads), so it is tested with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,35 @@ REVIEW = -1
 
 def unanswered(value: Any) -> bool:
     return value is None or value in ("", [])
+
+
+def carry_copies(
+    fields: Iterable[FieldDefinition], answers: Answers, source_id: str, before: Any
+) -> list[str]:
+    """After the answer to ``source_id`` changed from ``before``: each address that was
+    a copy of it ("Giống địa chỉ của người đi khai", ``same_as``) takes the new one, so
+    a copy the citizen made never goes stale behind them; the ids changed.
+
+    A copy is an answer equal to its source: one the citizen changed since is theirs
+    and stays. ``fields`` are those answered in ``answers`` (the form's, or one group
+    item's); a copy of a copy follows too.
+    """
+    if unanswered(before):
+        return []
+    fields = list(fields)
+    after = answers.get(source_id)
+    changed: list[str] = []
+    for copy in fields:
+        if copy.same_as is None or copy.same_as.field != source_id:
+            continue
+        if answers.get(copy.id) != before:
+            continue
+        if unanswered(after):
+            answers.pop(copy.id, None)
+        else:
+            answers[copy.id] = deepcopy(after)
+        changed += [copy.id, *carry_copies(fields, answers, copy.id, before)]
+    return changed
 
 
 def item_defaults(fields: tuple[FieldDefinition, ...]) -> Answers:
@@ -46,10 +76,14 @@ class Draft:
         return draft
 
     def set(self, field_id: str, value: Any) -> None:
+        """Answer ``field_id``; the addresses copied from it follow (:func:`carry_copies`)."""
+        before = self.answers.get(field_id)
         if unanswered(value):
             self.answers.pop(field_id, None)
         else:
             self.answers[field_id] = value
+        if before != value:
+            carry_copies(self.fields(), self.answers, field_id, before)
 
     def fields(self) -> Iterator[FieldDefinition]:
         for section in self.form.sections:

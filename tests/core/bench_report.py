@@ -12,7 +12,7 @@ from typing import Any
 
 from kiosk.paths import PROJECT_ROOT
 
-METRIC_UNITS = ("_ms", "_per_s", "_bytes", "_mb", "_count", "_pct")
+METRIC_UNITS = ("_ms", "_per_s", "_bytes", "_mb", "_count", "_pct", "_taps", "_keys")
 
 
 @dataclass(frozen=True)

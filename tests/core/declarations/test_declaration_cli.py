@@ -43,7 +43,7 @@ def test_show_json_gives_what_was_submitted_and_the_upload_state(
     assert shown["status"] == "submitted"
     assert shown["procedure_code"] == "1.001193"
     assert shown["procedure_name"] == "Thủ tục đăng ký khai sinh"
-    assert (shown["form_id"], shown["form_version"]) == (FORM_ID, 2)  # the bundled form's version
+    assert (shown["form_id"], shown["form_version"]) == (FORM_ID, 3)  # the bundled form's version
     assert shown["answers"] == KHAI_SINH_ANSWERS
     assert shown["outbox"]["status"] == "pending"
     assert shown["outbox"]["attempts"] == 0

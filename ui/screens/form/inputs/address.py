@@ -4,26 +4,44 @@ The house part is typed; the tỉnh/thành phố (34, ``kiosk.places.find_provin
 then the xã/phường (``kiosk.places.find_wards``), both searched with accents optional,
 are picked from lists, so the names are always the official ones and the codes travel
 with them.
+
+Where the form offers it (``same_as``), one tap on "Giống địa chỉ của người đi khai"
+makes the answer the address given on an earlier page: the three inputs step aside
+for the address itself, in words, so the citizen sees what was filled in. The copy
+follows its source while the two stay the same (``kiosk.forms.draft.carry_copies``;
+the page shows the latest when it is shown again); a second tap gives the inputs back,
+holding the copy, to change what differs. The answer is always the address itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from typing_extensions import override
 
+from kiosk.forms.format import format_answer
 from kiosk.places import find_provinces, find_wards
+from ui.i18n import translate
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope, plain_label
 from ui.screens.form.inputs.picker import Row, SearchPicker
-from ui.screens.form.texts import CHOOSE_PROVINCE, CHOOSE_WARD, WRITE_DETAIL
+from ui.screens.form.texts import CHOOSE_PROVINCE, CHOOSE_WARD, WRITE_DETAIL, say
+from ui.widgets.label import button_text
+from ui.widgets.screen import big_button
 from wire import places
 from wire.forms import FieldDefinition
-from wire.i18n import TrText
+from wire.i18n import QT_TRANSLATE_NOOP, TrText
 
 MAX_DETAIL_CHARS = 200
 WARDS_LISTED = 60
+
+# Under "Giống địa chỉ của …" once tapped: the address copied, in words.
+SAME_ADDRESS_FILLED = QT_TRANSLATE_NOOP(
+    "Form", "Đã điền địa chỉ: {address}. Nếu địa chỉ khác, bấm lại nút trên để sửa."
+)
 
 
 def province_rows(query: str) -> list[Row]:
@@ -46,6 +64,18 @@ class AddressInput(FieldInput):
         self, field: FieldDefinition, env: FieldEnv, scope: Scope, parent: QWidget | None = None
     ) -> None:
         super().__init__(field, env, scope, parent)
+        # "Giống địa chỉ của …" and the address it filled in, where the form offers it.
+        self.same_button: QPushButton | None = None
+        self.same_text: QLabel | None = None
+        self._linked = False
+        if field.same_as is not None:
+            self.same_button = big_button(self, role="secondary", name="SameAddressButton")
+            self.same_button.setCheckable(True)
+            self.same_button.clicked.connect(self._same_tapped)
+            self.same_text = plain_label(self, "CardNotice")
+            self.same_text.hide()
+            self.body.addWidget(self.same_button)
+            self.body.addWidget(self.same_text)
         self.detail_label = plain_label(self, "SubLabel")
         self.detail = QLineEdit(self)
         self.detail.setObjectName("FieldEdit")
@@ -59,16 +89,19 @@ class AddressInput(FieldInput):
         self.ward_label = plain_label(self, "SubLabel")
         self.ward = SearchPicker(self, lambda q: ward_rows(self.province.code, q))
         self.ward.chosen.connect(lambda _: self._ward_chosen())
-        for widget in (
+        # What the citizen fills in by hand: stepped aside while the address is a copy.
+        self._typed_parts: tuple[QWidget, ...] = (
             self.detail_label,
             self.detail,
             self.province_label,
             self.province,
             self.ward_label,
             self.ward,
-        ):
+        )
+        for widget in self._typed_parts:
             self.body.addWidget(widget)
         self._enable_ward()
+        self._show_same()
 
     def _province_chosen(self, _code: str) -> None:
         self.ward.show_choice(None, "")
@@ -93,13 +126,71 @@ class AddressInput(FieldInput):
     def _ward(self) -> places.Ward | None:
         return places.ward(self.ward.code) if self.ward.code else None
 
+    # -- "Giống địa chỉ của …" ----------------------------------------------------
+
+    def source_value(self) -> dict[str, Any] | None:
+        """The address this one may copy (``same_as``), if the citizen gave it."""
+        same_as = self.field.same_as
+        source = self.scope().get(same_as.field) if same_as is not None else None
+        return dict(source) if isinstance(source, Mapping) and source else None
+
+    @property
+    def linked(self) -> bool:
+        """Whether the answer is the copied address (the inputs stepped aside)."""
+        return self._linked
+
+    def _same_tapped(self, checked: bool) -> None:
+        source = self.source_value()
+        if checked and source is not None:
+            self.set_value(source)  # the inputs hold the copy too, for a later change
+        else:
+            self._linked = False
+            self._show_same()
+        self._edited()
+        self.left.emit()
+
+    def refresh_copy(self) -> None:
+        """Show the answer as it stands now: the address copied may have changed (or
+        gone) on its own page since this one was last shown."""
+        stored = self.scope().get(self.field.id)
+        if self._linked or stored != self.value():
+            self.set_value(stored)
+        else:
+            self._show_same()
+
+    def _show_same(self) -> None:
+        """The button while there is an address to copy; the copy, or the inputs."""
+        if self.same_button is None or self.same_text is None:
+            return
+        source = self.source_value()
+        self._linked = self._linked and source is not None
+        self.same_button.setVisible(source is not None)
+        self.same_button.setChecked(self._linked)
+        self.same_text.setVisible(self._linked)
+        filled = SAME_ADDRESS_FILLED.with_params(address=format_answer(self.field, source))
+        self.same_text.setText(translate(filled) if self._linked else "")
+        for widget in self._typed_parts:
+            widget.setVisible(not self._linked)
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.field.same_as is not None:
+            self.refresh_copy()
+
+    # -- the value -----------------------------------------------------------------
+
     def value(self) -> Any:
+        if self._linked:
+            return self.source_value()
         ward, detail = self._ward(), self.detail.text().strip()
         if ward is None or not detail:
             return None
         return places.address_value(detail, ward)
 
     def typing_problem(self) -> TrText | None:
+        if self._linked:
+            return None
         detail = self.detail.text().strip()
         if self.province.code is None:
             return CHOOSE_PROVINCE if detail else None
@@ -108,6 +199,8 @@ class AddressInput(FieldInput):
         return None if detail else WRITE_DETAIL
 
     def _show_value(self, value: Any) -> None:
+        source = self.source_value()
+        self._linked = source is not None and isinstance(value, Mapping) and dict(value) == source
         address = value if isinstance(value, dict) else {}
         self.detail.setText(str(address.get("detail", "")))
         self.province.close_list()
@@ -117,9 +210,13 @@ class AddressInput(FieldInput):
         ward_code = address.get("ward_code")
         self.ward.show_choice(ward_code, str(address.get("ward", "")))
         self._enable_ward()
+        self._show_same()
 
     def focus_input(self) -> None:
-        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._linked and self.same_button is not None:
+            self.same_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def wipe(self) -> None:
         super().wipe()
@@ -129,6 +226,10 @@ class AddressInput(FieldInput):
 
     def retranslate(self) -> None:
         super().retranslate()
+        same_as = self.field.same_as
+        if same_as is not None and self.same_button is not None:
+            self.same_button.setText(button_text(say(same_as.label, self.env.language())))
+            self._show_same()
         self.detail_label.setText(
             QCoreApplication.translate("Form", "Số nhà, tên đường; hoặc thôn, tổ dân phố")
         )

@@ -2,7 +2,9 @@
 
 Each item is the group's fields under "Số 1", "Số 2"…, with a "Xóa" button; "Thêm"
 adds one. The buttons respect the form's ``min_items`` and ``max_items``, so the
-count is never wrong on screen. Conditions inside an item look at that item only.
+count is never wrong on screen. Conditions inside an item look at that item only, and
+so does "Giống địa chỉ …": an item's address may copy another address of the same
+item, which is on the same page, so the item keeps the copy up to date as it changes.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.forms.draft import item_defaults, unanswered
+from kiosk.forms.draft import carry_copies, item_defaults, unanswered
+from ui.screens.form.inputs.address import AddressInput
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope, plain_label
 from ui.widgets.screen import big_button
 from wire.answers import Answers, is_shown
@@ -54,13 +57,24 @@ class GroupItem(QFrame):
         self.load(self.answers)
 
     def _answered(self, question: FieldInput) -> None:
-        value = question.value()
+        field_id, value = question.field.id, question.value()
+        before = self.answers.get(field_id)
         if unanswered(value):
-            self.answers.pop(question.field.id, None)
+            self.answers.pop(field_id, None)
         else:
-            self.answers[question.field.id] = value
+            self.answers[field_id] = value
+        if before != value:
+            carry_copies(self.group.fields, self.answers, field_id, before)
         self.refresh_visibility()
+        self._refresh_copies()
         self.changed.emit()
+
+    def _refresh_copies(self) -> None:
+        """An address of the item may copy another of it ("Giống địa chỉ …", on the
+        same page): it shows the copy as it stands, or the button once there is one."""
+        for question in self.inputs.values():
+            if isinstance(question, AddressInput) and question.field.same_as is not None:
+                question.refresh_copy()
 
     def load(self, answers: Mapping[str, Any]) -> None:
         self.answers = {k: v for k, v in answers.items() if not unanswered(v)}
