@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QTextEdit,
@@ -123,6 +124,8 @@ class KioskWindow(QMainWindow):
         self._scale = settings.text_scale
         self._online = False
         self._panel = PanelShape.SHORT
+        self._built_all = False
+        self.setProperty("keyboard", "down")
         self._kiosk_mode = False
         self._allow_close = False
 
@@ -132,7 +135,6 @@ class KioskWindow(QMainWindow):
         self._journeys: dict[str, JourneySpec] = {spec.key: spec for spec in discover()}
         # The screens each journey built for the current visit.
         self._built: dict[str, list[str]] = {}
-        self._built_all = False
         self.home = HomeScreen(
             settings.centre_name,
             settings.kiosk_name,
@@ -166,7 +168,7 @@ class KioskWindow(QMainWindow):
         central = QWidget(self)
         self.setCentralWidget(central)
         self.banner = MessageBanner(central)
-        self.stack = QStackedWidget(central)
+        self.stack = _ScreenStack(central)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -204,11 +206,34 @@ class KioskWindow(QMainWindow):
             app.installEventFilter(self.telex)
         self.keyboard: OnScreenKeyboard = OnScreenKeyboard(self.telex, central)
         self.keyboard.hide()
+        self.keyboard.fit_panel(tight=self._panel == PanelShape.SHORT)
         layout.addWidget(self.keyboard)
         # The keyboard takes over half of a 768 px screen: let the screen above give up
         # height rather than grow the window off the screen (screens with fields scroll).
         self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.keyboard.shown_changed.connect(self._keyboard_shown)
+        self.screen_changed_signal.connect(lambda _: self._restyle_chrome())
         self.keyboard_focus: KeyboardFocus = KeyboardFocus(self.keyboard, self)
+
+    def _keyboard_shown(self, up: bool) -> None:
+        """The window's ``keyboard`` property says whether the keyboard is up, so the
+        style sheet can shrink the chrome above it while the citizen types
+        (``ui.theme.keyboard_stylesheet``); screens read it too."""
+        self.setProperty("keyboard", "up" if up else "down")
+        self._restyle_chrome()
+
+    def _restyle_chrome(self) -> None:
+        """Style the current screen's bottom bar again for the keyboard's state (only
+        it: restyling the whole window on each tap into a field would be slow)."""
+        screen = self.stack.currentWidget()
+        if screen is None:
+            return
+        for bar in screen.findChildren(QWidget, "NavBar"):
+            for widget in (bar, *bar.findChildren(QPushButton)):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+                # A button keeps its size hint until told its style changed.
+                QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
 
     def _build_scanner(self) -> None:
         """The căn cước scanner, installed after Telex so it sees a payload's keys first."""
@@ -512,6 +537,8 @@ class KioskWindow(QMainWindow):
     def _apply_look(self) -> None:
         self.setProperty("panel", self._panel.value)
         self.setStyleSheet(stylesheet(self._theme, self._scale))
+        if self._built_all:
+            self.keyboard.fit_panel(tight=self._panel == PanelShape.SHORT)
         self._refresh_home_toggles()
 
     @property
@@ -622,6 +649,23 @@ class KioskWindow(QMainWindow):
         if self._sync is not None:
             self._sync.close()
         super().closeEvent(event)
+
+
+class _ScreenStack(QStackedWidget):
+    """The stack of screens, which never claims a height for its width.
+
+    A screen with word-wrapping labels has a height for each width; a vertical box
+    layout takes that height as the item's minimum whatever its size policy says, and
+    would squeeze the docked keyboard (its bottom row cut by the screen's edge) rather
+    than the screen, which lays out in the height it gets (its fields scroll)."""
+
+    @override
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    @override
+    def heightForWidth(self, width: int) -> int:
+        return -1
 
 
 def _empty_fields(root: QWidget) -> None:

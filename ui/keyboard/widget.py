@@ -1,9 +1,12 @@
 """The on-screen keyboard: big keys, a row of Vietnamese letters, and tone keys.
 
 Made for elderly, first-time touch users: every key is a plain button at least
-64 px high; ``ă â đ ê ô ơ ư`` are one tap each on their own coloured row, beside
-the five tone keys that put a tone on the right vowel of the word left of the
-cursor — so ``Việt`` is ``V i ê t`` and ``nặng``, never a long press or a menu.
+64 px high (48 px on a 768 px panel at the largest text, where six rows must share
+little height; the style sheet decides, ``ui.theme.keyboard_stylesheet``);
+``ă â đ ê ô ơ ư`` are one tap each on their own coloured row, beside the five tone
+keys that put a tone on the right vowel of the word left of the cursor — so ``Việt``
+is ``V i ê t`` and ``nặng``, never a long press or a menu. Where the row is too
+narrow for the tone keys' names (a portrait panel), they take a row of their own.
 
 The tone keys show while "Gõ dấu" (Telex) is on, which is the default in Vietnamese
 and not in English (see :class:`~ui.keyboard.telex_filter.TelexFilter`).
@@ -18,7 +21,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -56,6 +59,14 @@ TONE_NAMES: dict[Tone, str] = {
 }
 REPEAT_DELAY_MS = 500
 REPEAT_INTERVAL_MS = 90
+#: The narrowest a letter key may get before the tone keys move to a row of their own.
+MIN_KEY_WIDTH_PX = 64
+#: Room between the Vietnamese letters and the tone keys when they share a row.
+TONE_GAP_PX = 16
+#: Space between keys, between rows, and the keyboard's margins (left/right,
+#: top/bottom): roomy, and tight where every pixel of height counts (a short panel).
+ROOMY = (6, 6, 10, 8)
+TIGHT = (4, 3, 8, 3)
 
 
 class Shift(Enum):
@@ -65,10 +76,13 @@ class Shift(Enum):
 
 
 def _key(parent: QWidget, role: str, name: str = "") -> QPushButton:
+    """A key; a named one (words on it, such as "Ẩn bàn phím") is never narrower
+    than its words (:meth:`OnScreenKeyboard._fit_words`), the letters share the rest."""
     button = QPushButton(parent)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setProperty("keyrole", role)
-    button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    wide = QSizePolicy.Policy.Minimum if name else QSizePolicy.Policy.Ignored
+    button.setSizePolicy(wide, QSizePolicy.Policy.Fixed)
     button.setAutoDefault(False)
     if name:
         button.setObjectName(name)
@@ -79,6 +93,8 @@ class OnScreenKeyboard(QFrame):
     """Letters page and digits page; acts on whichever text field has focus."""
 
     hidden_by_citizen = Signal()
+    #: The keyboard came up (``True``) or went (``False``): the chrome above makes room.
+    shown_changed = Signal(bool)
 
     def __init__(self, telex: TelexFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,13 +105,18 @@ class OnScreenKeyboard(QFrame):
         self._shift = Shift.OFF
         self.letter_buttons: dict[str, QPushButton] = {}
         self.tone_buttons: dict[Tone, QPushButton] = {}
+        self._rows: list[QHBoxLayout] = []
+        self._columns: list[QVBoxLayout | QGridLayout] = []
         self.letters_page = self._build_letters_page()
         self.digits_page = self._build_digits_page()
+        self._tight = False
+        self._tones_apart = False
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(0)
         layout.addWidget(self.letters_page)
         layout.addWidget(self.digits_page)
         self.digits_page.hide()
+        self._space_keys()
         telex.enabled_changed.connect(lambda _: self.retranslate())
         self.retranslate()
 
@@ -103,8 +124,8 @@ class OnScreenKeyboard(QFrame):
 
     def _row(self, page: QWidget, layout: QVBoxLayout) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.setSpacing(6)
         layout.addLayout(row)
+        self._rows.append(row)
         return row
 
     def _text_key(self, page: QWidget, row: QHBoxLayout, char: str, role: str) -> QPushButton:
@@ -118,19 +139,25 @@ class OnScreenKeyboard(QFrame):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        self._columns.append(layout)
 
-        vietnamese = self._row(page, layout)
+        self._vietnamese_row = vietnamese = self._row(page, layout)
         for char in VIETNAMESE_LETTERS:
             self._text_key(page, vietnamese, char, "vietnamese")
-        vietnamese.addSpacing(16)
+        # The tone keys ride on one strip, beside the letters or on the row below them.
+        self.tone_strip = QWidget(page)
+        self.tone_strip.setObjectName("ToneKeys")
+        self._tone_row = self._row(page, layout)
+        tones = QHBoxLayout(self.tone_strip)
+        self._rows.append(tones)
         for tone, name in TONE_NAMES.items():
-            button = _key(page, "tone")
+            button = _key(self.tone_strip, "tone")
             button.setText(f"{TONE_MARKS[tone]} {name}")
             button.setAccessibleName(f"dấu {name}")
             button.clicked.connect(lambda _=False, t=tone: self.apply_tone(t))
             self.tone_buttons[tone] = button
-            vietnamese.addWidget(button, 3)
+            tones.addWidget(button, 1)
+        vietnamese.addWidget(self.tone_strip, 15)
 
         digits = self._row(page, layout)
         for char in DIGITS:
@@ -174,7 +201,7 @@ class OnScreenKeyboard(QFrame):
         outer = QHBoxLayout(page)
         outer.setContentsMargins(0, 0, 0, 0)
         grid = QGridLayout()
-        grid.setSpacing(6)
+        self._columns.append(grid)
         self.pad_buttons: dict[str, QPushButton] = {}
         for index, char in enumerate("123456789"):
             button = _key(page, "letter")
@@ -273,6 +300,100 @@ class OnScreenKeyboard(QFrame):
             button.setText(char.upper() if upper else char)
         self.shift_button.setText("⇪" if self._shift == Shift.LOCKED else "⇧")
 
+    # -- fitting the panel -------------------------------------------------------------
+
+    def fit_panel(self, *, tight: bool) -> None:
+        """After a change of panel or of look: tighter spacing on a short panel, where
+        the screen above needs the height, and the tone keys placed for the new names'
+        widths."""
+        self._tight = tight
+        self._space_keys()
+
+    def _space_keys(self) -> None:
+        between_keys, between_rows, side, top = TIGHT if self._tight else ROOMY
+        layout = self.layout()
+        assert layout is not None
+        layout.setContentsMargins(side, top, side, top)
+        for row in self._rows:
+            row.setSpacing(between_keys)
+        for column in self._columns:
+            if isinstance(column, QGridLayout):
+                column.setHorizontalSpacing(between_keys)
+                column.setVerticalSpacing(between_rows)
+            else:
+                column.setSpacing(between_rows)
+        self._arrange_tones()
+
+    @property
+    def tones_apart(self) -> bool:
+        """Whether the tone keys have a row of their own (the keyboard is narrow)."""
+        return self._tones_apart
+
+    def _arrange_tones(self, width: int | None = None) -> None:
+        """The tone keys beside the Vietnamese letters when both fit the row with the
+        tone names whole; otherwise on a row of their own, below the letters.
+
+        Beside the letters, the strip asks for the width its names need, so the tone
+        keys never clip "à huyền" while letter keys are narrow enough. Without a
+        ``width``, the keyboard's docked width is used: its parent's (a hidden
+        keyboard's own width is stale, and it is arranged before it shows, so the
+        window makes room once, for the right number of rows)."""
+        if width is None:
+            parent = self.parentWidget()
+            width = parent.width() if parent is not None else self.width()
+        self.ensurePolished()
+        self._fit_words()
+        spacing = self._rows[0].spacing()
+        keys = list(self.tone_buttons.values())
+        # The keys share the strip equally: each gets the widest name's width.
+        names = max(key.sizeHint().width() for key in keys) * len(keys)
+        names += spacing * (len(keys) - 1)
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        room = width - margins.left() - margins.right() - 2 * self.frameWidth()
+        letters = len(VIETNAMESE_LETTERS) * (MIN_KEY_WIDTH_PX + spacing)
+        apart = room < names + TONE_GAP_PX + letters
+        strip = self.tone_strip.layout()
+        assert strip is not None
+        strip.setContentsMargins(0 if apart else TONE_GAP_PX - spacing, 0, 0, 0)
+        self.tone_strip.setMinimumWidth(0 if apart else names + TONE_GAP_PX - spacing)
+        if apart == self._tones_apart:
+            return
+        self._tones_apart = apart
+        source, target = (
+            (self._vietnamese_row, self._tone_row)
+            if apart
+            else (self._tone_row, self._vietnamese_row)
+        )
+        source.removeWidget(self.tone_strip)
+        target.addWidget(self.tone_strip, 15)
+
+    def _fit_words(self) -> None:
+        """Named keys at least as wide as their words in the font the style sheet gave.
+
+        The style sheet's ``min-width: 0`` lets the letter keys share any row, and
+        sets every key's minimum width with each restyle, so the words' width is set
+        again after each (a change of look, of panel, of language)."""
+        for key in self.findChildren(QPushButton):
+            if key.objectName():
+                key.setMinimumWidth(key.sizeHint().width())
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_tones(event.size().width())
+
+    @override
+    def setVisible(self, visible: bool) -> None:
+        """Says so before coming or going: the window's layout makes room at once, and
+        the chrome above must already know how much to give."""
+        if visible == self.isHidden():
+            if visible:
+                self._arrange_tones()
+            self.shown_changed.emit(visible)
+        super().setVisible(visible)
+
     # -- showing -----------------------------------------------------------------------
 
     def show_for(self, field: QWidget, *, digits: bool) -> None:
@@ -315,6 +436,8 @@ class OnScreenKeyboard(QFrame):
         # no "sắc"/"huyền" keys puzzle a foreigner; turning "Gõ dấu" on brings them.
         for button in self.tone_buttons.values():
             button.setVisible(on)
+        self.tone_strip.setVisible(on)
+        self._arrange_tones()
 
     @override
     def changeEvent(self, event: QEvent) -> None:

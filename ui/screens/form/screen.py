@@ -18,6 +18,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLayout,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from typing_extensions import override
 from kiosk.errors import KioskError
 from kiosk.forms.draft import REVIEW, Draft
 from ui.i18n import translate
+from ui.panel import PanelShape, panel_shape
 from ui.screens.form import TITLE
 from ui.screens.form.chooser import ChooserPage
 from ui.screens.form.done import DonePage
@@ -52,8 +54,14 @@ if TYPE_CHECKING:
     from wire.forms import CardHolder, FormDefinition
 
 # Below this height (the docked keyboard is up on a 768 px screen) the header steps
-# aside: the citizen is typing, and the field needs the room.
+# aside: the citizen is typing, and the field needs the room. On a landscape panel it
+# steps aside whenever the keyboard is up, so the question being answered and a
+# search list under it fit above the keys at every text size.
 COMPACT_BELOW_PX = 560
+# The page's margins while the keyboard is up on a landscape panel (left, top, right,
+# bottom): the pixels above and below the page go to the question.
+Margins = tuple[int, int, int, int]
+TYPING_MARGINS: Margins = (40, 8, 40, 4)
 
 CARD_FILLED = QT_TRANSLATE_NOOP(
     "Form", "Đã điền từ thẻ căn cước: {fields}. Vui lòng kiểm tra lại trước khi tiếp tục."
@@ -77,6 +85,7 @@ class FormScreen(Screen):
         self._card_holder: str | None = None
         self._card_address_field: str | None = None
         self._look: tuple[object, object] | None = None
+        self._body_cache: tuple[QLayout, Margins] | None = None
 
         self.header = self._build_header()
         self.stack = QStackedWidget(self)
@@ -532,7 +541,30 @@ class FormScreen(Screen):
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.header.setVisible(event.size().height() >= COMPACT_BELOW_PX)
+        window = self.window()
+        # The window's size, not its ``panel`` property: that follows only after the
+        # window's layout has resized the screens.
+        portrait = panel_shape(window.size()) == PanelShape.PORTRAIT
+        typing = window.property("keyboard") == "up" and not portrait
+        self.header.setVisible(event.size().height() >= COMPACT_BELOW_PX and not typing)
+        body = self._body()
+        if body is not None:
+            column, margins = body
+            column.setContentsMargins(*(TYPING_MARGINS if typing else margins))
+
+    def _body(self) -> tuple[QLayout, Margins] | None:
+        """The column above the bottom bar that holds the header and the pages, and
+        its margins when the keyboard is down."""
+        if self._body_cache is None:
+            layout = self.layout()
+            for index in range(layout.count() if layout is not None else 0):
+                assert layout is not None
+                item = layout.itemAt(index)
+                column = item.layout() if item is not None else None
+                if column is not None and column.indexOf(self.header) >= 0:
+                    m = column.contentsMargins()
+                    self._body_cache = (column, (m.left(), m.top(), m.right(), m.bottom()))
+        return self._body_cache
 
     # -- look, words, forgetting -----------------------------------------------------
 
