@@ -140,8 +140,8 @@ def test_an_old_address_is_shown_beside_the_new_one_to_confirm(driver: FormDrive
     driver.tap(panel.confirm_button)
     assert driver.section_id() == "nguoi_yeu_cau"
     residence = driver.question_as("requester_residence", AddressInput)
-    assert residence.ward.current.text() == "Phường Hồng Hà"
-    assert residence.province.current.text() == "Thành phố Hà Nội"
+    assert residence.ward.current.words() == "Phường Hồng Hà"
+    assert residence.province.current.words() == "Thành phố Hà Nội"
     assert residence.detail.text() == "Số 5"
     assert panel.old_address.text() == ""  # the panel keeps nothing
 

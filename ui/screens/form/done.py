@@ -31,6 +31,7 @@ from ui.screens.form.inputs.base import plain_label, repolish
 from ui.screens.form.texts import RECEIPT_PRINTED
 from ui.widgets.navigation import kinetic_scroll_area
 from ui.widgets.qr import QrCode
+from ui.widgets.reflow import FlowRow, capped
 from ui.widgets.screen import big_button
 from wire.i18n import TrText
 
@@ -70,11 +71,12 @@ class DonePage(QWidget):
         for label in (self.heading, self.caption, self.reference, self.next_steps):
             texts.addWidget(label)
         texts.addStretch(1)
-        row = QHBoxLayout(card)
+        # The QR code beside the words while both fit, under them on a narrow page
+        # (portrait at large text), where the mã tờ khai needs the card's width.
+        row = FlowRow(card, spacing=40)
         row.setContentsMargins(40, 24, 40, 24)
-        row.setSpacing(40)
-        row.addLayout(texts, 1)
-        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.add(texts, 1, shrinks=True)
+        row.add(self.qr)
 
         self._build_receipt_status(content)
 
@@ -85,9 +87,8 @@ class DonePage(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 16, 0)  # room for the scroll bar, as on the review
         column.setSpacing(20)
-        column.addWidget(card)
-        column.addWidget(self.status_box)
-        column.addWidget(self.office)
+        for box in (card, self.status_box, self.office):
+            column.addLayout(capped(box, centre=False))
         column.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

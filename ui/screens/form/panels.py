@@ -1,15 +1,23 @@
 """Questions the wizard asks over its pages: leave the form? is the card's address
-right (its new name, or as the nơi thường trú)? whose card is this?"""
+right (its new name, or as the nơi thường trú)? whose card is this?
+
+Each is a card as wide as the page allows (up to :data:`CARD_MAX_PX`), as tall as its
+words need at that width, in a scroll area for when the page is shorter than that
+(1366×768 at large text). Its two answers stand side by side while their words fit,
+one above the other when not.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from ui.screens.form.inputs.base import plain_label
 from ui.screens.form.texts import FormLanguage, say
+from ui.widgets.navigation import kinetic_scroll_area
+from ui.widgets.reflow import FlowRow, capped
 from ui.widgets.screen import big_button
 
 if TYPE_CHECKING:
@@ -20,17 +28,36 @@ CARD_MAX_PX = 1200
 
 
 def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
-    card = QFrame(parent)
+    """The panel's card in a scroll area filling ``parent``; the card's layout.
+
+    The card takes the page's width up to its maximum, centred (``capped``), and
+    its height for that width: centred by an alignment it would get the width its
+    labels guess at and the height of that guess, which cut their lines.
+    """
+    content = QWidget(parent)
+    content.setObjectName("PanelContent")
+    card = QFrame(content)
     card.setObjectName("Card")
     card.setMaximumWidth(CARD_MAX_PX)
     inner = QVBoxLayout(card)
     inner.setContentsMargins(48, 36, 48, 36)
     inner.setSpacing(20)
+    column = QVBoxLayout(content)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addLayout(capped(card))
+    column.addStretch(1)
     outer = QVBoxLayout(parent)
     outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-    outer.addStretch(1)
+    outer.addWidget(kinetic_scroll_area(parent, content))
     return card, inner
+
+
+def _answers(*buttons: QPushButton) -> FlowRow:
+    """Two answers side by side while their words fit, else one above the other."""
+    row = FlowRow(spacing=20)
+    for button in buttons:
+        row.add(button, 1)
+    return row
 
 
 class LeavePanel(QWidget):
@@ -49,13 +76,9 @@ class LeavePanel(QWidget):
         self.stay_button.clicked.connect(self.stay)
         self.leave_button = big_button(card, role="secondary", name="LeaveButton")
         self.leave_button.clicked.connect(self.leave)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(20)
-        buttons.addWidget(self.stay_button, 1)
-        buttons.addWidget(self.leave_button, 1)
         inner.addWidget(self.heading)
         inner.addWidget(self.body)
-        inner.addLayout(buttons)
+        inner.addLayout(_answers(self.stay_button, self.leave_button))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -97,10 +120,6 @@ class AddressPanel(QWidget):
         self.confirm_button.clicked.connect(self.confirmed)
         self.change_button = big_button(card, role="secondary", name="ChangeAddressButton")
         self.change_button.clicked.connect(self.change)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(20)
-        buttons.addWidget(self.confirm_button, 1)
-        buttons.addWidget(self.change_button, 1)
         for widget in (
             self.heading,
             self.lead,
@@ -110,7 +129,7 @@ class AddressPanel(QWidget):
             self.new_address,
         ):
             inner.addWidget(widget)
-        inner.addLayout(buttons)
+        inner.addLayout(_answers(self.confirm_button, self.change_button))
         self.retranslate()
 
     def show_address(

@@ -23,6 +23,9 @@ def form_stylesheet(theme: Theme, scale: TextScale) -> str:
     strong_border = f"{p.border_px + 1}px solid {p.border if hc else p.primary}"
     touch = max(MIN_TOUCH_PX, s(64))
     notice_text = "#0d5d2a" if not hc else p.text
+    # The words of a secondary button, and of a chosen one (``ui.theme``'s colours).
+    secondary = p.primary if not hc else p.primary_text
+    chosen = p.primary_text if not hc else "#000000"
     return f"""
 #StepLabel {{ font-size: {s(26)}px; font-weight: bold; color: {title}; }}
 QProgressBar#StepBar {{
@@ -74,19 +77,17 @@ QPlainTextEdit#FieldArea:focus {{ border-color: {p.focus}; border-width: {p.bord
     border-color: {p.danger};
 }}
 QPushButton#EmailPart {{ font-size: {s(22)}px; padding: {s(4)}px {s(14)}px; }}
-QPushButton#ChoiceButton {{ font-size: {s(26)}px; min-height: {max(72, s(72))}px; }}
+QPushButton#ChoiceButton {{ min-height: {max(72, s(72))}px; }}
 QPushButton#ChoiceButton:checked {{ border-width: {p.border_px + 2}px; }}
+#ChoiceButton > #ButtonText {{ font-size: {s(26)}px; font-weight: bold; color: {secondary}; }}
+#ChoiceButton > #ButtonText[checked="true"] {{ color: {chosen}; }}
 #DateCaption {{ font-size: {s(20)}px; font-weight: bold; color: {p.muted}; }}
 #DateValue {{ font-size: {s(36)}px; font-weight: bold; color: {p.text}; }}
 QPushButton#DateStep {{ font-size: {s(26)}px; }}
 QPushButton#DecadeStep {{ font-size: {s(22)}px; padding: {s(4)}px {s(12)}px; }}
-QPushButton#PickerCurrent {{
-    text-align: left;
-    font-size: {s(26)}px;
-    font-weight: normal;
-    padding: {s(8)}px {s(20)}px;
-}}
-QPushButton#PickerCurrent[empty="true"] {{ color: {p.muted if not hc else p.primary_text}; }}
+QPushButton#PickerCurrent {{ padding: {s(8)}px {s(20)}px; }}
+#PickerCurrent > #ButtonText {{ font-size: {s(26)}px; font-weight: normal; color: {secondary}; }}
+#PickerCurrent > #ButtonText[empty="true"] {{ color: {p.muted if not hc else p.primary_text}; }}
 QListWidget#PickerList {{
     font-size: {s(26)}px;
     background: {p.surface};
@@ -95,7 +96,7 @@ QListWidget#PickerList {{
     outline: none;
 }}
 QListWidget#PickerList::item {{
-    min-height: {touch - 8}px;
+    min-height: {touch}px;
     padding: 0 {s(16)}px;
     border-bottom: 1px solid {p.border};
     color: {p.text};

@@ -2,6 +2,11 @@
 
 Each answer is a big toggle button; the chosen one is filled in. Tapping the chosen
 one again leaves it chosen (a citizen who taps twice must not lose the answer).
+
+Answers can be a whole sentence ("Đã đăng ký kết hôn nhưng đã ly hôn, hiện tại chưa
+đăng ký kết hôn với ai"): their words wrap inside the button, and the answers stand
+in fewer columns, down to one, when a column would not hold each on one line (long
+answers, large text, a portrait panel).
 """
 
 from __future__ import annotations
@@ -9,15 +14,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QWidget
 
 from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope
 from ui.screens.form.texts import say
-from ui.widgets.label import button_text
-from ui.widgets.screen import big_button
+from ui.widgets.reflow import ColumnGrid
+from ui.widgets.wrap_button import WrapButton
 from wire.forms import FieldDefinition
 
-# Up to this many options sit on one row; more wrap into rows of ``COLUMNS``.
+# Up to this many options sit on one row; more go into rows of ``COLUMNS``; fewer
+# columns where the answers' words would not fit (``ColumnGrid``).
 ONE_ROW_UP_TO = 3
 COLUMNS = 2
 
@@ -37,21 +43,17 @@ class ChoiceInput(FieldInput):
         super().__init__(field, env, scope, parent)
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # exclusivity by hand: "nothing chosen" must be possible
-        self.buttons: dict[Any, QPushButton] = {}
+        self.buttons: dict[Any, WrapButton] = {}
         values = _options(field)
-        columns = len(values) if len(values) <= ONE_ROW_UP_TO else COLUMNS
-        grid = QGridLayout()
-        grid.setSpacing(14)
-        for index, value in enumerate(values):
-            button = big_button(self, role="secondary", name="ChoiceButton")
+        self.grid = ColumnGrid(columns=len(values) if len(values) <= ONE_ROW_UP_TO else COLUMNS)
+        for value in values:
+            button = WrapButton(self, role="secondary", name="ChoiceButton")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, v=value: self._chosen(v))
             self.group.addButton(button)
             self.buttons[value] = button
-            grid.addWidget(button, index // columns, index % columns)
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
-        self.body.addLayout(grid)
+            self.grid.addWidget(button)
+        self.body.addLayout(self.grid)
         self._value: Any = None
 
     def _chosen(self, value: Any) -> None:
@@ -84,10 +86,10 @@ class ChoiceInput(FieldInput):
         }
         if self.field.kind == "gender":
             for value, button in self.buttons.items():
-                button.setText(fixed[value])
+                button.set_text(fixed[value])
         elif self.field.kind == "yes_no":
-            self.buttons[True].setText(QCoreApplication.translate("Form", "Có"))
-            self.buttons[False].setText(QCoreApplication.translate("Form", "Không"))
+            self.buttons[True].set_text(QCoreApplication.translate("Form", "Có"))
+            self.buttons[False].set_text(QCoreApplication.translate("Form", "Không"))
         else:
             for option in self.field.options:
-                self.buttons[option.value].setText(button_text(say(option.label, language)))
+                self.buttons[option.value].set_text(say(option.label, language))

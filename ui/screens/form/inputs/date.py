@@ -6,6 +6,9 @@ same date at all times. What is typed is checked by ``parse_input`` like any fie
 
 Where the form accepts a year alone (a parent's "Năm sinh"), "Chỉ biết năm" turns the
 input into four digits and the columns into the year's alone.
+
+The field and its buttons share a row while their words fit; on a narrow page or at
+large text the buttons go to a row of their own under the field (``FlowRow``).
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from ui.screens.form.inputs.base import FieldEnv, Scope, TypedInput, plain_label
+from ui.widgets.reflow import FlowRow
 from ui.widgets.screen import big_button
 from wire.forms import FieldDefinition
 from wire.validation import EARLIEST_YEAR
@@ -103,15 +107,14 @@ class DateInput(TypedInput):
         self.picker_button.toggled.connect(self._toggle_picker)
         # "Chỉ biết năm": only for fields that take a year alone.
         self.year_only_button: QPushButton | None = None
-        row = QHBoxLayout()
-        row.setSpacing(14)
-        row.addWidget(self.edit, 2)
-        row.addWidget(self.picker_button, 1)
+        row = FlowRow()
+        row.add(self.edit, 2)
+        row.add(self.picker_button, 1)
         if field.allow_year_only:
             self.year_only_button = big_button(self, role="secondary", name="DateYearOnlyButton")
             self.year_only_button.setCheckable(True)
             self.year_only_button.toggled.connect(self._toggle_year_only)
-            row.addWidget(self.year_only_button, 1)
+            row.add(self.year_only_button, 1)
         self.body.addLayout(row)
         self.body.addWidget(self.format_hint)
         self.body.addWidget(self._build_picker())

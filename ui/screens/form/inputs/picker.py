@@ -1,7 +1,8 @@
 """Choosing one of many: dân tộc (54), quốc tịch (Việt Nam first), tỉnh/thành phố,
 xã/phường.
 
-Closed, the question shows the choice on one big button. Tapped, it opens a search
+Closed, the question shows the choice on one big button, whose words wrap where a
+long placeholder or name needs it (read them with ``current.words()``). Tapped, it opens a search
 line (Telex works, accents optional) over a flickable list; a tap on a row chooses it
 and closes the list. The rows come from a function of the search text, so the lists
 stay in the core (``kiosk.forms.choices``, ``kiosk.places``).
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.forms.choices import find_choices, nationalities
-from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope
+from ui.screens.form.inputs.base import FieldEnv, FieldInput, Scope, repolish
 from ui.screens.form.texts import FormLanguage
-from ui.widgets.label import button_text
 from ui.widgets.screen import big_button
+from ui.widgets.wrap_button import WrapButton
 from wire.forms import FieldDefinition
 from wire.vocabulary import ETHNICITIES, Choice
 
@@ -59,7 +60,9 @@ class SearchPicker(QWidget):
         self._rows = rows
         self._placeholder = ""
         self.code: str | None = None
-        self.current = big_button(self, role="secondary", name="PickerCurrent")
+        self.current = WrapButton(
+            self, role="secondary", name="PickerCurrent", alignment=Qt.AlignmentFlag.AlignLeft
+        )
         self.current.clicked.connect(self.toggle)
         self.panel = QWidget(self)
         self.panel.setObjectName("PickerPanel")
@@ -147,15 +150,15 @@ class SearchPicker(QWidget):
 
     def show_choice(self, code: str | None, label: str) -> None:
         self.code = code
-        self.current.setText(button_text(label) if code is not None else self._placeholder)
-        self.current.setProperty("empty", "false" if code is not None else "true")
-        self.current.style().unpolish(self.current)
-        self.current.style().polish(self.current)
+        self.current.set_text(label if code is not None else self._placeholder)
+        for widget in (self.current, self.current.label):
+            widget.setProperty("empty", "false" if code is not None else "true")
+            repolish(widget)
 
     def set_placeholder(self, text: str) -> None:
         self._placeholder = text
         if self.code is None:
-            self.current.setText(text)
+            self.current.set_text(text)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
