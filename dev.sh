@@ -3,6 +3,7 @@
 #
 #   ./dev.sh run [main.py options]   make the virtual environment, install, start the kiosk
 #   ./dev.sh test [pytest options]   the same set-up, then lint, types, import contracts, tests
+#                                    (on every core; PYTEST_WORKERS=N to choose)
 #   ./dev.sh screenshots             render every screen into docs/screenshots/
 #   ./dev.sh bench NAME              run a benchmark (startup, ...) and print its JSON
 #   ./dev.sh setup                   only the set-up
@@ -101,7 +102,9 @@ case "$command" in
     say "import contracts"
     "$VENV/bin/lint-imports"
     say "pytest"
-    exec "$VENV/bin/pytest" "$@"
+    # One worker per core (PYTEST_WORKERS=0 runs in one process); a module's tests stay
+    # together, so its fixtures are made once.
+    exec "$VENV/bin/pytest" -n "${PYTEST_WORKERS:-auto}" --dist loadscope "$@"
     ;;
   screenshots)
     setup

@@ -9,6 +9,7 @@ no arrow buttons (a 28 px arrow is too small for a finger, and a flick scrolls).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from kiosk.config import TextScale, Theme
@@ -17,6 +18,10 @@ FONT_FAMILY = "Noto Sans"
 MIN_TOUCH_PX = 64
 BASE_TEXT_PX = 22
 KEY_LABEL_PX = 24
+#: Keys on a short panel at the largest text: the audit's floor for keyboard keys.
+SHORT_KEY_PX = 48
+#: A key label's line (stacked tone marks included) as a multiple of its font size.
+KEY_LINE_RATIO = 1.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,7 +377,8 @@ def _queue_styles(p: Palette, scale: TextScale) -> str:
     """The ticket screens' widgets (``ui/screens/queue``).
 
     Cards and priority buttons are at least 96 and 80 px high. The ticket number is
-    150 px at 100 %, capped so the whole ticket still fits a 768 px screen at 150 %.
+    150 px at 100 %, capped so the whole ticket still fits a 768 px screen at 150 %
+    (on that short panel, at 150 px: the ticket shares 768 px with its message).
     A closed or full queue is told in calm grey or amber, never alarm red: nothing is
     wrong, the citizen only has to come back. A ticket that did not print gets a warm
     amber box, the colour of "please do this", and high contrast keeps yellow on black.
@@ -496,6 +502,11 @@ QPushButton#ConfirmClaimButton, QPushButton#DeclineClaimButton {{
 #PrintError {{ font-size: {s(20)}px; color: {p.muted}; }}
 #TicketCountdown {{ font-size: {s(22)}px; color: {p.muted}; }}
 QPushButton#DoneButton {{ min-width: {s(200)}px; min-height: {max(96, s(96))}px; }}
+KioskWindow[panel="short"] #TicketNumber {{ font-size: {min(s(150), 150)}px; }}
+KioskWindow[panel="short"] QPushButton#DoneButton {{
+    min-width: {s(120)}px;
+    padding: {s(8)}px {s(32)}px;
+}}
 """
 
 
@@ -503,23 +514,55 @@ QPushButton#DoneButton {{ min-width: {s(200)}px; min-height: {max(96, s(96))}px;
 
 
 def keyboard_stylesheet(p: Palette, scale: TextScale) -> str:
-    """Keys 64 px high at every scale, labels 24 px or more.
+    """Keys 64 px high, labels 24 px or more; and the chrome that steps aside for them.
 
-    Key height does not grow with the text scale: six rows already take more than half
-    of a 768 px screen. Labels grow, but stop at 30 px so a row of twelve keys still
-    fits 1366 px. The Vietnamese letters and the tone keys are tinted so that row reads
-    as "Vietnamese" at a glance; high contrast keeps yellow on black throughout.
+    Key height (border included) does not grow with the text scale: six rows already
+    take more than half of a 768 px screen. On that short panel at the largest text
+    the keys are 48 px (no less than their label's line), so the field being typed
+    into, its label and its message still fit above them. Labels grow, but stop at
+    30 px so a row of twelve keys still fits 1366 px. The Vietnamese letters and the
+    tone keys are tinted so that row reads as "Vietnamese" at a glance; high contrast
+    keeps yellow on black.
+
+    While the keyboard is up on a landscape panel (the window's ``keyboard`` property
+    is ``up``), the bottom bar's buttons shrink to 64 px with their border: the citizen
+    is typing, and the room is the field's.
     """
     hc = p is HIGH_CONTRAST
     label = min(max(KEY_LABEL_PX, px(26, scale)), 30)
-    return f"""
+    short_key = max(SHORT_KEY_PX - 2 * p.border_px, math.ceil(label * KEY_LINE_RATIO))
+    typing = [
+        f'KioskWindow[keyboard="up"][panel="{panel}"] #NavBar QPushButton{name}'
+        for panel in ("short", "landscape")
+        for name in ("", "#BackButton", "#HomeButton")
+    ]
+    short_keys = (
+        f"""
+KioskWindow[panel="short"] #Keyboard QPushButton {{
+    min-height: {short_key}px;
+    max-height: {short_key}px;
+}}
+"""
+        if scale >= TextScale.LARGEST
+        else ""
+    )
+    return (
+        f"""
+{", ".join(typing)} {{
+    min-height: {MIN_TOUCH_PX - 2 * p.border_px}px;
+    padding-top: 0;
+    padding-bottom: 0;
+}}
+"""
+        + short_keys
+        + f"""
 #Keyboard {{
     background: {p.window};
     border-top: {p.border_px + 1}px solid {p.accent if hc else p.primary};
 }}
 #Keyboard QPushButton {{
-    min-height: {MIN_TOUCH_PX}px;
-    max-height: {MIN_TOUCH_PX}px;
+    min-height: {MIN_TOUCH_PX - 2 * p.border_px}px;
+    max-height: {MIN_TOUCH_PX - 2 * p.border_px}px;
     min-width: 0px;
     padding: 0 4px;
     font-size: {label}px;
@@ -553,3 +596,4 @@ def keyboard_stylesheet(p: Palette, scale: TextScale) -> str:
     background: {p.surface};
 }}
 """
+    )

@@ -349,6 +349,7 @@
     <name>ErrorScreen</name>
     <message>
         <source>Xin lỗi, đã có sự cố.</source>
+        <extracomment>The card&apos;s width at most: the message stays a compact block on a wide panel.</extracomment>
         <translation>Sorry, something went wrong.</translation>
     </message>
     <message>
@@ -636,6 +637,10 @@
     <message>
         <source>In tờ khai khổ A4</source>
         <translation>Print the A4 form</translation>
+    </message>
+    <message>
+        <source>Đã điền địa chỉ: {address}. Nếu địa chỉ khác, bấm lại nút trên để sửa.</source>
+        <translation>Address filled in: {address}. If the address is different, tap the button above again to change it.</translation>
     </message>
     <message>
         <source>Chọn tỉnh/thành phố trước, rồi chọn xã/phường/đặc khu</source>
@@ -1054,7 +1059,7 @@
     <name>KioskWindow</name>
     <message>
         <source>Một Cửa Kiosk</source>
-        <extracomment>The staff journey&apos;s screens: its PIN pad, and the staff screen once unlocked. The form journey: where a scanned căn cước is used. The visit ended and a new, empty one began (the home screen is showing). A căn cước payload scanned on a form screen (see :attr:`card_scanned`). Every screen on the stack by name: home, error, and this visit&apos;s journeys.</extracomment>
+        <extracomment>The staff journey&apos;s screens: its PIN pad, and the staff screen once unlocked. The form journey: where a scanned căn cước is used. The visit ended and a new, empty one began (the home screen is showing). A căn cước payload scanned on a form screen (see :attr:`card_scanned`). The window now fills another shape of panel (a :class:`~ui.panel.PanelShape`). Every screen on the stack by name: home, error, and this visit&apos;s journeys.</extracomment>
         <translation>One-Stop Kiosk</translation>
     </message>
 </context>
@@ -1174,7 +1179,12 @@
     </message>
     <message>
         <source>Gõ tên thủ tục, ví dụ: khai sinh, kết hôn</source>
+        <extracomment>What the line over the results says even while the keyboard leaves little room.</extracomment>
         <translation>Type the procedure&apos;s name, e.g. birth registration, marriage</translation>
+    </message>
+    <message>
+        <source>Gõ tên thủ tục</source>
+        <translation>Type the procedure&apos;s name</translation>
     </message>
     <message>
         <source>Tên thủ tục cần tìm</source>
@@ -1264,6 +1274,7 @@
     <name>OnScreenKeyboard</name>
     <message>
         <source>Ẩn bàn phím</source>
+        <extracomment>The narrowest a letter key may get before the tone keys move to a row of their own. Room between the Vietnamese letters and the tone keys when they share a row. Space between keys, between rows, and the keyboard&apos;s margins (left/right, top/bottom): roomy, and tight where every pixel of height counts (a short panel). The keyboard came up (``True``) or went (``False``): the chrome above makes room.</extracomment>
         <translation>Hide keyboard</translation>
     </message>
     <message>
@@ -1482,6 +1493,7 @@
     </message>
     <message>
         <source>Số thứ tự của Ông/Bà</source>
+        <extracomment>Left to right on a landscape panel, top to bottom on a portrait one.</extracomment>
         <translation>Your queue number</translation>
     </message>
     <message>
@@ -1716,6 +1728,10 @@
     <message>
         <source>Ghi ngắn gọn, ví dụ: in trùng số</source>
         <translation>Keep it short, e.g. duplicate number printed</translation>
+    </message>
+    <message>
+        <source>Ghi ngắn gọn</source>
+        <translation>Keep it short</translation>
     </message>
     <message>
         <source>Không, quay lại</source>

@@ -5,8 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from ui.widgets.centred import CentredColumn
 from ui.widgets.label import Label
 from ui.widgets.screen import Screen
+
+#: The card's width at most: the message stays a compact block on a wide panel.
+CARD_MAX_PX = 1000
 
 
 class ErrorScreen(Screen):
@@ -16,8 +20,6 @@ class ErrorScreen(Screen):
         super().__init__(parent)
         card = QFrame(self)
         card.setObjectName("Card")
-        card.setMinimumWidth(760)
-        card.setMaximumWidth(1000)
         self.title = Label(card)
         self.title.setObjectName("ErrorTitle")
         self.body = Label(card)
@@ -31,11 +33,10 @@ class ErrorScreen(Screen):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             inner.addWidget(label)
-        layout = QVBoxLayout(self)
+        # As tall as its words at the width it has, on any panel and at any text size.
+        layout = CentredColumn(self, max_width=CARD_MAX_PX)
         layout.setContentsMargins(48, 48, 48, 48)
-        layout.addStretch(1)
-        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(1)
+        layout.addWidget(card)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from kiosk.clock import Clock, utc_now
 from kiosk.config import Language, TextScale
 from ui.host import HomeTile
 from ui.i18n import translate
+from ui.panel import PanelShape
+from ui.widgets.button_row import ButtonRow
 from ui.widgets.clock import ClockPanel
 from ui.widgets.label import Label
 from ui.widgets.logo import CentreLogo
@@ -32,6 +34,16 @@ TEXT_SIZE_LABELS: dict[TextScale, TrText] = {
 
 
 class HomeScreen(Screen):
+    """The centre's name and the time above, the journeys as big tiles, and the
+    citizen's choices (help, language, text size, contrast) at the foot.
+
+    Landscape, the tiles are two by two and share the page's height. Portrait (a
+    standing kiosk), they are one column of cards as tall as their words, in the
+    middle of the page; the header puts the kiosk's line under the centre's name
+    across the whole width, and the choices go two by two where one line is too
+    narrow for them.
+    """
+
     journey_chosen = Signal(str)
     help_requested = Signal()
     language_toggle_requested = Signal()
@@ -56,31 +68,37 @@ class HomeScreen(Screen):
         self._connecting = False
         self._language = Language.VIETNAMESE
         self._scale = TextScale.NORMAL
+        self._shape: PanelShape | None = None
+        # The panel sizes the screen, never the screen the window: each shape's layout
+        # is too wide or too tall for the other's panel.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
         header = self._build_header(centre_name, kiosk_name, clock)
         self.greeting = Label(self)
         self.greeting.setObjectName("Greeting")
         self.greeting.setWordWrap(True)
         self.tiles: dict[str, Tile] = {}
-        grid = QGridLayout()
-        grid.setSpacing(24)
-        for index, (key, spec) in enumerate(tiles):
+        self._grid = QGridLayout()
+        self._grid.setSpacing(20)
+        for key, spec in tiles:
             tile = Tile(spec.title, spec.subtitle, self)
             tile.clicked.connect(lambda _=False, key=key: self.journey_chosen.emit(key))
             self.tiles[key] = tile
-            grid.addWidget(tile, index // 2, index % 2)
         footer = self._build_footer()
-        body = QVBoxLayout()
-        body.setContentsMargins(40, 24, 40, 24)
-        body.setSpacing(20)
-        body.addWidget(self.greeting)
-        body.addLayout(grid, 1)
+        self._body = QVBoxLayout()
+        self._body.setContentsMargins(40, 20, 40, 20)
+        self._body.setSpacing(20)
+        self._body.addStretch(0)
+        self._body.addWidget(self.greeting)
+        self._body.addLayout(self._grid, 1)
+        self._body.addStretch(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
-        layout.addLayout(body, 1)
+        layout.addLayout(self._body, 1)
         layout.addWidget(footer)
+        self._lay_out(PanelShape.SHORT)
         self.retranslate()
 
     def _build_header(self, centre_name: str, kiosk_name: str, clock: Clock) -> QWidget:
@@ -98,23 +116,20 @@ class HomeScreen(Screen):
         self.clock = ClockPanel(header, clock=clock)
         self.status = Label(header)
         self.status.setObjectName("StatusBadge")
-        # Wraps rather than widening the window at the largest text.
-        self.status.setWordWrap(True)
-        kiosk_row = QHBoxLayout()
-        kiosk_row.setSpacing(16)
-        kiosk_row.addWidget(self.kiosk_line)
-        kiosk_row.addWidget(self.status)
-        kiosk_row.addStretch(1)
-        names = QVBoxLayout()
-        names.setSpacing(4)
-        names.addWidget(self.centre_name)
-        names.addLayout(kiosk_row)
-        header_row = QHBoxLayout(header)
-        header_row.setContentsMargins(32, 16, 32, 16)
-        header_row.setSpacing(20)
-        header_row.addWidget(self.logo)
-        header_row.addLayout(names, 1)
-        header_row.addWidget(self.clock)
+        # One line, beside "Bộ phận một cửa": the header gives the line the width it
+        # needs (under the centre's name, or across the whole header on a portrait
+        # panel), so the badge is never a two-line box.
+        self._kiosk_row = QHBoxLayout()
+        self._kiosk_row.setSpacing(16)
+        self._kiosk_row.addWidget(self.kiosk_line)
+        self._kiosk_row.addWidget(self.status)
+        self._kiosk_row.addStretch(1)
+        self._header_grid = QGridLayout(header)
+        self._header_grid.setContentsMargins(32, 14, 32, 14)
+        self._header_grid.setHorizontalSpacing(20)
+        self._header_grid.setVerticalSpacing(4)
+        self._header_grid.setColumnStretch(1, 1)
+        self._header_grid.addWidget(self.centre_name, 0, 1)
         return header
 
     def _build_footer(self) -> QWidget:
@@ -130,26 +145,78 @@ class HomeScreen(Screen):
         self.contrast_button = big_button(footer, role="secondary", name="ContrastButton")
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.contrast_toggled)
-        footer_row = QHBoxLayout(footer)
-        footer_row.setContentsMargins(32, 12, 32, 12)
-        footer_row.setSpacing(14)
-        footer_row.addStretch(1)
+        # One line at the right where the words fit; two by two where they do not.
+        self.footer_buttons = ButtonRow(footer, spacing=14)
         for button in (
             self.help_button,
             self.language_button,
             self.text_size_button,
             self.contrast_button,
         ):
-            footer_row.addWidget(button)
+            self.footer_buttons.add(button)
+        footer_row = QHBoxLayout(footer)
+        footer_row.setContentsMargins(32, 12, 32, 12)
+        footer_row.addWidget(self.footer_buttons)
         return footer
+
+    @property
+    def shape(self) -> PanelShape | None:
+        """The panel shape the screen is laid out for."""
+        return self._shape
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._lay_out(self.panel())
+
+    def _lay_out(self, shape: PanelShape) -> None:
+        """Lay the header, the tiles and the greeting out for a panel of ``shape``."""
+        if shape == self._shape:
+            return
+        self._shape = shape
+        portrait = shape == PanelShape.PORTRAIT
+        # The header: the kiosk's line under the name between the emblem and the clock,
+        # or under all three across the whole header.
+        grid = self._header_grid
+        for widget in (self.logo, self.clock):
+            grid.removeWidget(widget)
+        grid.removeItem(self._kiosk_row)
+        self._kiosk_row.setParent(None)
+        rows = 1 if portrait else 2
+        centre = Qt.AlignmentFlag.AlignVCenter
+        grid.addWidget(self.logo, 0, 0, rows, 1, centre)
+        grid.addWidget(self.clock, 0, 2, rows, 1, centre)
+        if portrait:
+            grid.addLayout(self._kiosk_row, 1, 0, 1, 3)
+        else:
+            grid.addLayout(self._kiosk_row, 1, 1)
+        # The tiles: two by two sharing the height, or one column as tall as the words,
+        # the greeting and the tiles together in the middle of the page.
+        columns = 1 if portrait else 2
+        for index, tile in enumerate(self.tiles.values()):
+            self._grid.removeWidget(tile)
+            self._grid.addWidget(tile, index // columns, index % columns)
+            tile.set_fills(not portrait)
+        self._grid.setColumnStretch(1, 0 if portrait else 1)
+        self._grid.setColumnStretch(0, 1)
+        # Portrait: the spare height above and below them; landscape: the tiles take it.
+        self._body.setStretch(0, 1 if portrait else 0)
+        self._body.setStretch(self._body.count() - 1, 1 if portrait else 0)
+        self._body.setStretchFactor(self._grid, 0 if portrait else 1)
+        self._show_greeting()
+
+    def _show_greeting(self) -> None:
+        # At the largest text a landscape page gives the greeting's room to the tiles.
+        self.greeting.setVisible(
+            self._scale < TextScale.LARGEST or self._shape == PanelShape.PORTRAIT
+        )
 
     def set_display_state(
         self, language: Language, scale: TextScale, high_contrast: bool, online: bool
     ) -> None:
         """Make the toggles show the window's current choices."""
         self._language, self._scale, self._online = language, scale, online
-        # At the largest text size the greeting gives its room to the tiles.
-        self.greeting.setVisible(scale < TextScale.LARGEST)
+        self._show_greeting()
         self.contrast_button.blockSignals(True)
         self.contrast_button.setChecked(high_contrast)
         self.contrast_button.blockSignals(False)

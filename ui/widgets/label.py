@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from typing import NewType
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
 from typing_extensions import override
 
@@ -59,7 +59,9 @@ def tone_mark_room(font: QFont) -> int:
     """Pixels a line of ``font`` needs above its ascent, and again below its descent,
     so stacked marks are not sliced: Noto Sans puts the tone over a circumflex ("Ỗ")
     a pixel above its own ascent at the kiosk's small sizes."""
-    key = font.key()
+    # The resolved family too: a font asked for before the bundled ones were loaded
+    # resolves to a fallback with other metrics.
+    key = f"{font.key()}|{QFontInfo(font).family()}"
     room = _TONE_MARK_ROOM.get(key)
     if room is None:
         metrics = QFontMetricsF(font)

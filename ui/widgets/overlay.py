@@ -12,8 +12,11 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from ui.widgets.centred import CentredColumn
+
 CARD_MAX_PX = 960
-CARD_MARGIN_PX = 96
+#: Around the card: the dimmed window shows on every side, so it reads as "over" it.
+CARD_MARGIN_PX = 48
 
 
 class Overlay(QWidget):
@@ -29,10 +32,10 @@ class Overlay(QWidget):
         self.card_layout = QVBoxLayout(self.card)
         self.card_layout.setContentsMargins(56, 40, 56, 40)
         self.card_layout.setSpacing(18)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
-        outer.addStretch(1)
+        # The card is as tall as its words at the width it is given (height for width).
+        self._outer = CentredColumn(self, max_width=CARD_MAX_PX)
+        self._outer.setContentsMargins(*(CARD_MARGIN_PX,) * 4)
+        self._outer.addWidget(self.card)
         parent.installEventFilter(self)
         self.hide()
 
@@ -43,9 +46,16 @@ class Overlay(QWidget):
         self.raise_()
 
     def _fit(self) -> None:
+        """Cover the parent; on a short panel with large text, where the card at its
+        usual width would be taller than the window, it takes the whole width instead
+        (more words on a line, fewer lines)."""
         self.setGeometry(self._cover.rect())
-        # A fixed width lets the wrapped text claim the height it needs.
-        self.card.setFixedWidth(min(CARD_MAX_PX, self._cover.width() - CARD_MARGIN_PX))
+        self.card.ensurePolished()  # the style sheet's fonts, before measuring
+        whole = self._cover.width() - 2 * CARD_MARGIN_PX
+        room = self._cover.height() - 2 * CARD_MARGIN_PX
+        usual = min(CARD_MAX_PX, whole)
+        too_tall = self.card_layout.totalHeightForWidth(usual) > room
+        self._outer.set_max_width(whole if too_tall else usual)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from typing_extensions import override
 
+from ui.panel import PanelShape, panel_shape
+
 
 class Screen(QWidget):
     """A page of the kiosk.
@@ -25,6 +27,16 @@ class Screen(QWidget):
 
     def entered(self) -> None:
         """Called each time the window shows this screen."""
+
+    def panel(self) -> PanelShape:
+        """The shape of the panel the window fills now, for a screen that lays out
+        differently on each.
+
+        Read from the window's size, which is set before its screens are resized: in
+        a screen's ``resizeEvent`` the window's own ``panel`` property still names the
+        panel it had, as the window learns the new one after its children.
+        """
+        return panel_shape(self.window().size())
 
     @override
     def changeEvent(self, event: QEvent) -> None:

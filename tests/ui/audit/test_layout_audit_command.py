@@ -1,6 +1,6 @@
 """``python -m ui.audit`` over a small slice of the matrix: valid JSON, one record per
 finding with the cell it was found in, and an exit status that says whether there were
-any. (The whole matrix is not run here: the screens still have findings.)"""
+any. (The whole matrix is `test_layout_audit_matrix.py`.)"""
 
 from __future__ import annotations
 

@@ -16,7 +16,10 @@ class HelpScreen(Screen):
         super().__init__(parent)
         self.title = Label(self)
         self.title.setObjectName("ScreenTitle")
-        card = QFrame(self)
+        # The card is as tall as its steps (not the whole page: on a portrait panel a
+        # page-high card would hold four short paragraphs and a white void).
+        content = QWidget(self)
+        card = QFrame(content)
         card.setObjectName("Card")
         self.steps = [Label(card) for _ in range(4)]
         inner = QVBoxLayout(card)
@@ -26,7 +29,10 @@ class HelpScreen(Screen):
             label.setObjectName("Body")
             label.setWordWrap(True)
             inner.addWidget(label)
-        inner.addStretch(1)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(card)
+        column.addStretch(1)
         self.home_button = big_button(self, role="home", name="HomeButton")
         self.home_button.clicked.connect(self.home_requested)
         layout = QVBoxLayout(self)
@@ -38,7 +44,7 @@ class HelpScreen(Screen):
         scroll.setObjectName("Scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(card)
+        scroll.setWidget(content)
         QScroller.grabGesture(
             scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
@@ -22,6 +22,8 @@ from ui.screens.lookup.flow import BROWSE_SCREEN, SEARCH_SCREEN, LookupFlow
 from ui.screens.lookup.widgets import ResultList
 from ui.widgets.label import Label
 from ui.widgets.navigation import NavBar
+from ui.widgets.placeholder import PlaceholderFit
+from ui.widgets.reflow import FlowRow
 from ui.widgets.screen import Screen, big_button
 
 if TYPE_CHECKING:
@@ -35,6 +37,13 @@ MAX_QUERY_CHARS = 80
 # Room (margins, spacing, one result row) the full layout needs beyond its parts;
 # below that (the docked keyboard is up) the title and filters step aside.
 COMPACT_BELOW_EXTRA_PX = 170
+# The body's margins and spacing (the search row, the status line, the results);
+# while typing with little room, less above the search box.
+BODY_MARGINS = (40, 24, 40, 8)
+COMPACT_TOP_PX = 8
+BODY_SPACING_PX = 14
+# Room the results keep under the search box while typing: a row (two lines) whole.
+RESULT_ROW_PX = 120
 # The level toggles offered, in this order: commune counters first.
 LEVEL_TOGGLES: tuple[Level, ...] = ("xa", "tinh")
 
@@ -48,11 +57,16 @@ class Status(enum.Enum):
     NOTHING = "nothing"
 
 
+#: What the line over the results says even while the keyboard leaves little room.
+TOLD_WHILE_TYPING = frozenset({Status.LOADING, Status.UNAVAILABLE, Status.NOTHING})
+
+
 class SearchScreen(Screen):
     def __init__(self, flow: LookupFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow = flow
         self._status = Status.LOADING
+        self._height = 0
         self._stale = True
         # The query the results on screen are for (``None``: none searched yet).
         self.searched_query: str | None = None
@@ -85,9 +99,9 @@ class SearchScreen(Screen):
         flow.index_ready.connect(self._index_ready)
         flow.index_failed.connect(self._index_failed)
 
-        body = QVBoxLayout()
-        body.setContentsMargins(40, 24, 40, 8)
-        body.setSpacing(14)
+        self._body = body = QVBoxLayout()
+        body.setContentsMargins(*BODY_MARGINS)
+        body.setSpacing(BODY_SPACING_PX)
         body.addWidget(self.title)
         body.addLayout(search_row)
         body.addLayout(filter_row)
@@ -107,6 +121,14 @@ class SearchScreen(Screen):
         self.search_field.setMaxLength(MAX_QUERY_CHARS)
         self.search_field.textChanged.connect(self._query_changed)
         self.search_field.returnPressed.connect(self._typing_done)
+        # The example when it fits whole; on a narrow panel or at large text, the request.
+        self._placeholder = PlaceholderFit(
+            self.search_field,
+            lambda: (
+                QCoreApplication.translate("Lookup", "Gõ tên thủ tục, ví dụ: khai sinh, kết hôn"),
+                QCoreApplication.translate("Lookup", "Gõ tên thủ tục"),
+            ),
+        )
         self.clear_button = big_button(self, role="secondary", name="ClearButton")
         # Acts on press and never takes the focus: a focus change would put the keyboard
         # away, the page would grow, and the button would slide from under the finger
@@ -139,20 +161,20 @@ class SearchScreen(Screen):
         panel.hide()
         return panel
 
-    def _build_filter_row(self) -> QHBoxLayout:
+    def _build_filter_row(self) -> FlowRow:
+        """The filters on one line where they fit; what does not fit goes to a line
+        below (a portrait panel, English at the largest text), never cut."""
         self.level_toggles: dict[Level, QPushButton] = {}
-        filter_row = QHBoxLayout()
-        filter_row.setSpacing(14)
+        filter_row = FlowRow(spacing=14)
         self.filters_label = Label(self)
         self.filters_label.setObjectName("Muted")
-        filter_row.addWidget(self.filters_label)
+        filter_row.add(self.filters_label)
         for level in LEVEL_TOGGLES:
             toggle = self._toggle(f"Filter-{level}")
             self.level_toggles[level] = toggle
-            filter_row.addWidget(toggle)
+            filter_row.add(toggle)
         self.online_toggle = self._toggle("Filter-online")
-        filter_row.addWidget(self.online_toggle)
-        filter_row.addStretch(1)
+        filter_row.add(self.online_toggle)
         return filter_row
 
     @override
@@ -161,16 +183,38 @@ class SearchScreen(Screen):
         self._fit(event.size().height())
 
     def _fit(self, height: int) -> None:
-        """When the docked keyboard leaves little room, drop the title and filters
-        (the citizen is typing); they come back when it closes."""
-        rows = (self.title, self.status, self.nav, self.online_toggle)
-        full = sum(w.sizeHint().height() for w in rows) + max(
-            self.search_field.sizeHint().height(), self.clear_button.sizeHint().height()
-        )
+        """When the docked keyboard leaves little room, drop the title, the filters and
+        the line over the results (the citizen is typing; a message that matters, such
+        as "Không tìm thấy thủ tục phù hợp.", stays); they come back when it closes. The
+        bottom bar ("Tra cứu theo lĩnh vực", "Về trang chủ") stays while one result
+        shows whole under the search box; only where it would not does it step aside
+        too, until the keyboard's "Xong" or "Ẩn bàn phím" brings it back."""
+        self._height = height
+        search = max(self.search_field.sizeHint().height(), self.clear_button.sizeHint().height())
+        rows = (self.title, self.status, self.online_toggle)
+        full = sum(w.sizeHint().height() for w in rows) + search + self.nav.needed_height()
         compact = height < full + COMPACT_BELOW_EXTRA_PX
         self.title.setVisible(not compact)
         for widget in self._filter_widgets:
             widget.setVisible(not compact)
+        status = not compact or self._status in TOLD_WHILE_TYPING
+        self.status.setVisible(status)
+        left_margin, top, right_margin, bottom = BODY_MARGINS
+        top = COMPACT_TOP_PX if compact else top
+        self._body.setContentsMargins(left_margin, top, right_margin, bottom)
+        chrome = top + bottom + BODY_SPACING_PX + search
+        if status:
+            chrome += BODY_SPACING_PX + self.status.sizeHint().height()
+        left = height - chrome - self.nav.needed_height()
+        self.nav.setVisible(not compact or left >= RESULT_ROW_PX)
+
+    @override
+    def event(self, event: QEvent) -> bool:
+        # A part's height changed (the bottom bar restyled for the keyboard, a font):
+        # what fits above the keyboard may have changed with it.
+        if event.type() == QEvent.Type.LayoutRequest and self._height:
+            self._fit(self._height)
+        return super().event(event)
 
     def _toggle(self, name: str) -> QPushButton:
         toggle = big_button(self, role="secondary", name=name)
@@ -238,6 +282,8 @@ class SearchScreen(Screen):
         self._status = status
         self.results.set_hits(hits, self.flow.field_name)
         self._retranslate_status()
+        if self._height:
+            self._fit(self._height)
 
     def _index_ready(self) -> None:
         if self._stale or self._status == Status.LOADING:
@@ -259,9 +305,7 @@ class SearchScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("Lookup", "Tra cứu thủ tục"))
-        self.search_field.setPlaceholderText(
-            QCoreApplication.translate("Lookup", "Gõ tên thủ tục, ví dụ: khai sinh, kết hôn")
-        )
+        self._placeholder.refit()
         self.search_field.setAccessibleName(
             QCoreApplication.translate("Lookup", "Tên thủ tục cần tìm")
         )

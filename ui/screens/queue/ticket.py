@@ -13,14 +13,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from kiosk.queue.layout import PRIORITY, QR_CAPTION_TICKET, qr_data
 from ui.i18n import translate
+from ui.panel import PanelShape
 from ui.screens.queue.flow import QueueFlow
 from ui.screens.queue.texts import ahead_text, go_to_counters
 from ui.screens.queue.widgets import repolish
+from ui.widgets.centred import CentredColumn
 from ui.widgets.label import Label
 from ui.widgets.qr import QrCode
 from ui.widgets.screen import Screen, big_button
@@ -32,35 +34,48 @@ if TYPE_CHECKING:
 QR_SIDE_IN_TEXT = 13
 # …but no bigger than this, so the ticket fits a 768 px screen at the largest text.
 QR_MAX_PX = 300
+# On a short landscape panel (1366×768) the ticket shares 768 px with its message.
+QR_MAX_SHORT_PX = 240
 # On a wide screen the ticket and its message stay a compact block in the middle.
 CARD_MAX_PX = 1280
 SIDE_MARGIN_PX = 40
 COUNTDOWN_TICK_MS = 1000
-# The ticket number's line height in multiples of its font size (see _fit_number).
-NUMBER_LINE = 1.1
+#: Left to right on a landscape panel, top to bottom on a portrait one.
+ACROSS = QBoxLayout.Direction.LeftToRight
+DOWN = QBoxLayout.Direction.TopToBottom
 
 
 class TicketScreen(Screen):
+    """The ticket as on paper, and under it whether it printed and "Xong".
+
+    Landscape, the card reads across: the number, where to go with it, the QR code;
+    the message and "Xong" side by side under it, so the whole ticket fits 768 px at
+    the largest text. Portrait (a standing kiosk), everything is one centred column,
+    "Xong" the width of the ticket at its foot.
+    """
+
     def __init__(self, flow: QueueFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow = flow
         self.ticket: IssuedTicket | None = None
+        self._shape: PanelShape | None = None
+        # The panel sizes the screen, never the screen the window: across, the ticket
+        # is wider than a portrait panel; down, taller than a landscape one.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.done_button = big_button(self, role="home", name="DoneButton")
         self.done_button.clicked.connect(self.flow.finish)
         # No bottom bar: at the largest text size the ticket needs its height.
         self.footer = QWidget(self)
-        bottom = QHBoxLayout(self.footer)
-        bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.setSpacing(24)
-        bottom.addWidget(self._build_status(), 1)
-        bottom.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignBottom)
-        layout = QVBoxLayout(self)
+        self._footer_row = QBoxLayout(ACROSS, self.footer)
+        self._footer_row.setContentsMargins(0, 0, 0, 0)
+        self._footer_row.setSpacing(24)
+        self._footer_row.addWidget(self._build_status(), 1)
+        self._footer_row.addWidget(self.done_button)
+        # Each block as tall as its words at the width it gets (height for width).
+        layout = CentredColumn(self, max_width=CARD_MAX_PX)
         layout.setContentsMargins(SIDE_MARGIN_PX, 24, SIDE_MARGIN_PX, 20)
-        layout.setSpacing(16)
-        layout.addStretch(1)
-        layout.addWidget(self._build_card(), 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.footer, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
+        layout.addWidget(self._build_card())
+        layout.addWidget(self.footer)
 
         self._return = QTimer(self)
         self._return.setSingleShot(True)
@@ -69,6 +84,7 @@ class TicketScreen(Screen):
         self._tick.setInterval(COUNTDOWN_TICK_MS)
         self._tick.timeout.connect(self._retranslate_countdown)
         flow.ticket_issued.connect(self.show_ticket)
+        self._lay_out(PanelShape.SHORT)
         self.retranslate()
 
     def _build_card(self) -> QWidget:
@@ -85,26 +101,26 @@ class TicketScreen(Screen):
         self.qr = QrCode(card)
         self.qr_caption = self._label("Muted", card)
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        texts = QVBoxLayout()
-        texts.setSpacing(4)
-        texts.addStretch(1)
-        for label in (self.caption, self.number, self.service, self.counters, self.ahead):
-            texts.addWidget(label)
-        texts.addWidget(self.priority)
-        texts.addStretch(1)
-        code = QVBoxLayout()
-        code.setSpacing(8)
-        code.addStretch(1)
-        code.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        code.addWidget(self.qr_caption)
-        code.addStretch(1)
-        card_row = QHBoxLayout(card)
-        card_row.setContentsMargins(40, 16, 40, 16)
-        card_row.setSpacing(48)
-        card_row.addLayout(texts, 1)
-        card_row.addLayout(code)
+        self._number_column = self._column((self.caption, self.number))
+        self._info_column = self._column((self.service, self.counters, self.ahead, self.priority))
+        self._code_column = self._column((self.qr, self.qr_caption), spacing=8)
+        self._card_row = QBoxLayout(ACROSS, card)
+        self._card_row.setContentsMargins(40, 16, 40, 16)
+        self._card_row.addLayout(self._number_column)
+        self._card_row.addLayout(self._info_column, 1)
+        self._card_row.addLayout(self._code_column)
         self.card = card
         return card
+
+    @staticmethod
+    def _column(parts: tuple[QWidget, ...], spacing: int = 4) -> QVBoxLayout:
+        """One part of the card: its words top-aligned beside the others (landscape)."""
+        column = QVBoxLayout()
+        column.setSpacing(spacing)
+        for part in parts:
+            column.addWidget(part)
+        column.addStretch(1)
+        return column
 
     def _build_status(self) -> QWidget:
         """Printed, or what to do now that it did not."""
@@ -124,9 +140,33 @@ class TicketScreen(Screen):
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        full = event.size().width() - 2 * SIDE_MARGIN_PX
-        for part in (self.card, self.footer):
-            part.setFixedWidth(min(CARD_MAX_PX, full))
+        self._lay_out(self.panel())
+
+    def _lay_out(self, shape: PanelShape) -> None:
+        """Across on a landscape panel, one centred column on a portrait one."""
+        if shape == self._shape:
+            return
+        self._shape = shape
+        portrait = shape == PanelShape.PORTRAIT
+        self._card_row.setDirection(DOWN if portrait else ACROSS)
+        self._card_row.setSpacing(16 if portrait else 40)
+        self._footer_row.setDirection(DOWN if portrait else ACROSS)
+        across = Qt.AlignmentFlag.AlignHCenter if portrait else Qt.AlignmentFlag.AlignLeft
+        for label in (
+            self.caption,
+            self.number,
+            self.service,
+            self.counters,
+            self.ahead,
+            self.priority,
+        ):
+            label.setAlignment(across | Qt.AlignmentFlag.AlignVCenter)
+        self._code_column.setAlignment(self.qr, Qt.AlignmentFlag.AlignHCenter)
+        self._size_qr()
+
+    def _size_qr(self) -> None:
+        most = QR_MAX_SHORT_PX if self._shape == PanelShape.SHORT else QR_MAX_PX
+        self.qr.set_side(min(most, QR_SIDE_IN_TEXT * max(20, self.fontInfo().pixelSize())))
 
     def _label(self, name: str, parent: QWidget) -> QLabel:
         label = Label(parent)
@@ -141,10 +181,9 @@ class TicketScreen(Screen):
 
     def show_ticket(self, ticket: IssuedTicket) -> None:
         self.ticket = ticket
-        self.qr.set_side(min(QR_MAX_PX, QR_SIDE_IN_TEXT * max(20, self.fontInfo().pixelSize())))
+        self._size_qr()
         self.qr.set_data(qr_data(ticket))
         self._set_failed(not self.printed)
-        self._fit_number()
         self._return.start(self.flow.return_delay_ms(ticket))
         self._tick.start()
         self.retranslate()
@@ -158,12 +197,6 @@ class TicketScreen(Screen):
         for widget in (self.status_box, self.status):
             widget.setProperty("failed", "true" if failed else "false")
             repolish(widget)
-
-    def _fit_number(self) -> None:
-        """A label is as tall as its font's whole line, accents and descenders included;
-        a ticket label (``A-001``) has neither, so give it just over the font size and
-        keep the room for the counters at large text sizes."""
-        self.number.setFixedHeight(round(self.number.fontInfo().pixelSize() * NUMBER_LINE))
 
     def retranslate(self) -> None:
         self.caption.setText(QCoreApplication.translate("Queue", "Số thứ tự của Ông/Bà"))

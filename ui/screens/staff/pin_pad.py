@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from ui.i18n import translate
+from ui.panel import PanelShape
 from ui.widgets.label import Label
 from ui.widgets.screen import Screen, big_button
 from wire.i18n import QT_TRANSLATE_NOOP, TrText
@@ -60,24 +63,48 @@ class PinPadScreen(Screen):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        pad = self._build_pad()
+        self.keypad = self._build_pad()
         self.cancel_button = big_button(self, role="secondary", name="CancelButton")
         self.cancel_button.clicked.connect(self.cancelled)
-        left = QVBoxLayout()
-        left.setSpacing(20)
-        left.addStretch(1)
-        left.addWidget(self.title)
-        left.addWidget(self.prompt)
-        left.addWidget(self.field)
-        left.addWidget(self.message)
-        left.addStretch(1)
-        left.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(64, 40, 64, 40)
-        layout.setSpacing(56)
-        layout.addLayout(left, 1)
-        layout.addWidget(pad, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._shape: PanelShape | None = None
+        # The panel sizes the screen: beside the pad it is too wide for a portrait
+        # panel, under it too tall for a landscape one.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._left = QVBoxLayout()
+        self._left.setSpacing(16)
+        self._left.addStretch(1)
+        self._left.addWidget(self.title)
+        self._left.addWidget(self.prompt)
+        self._left.addWidget(self.field)
+        self._left.addWidget(self.message)
+        self._left.addStretch(1)
+        self._left.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._row = QHBoxLayout(self)
+        # Little room above and below: at the largest text the column beside the pad
+        # (a two-line title, the prompt, the field, a message) needs most of 768 px.
+        self._row.setContentsMargins(64, 24, 64, 24)
+        self._row.setSpacing(56)
+        self._row.addLayout(self._left, 1)
+        self._lay_out(PanelShape.SHORT)
         self.retranslate()
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._lay_out(self.panel())
+
+    def _lay_out(self, shape: PanelShape) -> None:
+        """The pad beside the words (landscape), or under them (portrait)."""
+        if shape == self._shape:
+            return
+        self._shape = shape
+        self._row.removeWidget(self.keypad)
+        self._left.removeWidget(self.keypad)
+        if shape == PanelShape.PORTRAIT:
+            below_message = self._left.indexOf(self.message) + 1
+            self._left.insertWidget(below_message, self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
+        else:
+            self._row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def _build_pad(self) -> QFrame:
         pad = QFrame(self)

@@ -18,6 +18,7 @@ from ui.i18n import translate
 from ui.screens.staff.page import keep_in_view
 from ui.screens.staff.widgets import Words, plain_label
 from ui.widgets.navigation import kinetic_scroll_area
+from ui.widgets.placeholder import PlaceholderFit
 from ui.widgets.screen import big_button
 from wire.i18n import TrText
 
@@ -78,6 +79,14 @@ class ReasonPanel(QWidget):
         self.field.setObjectName("StaffField")
         self.field.setMaxLength(MAX_REASON_LENGTH)
         self.field.returnPressed.connect(self._confirm_tapped)
+        # With its example where it fits whole; the bare request where it does not.
+        self._placeholder = PlaceholderFit(
+            self.field,
+            lambda: (
+                QCoreApplication.translate("Staff", "Ghi ngắn gọn, ví dụ: in trùng số"),
+                QCoreApplication.translate("Staff", "Ghi ngắn gọn"),
+            ),
+        )
         self.message = plain_label(self.field_box, "Message")
         self.message.hide()
         box = QVBoxLayout(self.field_box)
@@ -126,8 +135,6 @@ class ReasonPanel(QWidget):
         self.body.setText(self._body())
         self.confirm_button.setText(self._confirm())
         self.field_label.setText(QCoreApplication.translate("Staff", "Lý do"))
-        self.field.setPlaceholderText(
-            QCoreApplication.translate("Staff", "Ghi ngắn gọn, ví dụ: in trùng số")
-        )
+        self._placeholder.refit()
         self.cancel_button.setText(QCoreApplication.translate("Staff", "Không, quay lại"))
         self._show_refusal()

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QTextOption
 from PySide6.QtWidgets import (
     QBoxLayout,
     QPlainTextEdit,
@@ -133,8 +133,12 @@ class StaffScreen(Screen):
         self.log_title.setObjectName("Muted")
         self.log_view = QPlainTextEdit(parent)
         self.log_view.setReadOnly(True)
-        self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         for view in (self.audit_view, self.log_view):
+            # Long lines wrap (a path or a hash anywhere, having no space): nothing
+            # needs a sideways scroll, which a finger cannot find on a touch screen.
+            view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+            view.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             # A few lines at least, and whatever height the screen has left: their own
             # preferred height would push the page into scrolling on a 768 px screen.
             view.setMinimumHeight(VIEW_MIN_HEIGHT)
