@@ -77,6 +77,10 @@ def main(argv: Sequence[str]) -> int:
     finally:
         hook.uninstall()
         restore_qt_messages()
+        # Closed first: its timers (idle, the error screen's return) would otherwise
+        # end a visit, and lock staff mode, on services closed below.
+        window.quit()
+        window.close()
         bridge = window.sync()
         if bridge is not None:  # its thread uses the database: stop it first
             bridge.close()
