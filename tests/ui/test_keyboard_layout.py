@@ -219,6 +219,33 @@ def test_the_search_box_and_the_first_results_show_above_the_keys(
     assert_in_view(qtbot, search.search_field, rows[0])
 
 
+def test_on_the_common_kiosk_panel_two_results_show_whole_while_typing(
+    qtbot: QtBot, window_factory: Callable[..., KioskWindow]
+) -> None:
+    """At 1366×768 one result under the box hid that there is a choice: once words are
+    typed the bottom bar steps aside, and comes back with "Ẩn bàn phím". Before any word
+    it stays: "Tra cứu theo lĩnh vực" is the way for those who do not type."""
+    window = window_factory()
+    driver = FormDriver(qtbot, window)
+    driver.tap(window.home.tiles["lookup"])
+    place(qtbot, window, SHORT)
+    search = window.screens["lookup"]
+    assert isinstance(search, SearchScreen)
+    driver.focus(search.search_field)
+    assert window.keyboard.isVisible()
+    assert search.nav.isVisible()
+    driver.type_on_keyboard("dang ky")
+    qtbot.waitUntil(lambda: search.searched_query == search.search_field.text())
+    rows = search.results.visible_rows()
+    assert len(rows) >= 2
+    assert_in_view(qtbot, search.search_field, rows[0], rows[1])
+    assert not search.nav.isVisible()
+
+    window.hide_keyboard()
+    qtbot.waitUntil(lambda: search.nav.isVisible())
+    assert not window.keyboard.isVisible()
+
+
 # -- the keyboard itself ---------------------------------------------------------------
 
 

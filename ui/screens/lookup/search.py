@@ -42,8 +42,11 @@ COMPACT_BELOW_EXTRA_PX = 170
 BODY_MARGINS = (40, 24, 40, 8)
 COMPACT_TOP_PX = 8
 BODY_SPACING_PX = 14
-# Room the results keep under the search box while typing: a row (two lines) whole.
+# Room the results keep under the search box while typing: two rows (two lines each)
+# whole once words are typed, so a citizen sees there is a choice (the bottom bar steps
+# aside for them); before that one row's room, and the bottom bar stays.
 RESULT_ROW_PX = 120
+RESULT_ROWS_WHILE_TYPING = 2
 # The level toggles offered, in this order: commune counters first.
 LEVEL_TOGGLES: tuple[Level, ...] = ("xa", "tinh")
 
@@ -186,9 +189,10 @@ class SearchScreen(Screen):
         """When the docked keyboard leaves little room, drop the title, the filters and
         the line over the results (the citizen is typing; a message that matters, such
         as "Không tìm thấy thủ tục phù hợp.", stays); they come back when it closes. The
-        bottom bar ("Tra cứu theo lĩnh vực", "Về trang chủ") stays while one result
-        shows whole under the search box; only where it would not does it step aside
-        too, until the keyboard's "Xong" or "Ẩn bàn phím" brings it back."""
+        bottom bar ("Tra cứu theo lĩnh vực", "Về trang chủ") stays while the box is
+        empty and while two results show whole under it; where they would not
+        (1366×768) it steps aside once words are typed, until the keyboard's "Xong",
+        "Ẩn bàn phím" or an empty box brings it back."""
         self._height = height
         search = max(self.search_field.sizeHint().height(), self.clear_button.sizeHint().height())
         rows = (self.title, self.status, self.online_toggle)
@@ -206,7 +210,8 @@ class SearchScreen(Screen):
         if status:
             chrome += BODY_SPACING_PX + self.status.sizeHint().height()
         left = height - chrome - self.nav.needed_height()
-        self.nav.setVisible(not compact or left >= RESULT_ROW_PX)
+        wanted = RESULT_ROWS_WHILE_TYPING if self.search_field.text().strip() else 1
+        self.nav.setVisible(not compact or left >= wanted * RESULT_ROW_PX)
 
     @override
     def event(self, event: QEvent) -> bool:
@@ -236,6 +241,8 @@ class SearchScreen(Screen):
     def _query_changed(self, text: str) -> None:
         self.flow.remember_query(text)
         self._debounce.start()
+        if self._height:
+            self._fit(self._height)
 
     def _typing_done(self) -> None:
         """Enter: search now and put the keyboard away, so results and filters show."""
