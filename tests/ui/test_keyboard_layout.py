@@ -242,7 +242,7 @@ def test_on_the_common_kiosk_panel_two_results_show_whole_while_typing(
     assert not search.nav.isVisible()
 
     window.hide_keyboard()
-    qtbot.waitUntil(lambda: search.nav.isVisible())
+    qtbot.waitUntil(search.nav.isVisible)
     assert not window.keyboard.isVisible()
 
 
