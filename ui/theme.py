@@ -10,6 +10,7 @@ no arrow buttons (a 28 px arrow is too small for a finger, and a flick scrolls).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from kiosk.config import TextScale, Theme
@@ -78,6 +79,17 @@ HIGH_CONTRAST = Palette(
     danger="#ffff00",
     backdrop="rgba(0, 0, 0, 230)",
 )
+
+
+#: A style sheet rule that holds for one shape of panel only (``KioskWindow[panel=…]``).
+_PANEL_RULE = re.compile(r"^[^{]*\[panel=[^{]*\{", re.MULTILINE)
+_OBJECT_NAME = re.compile(r"#(\w+)")
+
+
+def panel_styled_names(sheet: str) -> set[str]:
+    """The object names the rules of ``sheet`` that hold for one panel only select: what
+    must be polished again when the window fills another shape of panel."""
+    return {name for rule in _PANEL_RULE.findall(sheet) for name in _OBJECT_NAME.findall(rule)}
 
 
 def palette(theme: Theme) -> Palette:
