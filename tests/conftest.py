@@ -255,6 +255,7 @@ def _close(window: KioskWindow) -> None:
     from ui import ops
 
     window.languages.set_language(Language.VIETNAMESE)  # the translator is app-wide
+    window.idle.stop()  # also when the test hid or closed the window itself
     window.quit()
     window.close()
     ops.wait_for_all(5000)
