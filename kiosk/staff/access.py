@@ -20,6 +20,7 @@ command line already owns the machine and the database file.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 import uuid
@@ -54,6 +55,8 @@ from kiosk.staff.rules import check_new_pin
 
 #: The single row of ``staff_lockout``.
 _ROW_ID = 1
+
+log = logging.getLogger("kiosk.staff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +320,11 @@ class StaffAccess:
                 return
             del self._live[grant.token]
             self._revoked.add(grant.token)
+        if not self._db.is_open:
+            # The kiosk is closing and its database went first: the grant is refused
+            # all the same (it lives in memory only); the audit line cannot be written.
+            log.warning("staff mode locked after the database closed; not audited")
+            return
         self._audit.record(grant.actor, "staff.lock")
 
     def require(self, grant: StaffGrant | None) -> str:
