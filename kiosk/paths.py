@@ -6,6 +6,11 @@ files, printouts, PDFs) and logs, so on POSIX it is the kiosk user's alone: fold
 way (:func:`use_private_umask`) and corrects what an older kiosk or a copy left
 readable (:func:`lock_down`); ``doctor`` reports modes that let others in
 (:func:`loose_modes`). On Windows the per-user data folder is private by its ACL.
+
+What ships with the kiosk (``resources/``: forms, catalogue, fonts, translations; and
+``migrations/``, the local database's Alembic history) is two Python packages found
+through :mod:`importlib.resources`, so a clone, an installed wheel and the frozen folder
+find them one way: wherever the interpreter imports them from.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -22,9 +28,13 @@ import platformdirs
 from kiosk import APP_NAME
 from kiosk.errors import DataDirError
 
+#: The clone's root, for developer tooling and benchmarks that work on the source tree
+#: (translations' ``lupdate``, the server started from the clone). An installed kiosk
+#: has no clone: nothing it runs reads from here.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-RESOURCES_DIR = PROJECT_ROOT / "resources"
-MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+#: The packages of the bundled data and of the local database's migrations.
+RESOURCES_PACKAGE = "resources"
+MIGRATIONS_PACKAGE = "migrations"
 DATA_DIR_ENV = "KIOSK_HOME"
 #: Folders and files of the data folder: their user's alone (POSIX).
 PRIVATE_DIR_MODE = 0o700
@@ -33,6 +43,23 @@ PRIVATE_FILE_MODE = 0o600
 _OTHERS_BITS = 0o077
 #: What SQLite keeps beside the database file while it is open.
 _DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def bundled_folder(package: str) -> Path:
+    """The folder of a package of bundled data, on disk.
+
+    Fonts (Qt, Pillow, fpdf2) and migrations (Alembic) are opened by file name, so the
+    packages must be folders of files, as pip and PyInstaller install them: a zipped
+    install is refused here rather than failing later on a missing font.
+    """
+    found = files(package)
+    if not isinstance(found, Path):
+        raise RuntimeError(f"{package} is not a folder on disk ({found!r}); install it unzipped")
+    return found
+
+
+RESOURCES_DIR = bundled_folder(RESOURCES_PACKAGE)
+MIGRATIONS_DIR = bundled_folder(MIGRATIONS_PACKAGE)
 
 
 @dataclass(frozen=True, slots=True)

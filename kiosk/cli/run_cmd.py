@@ -1,7 +1,9 @@
 """``run``: start the kiosk window, exactly as ``python main.py`` does.
 
-The core never imports the UI, so this starts ``main.py`` as a child process with
-the same interpreter and options and hands back its exit code.
+The core never imports the UI, so this starts the window as a child process with the
+same interpreter and options and hands back its exit code: ``python -m ui`` from a
+clone or an installed wheel; the program itself when frozen, whose default is the
+window.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import subprocess
 import sys
 from typing import Any
 
-from kiosk.paths import PROJECT_ROOT
 from kiosk.startup import add_run_arguments
+
+#: The UI's entry, run with ``-m``; named, never imported (the core stays Qt-free).
+WINDOW_MODULE = "ui"
 
 
 def register(commands: Any) -> None:
@@ -23,8 +27,15 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def window_command() -> list[str]:
+    """The command line that starts the window, before its options."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", WINDOW_MODULE]
+
+
 def run(args: argparse.Namespace) -> int:
-    argv = [sys.executable, str(PROJECT_ROOT / "main.py")]
+    argv = window_command()
     if args.config is not None:
         argv += ["--config", str(args.config)]
     if args.data_dir is not None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 from kiosk.errors import DatabaseTooNewError
-from kiosk.paths import MIGRATIONS_DIR
+from kiosk.paths import MIGRATIONS_DIR, MIGRATIONS_PACKAGE
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -74,8 +74,8 @@ def alembic_config(database: Path | None = None, connection: Connection | None =
     from alembic.config import Config  # lazy: start-up time
 
     config = Config()
-    # The option values go through configparser interpolation: escape any "%".
-    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    # A package resource, not a path: found wherever the kiosk is installed or frozen.
+    config.set_main_option("script_location", f"{MIGRATIONS_PACKAGE}:")
     config.set_main_option("path_separator", "os")
     if database is not None:
         url = f"sqlite+pysqlite:///{database}".replace("%", "%%")

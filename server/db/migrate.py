@@ -7,15 +7,15 @@ line both upgrade to head before doing anything, in one transaction.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+#: Alembic's ``package:path`` form: found through ``importlib.resources`` wherever the
+#: server is installed, from a clone or from its wheel.
+SCRIPT_LOCATION = "server:migrations"
 
 
 class SchemaTooNewError(RuntimeError):
@@ -25,7 +25,7 @@ class SchemaTooNewError(RuntimeError):
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration, built in code: the server ships no ``alembic.ini``."""
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.set_main_option("script_location", SCRIPT_LOCATION)
     config.set_main_option("path_separator", "os")
     if connection is not None:
         config.attributes["connection"] = connection
