@@ -24,11 +24,13 @@ from kiosk import APP_NAME, __version__
 from kiosk.config import Language
 from kiosk.errors import KioskError
 from kiosk.startup import StartupContext, parse_run_args, prepare
+from ui import service_watchdog
 from ui.errors import ExceptionHook, route_qt_messages
 from ui.fonts import apply_app_font, load_bundled_fonts
 from ui.i18n import qm_path
 from ui.main_window import KioskWindow
 from ui.ops import Op, Pool, wait_for_all
+from ui.termination import quit_on_terminate
 
 if TYPE_CHECKING:
     from kiosk.services import KioskServices
@@ -64,6 +66,7 @@ def main(argv: Sequence[str]) -> int:
     window = KioskWindow(context.settings, build_all=False)
     hook.crashed.connect(window.show_crash)
     window.quit_requested.connect(app.quit)
+    quit_on_terminate(app)
     holder: list[KioskServices] = []
     if options.benchmark_first_paint:
         window.home.first_painted.connect(lambda: _report_first_paint(app))
@@ -97,7 +100,9 @@ def _report_first_paint(app: QCoreApplication) -> None:
 def _after_first_paint(
     context: StartupContext, window: KioskWindow, holder: list[KioskServices]
 ) -> None:
-    """What the first screen did not wait for: the other screens, then the services."""
+    """What the first screen did not wait for: systemd told the kiosk is up (its watchdog
+    fed from now on), the other screens, then the services."""
+    service_watchdog.start(window)
     window.finish_building()
     _open_services(context, window, holder)
 
@@ -128,6 +133,7 @@ def _open_services(
 
         window.attach_services(services)
         install_sync(window, services)  # a worker only when there is a server
+        window.open_setup_if_wanted()
         _keep_purging(window, services)
         # The search index and the printer library are ready before the first citizen
         # types a query or takes a ticket.
