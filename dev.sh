@@ -4,6 +4,9 @@
 #   ./dev.sh run [main.py options]   make the virtual environment, install, start the kiosk
 #   ./dev.sh test [pytest options]   the same set-up, then lint, types, import contracts, tests
 #                                    (on every core; PYTEST_WORKERS=N to choose)
+#   ./dev.sh package                 the wheels (kiosk, server), the frozen kiosk, the .deb and
+#                                    the Windows installer, all into dist/ (installer/README.md)
+#   ./dev.sh package-test [options]  smoke-test what package put in dist/ (tests/packaging)
 #   ./dev.sh screenshots             render every screen into docs/screenshots/
 #   ./dev.sh bench NAME              run a benchmark (startup, ...) and print its JSON
 #   ./dev.sh setup                   only the set-up
@@ -53,16 +56,25 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@"
 }
 
-system_packages() {
-  local python=$1 missing=() pkg
+# Installs those of the given Debian packages that are missing; "$@" may also name
+# packages to install regardless after a "--".
+apt_ensure() {
+  local missing=()
   command -v dpkg-query >/dev/null 2>&1 || return 0 # not Debian: see README
-  for pkg in "${QT_APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed' || missing+=("$1")
+    shift
   done
+  [ $# -eq 0 ] || shift
+  apt_install "${missing[@]}" "$@"
+}
+
+system_packages() {
+  local python=$1 always=()
   if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
-    missing+=("python3-venv")
+    always+=("python3-venv")
   fi
-  apt_install "${missing[@]}"
+  apt_ensure "${QT_APT_PACKAGES[@]}" -- "${always[@]}"
 }
 
 setup() {
@@ -75,13 +87,37 @@ setup() {
   fi
   stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)"
   if [ ! -e "$stamp" ]; then
-    say "installing the kiosk and its test tools into $VENV"
+    say "installing the kiosk and its test and build tools into $VENV"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".[test,dev]"
+    "$VENV/bin/python" -m pip install -q -e ".[test,dev,package]"
     rm -f "$VENV"/.installed-*
     touch "$stamp"
   fi
   "$VENV/bin/python" -m ui.i18n compile
+}
+
+# The frozen program's window is smoke-tested on a virtual X display.
+XVFB_APT_PACKAGES=(xvfb xauth)
+DIST=dist
+FROZEN="$DIST/mot-cua-kiosk"
+
+package() {
+  local script
+  setup
+  rm -rf "$FROZEN" build/pyinstaller
+  mkdir -p "$DIST"
+  rm -f "$DIST"/*.whl
+  say "wheels: the kiosk and the server"
+  "$VENV/bin/python" -m pip wheel -q --no-deps -w "$DIST" . installer/server
+  say "frozen kiosk: $FROZEN"
+  "$VENV/bin/pyinstaller" --noconfirm --log-level WARN --distpath "$DIST" \
+    --workpath build/pyinstaller installer/kiosk.spec
+  for script in installer/linux/build-deb.sh installer/windows/build-installer.sh; do
+    if [ -x "$script" ]; then
+      say "$script"
+      "$script" "$DIST"
+    fi
+  done
 }
 
 command=${1:-run}
@@ -106,6 +142,13 @@ case "$command" in
     # together, so its fixtures are made once.
     exec "$VENV/bin/pytest" -n "${PYTEST_WORKERS:-auto}" --dist loadscope "$@"
     ;;
+  package) package ;;
+  package-test)
+    setup
+    apt_ensure "${XVFB_APT_PACKAGES[@]}"
+    say "pytest tests/packaging (against $DIST/)"
+    exec "$VENV/bin/pytest" tests/packaging -n 0 "$@"
+    ;;
   screenshots)
     setup
     exec "$VENV/bin/python" -m ui.screenshots --out docs/screenshots "$@"
@@ -115,7 +158,7 @@ case "$command" in
     exec "$VENV/bin/python" -m kiosk bench "$@" --json
     ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
