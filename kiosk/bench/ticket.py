@@ -7,6 +7,12 @@ wrapper around the print service marks when the job's bytes are ready
 the first); the whole ``take`` including recording the outcome is
 ``tap_to_printed_ms``. The clock is fixed at a Monday 09:00 in Hà Nội so the queues
 are open whenever the benchmark runs.
+
+``ticket_bytes`` is the size of each ticket's ESC/POS job on 80 mm paper: what a serial
+printer at 9600 baud takes about a millisecond a byte to receive (docs/printing.md
+keeps it under 20 KB). ``receipt_bytes`` and ``checklist_bytes`` are the same for one
+phiếu tờ khai (the bundled birth registration filed once) and one procedure's
+checklist; a count, so their p50, p95 and max are the same number.
 """
 
 from __future__ import annotations
@@ -16,8 +22,10 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from kiosk.bench.forms import FORM_ID, KHAI_SINH_ANSWERS
 from kiosk.bench.stats import summarise
 from kiosk.config import Settings
+from kiosk.consent import DECLARATION_PURPOSES
 from kiosk.crypto.keys import throwaway_key_file
 from kiosk.paths import prepare_data_dir
 from kiosk.printing.api import PaperProfile, PrintDocument, PrintJob
@@ -37,10 +45,12 @@ class _Timed:
         self._inner = inner
         self.bytes_ready = 0.0
         self.send_ms = 0.0
+        self.job_bytes = 0
 
     def job(self, document: PrintDocument, profile: PaperProfile | None = None) -> PrintJob:
         job = self._inner.job(document, profile)
         self.bytes_ready = time.perf_counter()
+        self.job_bytes = len(job.data)
         return job
 
     def send(self, job: PrintJob) -> None:
@@ -56,6 +66,7 @@ def run(tickets: int = 200) -> dict[str, dict[str, float | int]]:
     tap_to_bytes: list[float] = []
     file_print: list[float] = []
     tap_to_printed: list[float] = []
+    ticket_bytes: list[float] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-ticket-") as folder:
         paths = prepare_data_dir(Path(folder) / "data")
         settings = Settings(
@@ -84,10 +95,27 @@ def run(tickets: int = 200) -> dict[str, dict[str, float | int]]:
                 tap_to_bytes.append((timed.bytes_ready - started) * 1000)
                 file_print.append(timed.send_ms)
                 tap_to_printed.append((finished - started) * 1000)
+                ticket_bytes.append(timed.job_bytes)
+            receipt_bytes, checklist_bytes = _slip_bytes(services, slips, timed)
         finally:
             services.close()
     return {
         "tap_to_bytes_ms": summarise(tap_to_bytes),
         "file_print_ms": summarise(file_print),
         "tap_to_printed_ms": summarise(tap_to_printed),
+        "ticket_bytes": summarise(ticket_bytes),
+        "receipt_bytes": summarise([receipt_bytes]),
+        "checklist_bytes": summarise([checklist_bytes]),
     }
+
+
+def _slip_bytes(services: KioskServices, slips: SlipService, timed: _Timed) -> tuple[int, int]:
+    """The bytes of one phiếu tờ khai and of one procedure's checklist, as printed."""
+    form = services.forms.get(FORM_ID)
+    procedure = form.procedures[0]
+    consent = services.consent.agree(services.settings.language, DECLARATION_PURPOSES)
+    filed = services.declarations.submit(form, procedure, KHAI_SINH_ANSWERS, consent=consent)
+    slips.receipt(filed.reference)
+    receipt = timed.job_bytes
+    slips.checklist(procedure)
+    return receipt, timed.job_bytes

@@ -1,4 +1,5 @@
-"""``printer test``: print the test page on the configured (or given) printer."""
+"""``printer test``: print the test page on the configured (or given) printer.
+``printer probe URI``: can the kiosk reach a printer, and does it answer status?"""
 
 from __future__ import annotations
 
@@ -28,10 +29,24 @@ def register(commands: Any) -> None:
     test.add_argument("--printer", metavar="URI", help="printer URI (default: the setting)")
     test.add_argument("--json", action="store_true", help="print one JSON object")
     test.set_defaults(handler=printer_test)
+    probe = actions.add_parser(
+        "probe",
+        help="check that a printer is reachable and answers status, printing nothing",
+        description="Connect to a printer and ask its DLE EOT status once, printing nothing; "
+        "say which status setting its URI should have, and how long a ticket takes on a "
+        "serial line. Exit status 2 when it cannot be reached.",
+    )
+    probe.add_argument("uri", metavar="URI", help="printer URI, e.g. tcp://192.168.1.50")
+    probe.add_argument(
+        "--timeout", type=float, help="seconds to connect and to wait for the answer"
+    )
+    probe.add_argument("--json", action="store_true", help="print one JSON object")
+    probe.set_defaults(handler=printer_probe)
 
 
 def printer_test(args: argparse.Namespace) -> int:
     from kiosk.printing.printers import FilePrinter
+    from kiosk.printing.serial_port import SerialPrinter
     from kiosk.printing.service import PrintService
     from kiosk.printing.tcp import TcpPrinter
     from kiosk.startup import RunOptions, prepare
@@ -65,7 +80,7 @@ def printer_test(args: argparse.Namespace) -> int:
     report["ok"] = True
     if isinstance(printer, FilePrinter) and printer.written:
         report["files"] = [str(path) for path in printer.written]
-    if isinstance(printer, TcpPrinter) and printer.asks_status:
+    if isinstance(printer, TcpPrinter | SerialPrinter) and printer.asks_status:
         status = printer.last_status
         report["status"] = (
             "not reported"
@@ -75,6 +90,58 @@ def printer_test(args: argparse.Namespace) -> int:
             else "ok"
         )
     _show(report, args.json)
+    return 0
+
+
+def printer_probe(args: argparse.Namespace) -> int:
+    from kiosk.printing.probe import probe_printer
+    from kiosk.printing.speed import TICKET_BYTES_BUDGET, slow_line_warning, ticket_seconds
+
+    timeout = args.timeout
+    if timeout is not None and not 0 < timeout <= 300:
+        print("kiosk: --timeout must be seconds between 0 and 300", file=sys.stderr)
+        return 2
+    try:
+        result = probe_printer(args.uri, timeout)
+    except PrinterError as exc:
+        print(f"kiosk: {exc.message.render()} ({exc.detail})", file=sys.stderr)
+        return 2
+    status = result.status
+    slow = slow_line_warning(result.uri)
+    report: dict[str, Any] = {
+        "ok": result.reachable is not False,
+        "printer": result.uri,
+        "reachable": result.reachable,
+        "answers_status": result.answers_status,
+        "status": None
+        if status is None
+        else {
+            "offline": status.offline,
+            "error": status.error,
+            "cover_open": status.cover_open,
+            "paper_out": status.paper_out,
+            "paper_near_end": status.paper_near_end,
+        },
+        "suggested_uri": result.suggested_uri,
+        "status_off": result.status_off,
+        "message": result.message.render(),
+        "detail": result.detail,
+        "fault": None if result.fault is None else result.fault.render(),
+        "ticket_seconds": round(ticket_seconds(result.uri, TICKET_BYTES_BUDGET), 1),
+        "slow_line": None if slow is None else slow.render(),
+    }
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(report["message"])
+        for key in ("fault", "slow_line"):
+            if report[key]:
+                print(f"  {report[key]}")
+        if result.suggested_uri != result.uri:
+            print(f"  printer = {result.suggested_uri}")
+    if not report["ok"]:
+        print(f"kiosk: {report['message']} ({result.uri}: {result.detail})", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -76,6 +76,24 @@ class PrinterCoverOpenError(PrinterError):
     message = QT_TRANSLATE_NOOP("Errors", "Nắp máy in đang mở. Vui lòng báo cán bộ đóng nắp.")
 
 
+class PrinterOfflineError(PrinterError):
+    """The printer says it is offline (its feed button held, or a cause it does not
+    name): it would keep the job and print it when it comes back, so none was sent."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Máy in đang tạm dừng nên chưa in được phiếu. Vui lòng báo cán bộ."
+    )
+
+
+class PrinterReportsError(PrinterError):
+    """The printer says it has an error (a cutter jam, an overheated head, a fault
+    needing repair); nothing was sent."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Máy in đang báo lỗi nên chưa in được phiếu. Vui lòng báo cán bộ."
+    )
+
+
 class OfficePrintError(PrinterError):
     """The print system did not take the A4 form, or did not say that it did."""
 

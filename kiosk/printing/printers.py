@@ -4,10 +4,11 @@ Each ``send`` opens the device, writes one job and closes it: nothing is queued,
 printer that comes back never prints a backlog of tickets whose citizens have gone.
 
 Which faults each can tell (docs/printing.md has the table): ``file`` — folder not
-writable; ``tcp`` — closed port, timeout, hang-up mid-job, and with ``status=on``
-paper out and cover open; ``usb`` / ``serial`` — device missing or driver absent,
-write errors, and with ``status=on`` paper and cover; ``win32`` / ``cups`` — only a
-queue that is missing: the spooler accepts the job whatever the printer's state.
+writable; ``tcp`` and ``serial`` — closed port or missing device, write timeout,
+hang-up mid-job, and with ``status=on`` offline, error, paper out and cover open;
+``usb`` — device missing or driver absent, write errors and timeouts, and with
+``status=on`` the same status; ``win32`` / ``cups`` — only a queue that is missing: the
+spooler accepts the job whatever the printer's state.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from kiosk.printing.api import Printer, PrintJob
 from kiosk.printing.errors import (
     PrinterDisconnectedError,
     PrinterError,
+    PrinterTimeoutError,
     PrinterUnavailableError,
 )
-from kiosk.printing.status import ANSWER_LENGTH, QUERY, parse_status
+from kiosk.printing.serial_port import SerialPrinter
+from kiosk.printing.status import ANSWER_LENGTH, QUERY, PrinterStatus, parse_status
 from kiosk.printing.tcp import TcpPrinter
 from kiosk.printing.uri import PrinterUri
 
@@ -48,12 +51,7 @@ def open_printer(uri: PrinterUri, printouts_dir: Path) -> Printer:
                 library="pyusb",
             )
         case "serial":
-            return ConnectorPrinter(
-                uri,
-                "Serial",
-                lambda cls: cls(uri.target, baudrate=uri.baud, timeout=uri.timeout_s),
-                library="pyserial",
-            )
+            return SerialPrinter(uri)
         case "win32":
             return ConnectorPrinter(
                 uri, "Win32Raw", lambda cls: cls(uri.target), library="pywin32", reads_status=False
@@ -103,9 +101,9 @@ class FilePrinter:
 
 
 class ConnectorPrinter:
-    """USB, serial, a Windows queue or CUPS, through python-escpos's connectors.
+    """USB, a Windows queue or CUPS, through python-escpos's connectors.
 
-    Their libraries (pyusb, pyserial, pywin32, pycups) are optional: missing ones, like
+    Their libraries (pyusb, pywin32, pycups) are optional: missing ones, like
     a missing device, make the printer unavailable rather than break the kiosk.
     """
 
@@ -122,30 +120,20 @@ class ConnectorPrinter:
         self._connector = connector
         self._make = make
         self._library = library
+        self._can_read = reads_status
         self._reads_status = reads_status and uri.status
 
     @property
     def uri(self) -> str:
         return self._uri.text
 
-    def send(self, job: PrintJob) -> None:
-        from kiosk.printing.escpos import escpos_printers
+    @property
+    def can_read_status(self) -> bool:
+        """Whether the printer can be asked at all: not a Windows or CUPS queue."""
+        return self._can_read
 
-        connector = getattr(escpos_printers(), self._connector)
-        # Asked first: without its library python-escpos raises even from close() in
-        # the connector's __del__, an "exception ignored" at some later moment.
-        if not connector.is_usable():
-            raise PrinterUnavailableError(uri=self.uri, detail=f"{self._library} is not installed")
-        # Broad catches on purpose: this is the edge to drivers we cannot test here,
-        # and whatever they raise (usb.core.USBError, serial.SerialException,
-        # pywintypes.error, cups.IPPError, escpos DeviceNotFoundError) means the same
-        # to the citizen. The cause goes to the log.
-        try:
-            device = self._make(connector)
-            device.open()
-        except Exception as exc:
-            log.warning("%s cannot be opened", self.uri, exc_info=True)
-            raise PrinterUnavailableError(uri=self.uri, detail=_describe(exc)) from exc
+    def send(self, job: PrintJob) -> None:
+        device = self._open()
         try:
             if self._reads_status:
                 self._check_status(device)
@@ -159,20 +147,78 @@ class ConnectorPrinter:
         except Exception as exc:
             log.warning("%s failed mid-job", self.uri, exc_info=True)
             _close_quietly(device)
-            raise PrinterDisconnectedError(uri=self.uri, detail=_describe(exc)) from exc
+            fault = PrinterTimeoutError if _is_timeout(exc) else PrinterDisconnectedError
+            raise fault(uri=self.uri, detail=_describe(exc)) from exc
+
+    def read_status(self) -> PrinterStatus | None:
+        """Open the device and ask once, sending no job: what the printer says, or
+        ``None`` when it does not answer (or is a queue, which cannot). Raises
+        ``PrinterUnavailableError`` when it cannot be opened. For the probe."""
+        if not self.can_read_status:
+            return None
+        device = self._open()
+        try:
+            answer = self._answer(device)
+        except Exception as exc:
+            raise PrinterUnavailableError(uri=self.uri, detail=_describe(exc)) from exc
+        finally:
+            _close_quietly(device)
+        if len(answer) < ANSWER_LENGTH:
+            return None
+        try:
+            return parse_status(answer[-ANSWER_LENGTH:], self.uri)
+        except PrinterError as exc:
+            log.info("%s: %s", self.uri, exc.detail)
+            return None
+
+    def _open(self) -> Any:
+        from kiosk.printing.escpos import escpos_printers
+
+        connector = getattr(escpos_printers(), self._connector)
+        # Asked first: without its library python-escpos raises even from close() in
+        # the connector's __del__, an "exception ignored" at some later moment.
+        if not connector.is_usable():
+            raise PrinterUnavailableError(uri=self.uri, detail=f"{self._library} is not installed")
+        # Broad catches on purpose: this is the edge to drivers we cannot test here,
+        # and whatever they raise (usb.core.USBError, pywintypes.error,
+        # cups.IPPError, escpos DeviceNotFoundError) means the same to the citizen.
+        # The cause goes to the log.
+        try:
+            device = self._make(connector)
+            device.open()
+        except Exception as exc:
+            log.warning("%s cannot be opened", self.uri, exc_info=True)
+            raise PrinterUnavailableError(uri=self.uri, detail=_describe(exc)) from exc
+        return device
 
     def _check_status(self, device: Any) -> None:
-        device._raw(QUERY)
-        answer: bytes = device._read() or b""
+        answer = self._answer(device)
         if len(answer) < ANSWER_LENGTH:
             log.info("%s did not answer DLE EOT status", self.uri)
             return
         try:
-            status = parse_status(bytes(answer[-ANSWER_LENGTH:]), self.uri)
+            status = parse_status(answer[-ANSWER_LENGTH:], self.uri)
         except PrinterError as exc:
             log.info("%s: %s", self.uri, exc.detail)
             return
         status.raise_fault(self.uri)
+
+    def _answer(self, device: Any) -> bytes:
+        """The answer to :data:`QUERY`, short or empty when the printer says nothing."""
+        device._raw(QUERY)
+        answer = b""
+        # A USB printer may send each answer byte in a packet of its own.
+        while len(answer) < ANSWER_LENGTH:
+            try:
+                chunk = bytes(device._read() or b"")
+            except Exception as exc:
+                if not _is_timeout(exc):
+                    raise
+                chunk = b""
+            if not chunk:
+                break
+            answer += chunk
+        return answer
 
 
 def _close_quietly(device: Any) -> None:
@@ -180,6 +226,11 @@ def _close_quietly(device: Any) -> None:
         device.close()
     except Exception:
         log.debug("closing the printer after a fault failed too", exc_info=True)
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    """A driver's "timed out" (pyusb's ``USBTimeoutError``), without importing it."""
+    return isinstance(exc, TimeoutError) or type(exc).__name__ == "USBTimeoutError"
 
 
 def _describe(exc: BaseException) -> str:

@@ -18,7 +18,7 @@ from kiosk.printing.api import PaperProfile, PrintDocument, Printer, PrintJob, R
 from kiosk.printing.errors import PrinterError
 from kiosk.printing.escpos import escpos_bytes
 from kiosk.printing.printers import open_printer
-from kiosk.printing.render import render
+from kiosk.printing.render import render_raster
 from kiosk.printing.uri import PrinterUri, parse_printer_uri
 
 log = logging.getLogger("kiosk.print")
@@ -51,8 +51,10 @@ class PrintService:
     def job(self, document: PrintDocument, profile: PaperProfile | None = None) -> PrintJob:
         """``document`` rendered and encoded for the paper; no I/O."""
         paper = profile or self.profile
-        image = render(document, paper)
-        return PrintJob(document, paper, image, escpos_bytes(image, paper))
+        raster = render_raster(document, paper)
+        return PrintJob(
+            document, paper, raster.image, escpos_bytes(raster.image, paper, raster.doubled)
+        )
 
     def open_printer(self) -> Printer:
         return open_printer(self.printer_uri, self.printouts_dir)

@@ -57,6 +57,26 @@ class TcpPrinter:
             if self.last_status is not None:
                 self._ask(sock, before_job=False)
 
+    def read_status(self) -> PrinterStatus | None:
+        """Connect and ask once, sending no job: what the printer says, or ``None`` when
+        it does not answer within ``timeout`` (or answers something else). Raises
+        ``PrinterUnavailableError`` when it cannot be reached. For the probe."""
+        with self._connect() as sock:
+            try:
+                sock.sendall(QUERY)
+                answer = _read_answer(sock)
+            except TimeoutError:
+                return None
+            except OSError as exc:
+                raise PrinterUnavailableError(uri=self.uri, detail=_reason(exc)) from None
+        if not answer:
+            raise PrinterUnavailableError(uri=self.uri, detail="the printer closed the connection")
+        try:
+            return parse_status(answer, self.uri)
+        except PrinterError as exc:
+            log.warning("%s: %s", self.uri, exc.detail)
+            return None
+
     def _connect(self) -> socket.socket:
         address = (self._uri.target, self._uri.port)
         try:

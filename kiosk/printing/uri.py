@@ -93,6 +93,17 @@ def parse_printer_uri(text: str) -> PrinterUri:
             return replace(uri, target=target)
 
 
+def with_status(text: str, on: bool) -> str:
+    """``text`` asking DLE EOT status (``on``: the default, so no option) or not
+    (``status=off``); every other part of it exactly as written."""
+    parse_printer_uri(text)  # refuses a bad URI before rewriting it
+    base, _, query = text.strip().partition("?")
+    kept = [pair for pair in query.split("&") if pair and pair.split("=")[0].lower() != "status"]
+    if not on:
+        kept.append("status=off")
+    return f"{base}?{'&'.join(kept)}" if kept else base
+
+
 def _parse_options(text: str, query: str) -> dict[str, str]:
     if not query:
         return {}

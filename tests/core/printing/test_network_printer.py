@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from kiosk.config import Settings
+from kiosk.paths import KioskPaths
 from kiosk.printing.errors import (
     PrinterCoverOpenError,
     PrinterDisconnectedError,
     PrinterError,
+    PrinterOfflineError,
     PrinterPaperOutError,
+    PrinterReportsError,
     PrinterTimeoutError,
     PrinterUnavailableError,
 )
 from kiosk.printing.service import PrintService
 from kiosk.printing.status import QUERY
+from kiosk.services import KioskServices
+from tests.conftest import FIXED_NOW
 from tests.core.printing.conftest import (
     COVER_OPEN,
+    ERROR,
+    FEED_BUTTON,
+    NEAR_END,
+    OFFLINE,
     PAPER_OUT,
     FakeNetworkPrinter,
     parse_escpos,
@@ -48,7 +59,8 @@ def test_with_status_off_the_printer_receives_exactly_the_job(
     printing.send(job)
     fake_printer.stop()
     assert bytes(fake_printer.received) == job.data
-    assert parse_escpos(job.data).bands[0][0] == 48
+    assert job.image.width == 384
+    assert max(width for width, _ in parse_escpos(job.data).bands) <= 48
 
 
 def test_a_closed_port_is_unavailable(closed_port: int, tmp_path: Path) -> None:
@@ -82,22 +94,31 @@ def test_a_hang_up_mid_job_takes_the_fault_path(
 
 @pytest.mark.parametrize(
     ("status", "fault"),
-    [(PAPER_OUT, PrinterPaperOutError), (COVER_OPEN, PrinterCoverOpenError)],
-    ids=["paper-out", "cover-open"],
+    [
+        (PAPER_OUT, PrinterPaperOutError),
+        (COVER_OPEN, PrinterCoverOpenError),
+        (OFFLINE, PrinterOfflineError),
+        (ERROR, PrinterReportsError),
+        (FEED_BUTTON, PrinterOfflineError),
+    ],
+    ids=["paper-out", "cover-open", "offline", "error", "feed-button"],
 )
 def test_a_printer_reporting_a_fault_gets_no_job_to_print_later(
     fake_printer: FakeNetworkPrinter,
     tmp_path: Path,
-    status: tuple[int, int],
+    status: tuple[int, int, int],
     fault: type[PrinterError],
 ) -> None:
     fake_printer.status = status
     printing = service(fake_printer.start(), tmp_path)
-    with pytest.raises(fault):
+    with pytest.raises(fault) as raised:
         printing.send(printing.job(ticket_document()))
     fake_printer.stop()
     # Only the question went out: no ticket waits in the printer for fresh paper.
     assert bytes(fake_printer.received) == QUERY
+    assert type(raised.value) is fault
+    assert raised.value.detail.startswith("DLE EOT")
+    assert "Vui lòng báo cán bộ" in str(raised.value)
 
 
 def test_a_printer_that_stops_reading_mid_job_times_out(
@@ -120,3 +141,43 @@ def test_a_printer_that_never_answers_status_still_prints(
     printing.send(job)
     fake_printer.stop()
     assert bytes(fake_printer.received) == QUERY + job.data
+
+
+@pytest.mark.parametrize(
+    ("status", "message"),
+    [(OFFLINE, "Máy in đang tạm dừng"), (ERROR, "Máy in đang báo lỗi")],
+    ids=["offline", "error"],
+)
+def test_an_offline_printer_gets_no_ticket_and_the_kiosk_does_not_say_printed(
+    fake_printer: FakeNetworkPrinter,
+    settings_factory: Callable[..., Settings],
+    kiosk_paths: KioskPaths,
+    status: tuple[int, int, int],
+    message: str,
+) -> None:
+    """The whole way a citizen's tap goes: the desk issues the ticket, the printer says
+    it is offline, the ticket stays unprinted with the reason to show on screen."""
+    fake_printer.status = status
+    printer = f"tcp://127.0.0.1:{fake_printer.start()}?timeout=0.5"
+    services = KioskServices(
+        settings_factory(printer=printer), kiosk_paths, clock=lambda: FIXED_NOW
+    )
+    services.open()
+    try:
+        ticket = services.desk.take("A")
+    finally:
+        services.close()
+    fake_printer.stop()
+    assert ticket.print_status == "failed"
+    assert ticket.print_error is not None
+    assert message in ticket.print_error.render()
+    assert bytes(fake_printer.received) == QUERY
+
+
+def test_paper_nearly_out_still_prints(fake_printer: FakeNetworkPrinter, tmp_path: Path) -> None:
+    fake_printer.status = NEAR_END
+    printing = service(fake_printer.start(), tmp_path)
+    job = printing.job(ticket_document())
+    printing.send(job)
+    fake_printer.stop()
+    assert bytes(fake_printer.received) == QUERY + job.data + QUERY

@@ -9,6 +9,7 @@ import pytest
 from kiosk.printing.api import PAPER_58, PAPER_80
 from kiosk.printing.errors import InvalidPrinterUriError, PrinterUnavailableError
 from kiosk.printing.printers import ConnectorPrinter, FilePrinter, open_printer
+from kiosk.printing.serial_port import SerialPrinter
 from kiosk.printing.service import PrintService
 from kiosk.printing.tcp import TcpPrinter
 from kiosk.printing.uri import PrinterUri, parse_printer_uri
@@ -106,7 +107,9 @@ def test_each_scheme_opens_its_backend(tmp_path: Path) -> None:
     assert isinstance(chosen, FilePrinter)
     assert chosen.folder == tmp_path / "x"
     assert isinstance(open_printer(parse_printer_uri("tcp://h"), printouts), TcpPrinter)
-    for text in ("usb://04b8:0e15", "serial:/dev/ttyUSB0", "win32:EPSON", "cups:EPSON"):
+    serial = open_printer(parse_printer_uri("serial:/dev/ttyUSB0"), printouts)
+    assert isinstance(serial, SerialPrinter)
+    for text in ("usb://04b8:0e15", "win32:EPSON", "cups:EPSON"):
         assert isinstance(open_printer(parse_printer_uri(text), printouts), ConnectorPrinter)
 
 
