@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from kiosk.config import TextScale, Theme
@@ -83,13 +84,28 @@ HIGH_CONTRAST = Palette(
 
 #: A style sheet rule that holds for one shape of panel only (``KioskWindow[panel=…]``).
 _PANEL_RULE = re.compile(r"^[^{]*\[panel=[^{]*\{", re.MULTILINE)
+_PANEL_VALUE = re.compile(r'\[panel="(\w+)"\]')
 _OBJECT_NAME = re.compile(r"#(\w+)")
 
 
-def panel_styled_names(sheet: str) -> set[str]:
+def panel_styled_names(sheet: str, panels: Collection[str] | None = None) -> set[str]:
     """The object names the rules of ``sheet`` that hold for one panel only select: what
-    must be polished again when the window fills another shape of panel."""
-    return {name for rule in _PANEL_RULE.findall(sheet) for name in _OBJECT_NAME.findall(rule)}
+    must be polished again when the window fills another shape of panel.
+
+    With ``panels`` (the shapes left and entered), only those of the rules for one of
+    them: a rule for a third shape held neither before nor after.
+    """
+    return {
+        name
+        for rule in _PANEL_RULE.findall(sheet)
+        if panels is None or _for_any(rule, panels)
+        for name in _OBJECT_NAME.findall(rule)
+    }
+
+
+def _for_any(rule: str, panels: Collection[str]) -> bool:
+    shapes = _PANEL_VALUE.findall(rule)
+    return not shapes or any(shape in panels for shape in shapes)  # unquoted: polish anyway
 
 
 def palette(theme: Theme) -> Palette:

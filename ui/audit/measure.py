@@ -16,7 +16,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
+from PIL import Image
 from PySide6.QtCore import QRect
 from PySide6.QtGui import (
     QColor,
@@ -167,16 +169,21 @@ class Rendering:
         """How many pixels of ``area`` show each colour (``0xffRRGGBB``); a large area
         is read on a grid of about :data:`MAX_PIXELS` points unless ``every``."""
         area = area.intersected(self.image.rect())
-        counts: Counter[int] = Counter()
         if area.isEmpty():
-            return counts
+            return Counter()
         step = 1 if every else math.ceil(math.sqrt(area.width() * area.height() / MAX_PIXELS))
         step = max(1, step)
         left, right = area.left(), area.left() + area.width()
-        for y in range(area.top(), area.bottom() + 1, step):
-            row = y * self._stride
-            counts.update(self._pixels[row + left : row + right : step])
-        return counts
+        pixels = b"".join(
+            self._pixels[y * self._stride + left : y * self._stride + right : step].tobytes()
+            for y in range(area.top(), area.bottom() + 1, step)
+        )
+        # Pillow counts them (in C): a Counter over the pixels as Python integers took
+        # a twentieth of the whole audit.
+        count = len(pixels) // 4
+        points = Image.frombuffer("I", (count, 1), pixels, "raw", "I", 0, 1)
+        found = points.getcolors(count) or []
+        return Counter({cast(int, value) & 0xFFFFFFFF: n for n, value in found})
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,8 +22,8 @@ import math
 from collections.abc import Iterable
 from typing import NewType
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 from typing_extensions import override
 
@@ -75,9 +75,35 @@ def tone_mark_room(font: QFont) -> int:
 _TONE_MARK_ROOM: dict[str, int] = {}
 
 
+#: The changes a label hears of (``changeEvent``) that change the room its text needs.
+_RESIZING_CHANGES = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.ApplicationFontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.ContentsRectChange,
+        QEvent.Type.LayoutDirectionChange,
+    }
+)
+
+
 class _ToneMarkRoom(QLabel):
     """A label one line box taller by :func:`tone_mark_room` above and below: a label
-    centres its text, so the room above is where the marks reach."""
+    centres its text, so the room above is where the marks reach.
+
+    Its heights for widths are remembered until its text, font, style, margins or
+    minimum size change: layouts ask a label the same question over and over (tens
+    of thousands of times in one look of the layout audit), and each answer lays the
+    text out again. QLabel's own setters are not virtual, so
+    those that change its size are redefined here to forget; Qt itself changes a
+    label's font, style and margins only with an event (:data:`_RESIZING_CHANGES`),
+    and its minimum size (a style sheet's ``min-height``) is compared on each answer.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._heights: dict[int, int] = {}
+        self._heights_minimum: tuple[int, int] = (0, 0)
+        super().__init__(parent)
 
     def _grown(self, size: QSize) -> QSize:
         if size.isValid() and self.pixmap().isNull():
@@ -94,10 +120,74 @@ class _ToneMarkRoom(QLabel):
 
     @override
     def heightForWidth(self, width: int) -> int:
-        height = super().heightForWidth(width)
-        if height < 0 or not self.pixmap().isNull():
-            return height
-        return height + 2 * tone_mark_room(self.font())
+        minimum = (self.minimumWidth(), self.minimumHeight())
+        if minimum != self._heights_minimum:
+            self._heights_minimum = minimum
+            self._heights.clear()
+        height = self._heights.get(width)
+        if height is None:
+            height = super().heightForWidth(width)
+            if height >= 0 and self.pixmap().isNull():
+                height += 2 * tone_mark_room(self.font())
+            if width >= 0:  # a negative width's answer depends on the maximum size too
+                self._heights[width] = height
+        return height
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _RESIZING_CHANGES:
+            self._heights.clear()
+        super().changeEvent(event)
+
+    @override
+    def setText(self, text: str) -> None:
+        self._heights.clear()
+        super().setText(text)
+
+    @override
+    def setNum(self, number: float) -> None:
+        self._heights.clear()
+        super().setNum(number)
+
+    @override
+    def clear(self) -> None:
+        self._heights.clear()
+        super().clear()
+
+    @override
+    def setWordWrap(self, on: bool) -> None:
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    @override
+    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:
+        self._heights.clear()
+        super().setAlignment(alignment)
+
+    @override
+    def setIndent(self, indent: int) -> None:
+        self._heights.clear()
+        super().setIndent(indent)
+
+    @override
+    def setMargin(self, margin: int) -> None:
+        self._heights.clear()
+        super().setMargin(margin)
+
+    @override
+    def setTextFormat(self, format: Qt.TextFormat) -> None:
+        self._heights.clear()
+        super().setTextFormat(format)
+
+    @override
+    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:
+        self._heights.clear()
+        super().setTextInteractionFlags(flags)
+
+    @override
+    def setPixmap(self, pixmap: QPixmap | QImage) -> None:
+        self._heights.clear()
+        super().setPixmap(pixmap)
 
 
 class Label(_ToneMarkRoom):

@@ -230,7 +230,7 @@ def test_an_empty_fields_placeholder_must_fit(window: QWidget) -> None:
 
 
 @pytest.mark.parametrize("pixels", [20, 21, 22, 24, 26, 28, 31, 33, 40, 44])
-def test_a_line_is_as_tall_as_stacked_vietnamese_marks(pixels: int) -> None:
+def test_a_line_is_as_tall_as_stacked_vietnamese_marks(qtbot: QtBot, pixels: int) -> None:
     """The measured line box holds the ink of "Ỗ Ặ ẫ ự" above and below the baseline,
     wherever it reaches past the font's own ascent and descent."""
     load_bundled_fonts()
