@@ -17,10 +17,11 @@ import keyring
 import keyring.errors
 
 from kiosk import APP_NAME
-from kiosk.config import Settings, load_settings
+from kiosk.config import Settings
 from kiosk.crypto.keys import key_store
 from kiosk.db import Database
 from kiosk.errors import KioskError
+from kiosk.lockdown import LockdownReport, os_lockdown
 from kiosk.paths import RESOURCES_DIR, KioskPaths, loose_modes, prepare_data_dir, resolve_data_dir
 from kiosk.printing.errors import PrinterError
 from kiosk.printing.uri import parse_printer_uri
@@ -58,10 +59,17 @@ class Report:
         }
 
 
-def run_checks(config: Path | None = None, data_dir: Path | None = None) -> Report:
-    """Every check, in the order an IT person would fix them; never raises."""
+def run_checks(
+    config: Path | None = None,
+    data_dir: Path | None = None,
+    *,
+    lockdown: Callable[[], LockdownReport] = os_lockdown,
+) -> Report:
+    """Every check, in the order an IT person would fix them; never raises.
+
+    ``lockdown`` reads the operating system's lockdown (another machine's, in tests)."""
     report = Report()
-    settings = _check(report, "config", lambda: _config(config))
+    settings = _check(report, "config", lambda: _config(config, data_dir))
     if settings is None:
         return report
     paths = _check(report, "data_dir", lambda: _data_dir(settings, data_dir))
@@ -79,6 +87,7 @@ def run_checks(config: Path | None = None, data_dir: Path | None = None) -> Repo
     if paths is not None and report.ok:
         _check_sync(report, settings, paths)
     _check(report, "resources", _resources)
+    _check(report, "lockdown", lambda: _lockdown(settings, lockdown()))
     return report
 
 
@@ -92,8 +101,10 @@ def _check(report: Report, name: str, probe: Callable[[], tuple[T, CheckResult]]
     return value
 
 
-def _config(path: Path | None) -> tuple[Settings, CheckResult]:
-    settings = load_settings(path)
+def _config(path: Path | None, data_dir: Path | None) -> tuple[Settings, CheckResult]:
+    from kiosk.setup.answers import settings_in_force
+
+    settings = settings_in_force(path, data_dir)
     return settings, CheckResult("config", Status.OK, "settings valid")
 
 
@@ -193,6 +204,26 @@ def _check_sync(report: Report, settings: Settings, paths: KioskPaths) -> None:
         return
     if found is not None:
         report.checks.append(CheckResult("sync", Status(found[0]), found[1]))
+
+
+def _lockdown(settings: Settings, found: LockdownReport) -> tuple[None, CheckResult]:
+    """Only the operating system can keep citizens out of its desktop and shortcuts
+    (``kiosk.lockdown``); a kiosk-mode kiosk without that lockdown is a warning, not an
+    error: it still serves, and the window holds what it can."""
+    if not settings.kiosk_mode:
+        missing = ", ".join(point.name for point in found.missing) or "nothing"
+        return None, CheckResult(
+            "lockdown",
+            Status.OK,
+            f"kiosk mode is off, so the system's lockdown is not needed (missing: {missing})",
+        )
+    if found.locked:
+        return None, CheckResult("lockdown", Status.OK, f"locked down: {found.summary()}")
+    return None, CheckResult(
+        "lockdown",
+        Status.WARNING,
+        f"kiosk mode is on but the system is not locked down: {found.summary()}",
+    )
 
 
 def _resources() -> tuple[None, CheckResult]:

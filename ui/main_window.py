@@ -45,6 +45,7 @@ from ui.host import JourneySpec
 from ui.i18n import LanguageSwitcher
 from ui.idle import IdleWatchdog
 from ui.journeys import discover, home_tiles
+from ui.kiosk_lock import KioskLock
 from ui.ops import Op
 from ui.panel import PanelShape, panel_shape
 from ui.screens.home import HomeScreen
@@ -128,6 +129,8 @@ class KioskWindow(QMainWindow):
         self.setProperty("keyboard", "down")
         self._kiosk_mode = False
         self._allow_close = False
+        #: Engaged in kiosk mode: the window comes back and OS shortcuts do nothing.
+        self.kiosk_lock = KioskLock(self, self._cover_screen)
 
         central = self._build_frame()
         #: Every screen on the stack by name: home, error, and this visit's journeys.
@@ -192,6 +195,8 @@ class KioskWindow(QMainWindow):
         self._add_screen(ERROR, self.error_screen)
         self._build_keyboard(self._central, self._layout)
         self._build_scanner()
+        if self._kiosk_mode:
+            self.kiosk_lock.engage()  # in front of the keyboard's and scanner's filters
 
     def _build_keyboard(self, central: QWidget, layout: QVBoxLayout) -> None:
         """Telex for every field, and the on-screen keyboard docked under the screens."""
@@ -395,6 +400,7 @@ class KioskWindow(QMainWindow):
         if not self._kiosk_mode:
             return
         self._kiosk_mode = False
+        self.kiosk_lock.release()
         self.setWindowFlags(
             self.windowFlags()
             & ~Qt.WindowType.FramelessWindowHint
@@ -602,12 +608,18 @@ class KioskWindow(QMainWindow):
             self.show()
 
     def enter_kiosk_mode(self) -> None:
+        """Frameless, on top and full screen, held there by :attr:`kiosk_lock` until
+        staff leave kiosk mode."""
         self._kiosk_mode = True
         self.setWindowFlags(
             self.windowFlags()
             | Qt.WindowType.FramelessWindowHint
             | Qt.WindowType.WindowStaysOnTopHint
         )
+        self._cover_screen()
+        self.kiosk_lock.engage()
+
+    def _cover_screen(self) -> None:
         # WORKAROUND: without a window manager (a bare X session on a kiosk PC) X11
         # ignores the full-screen request, so cover the screen by geometry as well.
         self.setGeometry(self.screen().geometry())
@@ -658,7 +670,8 @@ class KioskWindow(QMainWindow):
             event.ignore()
             return
         # A closed window ends no visit on its own: no timer may start core work on
-        # services its owner is about to close.
+        # services its owner is about to close; nor may kiosk mode show it again.
+        self.kiosk_lock.release()
         self.idle.stop()
         self._error_timer.stop()
         self._changes.detach()

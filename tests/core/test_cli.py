@@ -42,6 +42,7 @@ def test_doctor_on_a_fresh_install_passes(
         "printer",
         "keyring",
         "resources",
+        "lockdown",
     }
     assert (names["database"], names["file_modes"], names["data_key"]) == ("ok", "ok", "ok")
     assert (tmp_path / "data" / "kiosk.sqlite3").is_file()
