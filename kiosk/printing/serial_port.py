@@ -24,27 +24,19 @@ from kiosk.printing.errors import (
     PrinterUnavailableError,
 )
 from kiosk.printing.speed import ticket_seconds
-from kiosk.printing.status import ANSWER_LENGTH, QUERY, PrinterStatus, parse_status
-from kiosk.printing.uri import PrinterUri
+from kiosk.printing.status import (
+    ANSWER_LENGTH,
+    QUERY,
+    PrinterStatus,
+    StatusAskingPrinter,
+    parse_status,
+)
 
 log = logging.getLogger("kiosk.print")
 
 
-class SerialPrinter:
+class SerialPrinter(StatusAskingPrinter):
     """Opens the port per job; with ``status=on`` asks DLE EOT status before and after it."""
-
-    def __init__(self, uri: PrinterUri) -> None:
-        self._uri = uri
-        #: What the printer said before the last job; ``None`` if it never answered.
-        self.last_status: PrinterStatus | None = None
-
-    @property
-    def uri(self) -> str:
-        return self._uri.text
-
-    @property
-    def asks_status(self) -> bool:
-        return self._uri.status
 
     def send(self, job: PrintJob) -> None:
         serial = _pyserial(self.uri)

@@ -33,6 +33,7 @@ from kiosk.printing.errors import (
     PrinterPaperOutError,
     PrinterReportsError,
 )
+from kiosk.printing.uri import PrinterUri
 
 DLE_EOT = b"\x10\x04"
 #: n = 1, printer status.
@@ -100,3 +101,22 @@ def parse_status(answer: bytes, uri: str = "") -> PrinterStatus:
         feed_button=bool(offline & _FEED_BUTTON),
         error=bool(offline & _ERROR),
     )
+
+
+class StatusAskingPrinter:
+    """What the printers we can read from (tcp, serial) share: the URI they were made
+    from, whether it says ``status=on``, and what the printer said before the last job
+    (the probe and ``printer test`` report it)."""
+
+    def __init__(self, uri: PrinterUri) -> None:
+        self._uri = uri
+        #: What the printer said before the last job; ``None`` if it never answered.
+        self.last_status: PrinterStatus | None = None
+
+    @property
+    def uri(self) -> str:
+        return self._uri.text
+
+    @property
+    def asks_status(self) -> bool:
+        return self._uri.status

@@ -16,32 +16,24 @@ from kiosk.printing.errors import (
     PrinterTimeoutError,
     PrinterUnavailableError,
 )
-from kiosk.printing.status import ANSWER_LENGTH, QUERY, PrinterStatus, parse_status
-from kiosk.printing.uri import PrinterUri
+from kiosk.printing.status import (
+    ANSWER_LENGTH,
+    QUERY,
+    PrinterStatus,
+    StatusAskingPrinter,
+    parse_status,
+)
 
 log = logging.getLogger("kiosk.print")
 
 
-class TcpPrinter:
+class TcpPrinter(StatusAskingPrinter):
     """Connects per job; with ``status=on`` asks DLE EOT status before and after it.
 
     The answer after the job is what makes a hang-up reliable to see: ``sendall``
     returns as soon as the bytes are in our kernel's buffers, but the printer answers
     only once it has read everything sent before the question.
     """
-
-    def __init__(self, uri: PrinterUri) -> None:
-        self._uri = uri
-        #: What the printer said before the last job; ``None`` if it never answered.
-        self.last_status: PrinterStatus | None = None
-
-    @property
-    def uri(self) -> str:
-        return self._uri.text
-
-    @property
-    def asks_status(self) -> bool:
-        return self._uri.status
 
     def send(self, job: PrintJob) -> None:
         with self._connect() as sock:

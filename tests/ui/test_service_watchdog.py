@@ -29,24 +29,28 @@ def notify_socket(tmp_path: Path) -> Iterator[tuple[str, socket.socket]]:
         yield str(path), listener
 
 
-def test_the_kiosk_started_by_systemd_says_ready_then_pings(
-    tmp_path: Path, notify_socket: tuple[str, socket.socket]
-) -> None:
-    address, listener = notify_socket
+def _start_kiosk(tmp_path: Path, **service_env: str) -> subprocess.Popen[bytes]:
+    """``main.py`` on a data folder of its own, as systemd starts it (``service_env``)."""
     (tmp_path / "none.toml").write_text("", encoding="utf-8")
-    kiosk = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, str(PROJECT_ROOT / "main.py"), "--data-dir", str(tmp_path / "data")],
         env={
             "QT_QPA_PLATFORM": "offscreen",
             "KIOSK_CONFIG": str(tmp_path / "none.toml"),
             "XDG_CONFIG_HOME": str(tmp_path / "config"),
             "PATH": "/usr/bin:/bin",
-            "NOTIFY_SOCKET": address,
-            "WATCHDOG_USEC": "200000",  # a ping every 0.1 s
+            **service_env,
         },
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+
+
+def test_the_kiosk_started_by_systemd_says_ready_then_pings(
+    tmp_path: Path, notify_socket: tuple[str, socket.socket]
+) -> None:
+    address, listener = notify_socket
+    kiosk = _start_kiosk(tmp_path, NOTIFY_SOCKET=address, WATCHDOG_USEC="200000")  # 0.1 s
     try:
         messages = [listener.recv(4096).decode() for _ in range(4)]
     finally:
@@ -89,20 +93,8 @@ def test_systemd_stopping_the_kiosk_quits_it_cleanly(
     """``systemctl stop`` sends SIGTERM: the kiosk quits Qt and closes its database
     (exit 0, its log says why) rather than dying by the signal."""
     address, listener = notify_socket
-    (tmp_path / "none.toml").write_text("", encoding="utf-8")
     data = tmp_path / "data"
-    kiosk = subprocess.Popen(
-        [sys.executable, str(PROJECT_ROOT / "main.py"), "--data-dir", str(data)],
-        env={
-            "QT_QPA_PLATFORM": "offscreen",
-            "KIOSK_CONFIG": str(tmp_path / "none.toml"),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "PATH": "/usr/bin:/bin",
-            "NOTIFY_SOCKET": address,
-        },
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    kiosk = _start_kiosk(tmp_path, NOTIFY_SOCKET=address)
     try:
         assert listener.recv(4096).decode() == "READY=1"
         kiosk.terminate()
