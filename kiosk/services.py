@@ -57,7 +57,16 @@ class KioskServices:
         #: The privacy notice and the record of a citizen's consent, before any form.
         self.consent = ConsentService(settings, clock)
         self.printing = PrintService(settings.printer, paths.printouts)
-        self.tickets = TicketService(self.db, self.audit, clock, settings, staff=self.staff)
+        #: Numbers from the server's leases as soon as the kiosk has a server, configured
+        #: or enrolled (even while running): one server URL for every part of the kiosk.
+        self.tickets = TicketService(
+            self.db,
+            self.audit,
+            clock,
+            settings,
+            staff=self.staff,
+            standalone=lambda session: not self.sync.has_server_in(session),
+        )
         #: Tờ khai đã điền: save a filled tờ khai, its slip and A4 PDF, staff look-ups.
         self.declarations = DeclarationService(
             self.db,

@@ -14,10 +14,11 @@ from pathlib import Path
 import msgspec
 
 from kiosk import __version__
-from kiosk.config import Settings, load_settings
+from kiosk.config import Settings
 from kiosk.errors import DataDirError
 from kiosk.logs import configure_logging
 from kiosk.paths import KioskPaths, lock_down, prepare_data_dir, resolve_data_dir, use_private_umask
+from kiosk.setup.answers import settings_in_force
 
 log = logging.getLogger("kiosk.startup")
 
@@ -66,7 +67,7 @@ def prepare(options: RunOptions) -> StartupContext:
     printouts) is its user's alone; what an older kiosk left open to others is closed.
     """
     use_private_umask()
-    settings = load_settings(options.config)
+    settings = settings_in_force(options.config, options.data_dir)
     if options.fullscreen:
         settings = msgspec.structs.replace(settings, kiosk_mode=True)
     paths = prepare_data_dir(resolve_data_dir(options.data_dir, settings.data_dir))

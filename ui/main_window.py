@@ -480,6 +480,14 @@ class KioskWindow(QMainWindow):
         self._services_error = None
         self._changes.attach(services.changes)
 
+    def open_setup_if_wanted(self) -> None:
+        """A kiosk not yet set up opens on its setup, behind the setup code, so IT can
+        finish it on the screen (``kiosk.setup.setup_wanted``); needs the services."""
+        from kiosk.setup import setup_wanted
+
+        if setup_wanted(self.settings.setup_code, self.services().paths.data_dir):
+            self.show_screen("setup")
+
     def attach_sync(self, bridge: SyncBridge) -> None:
         """Own the sync bridge (its worker thread must not outlive the window), and show
         its state on the home screen."""

@@ -19,6 +19,7 @@ from kiosk.cli import (
     printer_cmd,
     privacy_cmd,
     run_cmd,
+    setup_cmd,
     staff_cmd,
     sync_cmd,
     ticket_cmd,
@@ -31,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m kiosk",
         description="Một Cửa Kiosk: start the kiosk, check its health, manage staff access.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # The same words however it was started: python -m kiosk, main.py or the frozen program.
+    parser.add_argument("--version", action="version", version=f"mot-cua-kiosk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (
         run_cmd,
@@ -48,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         outbox_cmd,
         privacy_cmd,
         datakey_cmd,
+        setup_cmd,
     ):
         module.register(commands)
     return parser

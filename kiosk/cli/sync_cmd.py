@@ -21,11 +21,6 @@ EXIT_CODES = {"ok": 0, "retry": 1, "needs_enrolment": 2, "not_configured": 2}
 ENROLLED = QT_TRANSLATE_NOOP(
     "SyncCli", "Đã đăng ký kiosk với {centre} ({server}); mã thiết bị {device}."
 )
-STANDALONE_NOTE = QT_TRANSLATE_NOOP(
-    "SyncCli",
-    "Lưu ý: tệp cấu hình chưa có server_url, nên kiosk vẫn tự cấp số thứ tự như khi chạy "
-    'một mình. Vui lòng đặt server_url = "{server}" để dùng số do máy chủ cấp.',
-)
 OUTCOMES = {
     "ok": QT_TRANSLATE_NOOP("SyncCli", "Đồng bộ xong."),
     "retry": QT_TRANSLATE_NOOP("SyncCli", "Đồng bộ chưa xong; kiosk sẽ thử lại sau."),
@@ -100,15 +95,13 @@ def enrol_kiosk(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
         enrolment = services.sync.enrol(code, args.server, actor="it")
-        standalone = services.settings.server_url is None
+        standalone = services.sync.server_url() is None
     finally:
         services.close()
     if args.json:
         print(json.dumps({**enrolment.as_json(), "standalone_numbering": standalone}))
         return 0
     print(_enrolled_text(enrolment).render())
-    if standalone:
-        print(STANDALONE_NOTE.with_params(server=enrolment.server_url).render())
     return 0
 
 

@@ -1,7 +1,10 @@
 """Reading the settings file, with errors that name the offending key.
 
 Precedence, highest first: command-line overrides, ``KIOSK_<SETTING>`` environment
-variables, the TOML file, the defaults.
+variables, the answers the kiosk's setup stored in its data folder (``kiosk.setup``),
+the TOML file, the defaults. The setup's answers lie over IT's file because they are
+the later word, given at the kiosk itself (and redone from staff mode); the
+environment and the command line still win, as they do for everything.
 """
 
 from __future__ import annotations
@@ -37,8 +40,11 @@ def load_settings(
     path: Path | None = None,
     overrides: Mapping[str, Any] | None = None,
     environ: Mapping[str, str] | None = None,
+    answers: Mapping[str, Any] | None = None,
 ) -> Settings:
     """The settings in force; a missing file at the default place means defaults.
+
+    ``answers``: the setup's stored answers, laid over the file (see the module).
 
     A file named explicitly must exist. Any unreadable file, unknown key or value of
     the wrong type raises :class:`ConfigError` naming the file and the key.
@@ -49,6 +55,7 @@ def load_settings(
     values: dict[str, Any] = {}
     if config_path.exists() or explicit:
         values.update(_read_toml(config_path))
+    values.update(answers or {})
     values.update(_from_environment(env))
     values.update({k: v for k, v in (overrides or {}).items() if v is not None})
     return _validate(values, source=str(config_path))

@@ -199,6 +199,18 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
         ]
         | None
     ) = None
+    setup_code: (
+        Annotated[
+            str,
+            Meta(
+                pattern=r"^[A-Za-z0-9-]{8,64}\Z",
+                description="Code IT types to open the kiosk's setup on its screen (8-64 "
+                "letters, digits or dashes; written by the installer); not set means the "
+                "setup is only on the command line (python -m kiosk setup).",
+            ),
+        ]
+        | None
+    ) = None
     log_level: Annotated[
         str,
         Meta(

@@ -22,6 +22,7 @@ See ``docs/queue-numbers.md``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import case, func, select
@@ -75,7 +76,16 @@ def local_band(kiosk_number: int) -> tuple[int, int]:
 class NumberLeases:
     """The blocks this kiosk holds, and the one way a number is taken from them."""
 
-    def __init__(self, db: Database, clock: Clock, *, kiosk_number: int, standalone: bool) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        *,
+        kiosk_number: int,
+        standalone: bool | Callable[[Session], bool],
+    ) -> None:
+        """``standalone``: whether the kiosk has no server, or how to ask in a
+        transaction (a kiosk enrolled while running numbers from the server at once)."""
         self._db = db
         self._clock = clock
         self._band = local_band(kiosk_number)
@@ -137,6 +147,17 @@ class NumberLeases:
         session.flush()
         return lease
 
+    def retire_standalone_in(self, session: Session) -> None:
+        """The kiosk now has a server: its own shared-range blocks end at the last number
+        issued (an unused one goes), so every later number comes from the server's blocks
+        and the record of what was printed stays."""
+        for lease in session.scalars(select(NumberLease).where(NumberLease.source == "standalone")):
+            if lease.next_number == lease.first_number:
+                session.delete(lease)
+            else:
+                lease.last_number = lease.next_number - 1
+        session.flush()
+
     def take(self, session: Session, service_code: str, day: date) -> int:
         """The next number for ``service_code`` on ``day``, inside the caller's transaction.
 
@@ -188,7 +209,8 @@ class NumberLeases:
 
     def _grow(self, session: Session, service_code: str, day: date) -> bool:
         """Take one more block (standalone shared block, else the offline band)."""
-        if self._standalone:
+        standalone = self._standalone
+        if standalone if isinstance(standalone, bool) else standalone(session):
             highest = session.scalar(
                 select(func.max(NumberLease.last_number)).where(
                     NumberLease.service_code == service_code,

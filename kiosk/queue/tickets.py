@@ -15,6 +15,7 @@ are refused without a live one: the check is here, not only in the staff screen.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -50,15 +51,27 @@ class TicketService:
     """The queue's core service: the screen, the CLI and the desk go through it."""
 
     def __init__(
-        self, db: Database, audit: AuditLog, clock: Clock, settings: Settings, *, staff: GrantCheck
+        self,
+        db: Database,
+        audit: AuditLog,
+        clock: Clock,
+        settings: Settings,
+        *,
+        staff: GrantCheck,
+        standalone: Callable[[Session], bool] | None = None,
     ) -> None:
+        """``standalone``: whether the kiosk has no server, asked in a transaction;
+        default: whether ``server_url`` is unset."""
         self._db = db
         self._audit = audit
         self._clock = clock
         self._staff = staff
         self._kiosk_name = settings.kiosk_name
         self.leases = NumberLeases(
-            db, clock, kiosk_number=settings.kiosk_number, standalone=settings.server_url is None
+            db,
+            clock,
+            kiosk_number=settings.kiosk_number,
+            standalone=settings.server_url is None if standalone is None else standalone,
         )
 
     def services(self) -> list[QueueServiceView]:

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Literal
 
 from kiosk.config import Settings
+from kiosk.crypto.keys import key_store, keyring_usable
 from kiosk.db import Database
-from kiosk.sync import credentials
 from kiosk.sync.connection import check_server_url
 from kiosk.sync.errors import InsecureServerError, KeyringError
 from kiosk.sync.service import SyncService
@@ -22,7 +22,11 @@ Level = Literal["ok", "warning", "error"]
 
 def diagnose_sync(settings: Settings, database_path: Path) -> tuple[Level, str] | None:
     """Enrolment, token, TLS bundle and whether the server answers now (a few seconds)."""
-    database = Database(database_path)
+    # With the data key only where the token is sealed with it: opening with a key store
+    # may make a new key, which is start-up's to do, not a health check's.
+    sealed = settings.data_key_file is not None or not keyring_usable()
+    keys = key_store(settings.data_key_file, database_path.parent) if sealed else None
+    database = Database(database_path, keys=keys)
     database.open()
     try:
         return _diagnose(SyncService(database, settings), settings)
@@ -45,8 +49,6 @@ def _diagnose(service: SyncService, settings: Settings) -> tuple[Level, str] | N
     )
     if not service.probe():
         return "warning", f"{detail}; server not reachable now"
-    if settings.server_url is None:
-        return "warning", f"{detail}; server_url unset, so ticket numbers are not the server's"
     return "ok", f"{detail}; server answers"
 
 
@@ -63,14 +65,15 @@ def _setup_problem(service: SyncService, settings: Settings, url: str) -> tuple[
         return "warning", f"not enrolled with {url}: run python -m kiosk enrol --code CODE"
     if service.status().needs_enrolment:
         return "error", f"{url} refused device {enrolment.device_id}: enrol again"
-    return _token_problem(enrolment.device_id)
+    return _token_problem(service, enrolment.device_id)
 
 
-def _token_problem(device_id: uuid.UUID) -> tuple[Level, str] | None:
+def _token_problem(service: SyncService, device_id: uuid.UUID) -> tuple[Level, str] | None:
+    tokens = service.token_store()
     try:
-        token = credentials.load_token(device_id)
+        token = tokens.load(device_id)
     except KeyringError as exc:
         return "error", f"device token unreadable: {exc.message.render()}"
     if token is None:
-        return "error", f"device {device_id} has no token in the keyring: enrol again"
+        return "error", f"device {device_id} has no token in the {tokens.describe()}: enrol again"
     return None

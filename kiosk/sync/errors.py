@@ -166,3 +166,14 @@ class RefusedEntryNotFoundError(KioskError):
     message = QT_TRANSLATE_NOOP(
         "Sync", "Không có mục số {entry} bị máy chủ từ chối đang chờ xử lý."
     )
+
+
+class TokenStoreUnavailableError(KeyringError):
+    """The device token could not be kept now, so the enrolment code was not used."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Sync",
+        "Kiosk chưa cất giữ được mã thiết bị ({detail}), nên chưa dùng mã đăng ký. Vui lòng "
+        "kiểm tra kho khóa của hệ điều hành hoặc thiết lập data_key_file (xem docs/sync.md), "
+        "rồi đăng ký lại với cùng mã.",
+    )

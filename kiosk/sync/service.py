@@ -59,7 +59,10 @@ from wire.i18n import TrText
 from wire.protocol import DossierStatus, EnrolRequest
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from kiosk.sync.client import SyncClient
+    from kiosk.sync.credentials import TokenStore
 
 log = logging.getLogger("kiosk.sync")
 
@@ -102,6 +105,7 @@ class SyncService:
             db, clock, backoff or Backoff(), batch_size=settings.sync_batch_size
         )
         self._lock = threading.Lock()
+        self._tokens: TokenStore | None = None
 
     @property
     def settings(self) -> Settings:
@@ -132,7 +136,13 @@ class SyncService:
         return None if enrolment is None else enrolment.server_url
 
     def enrol(self, code: str, server_url: str | None = None, *, actor: str = "it") -> Enrolment:
-        """Enrol with a one-time code; the token goes to the keyring, the rest to ``sync_state``.
+        """Enrol with a one-time code; the token is kept (``kiosk.sync.credentials``), the
+        rest goes to ``sync_state``.
+
+        The code is redeemed only once the token store has proved it can keep a token
+        (``TokenStoreUnavailableError`` otherwise: the code stays unused), and the
+        enrolment is recorded only once the token is kept. From then on the enrolled
+        server is the kiosk's server: sync, ticket numbers and retention all follow it.
 
         Enrolling again replaces the previous enrolment (its token is removed) and
         restarts the catalogue feed from the beginning. Raises ``SyncError``:
@@ -151,9 +161,11 @@ class SyncService:
             kiosk_number=self._settings.kiosk_number,
             app_version=__version__[:32],
         )
+        tokens = self.token_store()
         with self._lock:
+            tokens.check()
             previous = self.enrolment()
-            with self._client(url, token=_held_token(previous, url)) as client:
+            with self._client(url, token=self._held_token(previous, url)) as client:
                 try:
                     response = client.enrol(request)
                 except RequestRefusedError as exc:
@@ -162,10 +174,10 @@ class SyncService:
                     raise KioskNumberTakenError(
                         exc.status, exc.server_message, number=request.kiosk_number
                     ) from exc
-            credentials.store_token(response.device_id, response.token)
             enrolled_at = self._clock()
             try:
                 with self._db.transaction() as session:
+                    tokens.store_in(session, response.device_id, response.token)
                     state.put(session, state.DEVICE_ID, str(response.device_id))
                     state.put(session, state.CENTRE_ID, str(response.centre_id))
                     state.put(session, state.CENTRE_NAME, response.centre_name)
@@ -174,6 +186,8 @@ class SyncService:
                     state.put(session, state.NEEDS_ENROLMENT, None)
                     state.put(session, state.LAST_ERROR, None)
                     state.put(session, state.CATALOG_CURSOR, None)
+                    if self._leases is not None:
+                        self._leases.retire_standalone_in(session)
                     if self._audit is not None:
                         self._audit.record_in(
                             session,
@@ -183,10 +197,16 @@ class SyncService:
                             server_url=url,
                         )
             except BaseException:
-                credentials.forget_token(response.device_id)
+                log.error(
+                    "device %s was enrolled at %s but its token could not be kept: "
+                    "revoke it on the server",
+                    response.device_id,
+                    url,
+                )
+                tokens.forget(response.device_id)
                 raise
             if previous is not None and previous.device_id != response.device_id:
-                credentials.forget_token(previous.device_id)
+                tokens.forget(previous.device_id)
         log.info("enrolled as device %s at %s", response.device_id, url)
         return Enrolment(
             device_id=response.device_id,
@@ -194,6 +214,19 @@ class SyncService:
             centre_name=response.centre_name,
             server_url=url,
             enrolled_at=enrolled_at,
+        )
+
+    def token_store(self) -> TokenStore:
+        """Where this kiosk keeps its device token; chosen once, when first needed."""
+        if self._tokens is None:
+            self._tokens = credentials.token_store(self._settings, self._db)
+        return self._tokens
+
+    def has_server_in(self, session: Session) -> bool:
+        """Whether the kiosk has a server (configured or enrolled), read in ``session``:
+        what ticket numbering asks inside its own transaction."""
+        return _configured_url(self._settings) is not None or (
+            state.get(session, state.SERVER_URL) is not None
         )
 
     def _enrolment_url(self, given: str | None) -> str:
@@ -267,9 +300,8 @@ class SyncService:
             raise push_error
         if run.push.deferred:
             run.outcome = "retry"
-        if self._leases is not None and self._settings.server_url is not None:
-            # Only a kiosk configured with a server numbers from the server's blocks
-            # (kiosk.queue.numbering); a standalone one takes its blocks itself.
+        if self._leases is not None:
+            # A kiosk with a server numbers from the server's blocks (kiosk.queue.numbering).
             run.grants = top_up_leases(client, self._db, self._leases, self._clock)
 
     def _finish(self, started: datetime, run: _Run) -> SyncReport:
@@ -376,13 +408,22 @@ class SyncService:
 
     # --- plumbing ---------------------------------------------------------------------
 
+    def _held_token(self, previous: Enrolment | None, url: str) -> str | None:
+        """The token of the enrolment being replaced, for the server that gave it, if any."""
+        if previous is None or previous.server_url != url:
+            return None
+        try:
+            return self.token_store().load(previous.device_id)
+        except KeyringError:
+            return None  # the server then sees a new kiosk; IT can revoke the old one
+
     def _token(self) -> str:
         enrolment = self.enrolment()
         if enrolment is None:
             raise NeedsEnrolmentError()
-        token = credentials.load_token(enrolment.device_id)
+        token = self.token_store().load(enrolment.device_id)
         if token is None:
-            log.warning("device %s has no token in the keyring", enrolment.device_id)
+            log.warning("device %s has no token kept", enrolment.device_id)
             raise NeedsEnrolmentError()
         return token
 
@@ -444,13 +485,3 @@ def _log_report(report: SyncReport) -> None:
         len(report.leases),
         report.purge.declarations + report.purge.accounts,
     )
-
-
-def _held_token(previous: Enrolment | None, url: str) -> str | None:
-    """The token of the enrolment being replaced, for the server that gave it, if any."""
-    if previous is None or previous.server_url != url:
-        return None
-    try:
-        return credentials.load_token(previous.device_id)
-    except KeyringError:
-        return None  # the server then sees a new kiosk; IT can revoke the old one

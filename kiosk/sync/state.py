@@ -2,7 +2,8 @@
 
 Kept in the database rather than in memory so that ``python -m kiosk status`` (another
 process) sees what the running kiosk's worker did, and so that a restart resumes from
-the same catalogue cursor. Never a secret: the device token lives in the OS keyring.
+the same catalogue cursor. Never a secret in clear: the device token lives in the OS
+keyring, or here sealed with the data key (``kiosk.sync.credentials``).
 """
 
 from __future__ import annotations

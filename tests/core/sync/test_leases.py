@@ -113,12 +113,23 @@ def test_a_grant_for_another_queue_is_refused(
     assert _held(enrolled) == []
 
 
-def test_a_kiosk_numbering_by_itself_asks_for_no_leases(
+def test_a_kiosk_enrolled_without_the_setting_numbers_from_the_server_at_once(
     make_kiosk: MakeKiosk, double: ProtocolDouble
 ) -> None:
-    """Enrolled with ``--server`` but no ``server_url`` setting: numbering stays standalone."""
+    """Enrolled with ``--server`` and no ``server_url`` setting: the enrolled server is the
+    kiosk's server, for leases and for the numbers the running kiosk takes."""
     kiosk = make_kiosk(server_url=None)
+    assert kiosk.tickets.issue("A").label == "A-001"  # standalone until enrolled
     kiosk.sync.enrol(double.add_code(), server_url=double.url)
-    report = kiosk.sync.sync_once()
-    assert report.outcome == "ok"
-    assert double.requests_to("/v1/leases") == []
+    # The standalone block keeps only the number it issued.
+    assert _held(kiosk) == [("A", 1, 1, "standalone")]
+
+    # The server's first block for A overlaps A-001 and is refused; the next pass takes
+    # the following one. A numbers from it, never from a new standalone block.
+    kiosk.sync.sync_once()
+    assert kiosk.sync.sync_once().outcome == "ok"
+
+    assert [row for row in _held(kiosk) if row[0] == "B"] == [("B", 1, BLOCK_SIZE, "server")]
+    assert kiosk.tickets.issue("B").label == "B-001"
+    assert kiosk.tickets.issue("A").label == f"A-{BLOCK_SIZE + 1:03d}"
+    assert all(row[3] != "standalone" for row in _held(kiosk) if row[1] > 1)

@@ -135,11 +135,14 @@ def test_a_refused_code_exits_2_and_stores_nothing(
     assert state.DEVICE_ID not in _state(tmp_path)
 
 
-def test_enrolling_a_kiosk_without_server_url_warns_about_numbering(
+def test_enrolling_a_kiosk_without_server_url_makes_the_enrolled_server_its_server(
     kiosk_cli: KioskCli, env: dict[str, str], double: ProtocolDouble
 ) -> None:
     standalone = {k: v for k, v in env.items() if k != "KIOSK_SERVER_URL"}
     done = kiosk_cli("enrol", "--server", double.url, "--code", double.add_code(), env=standalone)
     assert done.returncode == 0, done.stderr
     assert CENTRE_NAME in done.stdout
-    assert f'server_url = "{double.url}"' in done.stdout
+    assert "server_url" not in done.stdout  # nothing left for IT to set by hand
+    synced = kiosk_cli("sync", "--json", env=standalone)
+    assert synced.returncode == 0, synced.stderr
+    assert json.loads(synced.stdout)["leases"], "tickets number from the server's blocks"

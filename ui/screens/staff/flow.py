@@ -193,6 +193,17 @@ class StaffFlow(QObject):
     def quit(self) -> None:
         self._record_then("staff.quit", self._host.quit)
 
+    def setup_configured(self) -> bool:
+        """Whether the setup can be opened on the screen: a setup code is configured."""
+        try:
+            return self.services().settings.setup_code is not None
+        except KioskError:
+            return False
+
+    def open_setup(self) -> None:
+        """ "Thiết lập kiosk": the setup journey, behind its own setup code."""
+        self._host.show_screen("setup")
+
     def _record_then(self, action: str, then: Callable[[], None]) -> None:
         """Write the audit entry first, then act: a missing grant stops the action."""
         self.call(

@@ -119,6 +119,9 @@ class StaffScreen(Screen):
         self.sync_now_button.clicked.connect(self.flow.sync_now)
         self.leave_button = self.action_grid.add(role="secondary", name="LeaveKioskButton")
         self.leave_button.clicked.connect(self.flow.leave_kiosk_mode)
+        self.setup_button = self.action_grid.add(role="secondary", name="SetupButton")
+        self.setup_button.clicked.connect(self.flow.open_setup)
+        self.setup_button.setHidden(not self.flow.setup_configured())
         self.quit_button = self.action_grid.add(role="secondary", name="QuitButton")
         self.quit_button.clicked.connect(self.flow.quit)
 
@@ -262,6 +265,7 @@ class StaffScreen(Screen):
         self.printer_test_button.setText(QCoreApplication.translate("Staff", "In thử"))
         self.sync_now_button.setText(QCoreApplication.translate("StaffScreen", "Đồng bộ ngay"))
         self.leave_button.setText(QCoreApplication.translate("StaffScreen", "Thoát chế độ kiosk"))
+        self.setup_button.setText(QCoreApplication.translate("StaffScreen", "Thiết lập kiosk"))
         self.quit_button.setText(QCoreApplication.translate("StaffScreen", "Thoát ứng dụng"))
         self.nav.retranslate()
         self.lock_button.setText(lock_text())
