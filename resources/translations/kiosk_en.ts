@@ -502,6 +502,14 @@
         <translation>The printer cover is open. Please ask a staff member to close it.</translation>
     </message>
     <message>
+        <source>Máy in đang tạm dừng nên chưa in được phiếu. Vui lòng báo cán bộ.</source>
+        <translation>The printer is paused (offline), so the ticket was not printed. Please tell a member of staff.</translation>
+    </message>
+    <message>
+        <source>Máy in đang báo lỗi nên chưa in được phiếu. Vui lòng báo cán bộ.</source>
+        <translation>The printer reports an error, so the ticket was not printed. Please tell a member of staff.</translation>
+    </message>
+    <message>
         <source>Không tìm thấy tờ khai “{form_id}”.</source>
         <translation>Form “{form_id}” was not found.</translation>
     </message>
@@ -1059,7 +1067,7 @@
     <name>KioskWindow</name>
     <message>
         <source>Một Cửa Kiosk</source>
-        <extracomment>The staff journey&apos;s screens: its PIN pad, and the staff screen once unlocked. The form journey: where a scanned căn cước is used. The visit ended and a new, empty one began (the home screen is showing). A căn cước payload scanned on a form screen (see :attr:`card_scanned`). The window now fills another shape of panel (a :class:`~ui.panel.PanelShape`). Every screen on the stack by name: home, error, and this visit&apos;s journeys.</extracomment>
+        <extracomment>The staff journey&apos;s screens: its PIN pad, and the staff screen once unlocked. The form journey: where a scanned căn cước is used. The visit ended and a new, empty one began (the home screen is showing). A căn cước payload scanned on a form screen (see :attr:`card_scanned`). The window now fills another shape of panel (a :class:`~ui.panel.PanelShape`). Engaged in kiosk mode: the window comes back and OS shortcuts do nothing. Every screen on the stack by name: home, error, and this visit&apos;s journeys.</extracomment>
         <translation>One-Stop Kiosk</translation>
     </message>
 </context>
@@ -1339,6 +1347,30 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>Máy in đã kết nối và trả lời trạng thái: kiosk hỏi trạng thái trước mỗi phiếu.</source>
+        <translation>The printer is connected and answers status queries: the kiosk checks it before every ticket.</translation>
+    </message>
+    <message>
+        <source>Máy in đã kết nối nhưng không trả lời trạng thái. Kiosk sẽ in không hỏi trạng thái (status=off) để mỗi phiếu không phải chờ {seconds} giây; vì vậy kiosk sẽ không biết khi máy in hết giấy hoặc mở nắp.</source>
+        <translation>The printer is connected but does not answer status queries. The kiosk will print without asking (status=off) so that each ticket does not wait {seconds} seconds; it will therefore not know when the printer is out of paper or its cover is open.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được với máy in. Vui lòng kiểm tra dây cáp, nguồn điện và địa chỉ máy in.</source>
+        <translation>Cannot connect to the printer. Please check the cable, the power and the printer&apos;s address.</translation>
+    </message>
+    <message>
+        <source>Loại máy in này không trả lời trạng thái. Vui lòng in thử một trang để kiểm tra.</source>
+        <translation>This kind of printer does not report its status. Please print a test slip to check it.</translation>
+    </message>
+    <message>
+        <source>Ở tốc độ {baud} baud, mỗi phiếu mất khoảng {seconds} giây để đến máy in. Vui lòng chọn tốc độ cao hơn (ví dụ 115200) nếu máy in hỗ trợ, và đặt máy in cùng tốc độ.</source>
+        <extracomment>Start bit, eight data bits, stop bit (8N1, what receipt printers use). A ticket slower than this on the chosen line speed gets a warning in setup: the citizen stands at the kiosk waiting for it. The most an 80 mm ticket takes (``bench ticket`` reports ``ticket_bytes``); use it for the warning when no real ticket has been rendered yet.</extracomment>
+        <translation>At {baud} baud each ticket takes about {seconds} seconds to reach the printer. Please choose a higher speed (for example 115200) if the printer supports it, and set the printer to the same speed.</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1660,125 @@
     <message>
         <source>Tờ khai đã được lưu, không cần điền lại. Phiếu này chưa phải giấy tiếp nhận hồ sơ: vui lòng lấy số thứ tự, mang phiếu này và giấy tờ đến quầy để nộp hồ sơ.</source>
         <translation>The declaration has been saved; there is no need to fill it in again. This slip is not the receipt for your dossier: please take a queue number and bring this slip and your papers to the counter to hand in the dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <source>Mã thiết lập không đúng. Vui lòng nhập mã do bộ phận CNTT cung cấp khi cài đặt kiosk.</source>
+        <translation>The setup code is not right. Please enter the code IT received when the kiosk was installed.</translation>
+    </message>
+    <message>
+        <source>Nhập sai mã thiết lập quá nhiều lần. Vui lòng thử lại sau {seconds} giây.</source>
+        <translation>Too many wrong setup codes. Please try again in {seconds} seconds.</translation>
+    </message>
+    <message>
+        <source>Tên trung tâm cần có từ 1 đến 120 ký tự. Vui lòng nhập lại.</source>
+        <translation>The centre&apos;s name needs 1 to 120 characters. Please enter it again.</translation>
+    </message>
+    <message>
+        <source>Số kiosk là một chữ số từ 1 đến 9, mỗi kiosk của trung tâm một số khác nhau. Vui lòng nhập lại.</source>
+        <translation>The kiosk number is one digit from 1 to 9, a different one for each kiosk of the centre. Please enter it again.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ cần bắt đầu bằng https:// (ví dụ https://motcua.example.vn). Vui lòng nhập lại.</source>
+        <translation>The server address must start with https:// (for example https://motcua.example.vn). Please enter it again.</translation>
+    </message>
+    <message>
+        <source>Khổ giấy là 58 hoặc 80 (mm). Vui lòng chọn lại.</source>
+        <translation>The paper width is 58 or 80 (mm). Please choose again.</translation>
+    </message>
+    <message>
+        <source>Tên hàng đợi máy in không hợp lệ (không bắt đầu bằng dấu gạch ngang hay dấu cách). Vui lòng nhập đúng tên như hệ điều hành hiển thị, hoặc để trống.</source>
+        <translation>That printer queue name is not valid (it cannot start with a dash or a space). Please enter the name exactly as the operating system shows it, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>Tên trung tâm</source>
+        <extracomment>The order of the steps: the kiosk number goes to the server with the enrolment.</extracomment>
+        <translation>Centre name</translation>
+    </message>
+    <message>
+        <source>Số kiosk</source>
+        <translation>Kiosk number</translation>
+    </message>
+    <message>
+        <source>Máy chủ và mã đăng ký</source>
+        <translation>Server and enrolment code</translation>
+    </message>
+    <message>
+        <source>Máy in phiếu</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>Máy in văn phòng (A4)</source>
+        <translation>Office printer (A4)</translation>
+    </message>
+    <message>
+        <source>Mã PIN cán bộ đầu tiên</source>
+        <translation>First staff PIN</translation>
+    </message>
+</context>
+<context>
+    <name>SetupCli</name>
+    <message>
+        <source>Tên trung tâm</source>
+        <translation>Centre name</translation>
+    </message>
+    <message>
+        <source>Số kiosk (1-9)</source>
+        <translation>Kiosk number (1-9)</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ (để trống nếu chạy không có máy chủ)</source>
+        <translation>Server address (leave empty to run without a server)</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký một lần</source>
+        <translation>One-time enrolment code</translation>
+    </message>
+    <message>
+        <source>Máy in phiếu (URI, ví dụ tcp://192.168.1.50)</source>
+        <translation>Receipt printer (URI, for example tcp://192.168.1.50)</translation>
+    </message>
+    <message>
+        <source>Khổ giấy (58 hoặc 80)</source>
+        <translation>Paper width (58 or 80)</translation>
+    </message>
+    <message>
+        <source>In phiếu thử? (c/k)</source>
+        <translation>Print a test slip? (y/n)</translation>
+    </message>
+    <message>
+        <source>Tên hàng đợi máy in A4 (để trống nếu không in A4)</source>
+        <translation>A4 printer queue name (leave empty for no A4 printing)</translation>
+    </message>
+    <message>
+        <source>Tên cán bộ</source>
+        <translation>Staff member&apos;s name</translation>
+    </message>
+    <message>
+        <source>Mã PIN cán bộ (6-12 chữ số)</source>
+        <translation>Staff PIN (6-12 digits)</translation>
+    </message>
+    <message>
+        <source>Máy in USB tìm thấy: {printers}</source>
+        <translation>USB printers found: {printers}</translation>
+    </message>
+    <message>
+        <source>Đã thiết lập xong: {steps}</source>
+        <translation>Set up: {steps}</translation>
+    </message>
+    <message>
+        <source>Còn chưa thiết lập: {steps}</source>
+        <translation>Not set up yet: {steps}</translation>
+    </message>
+    <message>
+        <source>Kiosk đã được thiết lập. Vui lòng khởi động lại kiosk để áp dụng.</source>
+        <translation>The kiosk is set up. Please restart the kiosk to apply it.</translation>
+    </message>
+    <message>
+        <source>Đã gửi phiếu thử tới máy in {printer}.</source>
+        <translation>Test slip sent to the printer {printer}.</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +2138,10 @@
         <translation>Leave kiosk mode</translation>
     </message>
     <message>
+        <source>Thiết lập kiosk</source>
+        <translation>Kiosk setup</translation>
+    </message>
+    <message>
         <source>Thoát ứng dụng</source>
         <translation>Quit the application</translation>
     </message>
@@ -2086,6 +2241,10 @@
         <translation>There is no refused item {entry} waiting to be resolved.</translation>
     </message>
     <message>
+        <source>Kiosk chưa cất giữ được mã thiết bị ({detail}), nên chưa dùng mã đăng ký. Vui lòng kiểm tra kho khóa của hệ điều hành hoặc thiết lập data_key_file (xem docs/sync.md), rồi đăng ký lại với cùng mã.</source>
+        <translation>The kiosk could not store its device token ({detail}), so the enrolment code was not used. Please check the operating system&apos;s keyring or set data_key_file (see docs/sync.md), then enrol again with the same code.</translation>
+    </message>
+    <message>
         <source>Lỗi không mong đợi khi đồng bộ; xem nhật ký.</source>
         <extracomment>Shown when a pass failed in a way the kiosk did not expect (a bug, logged in full).</extracomment>
         <translation>Unexpected error while syncing; see the log.</translation>
@@ -2120,10 +2279,6 @@
     <message>
         <source>Danh mục: {catalogue}{updated}. Gửi {sent} mục ({accepted} được nhận, {duplicates} trùng, {rejected} bị từ chối); còn chờ {pending}. Cấp thêm {leases} dãy số thứ tự.</source>
         <translation>Catalogue: {catalogue}{updated}. Sent {sent} entries ({accepted} accepted, {duplicates} duplicates, {rejected} refused); {pending} still waiting. {leases} more blocks of queue numbers granted.</translation>
-    </message>
-    <message>
-        <source>Lưu ý: tệp cấu hình chưa có server_url, nên kiosk vẫn tự cấp số thứ tự như khi chạy một mình. Vui lòng đặt server_url = &quot;{server}&quot; để dùng số do máy chủ cấp.</source>
-        <translation>Note: the configuration file has no server_url, so the kiosk still gives out its own queue numbers, as when it runs alone. Set server_url = &quot;{server}&quot; to use numbers from the server.</translation>
     </message>
     <message>
         <source>Đã xóa dữ liệu cá nhân quá hạn lưu trữ: {declarations} tờ khai, {accounts} tài khoản, {entries} mục hàng đợi gửi.</source>
