@@ -13,6 +13,7 @@ Python at once and the handler runs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import socket
@@ -33,10 +34,8 @@ class TerminationWatch(QObject):
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
 
         def drain() -> None:  # the Python handler has run by the time this returns
-            try:
+            with contextlib.suppress(BlockingIOError):
                 self._read.recv(64)
-            except BlockingIOError:
-                pass
 
         self._notifier.activated.connect(drain)
         signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)

@@ -74,7 +74,7 @@ def read_answers(data_dir: Path) -> SetupAnswers:
     path = answers_path(data_dir)
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # the data folder's check says why
         return SetupAnswers()
     except OSError as exc:
         raise ConfigError(detail=f"{path}: {exc.strerror or exc}") from exc

@@ -5,11 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.form.form_driver import FormDriver
+from ui.fonts import load_bundled_fonts
 from ui.main_window import KioskWindow
 from ui.sync import SyncBridge
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bundled_fonts(qapp: QApplication) -> list[str]:
+    """The kiosk's own Noto Sans, as ``ui.app`` loads it, in every UI test from the
+    first: a layout measured in a fallback font passed or failed by which tests had
+    run before it in the same worker."""
+    return load_bundled_fonts()
 
 
 @pytest.fixture

@@ -34,9 +34,6 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 90
 RESULT_LIMIT = 30
 MAX_QUERY_CHARS = 80
-# Room (margins, spacing, one result row) the full layout needs beyond its parts;
-# below that (the docked keyboard is up) the title and filters step aside.
-COMPACT_BELOW_EXTRA_PX = 170
 # The body's margins and spacing (the search row, the status line, the results);
 # while typing with little room, less above the search box.
 BODY_MARGINS = (40, 24, 40, 8)
@@ -44,7 +41,8 @@ COMPACT_TOP_PX = 8
 BODY_SPACING_PX = 14
 # Room the results keep under the search box while typing: two rows (two lines each)
 # whole once words are typed, so a citizen sees there is a choice (the bottom bar steps
-# aside for them); before that one row's room, and the bottom bar stays.
+# aside for them); before that one row's room, and the bottom bar stays. A row is at
+# least this tall; it grows with the text size (141 px at 150 %).
 RESULT_ROW_PX = 120
 RESULT_ROWS_WHILE_TYPING = 2
 # The level toggles offered, in this order: commune counters first.
@@ -196,14 +194,19 @@ class SearchScreen(Screen):
         self._height = height
         search = max(self.search_field.sizeHint().height(), self.clear_button.sizeHint().height())
         rows = (self.title, self.status, self.online_toggle)
+        row = self._row_height()
+        left_margin, top, right_margin, bottom = BODY_MARGINS
         full = sum(w.sizeHint().height() for w in rows) + search + self.nav.needed_height()
-        compact = height < full + COMPACT_BELOW_EXTRA_PX
+        # The full layout also needs its margins, its spacing and one whole result row;
+        # below that, while the docked keyboard is up, the title and filters step
+        # aside. With the keyboard down they always show: the results scroll.
+        typing = self.window().property("keyboard") == "up"
+        compact = typing and height < full + top + bottom + 4 * BODY_SPACING_PX + row
         self.title.setVisible(not compact)
         for widget in self._filter_widgets:
             widget.setVisible(not compact)
         status = not compact or self._status in TOLD_WHILE_TYPING
         self.status.setVisible(status)
-        left_margin, top, right_margin, bottom = BODY_MARGINS
         top = COMPACT_TOP_PX if compact else top
         self._body.setContentsMargins(left_margin, top, right_margin, bottom)
         chrome = top + bottom + BODY_SPACING_PX + search
@@ -211,7 +214,13 @@ class SearchScreen(Screen):
             chrome += BODY_SPACING_PX + self.status.sizeHint().height()
         left = height - chrome - self.nav.needed_height()
         wanted = RESULT_ROWS_WHILE_TYPING if self.search_field.text().strip() else 1
-        self.nav.setVisible(not compact or left >= wanted * RESULT_ROW_PX)
+        self.nav.setVisible(not compact or left >= wanted * row)
+
+    def _row_height(self) -> int:
+        """A result row's height as laid out now: rows grow with the text size and the
+        font, so a fixed guess let the first result be cut above the keyboard."""
+        rows = self.results.visible_rows()
+        return max(RESULT_ROW_PX, rows[0].height() if rows else 0)
 
     @override
     def event(self, event: QEvent) -> bool:
