@@ -140,7 +140,7 @@ case "$command" in
     say "pytest"
     # One worker per core (PYTEST_WORKERS=0 runs in one process); a module's tests stay
     # together, so its fixtures are made once.
-    exec "$VENV/bin/pytest" -n "${PYTEST_WORKERS:-auto}" --dist loadscope "$@"
+    exec "$VENV/bin/pytest" -n "${PYTEST_WORKERS:-auto}" --dist loadscope --durations=15 "$@"
     ;;
   package) package ;;
   package-test)
