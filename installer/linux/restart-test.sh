@@ -34,7 +34,7 @@ if [ "${1:-}" = --headless ]; then
     >"/run/systemd/system/$UNIT.d/headless.conf"
   trap 'rm -rf "/run/systemd/system/$UNIT.d"; systemctl daemon-reload' EXIT
   systemctl daemon-reload
-  systemctl restart "$UNIT"
+  systemctl restart "$UNIT" || fail "$UNIT did not start: journalctl -u $UNIT"
 fi
 
 restarts() { systemctl show -P NRestarts "$UNIT"; }
@@ -58,8 +58,8 @@ wait_back() {
   fail "not back within ${BOUND_S}s"
 }
 
-systemctl start "$UNIT"
-[ "$(systemctl is-active "$UNIT")" = active ] || fail "$UNIT did not start: journalctl -u $UNIT"
+systemctl start "$UNIT" || fail "$UNIT did not start: journalctl -u $UNIT"
+[ "$(systemctl is-active "$UNIT")" = active ] || fail "$UNIT is $(systemctl is-active "$UNIT"): journalctl -u $UNIT"
 pid=$(kiosk_pid) || fail "no kiosk process under $UNIT"
 pass "running: cage $(main_pid), kiosk $pid"
 

@@ -194,9 +194,16 @@ def notify_socket() -> Iterator[tuple[str, socket.socket]]:
 
 @pytest.fixture
 def runtime_dir() -> Iterator[Path]:
-    """``XDG_RUNTIME_DIR`` as logind makes it for the kiosk's session."""
+    """``XDG_RUNTIME_DIR`` as the service makes it (``RuntimeDirectory=``): no logind
+    session, whose scope would keep systemd from taking the kiosk's READY=1."""
+    (name,) = unit_values("RuntimeDirectory")
+    assert f"XDG_RUNTIME_DIR=/run/{name}" in unit_values("Environment")
+    pam = PAM.read_text(encoding="utf-8")
+    assert "pam_systemd" not in "".join(
+        line for line in pam.splitlines() if not line.startswith("#")
+    )
     user = pwd.getpwnam(USER)
-    folder = Path(f"/run/user/{user.pw_uid}")
+    folder = Path(f"/run/{name}")
     folder.mkdir(parents=True, exist_ok=True)
     os.chown(folder, user.pw_uid, user.pw_gid)
     folder.chmod(0o700)
@@ -224,10 +231,10 @@ def test_the_services_command_line_runs_the_kiosk_inside_cage(
             name, value = line.split("=", 1)
             env[name] = value
     assert env["QT_QPA_PLATFORM"] == "wayland"
+    assert env["XDG_RUNTIME_DIR"] == str(runtime_dir)
     assert env["KIOSK_SETUP_CODE"]
     env.update(
         {
-            "XDG_RUNTIME_DIR": str(runtime_dir),
             "WLR_BACKENDS": "headless",
             "WLR_RENDERER": "pixman",
             "WLR_LIBINPUT_NO_DEVICES": "1",
