@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.setup import STEPS, TITLES, Step
 from ui.i18n import translate
 from ui.ops import Pool
 from ui.screens.setup.flow import SetupFlow, step_screen
+from ui.widgets.button_row import ButtonRow
 from ui.widgets.label import Label
+from ui.widgets.navigation import kinetic_scroll_area
 from ui.widgets.screen import Screen, big_button
 
 if TYPE_CHECKING:
@@ -46,32 +48,43 @@ def _field(parent: QWidget, *, secret: bool = False, latin: bool = True) -> QLin
 
 
 class _Page(Screen):
-    """Title, hint, fields, a message line and the buttons at the bottom."""
+    """Title, hint, fields and a message line in a body that scrolls, the buttons at the
+    foot: with the docked keyboard up on a 768 px panel at the largest text the body
+    is taller than the room left, and the keyboard scrolls the field typed into into
+    view (``ui.keyboard``) rather than squeezing every line."""
 
     def __init__(self, flow: SetupFlow) -> None:
         super().__init__()
         self.flow = flow
-        self.title = Label(self)
+        body = QWidget(self)
+        self.title = Label(body)
         self.title.setObjectName("ScreenTitle")
-        self.hint = Label(self)
+        self.hint = Label(body)
         self.hint.setObjectName("Body")
         self.hint.setWordWrap(True)
-        self.message = Label(self)
+        self.message = Label(body)
         self.message.setObjectName("Body")
         self.message.setWordWrap(True)
         self.column = QVBoxLayout()
         self.column.setSpacing(12)
-        self.buttons = QHBoxLayout()
-        self.buttons.setSpacing(16)
+        # Side by side while they fit, else two by two: never a word cut.
+        self.buttons = ButtonRow(self, spacing=16)
+        content = QVBoxLayout(body)
+        content.setContentsMargins(64, 40, 64, 20)
+        content.setSpacing(20)
+        content.addWidget(self.title)
+        content.addWidget(self.hint)
+        content.addLayout(self.column)
+        content.addWidget(self.message)
+        content.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 40, 64, 40)
-        layout.setSpacing(20)
-        layout.addWidget(self.title)
-        layout.addWidget(self.hint)
-        layout.addLayout(self.column)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addLayout(self.buttons)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(kinetic_scroll_area(self, body), 1)
+        foot = QVBoxLayout()
+        foot.setContentsMargins(64, 12, 64, 24)
+        foot.addWidget(self.buttons)
+        layout.addLayout(foot)
 
     def caption(self) -> Label:
         label = Label(self)
@@ -80,9 +93,7 @@ class _Page(Screen):
         return label
 
     def button(self, name: str, *, role: str | None = None) -> QPushButton:
-        button = big_button(self, role=role, name=name)
-        self.buttons.addWidget(button)
-        return button
+        return self.buttons.add(big_button(self, role=role, name=name))
 
     def refused(self, error: KioskError) -> None:
         self.message.setText(translate(error.message))
@@ -177,17 +188,14 @@ class StepPage(_Page):
             field = _field(self, secret=spec.secret, latin=spec.latin)
             self.column.addWidget(field)
             self.fields[spec.key] = field
-        self.extra = QHBoxLayout()
-        self.extra.setSpacing(16)
-        self.column.addLayout(self.extra)
+        self.extra = ButtonRow(self, spacing=16, align=Qt.AlignmentFlag.AlignLeft)
+        self.column.addWidget(self.extra)
         self.save_button = self.button("SaveStepButton")
         self.save_button.clicked.connect(self.submit)
         self.busy = False
 
     def extra_button(self, name: str) -> QPushButton:
-        button = big_button(self, role="secondary", name=name)
-        self.extra.addWidget(button)
-        return button
+        return self.extra.add(big_button(self, role="secondary", name=name))
 
     def entered(self) -> None:
         if not self.flow.opened:  # never past the code
