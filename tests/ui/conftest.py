@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.config import Language
 from tests.ui.form.form_driver import FormDriver
 from ui.fonts import load_bundled_fonts
 from ui.main_window import KioskWindow
@@ -20,6 +21,17 @@ def bundled_fonts(qapp: QApplication) -> list[str]:
     first: a layout measured in a fallback font passed or failed by which tests had
     run before it in the same worker."""
     return load_bundled_fonts()
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_to_begin_with() -> None:
+    """Every test starts in Vietnamese: the translator is application-wide, and a window
+    some earlier test left alive in English (one not closed by the window fixtures)
+    would otherwise translate the next test's window too, by the luck of which tests
+    share a worker."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, KioskWindow):
+            widget.languages.set_language(Language.VIETNAMESE)
 
 
 @pytest.fixture
